@@ -1,0 +1,37 @@
+# planck — developer tasks. `make test` is what CI runs (.ci/run).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PLANCK := $(VENV)/bin/planck
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint bench reports fuzz clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)  ## create the virtual environment and install planck with test tools
+
+run: install  ## install, then check Luoyang on the bundled data
+	$(PLANCK) check luoyang
+
+test: install  ## the whole test suite (what CI runs)
+	$(PY) -m pytest
+
+lint: install  ## style and the project's own data files
+	$(VENV)/bin/ruff check planck tests bench
+	$(PLANCK) validate targets --sources ../shared/seeds
+
+bench: install  ## start-up, validate-vs-yamllint and scale benchmarks (prints medians)
+	$(PY) bench/bench.py
+
+reports: install  ## regenerate reports/*.md from the bundled data
+	$(PLANCK) report --all
+
+fuzz: install  ## long property-based fuzzing run (FUZZ_EXAMPLES examples per test)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(PY) -m pytest tests/test_fuzz.py -p no:randomly -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist

@@ -1,0 +1,5 @@
+"""``python -m planck``."""
+
+from .cli import main
+
+main()

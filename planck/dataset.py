@@ -1,0 +1,180 @@
+"""Dataset: find a city's files, load and validate them, and resolve observations.
+
+The result, ``CityData``, is everything ``evaluate`` needs: the validated target file, the
+line of every target, and every observation converted into its indicator's unit.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from . import units
+from .findings import Finding, PlanckError
+from .loader import load, locate
+from .model import MeasuredFile, TargetFile
+from .validate import check_measured, check_targets, to_model
+
+MEASURED_SUFFIX = ".measured.yaml"
+
+
+@dataclass(frozen=True)
+class Obs:
+    """One observation, its value expressed in the indicator's unit."""
+
+    indicator: str
+    period: int | str
+    year: int
+    value: float
+    raw_value: float
+    unit: str
+    partial: bool
+    pin: bool
+    source: str
+    source_title: str
+    source_date: date
+    url: str | None
+    quote: str
+    file: str
+    line: int
+    order: int
+
+
+@dataclass(frozen=True)
+class CityData:
+    """A validated city: targets, where each target sits, and resolved observations."""
+
+    targets: TargetFile
+    path: str
+    lines: dict[str, int]
+    observations: tuple[Obs, ...]
+    factors: dict[str, float] = field(default_factory=dict)
+    measured_paths: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.targets.city.id
+
+
+def period_end(year: int, month: int) -> date:
+    """Last day of a period: the date assumed for an undated source's figure."""
+    return date(year + 1, 1, 1) - timedelta(days=1) if month == 12 else (
+        date(year, month + 1, 1) - timedelta(days=1))
+
+
+def bundled_dir() -> Path:
+    """The target files shipped with planck (wheel), or the checkout's ``targets/``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_bundled" / "targets"
+    return packaged if packaged.is_dir() else here.parent / "targets"
+
+
+def targets_dir(option: Path | None = None) -> Path:
+    """--targets-dir, else $PLANCK_TARGETS, else ./targets, else the bundled copy."""
+    if option is not None:
+        return option
+    env = os.environ.get("PLANCK_TARGETS")
+    if env:
+        return Path(env)
+    local = Path("targets")
+    return local if local.is_dir() else bundled_dir()
+
+
+def city_files(directory: Path) -> list[Path]:
+    """Target files (not measured files) in a directory, sorted by name."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob("*.yaml") if not p.name.endswith(MEASURED_SUFFIX))
+
+
+def measured_path(target_path: Path) -> Path:
+    return target_path.with_name(target_path.name.removesuffix(".yaml") + MEASURED_SUFFIX)
+
+
+def resolve_target_path(city_or_file: str, directory: Path) -> Path:
+    """A city id (``luoyang``) or a path to a target file."""
+    candidate = Path(city_or_file)
+    if candidate.suffix in (".yaml", ".yml") or os.sep in city_or_file:
+        if candidate.is_file():
+            return candidate
+        raise PlanckError([Finding(city_or_file, 0, 0, "not-found", "no such file")])
+    path = directory / f"{city_or_file}.yaml"
+    if path.is_file():
+        return path
+    known = ", ".join(p.stem for p in city_files(directory)) or "none"
+    raise PlanckError([Finding(str(path), 0, 0, "unknown-city",
+                               f"no city {city_or_file!r} in {directory} (known: {known})")])
+
+
+def read_targets(path: Path) -> tuple[TargetFile | None, list[Finding]]:
+    """Load and validate one target file."""
+    loaded = load(path)
+    if not loaded.ok:
+        return None, loaded.findings
+    tf, findings = to_model(loaded.data, TargetFile, loaded.path)
+    if tf is None:
+        return None, findings
+    return tf, check_targets(loaded.data, tf, loaded.path)
+
+
+def read_measured(path: Path, targets: TargetFile | None, order: int = 0
+                  ) -> tuple[list[Obs], list[Finding]]:
+    """Load, validate and resolve one measured file against its city's targets."""
+    loaded = load(path)
+    if not loaded.ok:
+        return [], loaded.findings
+    mf, findings = to_model(loaded.data, MeasuredFile, loaded.path)
+    if mf is None:
+        return [], findings
+    findings = check_measured(loaded.data, mf, loaded.path, targets)
+    if findings or targets is None:
+        return [], findings
+    unit_of = {i.id: i.unit for i in targets.indicators}
+    src = {s.id: s for s in mf.sources}
+    obs = []
+    for i, o in enumerate(mf.observations):
+        s = src[o.source]
+        line, _ = locate(loaded.data, ("observations", i))
+        published = s.date or period_end(o.year, o.month)
+        obs.append(Obs(o.indicator, o.period, o.year,
+                       units.convert(o.value, o.unit, unit_of[o.indicator]), o.value, o.unit,
+                       o.partial, o.pin, s.id, s.title, published, s.url, o.quote, loaded.path,
+                       line, order * 1_000_000 + i))
+    return obs, []
+
+
+def _factors(tf: TargetFile) -> dict[str, float]:
+    """Per target: multiply its value by this to get the indicator's unit."""
+    unit_of = {i.id: i.unit for i in tf.indicators}
+    out = {}
+    for t in tf.targets:
+        ind = unit_of[t.indicator]
+        if (t.unit is None or t.op in ("annual_growth", "multiple_of")
+                or (t.op == "increase_by" and units.percent_change_unit(ind, t.unit))):
+            out[t.id] = 1.0
+        else:
+            out[t.id] = units.factor(t.unit, ind)
+    return out
+
+
+def load_city(city_or_file: str, directory: Path, extra_measured: list[Path] = ()) -> CityData:
+    """Everything about one city, or PlanckError with every finding in its files."""
+    path = resolve_target_path(city_or_file, directory)
+    tf, findings = read_targets(path)
+    if tf is None or findings:
+        raise PlanckError(findings)
+    loaded = load(path)  # second read only to know target lines; cheap next to validation
+    lines = {t.id: locate(loaded.data, ("targets", i))[0] for i, t in enumerate(tf.targets)}
+    measured = [measured_path(path)] if measured_path(path).is_file() else []
+    measured += list(extra_measured)
+    observations: list[Obs] = []
+    for order, mpath in enumerate(measured):
+        obs, found = read_measured(mpath, tf, order)
+        findings += found
+        observations += obs
+    if findings:
+        raise PlanckError(findings)
+    return CityData(tf, str(path), lines, tuple(observations), _factors(tf),
+                    tuple(str(m) for m in measured))

@@ -1,0 +1,80 @@
+"""``planck explain``: every number behind one verdict, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from .render.text import num, target_text
+from .result import ABOUT_TOLERANCE, NEAR_TOLERANCE, THRESHOLDS, Report, Result
+
+
+def _rate(method: str, value: float) -> str:
+    return f"{value:.2%} a year" if method == "geometric" else f"{num(value)} a year"
+
+
+def explain_text(report: Report, r: Result) -> str:
+    """A plain account an auditor can recompute by hand."""
+    t = r.target
+    lines = [
+        f"{r.id}: {r.name} / {r.name_en} ({report.name_zh} {report.name_en})",
+        f"  as of            {report.as_of.isoformat()}",
+        f"  source           {t.source_title}" + (f" ({t.doc_number})" if t.doc_number else ""),
+        f"  quote            {t.quote}",
+        f"  operator         {t.op}" + (f" — wording {t.wording}" if t.wording else ""),
+        f"  target           {target_text(r)} {r.unit}, due {r.deadline}",
+    ]
+    if t.goal is not None:
+        lines.append(f"  goal level       {num(t.goal)} {r.unit} (least value that meets it)")
+    if t.tolerance is not None:
+        default = ABOUT_TOLERANCE if t.op == "about" else NEAR_TOLERANCE
+        note = "default" if abs(t.tolerance - default) < 1e-12 else "set in the file"
+        lines.append(f"  tolerance        {t.tolerance:.0%} ({note})")
+    if t.low is not None:
+        lines.append(f"  accepted range   {num(t.low)} – {num(t.high)} {r.unit}")
+    base = "—" if r.baseline_year is None else f"{num(r.baseline)} ({r.baseline_year})"
+    lines.append(f"  baseline         {base} {r.unit}")
+    if r.latest is not None:
+        o = r.latest
+        lines += [f"  latest           {num(o.value)} {r.unit} for {o.period}"
+                  + (f" (given as {num(o.value)} {o.unit})" if o.unit != r.unit else ""),
+                  f"    from           {o.source_title} ({o.source_date})"
+                  + (f" {o.url}" if o.url else ""),
+                  f"    quote          {o.quote}"]
+    else:
+        lines.append("  latest           none (no annual observation)")
+    if r.latest_partial is not None:
+        p = r.latest_partial
+        lines.append(f"  partial figure   {num(p.value)} for {p.period} (shown, never judged)")
+    if r.reference_value is not None:
+        lines.append(f"  reference        {t.reference} = {num(r.reference_value)} {r.unit}")
+    if r.years:
+        lines.append("  series           " + ", ".join(f"{y}: {num(v)}" for y, v in r.years.items()))
+    if r.pace is not None:
+        p = r.pace
+        lines += [f"  pace method      {p.method}, from {p.base_year} ({num(p.base_value)}) "
+                  f"to {p.latest_year}",
+                  f"  observed rate    {_rate(p.method, p.observed)}",
+                  f"  required rate    {_rate(p.method, p.required)} to reach the goal by "
+                  f"{r.deadline}",
+                  "  pace ratio R     " + ("—" if p.ratio is None else f"{p.ratio:.3f}")]
+    pct = "—" if r.percent_to_goal is None else f"{r.percent_to_goal:.1f}%"
+    exp = "—" if r.expected_progress is None else f"{r.expected_progress:.1f}%"
+    lines += [f"  level            {pct} of the way from baseline to target",
+              f"  expected         {exp} of the period elapsed at the latest observation",
+              "  thresholds       R ≥ {on_track} on_track, ≥ {behind} behind, ≥ {off_track} "
+              "off_track, < 0 regressing".format(**THRESHOLDS),
+              f"  status           {r.status}" + (" (final)" if r.final else " (projection)"
+                                                 if r.status not in ("met", "no_data") else ""),
+              f"  because          {r.reason}"]
+    if r.above_range:
+        lines.append("  note             the value lies beyond the stated range")
+    return "\n".join(lines) + "\n"
+
+
+def explain_json(report: Report, r: Result) -> str:
+    d = asdict(r)
+    d["years"] = {str(k): v for k, v in r.years.items()}
+    d["as_of"] = report.as_of.isoformat()
+    d["thresholds"] = THRESHOLDS
+    return json.dumps(d, ensure_ascii=False, indent=2, default=str) + "\n"

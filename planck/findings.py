@@ -1,0 +1,36 @@
+"""Findings: problems in the input, as values with a 1-based file:line:col."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in one input file. ``line``/``col`` are 1-based, 0 when unknown."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}" if self.line else f"{self.file}"
+        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain dict for the machine formats."""
+        return {
+            "file": self.file, "line": self.line, "col": self.col,
+            "code": self.code, "severity": self.severity, "message": self.message,
+        }
+
+
+class PlanckError(Exception):
+    """Raised by the core when input cannot be used; carries the findings that explain why."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("; ".join(str(f) for f in findings))
+        self.findings = findings

@@ -1,0 +1,213 @@
+"""Model: frozen pydantic models of a target file and a measured file (docs/format.md).
+
+Only the shape of each file is checked here; references between objects and units are
+checked in ``validate``, which knows where every node sits in the YAML source.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    model_validator,
+)
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Year = Annotated[int, Field(strict=True, ge=1949, le=2100)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Day = Annotated[date, Field(ge=date(1949, 1, 1), le=date(2100, 12, 31))]
+
+OPS = ("at_least", "at_most", "more_than", "about", "between", "increase_by", "multiple_of",
+       "annual_growth", "coverage", "rank_at_most", "per_year", "near_reference")
+Op = Literal["at_least", "at_most", "more_than", "about", "between", "increase_by",
+             "multiple_of", "annual_growth", "coverage", "rank_at_most", "per_year",
+             "near_reference"]
+#: Operators whose goal is defined relative to a baseline value.
+NEEDS_BASELINE = frozenset({"increase_by", "multiple_of", "annual_growth"})
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def _period(value: object) -> int | str:
+    """A period is a year (``2023``) or a month ``"2024-06"`` (a figure through that month)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1949 <= value <= 2100:
+        return value
+    if isinstance(value, str) and _MONTH.match(value) and 1949 <= int(value[:4]) <= 2100:
+        return value
+    raise ValueError(f"period must be a year 1949–2100 or 'YYYY-MM', not {value!r}")
+
+
+Period = Annotated[int | str, PlainValidator(_period)]
+
+
+class Frozen(BaseModel):
+    """Base: immutable, and unknown fields are errors (a misspelt key is never ignored)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class City(Frozen):
+    id: Id
+    name_zh: Text
+    name_en: Text
+    province_zh: Text | None = None
+    province_en: Text | None = None
+
+
+class Source(Frozen):
+    """A document that targets or observations come from."""
+
+    id: Id
+    title: Text
+    issuer: Text
+    doc_number: Text | None = None
+    date: Day | None = None
+    url: Text | None = None
+    file: Text | None = None
+    note: Text | None = None
+
+
+class Plan(Frozen):
+    id: Id
+    title_zh: Text
+    title_en: Text
+    start: Year
+    end: Year
+    source: Id
+
+    @model_validator(mode="after")
+    def _period(self) -> Plan:
+        if self.end < self.start:
+            raise ValueError(f"plan ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Indicator(Frozen):
+    id: Id
+    name_zh: Text
+    name_en: Text
+    unit: Text
+    direction: Literal["higher", "lower"]
+    note: Text | None = None
+
+
+class Baseline(Frozen):
+    year: Year
+    value: Number | None = None
+    unit: Text | None = None
+    quote: Text | None = None
+    source: Id | None = None
+
+
+class Target(Frozen):
+    id: Id
+    plan: Id
+    indicator: Id
+    op: Op
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    unit: Text | None = None
+    tolerance: Annotated[float, Field(strict=True, gt=0, lt=1)] | None = None
+    reference: Id | None = None
+    deadline: Year
+    baseline: Baseline | None = None
+    wording: str = ""
+    source: Id
+    quote: Text
+    late_ok: bool = False
+    pace: Literal["auto", "geometric", "linear"] = "auto"
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_for_op(self) -> Target:
+        op = self.op
+        if op == "between":
+            if self.low is None or self.high is None:
+                raise ValueError("op 'between' needs 'low' and 'high'")
+            if self.value is not None:
+                raise ValueError("op 'between' takes 'low' and 'high', not 'value'")
+            if self.low > self.high:
+                raise ValueError(f"'low' ({self.low}) is above 'high' ({self.high})")
+        elif self.low is not None or self.high is not None:
+            raise ValueError(f"'low'/'high' are only for op 'between', not {op!r}")
+        elif self.value is None and op not in ("coverage", "near_reference"):
+            raise ValueError(f"op {op!r} needs a 'value'")
+        if op in NEEDS_BASELINE and self.baseline is None:
+            raise ValueError(f"op {op!r} needs a baseline year: baseline: {{year: …}}")
+        if op == "multiple_of" and self.value is not None and self.value <= 0:
+            raise ValueError("op 'multiple_of' needs a positive factor")
+        if op == "near_reference" and self.value is not None:
+            raise ValueError("op 'near_reference' takes 'reference' (and 'tolerance'), "
+                             "not 'value'")
+        if (op == "near_reference") != (self.reference is not None):
+            raise ValueError("'reference' is required for op 'near_reference' and only there")
+        if self.tolerance is not None and op not in ("about", "near_reference"):
+            raise ValueError(f"'tolerance' applies to 'about' and 'near_reference', not {op!r}")
+        if self.baseline is not None and self.baseline.year >= self.deadline:
+            raise ValueError(f"deadline {self.deadline} is not after the baseline year "
+                             f"{self.baseline.year}")
+        return self
+
+
+class TargetFile(Frozen):
+    """``targets/<city>.yaml``."""
+
+    planck: Literal[1]
+    city: City
+    sources: list[Source] = Field(min_length=1)
+    plans: list[Plan] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+    targets: list[Target]
+
+
+class MeasuredSource(Source):
+    """A published source of observations: its date decides which vintage wins.
+
+    A source whose page shows no date leaves ``date`` out; its observations then count as
+    published at the end of their period (docs/format.md).
+    """
+
+
+class Observation(Frozen):
+    indicator: Id
+    period: Period
+    value: Number
+    unit: Text
+    partial: bool = False
+    source: Id
+    quote: Text
+    pin: bool = False
+    note: Text | None = None
+
+    @property
+    def year(self) -> int:
+        return self.period if isinstance(self.period, int) else int(self.period[:4])
+
+    @property
+    def month(self) -> int:
+        return 12 if isinstance(self.period, int) else int(self.period[5:])
+
+    @model_validator(mode="after")
+    def _partial(self) -> Observation:
+        if self.month < 12 and not self.partial:
+            raise ValueError(f"period {self.period!r} ends before December: "
+                             "set 'partial: true' (partial-year figures are never compared "
+                             "with annual targets)")
+        return self
+
+
+class MeasuredFile(Frozen):
+    """``targets/<city>.measured.yaml``."""
+
+    planck: Literal[1]
+    city: Id
+    sources: list[MeasuredSource] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=list)

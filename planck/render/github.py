@@ -1,0 +1,38 @@
+"""GitHub Actions workflow commands: annotations on the target's line in the YAML file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..result import Report
+from .context import Context
+from .text import latest_text, target_text
+
+_WARN = frozenset({"missed", "behind", "off_track", "regressing", "not_assessable"})
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def level(status: str, ctx: Context) -> str:
+    """error for statuses that fail the gate, warning for other shortfalls, else notice."""
+    if status in ctx.fail_on:
+        return "error"
+    return "warning" if status in _WARN else "notice"
+
+
+def render(reports: Sequence[Report], ctx: Context) -> str:
+    lines = []
+    for report in reports:
+        for r in report.results:
+            title = _prop(f"planck {r.status}: {r.id}")
+            msg = _data(f"{r.name} {r.name_en}: latest {latest_text(r)}, target "
+                        f"{target_text(r)} {r.unit} by {r.deadline} — {r.reason}")
+            lines.append(f"::{level(r.status, ctx)} file={_prop(r.file)},line={r.line},"
+                         f"title={title}::{msg}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,60 @@
+"""Plain-text pieces shared by the table, markdown and report formats."""
+
+from __future__ import annotations
+
+from ..result import Result
+
+_OP_SIGN = {"at_least": "≥", "at_most": "≤", "more_than": ">", "rank_at_most": "≤",
+            "coverage": "≥", "increase_by": "≥", "multiple_of": "≥"}
+
+
+def num(v: float | None) -> str:
+    """A number for people: grouped thousands, at most 4 decimals, no trailing zeros."""
+    if v is None:
+        return "—"
+    text = format(round(v, 4), ",.4f").rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def target_text(r: Result) -> str:
+    """The promise in compact form, with the source's own wording: ``≥ 1,600 (不少于)``."""
+    t = r.target
+    wording = f" ({t.wording})" if t.wording else ""
+    if t.op == "about":
+        return f"≈ {num(t.value)} ±{t.tolerance:.0%}{wording}"
+    if t.op == "between":
+        return f"{num(t.low)}–{num(t.high)}{wording}"
+    if t.op == "annual_growth":
+        return f"≥ {num(t.value)}%/yr{wording}"
+    if t.op == "increase_by":
+        return f"+{num(t.value)}{wording}" + (f" = {num(t.goal)}" if t.goal is not None else "")
+    if t.op == "multiple_of":
+        return f"×{num(t.value)}{wording}" + (f" = {num(t.goal)}" if t.goal is not None else "")
+    if t.op == "per_year":
+        return f"≥ {num(t.value)}/yr{wording}"
+    if t.op == "near_reference":
+        return f"≥ {1 - (t.tolerance or 0):.0%} of {t.reference}{wording}"
+    return f"{_OP_SIGN.get(t.op, '')} {num(t.goal)}{wording}".strip()
+
+
+def latest_text(r: Result) -> str:
+    """Latest annual value with its period, or the partial figure marked as such."""
+    if r.latest is not None:
+        return f"{num(r.latest.value)} ({r.latest.period})"
+    if r.latest_partial is not None:
+        return f"[{num(r.latest_partial.value)} ({r.latest_partial.period}, partial)]"
+    return "—"
+
+
+def baseline_text(r: Result) -> str:
+    if r.baseline is None:
+        return "—" if r.baseline_year is None else f"? ({r.baseline_year})"
+    return f"{num(r.baseline)} ({r.baseline_year})"
+
+
+def bar(percent: float | None, width: int = 10) -> str:
+    """A text bar that reads in CI logs: ``███████░░░  70%``; clipped at 0 and 100 %."""
+    if percent is None:
+        return "—"
+    filled = round(min(max(percent, 0.0), 100.0) / 100 * width)
+    return "█" * filled + "░" * (width - filled) + f" {percent:4.0f}%"

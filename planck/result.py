@@ -1,0 +1,147 @@
+"""Results: what evaluation produces, as plain frozen dataclasses (cheap to build, easy to dump).
+
+The JSON form of a ``Report`` is described by ``docs/report.schema.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA = "planck.report/1"
+STATUSES = ("met", "missed", "on_track", "behind", "off_track", "regressing", "no_data",
+            "not_assessable")
+#: Pace ratio thresholds (Eurostat / Open SDG convention): on_track, behind, off_track.
+THRESHOLDS = {"on_track": 0.95, "behind": 0.60, "off_track": 0.0}
+ABOUT_TOLERANCE = 0.02
+NEAR_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True)
+class ObsRef:
+    """An observation as shown in a result."""
+
+    period: int | str
+    value: float
+    unit: str
+    partial: bool
+    source: str
+    source_title: str
+    source_date: date
+    url: str | None
+    quote: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    """What was promised, in the indicator's unit (``goal`` is the least value that meets it)."""
+
+    op: str
+    wording: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    goal: float | None
+    tolerance: float | None
+    reference: str | None
+    source: str
+    source_title: str
+    doc_number: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Observed against required progress between a base point and the latest observation."""
+
+    method: str
+    base_year: int
+    base_value: float
+    latest_year: int
+    observed: float
+    required: float
+    ratio: float | None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The evaluation of one target at an as-of date."""
+
+    id: str
+    plan: str
+    indicator: str
+    name: str
+    name_en: str
+    unit: str
+    direction: str
+    deadline: int
+    baseline_year: int | None
+    baseline: float | None
+    target: TargetRef
+    latest: ObsRef | None
+    latest_partial: ObsRef | None
+    status: str
+    final: bool
+    percent_to_goal: float | None
+    expected_progress: float | None
+    pace: Pace | None
+    above_range: bool
+    reason: str
+    file: str
+    line: int
+    reference_value: float | None = None
+    years: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    id: str
+    title_zh: str
+    title_en: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """All results for one city at one as-of date."""
+
+    city: str
+    name_zh: str
+    name_en: str
+    as_of: date
+    plans: tuple[PlanRef, ...]
+    results: tuple[Result, ...]
+    file: str
+    measured: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for r in self.results:
+            counts[r.status] += 1
+        return counts
+
+    def as_dict(self) -> dict[str, Any]:
+        """The versioned JSON document (see docs/report.schema.json)."""
+        results = []
+        for r in self.results:
+            d = asdict(r)
+            d["years"] = {str(k): v for k, v in r.years.items()}
+            results.append(d)
+        return {
+            "schema": SCHEMA,
+            "city": {"id": self.city, "name_zh": self.name_zh, "name_en": self.name_en},
+            "as_of": self.as_of.isoformat(),
+            "file": self.file,
+            "measured": list(self.measured),
+            "method": {"thresholds": THRESHOLDS, "about_tolerance": ABOUT_TOLERANCE,
+                       "near_reference_tolerance": NEAR_TOLERANCE},
+            "plans": [asdict(p) for p in self.plans],
+            "results": results,
+            "summary": self.summary,
+        }

@@ -1,0 +1,142 @@
+"""Units: the one pint registry, strict unit-string parsing and conversion factors.
+
+Unit strings are matched against a closed list of names (after NFKC folding) instead of being
+handed to pint's expression parser, which silently drops unknown characters (``'3.75 ％'`` used
+to become a dimensionless 3.75) and evaluates arithmetic (``'9**9**9 亿元'`` hangs).
+pint is imported only when a conversion or a dimension is actually needed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+# name -> pint definition. Counts of different things get different dimensions, so that
+# 家 + 件 is a DimensionalityError instead of a silent sum.
+_DEFINITIONS = (
+    "yuan = [currency] = 元",
+    "万元 = 10000 * yuan",
+    "亿元 = 100000000 * yuan",
+    "institution = [institution] = 家",
+    "piece = [piece] = 件",
+    "item = [item] = 个 = 项",
+    "person = [person] = 名 = 人",
+    "万人 = 10000 * person",
+    "rank = [rank] = 位",
+    "percent = 0.01 = %",
+    # Percentage points are a dimension of their own: a level in % and a change in 百分点
+    # must never be compared by accident.
+    "percentage_point = [percentage_point] = 百分点",
+    "square_meter = [area]",
+    "公顷 = 10000 * square_meter",
+    "亩 = 666.6666666666666 * square_meter",
+    "平方公里 = 1000000 * square_meter",
+)
+
+#: Unit names accepted in files, mapped to the pint name they stand for.
+NAMES: dict[str, str] = {
+    "元": "yuan", "万元": "万元", "亿元": "亿元",
+    "家": "institution", "件": "piece", "个": "item", "项": "item",
+    "名": "person", "人": "person", "万人": "万人", "位": "rank",
+    "%": "percent", "百分点": "percentage_point",
+    "公顷": "公顷", "亩": "亩", "平方公里": "平方公里",
+}
+
+#: Dimensions that count discrete things; their values can never be negative.
+COUNT_DIMENSIONS = frozenset({"[institution]", "[piece]", "[item]", "[person]", "[rank]"})
+
+_PART = r"[^\s/\d.*+\-^()]+"
+_SHAPE = re.compile(rf"^({_PART})(?:\s*/\s*({_PART}))?$")
+
+
+class UnitError(ValueError):
+    """A unit string that is not a known unit, or two units that cannot be compared."""
+
+
+def normalize(text: str) -> str:
+    """Fold full-width forms (％ ／ １２０) and surrounding blanks; NFKC keeps CJK as is."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    """Build the process-wide registry once, with only planck's own definitions (~10 ms)."""
+    import pint
+
+    ureg = pint.UnitRegistry(filename=None, on_redefinition="raise")
+    for line in _DEFINITIONS:
+        ureg.define(line)
+    return ureg
+
+
+@cache
+def parse(text: str) -> pint.Unit:
+    """Parse a unit string such as ``亿元``, ``%`` or ``件/万人``; raise UnitError otherwise."""
+    folded = normalize(text)
+    if not folded:
+        raise UnitError("empty unit")
+    match = _SHAPE.match(folded)
+    if match is None:
+        raise UnitError(
+            f"unit {text!r} is not a unit name or 'A/B' (no numbers or arithmetic)"
+        )
+    ureg = registry()
+    parts = []
+    for name in match.groups():
+        if name is None:
+            continue
+        if name not in NAMES:
+            raise UnitError(f"unknown unit {name!r} (known: {', '.join(NAMES)})")
+        parts.append(ureg.Unit(NAMES[name]))
+    return parts[0] / parts[1] if len(parts) == 2 else parts[0]
+
+
+def check(text: str) -> str | None:
+    """Return an error message for a bad unit string, or None when it parses."""
+    try:
+        parse(text)
+    except UnitError as err:
+        return str(err)
+    return None
+
+
+def dimension(text: str) -> str:
+    """The dimensionality of a unit as a string, e.g. ``[piece] / [person]``."""
+    return str(parse(text).dimensionality)
+
+
+def is_count(text: str) -> bool:
+    """True when the unit counts discrete things (家, 件, 个, 名, 位)."""
+    return dimension(text) in COUNT_DIMENSIONS
+
+
+@cache
+def factor(source: str, target: str) -> float:
+    """Multiply a value in ``source`` by this to express it in ``target``.
+
+    Raises UnitError when the two have different dimensions (家 vs 件, % vs 百分点).
+    """
+    src, dst = parse(source), parse(target)
+    if src.dimensionality != dst.dimensionality:
+        raise UnitError(
+            f"cannot compare {normalize(source)!r} ({src.dimensionality}) "
+            f"with {normalize(target)!r} ({dst.dimensionality})"
+        )
+    if src == dst:
+        return 1.0
+    return float(registry().Quantity(1.0, src).to(dst).magnitude)
+
+
+def convert(value: float, source: str, target: str) -> float:
+    """Express ``value`` given in unit ``source`` in unit ``target``."""
+    return value * factor(source, target)
+
+
+def percent_change_unit(indicator_unit: str, target_unit: str) -> bool:
+    """True when a change of a ``%`` indicator is written in 百分点 (percentage points)."""
+    return normalize(indicator_unit) == "%" and normalize(target_unit) == "百分点"

@@ -1,0 +1,174 @@
+"""Validate: a parsed YAML tree -> model, or findings with file:line:col.
+
+Shape errors come from pydantic and are mapped back to the YAML source through the round-trip
+tree; cross-references and units are checked here because they need the whole file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import units
+from .findings import Finding
+from .loader import key_position, locate
+from .model import MeasuredFile, TargetFile
+
+M = TypeVar("M", bound=BaseModel)
+
+_FRIENDLY = {
+    "missing": "missing field {field!r}",
+    "extra_forbidden": "unknown field {field!r}",
+}
+
+
+def _schema_findings(doc: Any, err: ValidationError, name: str) -> list[Finding]:
+    found = []
+    for e in err.errors(include_url=False):
+        loc = tuple(e["loc"])
+        line, col = locate(doc, loc)
+        field = str(loc[-1]) if loc else ""
+        template = _FRIENDLY.get(e["type"])
+        msg = template.format(field=field) if template else e["msg"].removeprefix("Value error, ")
+        path = ".".join(str(p) for p in loc)
+        found.append(Finding(name, line, col, "schema", f"{path}: {msg}" if path else msg))
+    return sorted(set(found))
+
+
+def to_model(doc: Any, cls: type[M], name: str) -> tuple[M | None, list[Finding]]:
+    """Validate a tree against a model class; never raises for bad input."""
+    try:
+        return cls.model_validate(doc), []
+    except ValidationError as err:
+        return None, _schema_findings(doc, err, name)
+
+
+class _Checker:
+    """Collects findings for one file, each placed at a node of its tree."""
+
+    def __init__(self, doc: Any, name: str):
+        self.doc, self.name, self.findings = doc, name, []
+
+    def add(self, path: tuple[Any, ...], key: str | None, code: str, message: str) -> None:
+        node = self.doc
+        for part in path:
+            node = node[part]
+        line, col = key_position(node, key) if key else locate(self.doc, path)
+        self.findings.append(Finding(self.name, line, col, code, message))
+
+    def unique(self, section: str, items: Iterable[Any]) -> set[str]:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                self.add((section, i), "id", "duplicate-id",
+                         f"{section}: id {item.id!r} is used twice")
+            seen.add(item.id)
+        return seen
+
+    def ref(self, path: tuple[Any, ...], key: str, value: str | None, known: set[str],
+            what: str) -> None:
+        if value is not None and value not in known:
+            self.add(path, key, "unknown-ref", f"{what} {value!r} is not defined in this file")
+
+    def unit(self, path: tuple[Any, ...], key: str, text: str) -> bool:
+        problem = units.check(text)
+        if problem:
+            self.add(path, key, "unknown-unit", problem)
+        return problem is None
+
+    def same_dimension(self, path: tuple[Any, ...], key: str, text: str, expected: str,
+                       what: str) -> None:
+        try:
+            units.factor(text, expected)
+        except units.UnitError as err:
+            self.add(path, key, "unit-mismatch", f"{what}: {err}")
+
+    def not_negative(self, path: tuple[Any, ...], key: str, value: float | None,
+                     unit: str) -> None:
+        if value is not None and value < 0 and units.check(unit) is None and units.is_count(unit):
+            self.add(path, key, "negative-count", f"a count in {unit!r} cannot be negative")
+
+
+def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
+    """Cross-references, units and counts of a target file."""
+    c = _Checker(doc, name)
+    sources = c.unique("sources", tf.sources)
+    plans = c.unique("plans", tf.plans)
+    indicators = c.unique("indicators", tf.indicators)
+    c.unique("targets", tf.targets)
+    unit_of = {}
+    for i, ind in enumerate(tf.indicators):
+        if c.unit(("indicators", i), "unit", ind.unit):
+            unit_of[ind.id] = ind.unit
+    for i, plan in enumerate(tf.plans):
+        c.ref(("plans", i), "source", plan.source, sources, "source")
+    for i, t in enumerate(tf.targets):
+        at = ("targets", i)
+        c.ref(at, "plan", t.plan, plans, "plan")
+        c.ref(at, "indicator", t.indicator, indicators, "indicator")
+        c.ref(at, "source", t.source, sources, "source")
+        c.ref(at, "reference", t.reference, indicators, "reference indicator")
+        expected = unit_of.get(t.indicator)
+        if t.op in ("annual_growth", "multiple_of"):
+            # The value is a growth rate in % or a factor, not a level of the indicator.
+            want = "%" if t.op == "annual_growth" else None
+            if t.unit is not None and units.normalize(t.unit) != want:
+                c.add(at, "unit", "unit-mismatch",
+                      f"op {t.op!r}: " + ("the rate is in '%'" if want else
+                                         "the value is a factor and takes no unit"))
+        elif t.unit is not None and c.unit(at, "unit", t.unit) and expected:
+            if not units.percent_change_unit(expected, t.unit) or t.op != "increase_by":
+                c.same_dimension(at, "unit", t.unit, expected,
+                                 f"target unit vs indicator {t.indicator!r}")
+        if t.reference in unit_of and expected:
+            c.same_dimension(at, "reference", unit_of[t.reference], expected,
+                             "reference indicator unit")
+        unit = t.unit or expected
+        if unit and t.op not in ("multiple_of", "annual_growth"):
+            for key in ("value", "low", "high"):
+                c.not_negative(at, key, getattr(t, key), unit)
+        if t.baseline is not None:
+            bpath = (*at, "baseline")
+            c.ref(bpath, "source", t.baseline.source, sources, "source")
+            if t.baseline.unit is not None and c.unit(bpath, "unit", t.baseline.unit) and expected:
+                c.same_dimension(bpath, "unit", t.baseline.unit, expected, "baseline unit")
+            if expected:
+                c.not_negative(bpath, "value", t.baseline.value, t.baseline.unit or expected)
+    return c.findings
+
+
+def check_measured(doc: Any, mf: MeasuredFile, name: str,
+                   targets: TargetFile | None) -> list[Finding]:
+    """Cross-references and units of a measured file, against its city's target file."""
+    c = _Checker(doc, name)
+    sources = c.unique("sources", mf.sources)
+    for i, src in enumerate(mf.sources):
+        if not src.url and not src.file:
+            c.add(("sources", i), "id", "no-url",
+                  f"source {src.id!r} needs a 'url' (or 'file' for a bundled document)")
+    unit_of = {}
+    if targets is not None:
+        if mf.city != targets.city.id:
+            c.add((), "city", "city-mismatch",
+                  f"measured file is for {mf.city!r}, target file for {targets.city.id!r}")
+        unit_of = {i.id: i.unit for i in targets.indicators if units.check(i.unit) is None}
+    for i, ob in enumerate(mf.observations):
+        at = ("observations", i)
+        c.ref(at, "source", ob.source, sources, "source")
+        if targets is not None and ob.indicator not in unit_of:
+            c.add(at, "indicator", "unknown-ref",
+                  f"indicator {ob.indicator!r} is not defined in the city's target file")
+        if not c.unit(at, "unit", ob.unit):
+            continue
+        c.not_negative(at, "value", ob.value, ob.unit)
+        if ob.indicator in unit_of:
+            c.same_dimension(at, "unit", ob.unit, unit_of[ob.indicator],
+                             f"observation unit vs indicator {ob.indicator!r}")
+    return c.findings
+
+
+def iter_errors(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Findings that make input unusable (severity error)."""
+    return (f for f in findings if f.severity == "error")

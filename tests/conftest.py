@@ -1,0 +1,97 @@
+"""Shared fixtures: a CLI runner, a tiny city written to a temp folder, the seeds folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = ROOT / "targets"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner, monkeypatch):
+    """Run planck through typer's runner with a clean environment."""
+    from planck.cli import app
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("PLANCK_TARGETS", raising=False)
+
+    def run(*args: str, env: dict | None = None):
+        return runner.invoke(app, list(args), env=env)
+
+    return run
+
+
+def base_targets(**overrides) -> dict:
+    """A minimal valid target file as a dict (JSON is YAML, so it can be written as such)."""
+    doc = {
+        "planck": 1,
+        "city": {"id": "testcity", "name_zh": "测试市", "name_en": "Testcity"},
+        "sources": [{"id": "plan", "title": "测试规划", "issuer": "测试市人民政府",
+                     "date": "2022-01-01"}],
+        "plans": [{"id": "p14", "title_zh": "十四五规划", "title_en": "14th FYP",
+                   "start": 2021, "end": 2025, "source": "plan"}],
+        "indicators": [
+            {"id": "firms", "name_zh": "高新技术企业数", "name_en": "High-tech firms",
+             "unit": "家", "direction": "higher"},
+            {"id": "rd", "name_zh": "研发投入强度", "name_en": "R&D intensity",
+             "unit": "%", "direction": "higher"},
+            {"id": "money", "name_zh": "技术合同成交额", "name_en": "Tech contracts",
+             "unit": "亿元", "direction": "higher"},
+        ],
+        "targets": [],
+    }
+    doc.update(overrides)
+    return doc
+
+
+def target(tid: str, indicator: str, op: str, **fields) -> dict:
+    t = {"id": tid, "plan": "p14", "indicator": indicator, "op": op, "deadline": 2025,
+         "source": "plan", "quote": "引文"}
+    t.update(fields)
+    return t
+
+
+def obs(indicator: str, period, value, unit: str, **fields) -> dict:
+    o = {"indicator": indicator, "period": period, "value": value, "unit": unit,
+         "source": "bulletin", "quote": f"{value}{unit}"}
+    o.update(fields)
+    return o
+
+
+def measured(observations: list[dict], **overrides) -> dict:
+    doc = {"planck": 1, "city": "testcity",
+           "sources": [{"id": "bulletin", "title": "统计公报", "issuer": "统计局",
+                        "date": "2026-03-01", "url": "https://example.org/b"}],
+           "observations": observations}
+    doc.update(overrides)
+    return doc
+
+
+@pytest.fixture
+def make_city(tmp_path):
+    """Write a city's target (and measured) file; return the target file path."""
+
+    def make(targets: list[dict], observations: list[dict] | None = None,
+             doc: dict | None = None, measured_doc: dict | None = None) -> Path:
+        d = doc or base_targets()
+        d["targets"] = targets
+        path = tmp_path / "testcity.yaml"
+        path.write_text(json.dumps(d, ensure_ascii=False, indent=1), encoding="utf-8")
+        if observations is not None or measured_doc is not None:
+            m = measured_doc or measured(observations or [])
+            (tmp_path / "testcity.measured.yaml").write_text(
+                json.dumps(m, ensure_ascii=False, indent=1), encoding="utf-8")
+        return path
+
+    return make

@@ -1,0 +1,72 @@
+"""Units: strict parsing, conversion, and counts of different things kept apart."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planck import units
+
+
+@pytest.mark.parametrize("text", ["亿元", "万元", "元", "家", "件", "个", "项", "名", "人", "%",
+                                  "百分点", "件/万人", "万元/人", "位", "公顷", " 亿元 ", "件 / 万人"])
+def test_known_units_parse(text):
+    assert units.check(text) is None
+
+
+@pytest.mark.parametrize("text", ["", " ", "吨标准煤", "2*亿元", "亿元+", "9**9", "亿元。", "3 亿元",
+                                  "￥", "亿元/人/年", "(亿元)", "亿元^2", "1/0"])
+def test_bad_units_are_refused(text):
+    assert units.check(text) is not None
+
+
+def test_full_width_forms_are_folded():
+    assert units.normalize("％") == "%"
+    assert units.dimension("件／万人") == units.dimension("件/万人")
+    assert units.factor("％", "%") == 1.0
+
+
+def test_money_converts_between_wan_and_yi():
+    assert units.convert(9244.2, "万元", "亿元") == pytest.approx(0.92442)
+    assert units.convert(120, "亿元", "万元") == pytest.approx(1_200_000)
+    assert units.convert(1, "亿元", "元") == pytest.approx(1e8)
+
+
+def test_counts_of_different_things_do_not_mix():
+    for a, b in [("家", "件"), ("家", "个"), ("件", "名"), ("%", "百分点"), ("%", "家"),
+                 ("亿元", "家"), ("件/万人", "件")]:
+        with pytest.raises(units.UnitError):
+            units.factor(a, b)
+
+
+def test_aliases_share_a_dimension():
+    assert units.factor("个", "项") == 1.0
+    assert units.factor("名", "人") == 1.0
+    assert units.convert(1, "万人", "人") == pytest.approx(10_000)
+
+
+def test_rates_have_their_own_dimension():
+    assert units.dimension("件/万人") == "[piece] / [person]"
+    assert units.factor("件/万人", "件/万人") == 1.0
+
+
+def test_registry_is_built_once():
+    assert units.registry() is units.registry()
+
+
+def test_counts_are_counts():
+    assert units.is_count("家") and units.is_count("名") and not units.is_count("亿元")
+    assert not units.is_count("%")
+
+
+@given(st.text(max_size=12))
+def test_unit_parsing_never_raises_anything_but_unit_error(text):
+    try:
+        units.parse(text)
+    except units.UnitError:
+        pass
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_round_trip_conversion(value):
+    there = units.convert(value, "万元", "亿元")
+    assert units.convert(there, "亿元", "万元") == pytest.approx(value, rel=1e-9, abs=1e-9)
