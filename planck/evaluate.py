@@ -30,7 +30,8 @@ def pick(observations: Iterable[Obs], indicator: str, as_of: date
     for o in observations:
         if o.indicator != indicator or o.source_date > as_of or o.year > as_of.year:
             continue
-        key = (o.period, o.partial)
+        # an annual figure may be written 2024 or "2024-12": the same period
+        key = (o.period, True) if o.partial else (o.year, False)
         cur = best.get(key)
         if cur is None or (o.pin, o.source_date, o.order) > (cur.pin, cur.source_date, cur.order):
             best[key] = o
@@ -125,14 +126,14 @@ def _decide(case: _Case, series: dict[int, float], base_year: int | None,
     final_year = _final_obs(case, series)
     year = final_year if final_year is not None else max(series)
     v = series[year]
+    if case.goal is None:
+        return "not_assessable", False, year, None, f"baseline value for {case.base_year} needed"
     ok, _ = case.satisfied(v)
     if final_year is not None:
         late = "" if year == t.deadline else f" (no {t.deadline} figure; judged on {year})"
         return ("met" if ok else "missed"), True, year, None, f"final verdict{late}"
     if ok:
         return "met", False, year, None, "the latest value already meets the target"
-    if case.goal is None:
-        return "not_assessable", False, year, None, f"baseline value for {case.base_year} needed"
     if base_year is not None and year <= base_year:
         return ("not_assessable", False, year, None,
                 f"no observation after the baseline year {base_year} yet")
@@ -161,7 +162,7 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date) -> R
         status, final, year, p, reason, series, above = special
     else:
         status, final, year, p, reason = _decide(case, series, base_year, base)
-        above = year is not None and case.satisfied(series[year])[1]
+        above = year is not None and case.goal is not None and case.satisfied(series[year])[1]
     v = series.get(year) if year is not None else None
     pct = None
     if v is not None and case.nominal is not None and t.op not in ("per_year", "annual_growth"):

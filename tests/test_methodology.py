@@ -1,0 +1,167 @@
+"""The worked examples of docs/methodology.md, one per operator, with hand-computed numbers.
+
+Each case: a target, the observations, and the status, percent to goal and pace ratio R that
+the methodology gives (computed by hand, written out as literals).
+"""
+
+import json
+
+import pytest
+
+from conftest import base_targets, obs, target
+from planck.dataset import load_city
+from planck.evaluate import evaluate
+
+AS_OF = "2026-11-01"
+B20 = {"year": 2020}
+
+
+def run(make_city, t, observations, indicators=None):
+    doc = base_targets()
+    if indicators:
+        doc["indicators"] += indicators
+    path = make_city([t], observations, doc=doc)
+    from datetime import date
+    data = load_city(str(path), path.parent)
+    [r] = evaluate(data, date.fromisoformat(AS_OF)).results
+    return r
+
+
+REF = {"id": "prov-rd", "name_zh": "全省研发投入强度", "name_en": "Province R&D intensity",
+       "unit": "%", "direction": "higher"}
+LABS = {"id": "labs", "name_zh": "全国重点实验室", "name_en": "National key labs",
+        "unit": "个", "direction": "higher"}
+RANK = {"id": "rank", "name_zh": "高新区全国排名", "name_en": "Hi-tech zone rank",
+        "unit": "位", "direction": "lower"}
+COVER = {"id": "cover", "name_zh": "规上企业研发活动覆盖率", "name_en": "R&D coverage",
+         "unit": "%", "direction": "higher"}
+PATENTS = {"id": "patents", "name_zh": "发明专利授权量", "name_en": "Invention patents",
+           "unit": "件", "direction": "higher"}
+PROJECTS = {"id": "projects", "name_zh": "重大创新专项", "name_en": "Major projects",
+            "unit": "项", "direction": "higher"}
+
+CASES = [
+    # id, target, observations, extra indicators, status, percent_to_goal, R
+    ("at_least", target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755}),
+     [obs("firms", 2022, 1170, "家")], None, "on_track", 49.11, 1.511),
+    ("more_than", target("t", "money", "more_than", value=120, baseline={"year": 2020, "value": 53.8}),
+     [obs("money", 2022, 113, "亿元")], None, "on_track", 89.43, 2.582),
+    ("more_than_final_equal", target("t", "money", "more_than", value=120),
+     [obs("money", 2025, 120, "亿元")], None, "missed", 100.0, None),
+    ("about_2023", target("t", "rd", "about", value=3.75, baseline={"year": 2020, "value": 2.82}),
+     [obs("rd", 2023, 3.47, "%")], None, "on_track", 69.89, 1.267),
+    ("about_2024", target("t", "rd", "about", value=3.75, baseline={"year": 2020, "value": 2.82}),
+     [obs("rd", 2024, 3.03, "%")], None, "off_track", 22.58, 0.307),
+    ("about_final_inside", target("t", "rd", "about", value=3.75, baseline={"year": 2020, "value": 2.82}),
+     [obs("rd", 2025, 3.70, "%")], None, "met", 94.62, None),
+    ("between_above", target("t", "labs", "between", low=1, high=2),
+     [obs("labs", 2025, 3, "个")], [LABS], "met", 300.0, None),
+    ("between_short", target("t", "labs", "between", low=1, high=2),
+     [obs("labs", 2025, 0, "个")], [LABS], "missed", 0.0, None),
+    ("increase_by", target("t", "firms", "increase_by", value=40, baseline=B20),
+     [obs("firms", 2020, 100, "家"), obs("firms", 2023, 118, "家")], None, "behind", 45.0, 0.815),
+    ("multiple_of", target("t", "money", "multiple_of", value=2, baseline={"year": 2020, "value": 25.98}),
+     [obs("money", 2024, 40, "亿元")], None, "behind", 53.96, 0.766),
+    ("annual_growth", target("t", "patents", "annual_growth", value=30, unit="%", baseline=B20),
+     [obs("patents", 2020, 100, "件"), obs("patents", 2023, 200, "件")], [PATENTS], "behind", 36.86, 0.866),
+    ("annual_growth_final_short", target("t", "patents", "annual_growth", value=30, unit="%", baseline=B20),
+     [obs("patents", 2020, 100, "件"), obs("patents", 2025, 350, "件")], [PATENTS], "missed", 92.15, 0.949),
+    ("coverage", target("t", "cover", "coverage", baseline={"year": 2020, "value": 60}),
+     [obs("cover", 2023, 85, "%")], [COVER], "on_track", 62.5, 1.042),
+    ("rank_at_most", target("t", "rank", "rank_at_most", value=30, baseline={"year": 2020, "value": 37}),
+     [obs("rank", 2023, 35, "位")], [RANK], "off_track", 28.57, 0.476),
+    ("per_year_ok", target("t", "projects", "per_year", value=5),
+     [obs("projects", 2021, 6, "项"), obs("projects", 2022, 5, "项"), obs("projects", 2023, 7, "项")],
+     [PROJECTS], "on_track", 140.0, None),
+    ("per_year_broken", target("t", "projects", "per_year", value=5),
+     [obs("projects", 2021, 6, "项"), obs("projects", 2022, 4, "项"), obs("projects", 2023, 7, "项")],
+     [PROJECTS], "missed", 80.0, None),
+    ("near_reference", target("t", "rd", "near_reference", reference="prov-rd"),
+     [obs("rd", 2022, 1.5, "%"), obs("rd", 2023, 1.7, "%"),
+      obs("prov-rd", 2022, 1.86, "%"), obs("prov-rd", 2023, 2.05, "%")], [REF], "behind", 92.14, 0.732),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_worked_example(make_city, case):
+    _, t, observations, extra, status, pct, ratio = case
+    r = run(make_city, t, observations, extra)
+    assert r.status == status, r.reason
+    assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
+    if ratio is None:
+        assert r.pace is None or r.pace.ratio is not None
+    else:
+        assert r.pace.ratio == pytest.approx(ratio, abs=0.001)
+
+
+def test_luoyang_rd_intensity_example_explained(make_city, invoke):
+    """Issue example: 2.82 % in 2020, about 3.75 % in 2025; 3.47 % (2023) and 3.03 % (2024)."""
+    t = target("ly-rd", "rd", "about", value=3.75, wording="左右",
+               baseline={"year": 2020, "value": 2.82})
+    path = make_city([t], [obs("rd", 2023, 3.47, "%")])
+    res = invoke("explain", str(path), "ly-rd", "--as-of", AS_OF)
+    assert res.exit_code == 0, res.stderr
+    for text in ("on_track", "3.675", "pace ratio R     1.267", "2.82 (2020)", "2% (default)",
+                 "R ≥ 0.95 on_track"):
+        assert text in res.stdout
+    path = make_city([t], [obs("rd", 2024, 3.03, "%")])
+    res = invoke("explain", str(path), "ly-rd", "--as-of", AS_OF, "--json")
+    doc = json.loads(res.stdout)
+    assert doc["status"] == "off_track" and round(doc["pace"]["ratio"], 3) == 0.307
+
+
+def test_after_the_deadline_a_late_figure_does_not_rescue(make_city):
+    t = target("t", "firms", "at_least", value=10)
+    r = run(make_city, t, [obs("firms", 2025, 8, "家"), obs("firms", 2026, 12, "家")])
+    assert (r.status, r.final) == ("missed", True)
+    late = dict(t, late_ok=True)
+    assert run(make_city, late, [obs("firms", 2025, 8, "家"), obs("firms", 2026, 12, "家")]).status == "met"
+
+
+def test_partial_year_never_judged(make_city):
+    t = target("t", "firms", "at_least", value=10)
+    r = run(make_city, t, [obs("firms", "2025-06", 12, "家", partial=True)])
+    assert r.status == "no_data" and r.latest_partial.value == 12
+
+
+def test_single_observation_level_test_still_runs(make_city):
+    t = target("t", "firms", "at_least", value=10)
+    assert run(make_city, t, [obs("firms", 2023, 12, "家")]).status == "met"
+    assert run(make_city, t, [obs("firms", 2023, 8, "家")]).status == "not_assessable"
+
+
+def test_zero_baseline_uses_linear_pace_without_dividing_by_zero(make_city):
+    t = target("t", "firms", "increase_by", value=20, baseline={"year": 2020, "value": 0})
+    r = run(make_city, t, [obs("firms", 2023, 12, "家")])
+    assert r.pace.method == "linear" and r.pace.ratio == pytest.approx((12 / 3) / (20 / 5))
+
+
+def test_missing_baseline_value_is_not_assessable(make_city):
+    t = target("t", "firms", "increase_by", value=20, baseline=B20)
+    r = run(make_city, t, [obs("firms", 2023, 12, "家")])
+    assert r.status == "not_assessable" and "baseline" in r.reason
+
+
+def test_revised_vintage_latest_publication_wins_unless_pinned(make_city):
+    t = target("t", "rd", "at_least", value=3.0)
+    sources = [{"id": "bulletin", "title": "公报", "issuer": "统计局", "date": "2026-01-15",
+                "url": "https://example.org/1"},
+               {"id": "rev", "title": "修订", "issuer": "统计局", "date": "2026-02-01",
+                "url": "https://example.org/2"}]
+    from conftest import measured
+    m = measured([obs("rd", 2025, 3.47, "%"), obs("rd", 2025, 2.9, "%", source="rev")],
+                 sources=sources)
+    doc = base_targets()
+    path = make_city([t], None, doc=doc, measured_doc=m)
+    from datetime import date
+    [r] = evaluate(load_city(str(path), path.parent), date(2026, 11, 1)).results
+    assert (r.latest.value, r.status) == (2.9, "missed")
+    m["observations"][0]["pin"] = True
+    path = make_city([t], None, doc=base_targets(), measured_doc=m)
+    [r] = evaluate(load_city(str(path), path.parent), date(2026, 11, 1)).results
+    assert (r.latest.value, r.status) == (3.47, "met")
+    # as of before the revision was published, the first vintage is all there is
+    m["observations"][0]["pin"] = False
+    path = make_city([t], None, doc=base_targets(), measured_doc=m)
+    [r] = evaluate(load_city(str(path), path.parent), date(2026, 1, 20)).results
+    assert (r.latest.value, r.status) == (3.47, "met")
