@@ -1,0 +1,88 @@
+"""Properties of the method (hypothesis): monotone in the value, 'satisfies ⇒ met',
+and invariant to the unit a figure is published in (万元 vs 亿元)."""
+
+from datetime import date
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import base_targets, target
+from planck.dataset import CityData, Obs, _factors
+from planck.evaluate import evaluate
+from planck.model import TargetFile
+from planck.units import convert
+
+RANK = {"met": 5, "on_track": 4, "behind": 3, "off_track": 2, "regressing": 1, "missed": 0}
+AS_OF = date(2026, 11, 1)
+
+
+def city(t: dict, points: list[tuple[int, float, str]], indicator: str) -> CityData:
+    tf = TargetFile.model_validate(base_targets(targets=[t]))
+    unit = next(i.unit for i in tf.indicators if i.id == indicator)
+    observations = tuple(
+        Obs(indicator, year, year, convert(v, u, unit), v, u, False, False, "s", "公报",
+            date(2026, 3, 1), None, "q", "m.yaml", 1, n)
+        for n, (year, v, u) in enumerate(points))
+    return CityData(tf, "t.yaml", {t["id"]: 1}, observations, _factors(tf))
+
+
+def status(t, points, indicator):
+    [r] = evaluate(city(t, points, indicator), AS_OF).results
+    return r
+
+
+OPS = st.sampled_from([("at_least", {}), ("more_than", {}), ("about", {}),
+                       ("multiple_of", {}), ("increase_by", {})])
+values = st.floats(min_value=1, max_value=10_000, allow_nan=False, allow_infinity=False)
+
+
+def make_target(op, goal, base):
+    fields = {"baseline": {"year": 2020, "value": base}}
+    if op == "multiple_of":
+        fields["value"] = 2
+    elif op == "increase_by":
+        fields["value"] = goal
+    else:
+        fields["value"] = goal
+    return target("t", "firms", op, **fields)
+
+
+@settings(max_examples=300, deadline=None)
+@given(OPS, values, values, values, values, st.integers(2021, 2025))
+def test_raising_the_latest_value_never_worsens_status(op, goal, base, v1, v2, year):
+    t = make_target(op[0], goal, base)
+    lo, hi = sorted((v1, v2))
+    r_lo = status(t, [(year, lo, "家")], "firms")
+    r_hi = status(t, [(year, hi, "家")], "firms")
+    assume(r_lo.status in RANK and r_hi.status in RANK)
+    assert RANK[r_hi.status] >= RANK[r_lo.status], (r_lo.reason, r_hi.reason)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values, values, st.integers(2021, 2025))
+def test_a_value_satisfying_the_target_is_met(goal, extra, year):
+    for op in ("at_least", "more_than"):
+        t = target("t", "firms", op, value=goal)
+        assert status(t, [(year, goal + extra, "家")], "firms").status == "met"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=0.01, max_value=500), st.floats(min_value=0.01, max_value=500),
+       st.floats(min_value=0.01, max_value=500), st.integers(2021, 2025))
+def test_status_invariant_to_unit_scaling(goal, base, v, year):
+    t = target("t", "money", "at_least", value=goal, baseline={"year": 2020, "value": base})
+    in_yi = status(t, [(year, v, "亿元")], "money")
+    in_wan = status(t, [(year, v * 10_000, "万元")], "money")
+    t_wan = dict(t, value=goal * 10_000, unit="万元")
+    target_in_wan = status(t_wan, [(year, v, "亿元")], "money")
+    assert in_yi.status == in_wan.status == target_in_wan.status
+    if in_yi.percent_to_goal is not None:
+        assert abs(in_yi.percent_to_goal - in_wan.percent_to_goal) < 0.02
+
+
+@settings(max_examples=200, deadline=None)
+@given(values, values, st.integers(2021, 2024))
+def test_rank_lower_is_better(goal, v, year):
+    doc_t = target("t", "firms", "rank_at_most", value=goal)
+    r = status(doc_t, [(year, v, "家")], "firms")
+    assert (r.status == "met") == (v <= goal + 1e-9 * max(1, goal))
