@@ -110,13 +110,20 @@ def resolve_target_path(city_or_file: str, directory: Path) -> Path:
 
 def read_targets(path: Path) -> tuple[TargetFile | None, list[Finding]]:
     """Load and validate one target file."""
+    tf, findings, _ = _read_targets(path)
+    return tf, findings
+
+
+def _read_targets(path: Path) -> tuple[TargetFile | None, list[Finding], dict[str, int]]:
+    """Load and validate one target file; also the line of every target."""
     loaded = load(path)
     if not loaded.ok:
-        return None, loaded.findings
+        return None, loaded.findings, {}
     tf, findings = to_model(loaded.data, TargetFile, loaded.path)
     if tf is None:
-        return None, findings
-    return tf, check_targets(loaded.data, tf, loaded.path)
+        return None, findings, {}
+    lines = {t.id: locate(loaded.data, ("targets", i))[0] for i, t in enumerate(tf.targets)}
+    return tf, check_targets(loaded.data, tf, loaded.path), lines
 
 
 def read_measured(path: Path, targets: TargetFile | None, order: int = 0
@@ -162,11 +169,9 @@ def _factors(tf: TargetFile) -> dict[str, float]:
 def load_city(city_or_file: str, directory: Path, extra_measured: list[Path] = ()) -> CityData:
     """Everything about one city, or PlanckError with every finding in its files."""
     path = resolve_target_path(city_or_file, directory)
-    tf, findings = read_targets(path)
+    tf, findings, lines = _read_targets(path)
     if tf is None or findings:
         raise PlanckError(findings)
-    loaded = load(path)  # second read only to know target lines; cheap next to validation
-    lines = {t.id: locate(loaded.data, ("targets", i))[0] for i, t in enumerate(tf.targets)}
     measured = [measured_path(path)] if measured_path(path).is_file() else []
     measured += list(extra_measured)
     observations: list[Obs] = []
