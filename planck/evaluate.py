@@ -121,8 +121,14 @@ def _decide(case: _Case, series: dict[int, float], base_year: int | None,
             base: float | None) -> tuple[str, bool, int | None, object, str]:
     """(status, final, year used, pace, reason) for level-type targets."""
     t = case.t
-    if not series:
-        return "no_data", False, None, None, "no annual observation yet"
+    start = base_year if base_year is not None else case.plan_start - 1
+    if not any(y > start for y in series):
+        return "no_data", False, None, None, f"no annual observation after {start} yet"
+    if base is None and base_year is None:
+        # figures from before the plan began serve as its baseline
+        before = [y for y in series if y <= start]
+        if before:
+            base_year, base = before[-1], series[before[-1]]
     final_year = _final_obs(case, series)
     year = final_year if final_year is not None else max(series)
     v = series[year]
@@ -134,9 +140,6 @@ def _decide(case: _Case, series: dict[int, float], base_year: int | None,
         return ("met" if ok else "missed"), True, year, None, f"final verdict{late}"
     if ok:
         return "met", False, year, None, "the latest value already meets the target"
-    if base_year is not None and year <= base_year:
-        return ("not_assessable", False, year, None,
-                f"no observation after the baseline year {base_year} yet")
     if base is None or base_year is None:
         earlier = [y for y in series if y < year]
         if not earlier:

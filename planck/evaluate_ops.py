@@ -23,11 +23,13 @@ def _annual_growth(case, series: dict[int, float]):
     final = bool(later)
     year = (t.deadline if t.deadline in series else later[0]) if final else max(series)
     n = year - case.base_year
+    if n <= 0:
+        return ("no_data", False, None, None, f"no annual observation after {case.base_year} yet",
+                series, False)
     growth = pg.cagr(case.base, series[year], n)
     if growth is None:
-        why = ("no year after the baseline yet" if n <= 0 else
-               "growth rate undefined for non-positive values")
-        return "not_assessable", False, year, None, why, series, False
+        return ("not_assessable", False, year, None,
+                "growth rate undefined for non-positive values", series, False)
     ratio = growth / case.rate if case.rate > 0 else None
     p = Pace("geometric", case.base_year, case.base, year, growth, case.rate, ratio)
     if final:
