@@ -7,8 +7,8 @@ the methodology gives (computed by hand, written out as literals).
 import json
 
 import pytest
-
 from conftest import base_targets, obs, target
+
 from planck.dataset import load_city
 from planck.evaluate import evaluate
 

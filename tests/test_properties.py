@@ -3,10 +3,10 @@ and invariant to the unit a figure is published in (万元 vs 亿元)."""
 
 from datetime import date
 
+from conftest import base_targets, target
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import base_targets, target
 from planck.dataset import CityData, Obs, _factors
 from planck.evaluate import evaluate
 from planck.model import TargetFile

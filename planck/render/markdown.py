@@ -4,31 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..result import Report
+from ..result import Report, Result
 from .context import Context
 from .text import bar, baseline_text, latest_text, target_text
+
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#"})
 
 
 def cell(text: str) -> str:
     """Escape what would break a markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def escape(text: str) -> str:
+    """Escape data text (names, quotes) so markdown shows it as written."""
+    return " ".join(text.split()).translate(_SPECIAL)
 
 
 def summary_line(report: Report, ctx: Context) -> str:
     return " · ".join(f"{ctx.status(s)}: {n}" for s, n in report.summary.items() if n)
 
 
-def table(report: Report, ctx: Context, results=None) -> list[str]:
-    """A markdown table of results (all of the report's by default)."""
+def target_link(r: Result) -> str:
+    """The target id, linked to its line in the target file when the file is known."""
+    if not r.file:
+        return f"`{r.id}`"
+    return f"[`{r.id}`]({r.file.replace(' ', '%20')}#L{r.line})"
+
+
+def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list[str]:
+    """A markdown table of results (all of the report's by default); ``ids`` adds a first
+    column with each target's id linked to its line in the target file."""
     cols = ["indicator", "unit", "baseline", "latest", "target", "progress", "expected",
             "status"]
+    align = ["---", "---", "--:", "--:", "---", "---", "--:", "---"]
+    if ids:
+        cols, align = ["id", *cols], ["---", *align]
     lines = ["| " + " | ".join(ctx.label(c) for c in cols) + " |",
-             "|" + "|".join(["---", "---", "--:", "--:", "---", "---", "--:", "---"]) + "|"]
+             "|" + "|".join(align) + "|"]
     for r in report.results if results is None else results:
-        name = r.name if ctx.lang == "zh" and r.name_en == r.name else f"{r.name}<br>{r.name_en}"
+        name = ctx.names(escape(r.name), escape(r.name_en), "<br>")
         expected = "—" if r.expected_progress is None else f"{r.expected_progress:.0f}%"
-        row = [name, r.unit, baseline_text(r), latest_text(r), target_text(r),
-               f"`{bar(r.percent_to_goal)}`", expected, ctx.status(r.status)]
+        row = [name, escape(r.unit), baseline_text(r), latest_text(r, ctx.lang),
+               escape(target_text(r, ctx.lang)), f"`{bar(r.percent_to_goal)}`", expected,
+               ctx.status(r.status)]
+        if ids:
+            row.insert(0, target_link(r))
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")
     return lines
 
@@ -36,7 +57,7 @@ def table(report: Report, ctx: Context, results=None) -> list[str]:
 def render(reports: Sequence[Report], ctx: Context) -> str:
     out: list[str] = []
     for report in reports:
-        out += [f"### {report.name_zh} {report.name_en} — {ctx.label('as_of')} "
+        out += [f"### {ctx.names(report.name_zh, report.name_en)} — {ctx.label('as_of')} "
                 f"{report.as_of.isoformat()}", "", summary_line(report, ctx), ""]
         out += table(report, ctx)
         out.append("")

@@ -1,4 +1,9 @@
-"""The terminal table (rich): readable at 80 columns, without colour when piped."""
+"""The terminal table (rich): readable at 80 columns, without colour when piped.
+
+Every cell is plain ``Text`` (data never goes through rich markup, so ``[…]`` in a name is
+kept), long cells fold onto more lines instead of being cut, and widths are counted in
+terminal cells, so Chinese text stays aligned.
+"""
 
 from __future__ import annotations
 
@@ -12,34 +17,61 @@ _STYLE = {"met": "green", "missed": "bold red", "on_track": "green", "behind": "
           "off_track": "red", "regressing": "bold red", "no_data": "dim",
           "not_assessable": "dim"}
 
+#: (label key, justify, min width, no_wrap). Key columns have a minimum width so they are
+#: never squeezed to nothing; only the bar refuses to wrap (a split bar misleads).
+COLUMNS = (("indicator", "left", 10, False), ("unit", "left", 2, False),
+           ("baseline", "right", 6, False), ("latest", "right", 6, False),
+           ("target", "left", 8, False), ("progress", "left", 10, True),
+           ("status", "left", 6, False))
+
+
+def bar_width(width: int) -> int:
+    """Cells for the progress bar: full size on a wide terminal, short at 80 columns."""
+    return 10 if width >= 110 else 4
+
+
+def cells(report: Report, ctx: Context) -> list[list[str]]:
+    """The table's rows as plain strings, one list per result (also used by tests)."""
+    rows = []
+    for r in report.results:
+        rows.append([ctx.names(r.name, r.name_en, "\n"), r.unit, baseline_text(r),
+                     latest_text(r, ctx.lang), target_text(r, ctx.lang),
+                     bar(r.percent_to_goal, bar_width(ctx.width)), ctx.status(r.status)])
+    return rows
+
 
 def _table(report: Report, ctx: Context):
     from rich.table import Table
+    from rich.text import Text
 
-    title = (f"{report.name_zh} {report.name_en} · {ctx.label('as_of')} "
+    title = (f"{ctx.names(report.name_zh, report.name_en)} · {ctx.label('as_of')} "
              f"{report.as_of.isoformat()}")
-    table = Table(title=title, show_lines=False, expand=False, pad_edge=False,
+    table = Table(title=Text(title), show_lines=False, expand=False, pad_edge=False,
                   collapse_padding=True)
-    # Key columns get a minimum width and never collapse to nothing; names fold instead.
-    table.add_column(ctx.label("indicator"), overflow="fold", min_width=10)
-    table.add_column(ctx.label("unit"), no_wrap=True, min_width=2)
-    table.add_column(ctx.label("baseline"), justify="right", overflow="fold", min_width=6)
-    table.add_column(ctx.label("latest"), justify="right", overflow="fold", min_width=6)
-    table.add_column(ctx.label("target"), overflow="fold", min_width=8)
-    table.add_column(ctx.label("progress"), no_wrap=True, min_width=10)
-    table.add_column(ctx.label("status"), overflow="fold", min_width=6)
-    for r in report.results:
-        name = f"{r.name}\n{r.name_en}" if r.name_en != r.name else r.name
-        bar_width = 10 if ctx.width >= 110 else 4
-        table.add_row(name, r.unit, baseline_text(r), latest_text(r), target_text(r),
-                      bar(r.percent_to_goal, bar_width),
-                      f"[{_STYLE[r.status]}]{ctx.status(r.status)}[/]")
+    for key, justify, min_width, no_wrap in COLUMNS:
+        table.add_column(ctx.label(key), justify=justify, min_width=min_width,
+                         no_wrap=no_wrap, overflow="fold")
+    for r, row in zip(report.results, cells(report, ctx), strict=True):
+        texts = [Text(c) for c in row]
+        texts[-1].stylize(_STYLE[r.status])
+        table.add_row(*texts)
     return table
 
 
 def _summary(report: Report, ctx: Context) -> str:
-    counts = [f"{ctx.status(s)} {n}" for s, n in report.summary.items() if n]
-    return f"{ctx.label('summary')}: " + " · ".join(counts)
+    """Counts per status, wrapped between items so a symbol never parts from its word."""
+    from rich.cells import cell_len
+
+    items = [f"{ctx.label('summary')}:"] + [f"{ctx.status(s)} {n}"
+                                           for s, n in report.summary.items() if n]
+    lines = [items[0]]
+    for item in items[1:]:
+        sep = " " if lines[-1].endswith(":") else " · "
+        if cell_len(lines[-1] + sep + item) > ctx.width:
+            lines.append(item)
+        else:
+            lines[-1] += sep + item
+    return "\n".join(lines)
 
 
 def render(reports: Sequence[Report], ctx: Context) -> str:
@@ -51,8 +83,8 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
     out = StringIO()
     console = Console(file=out, width=ctx.width, force_terminal=ctx.color,
                       color_system="standard" if ctx.color else None, no_color=not ctx.color,
-                      highlight=False, emoji=False, legacy_windows=False)
+                      highlight=False, emoji=False, markup=False, legacy_windows=False)
     for report in reports:
         console.print(_table(report, ctx))
-        console.print(_summary(report, ctx), markup=False)
+        console.print(_summary(report, ctx), soft_wrap=True)
     return out.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..result import Result
+from .context import LABELS
 
 _OP_SIGN = {"at_least": "≥", "at_most": "≤", "more_than": ">", "rank_at_most": "≤",
             "coverage": "≥", "increase_by": "≥", "multiple_of": "≥"}
@@ -16,37 +17,39 @@ def num(v: float | None) -> str:
     return "0" if text == "-0" else text
 
 
-def target_text(r: Result) -> str:
+def target_text(r: Result, lang: str = "en") -> str:
     """The promise in compact form, with the source's own wording: ``≥ 1,600 (不少于)``."""
-    t = r.target
+    t, words = r.target, LABELS[lang]
     wording = f" ({t.wording})" if t.wording else ""
     if t.op == "about":
         return f"≈ {num(t.value)} ±{t.tolerance:.0%}{wording}"
     if t.op == "between":
         return f"{num(t.low)}–{num(t.high)}{wording}"
     if t.op == "annual_growth":
-        return f"≥ {num(t.value)}%/yr{wording}"
+        return f"≥ {num(t.value)}%{words['per_year']}{wording}"
     if t.op == "increase_by":
         return f"+{num(t.value)}{wording}" + (f" = {num(t.goal)}" if t.goal is not None else "")
     if t.op == "multiple_of":
         return f"×{num(t.value)}{wording}" + (f" = {num(t.goal)}" if t.goal is not None else "")
     if t.op == "per_year":
-        return f"≥ {num(t.value)}/yr{wording}"
+        return f"≥ {num(t.value)}{words['per_year']}{wording}"
     if t.op == "near_reference":
-        return f"≥ {1 - (t.tolerance or 0):.0%} of {t.reference}{wording}"
+        return f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}{wording}"
     return f"{_OP_SIGN.get(t.op, '')} {num(t.goal)}{wording}".strip()
 
 
-def latest_text(r: Result) -> str:
+def latest_text(r: Result, lang: str = "en") -> str:
     """Latest annual value with its period, or the partial figure marked as such."""
     if r.latest is not None:
         return f"{num(r.latest.value)} ({r.latest.period})"
     if r.latest_partial is not None:
-        return f"[{num(r.latest_partial.value)} ({r.latest_partial.period}, partial)]"
+        p = r.latest_partial
+        return f"[{num(p.value)} ({p.period}, {LABELS[lang]['partial']})]"
     return "—"
 
 
 def baseline_text(r: Result) -> str:
+    """Baseline value and year; ``? (2020)`` when the year is known but not the value."""
     if r.baseline is None:
         return "—" if r.baseline_year is None else f"? ({r.baseline_year})"
     return f"{num(r.baseline)} ({r.baseline_year})"

@@ -1,0 +1,157 @@
+"""``planck compare``: one indicator across cities, matched by its shared indicator id.
+
+A city's row is each of its targets on the indicator (promise, latest value, status); a city
+that defines the indicator without a target still gets a row with its latest value. Pure:
+the CLI loads the cities and writes the text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from .dataset import CityData
+from .render.context import Context
+from .render.text import bar, num, target_text
+from .result import Report
+
+SCHEMA = "planck.compare/1"
+FORMATS = ("table", "markdown", "json")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One city's standing on the indicator (one row per target, or one without a target)."""
+
+    city: str
+    city_zh: str
+    city_en: str
+    as_of: date
+    name: str
+    name_en: str
+    unit: str
+    target: str | None
+    promise: str | None
+    deadline: int | None
+    latest: float | None
+    period: int | str | None
+    status: str | None
+    percent_to_goal: float | None
+
+
+def rows_for(data: CityData, report: Report, indicator: str, lang: str = "en") -> list[Row]:
+    """The rows of one city; empty when its files do not use the indicator id."""
+    from .evaluate import pick
+
+    ind = next((i for i in data.targets.indicators if i.id == indicator), None)
+    if ind is None:
+        return []
+    head = (report.city, report.name_zh, report.name_en, report.as_of, ind.name_zh,
+            ind.name_en, ind.unit)
+    rows = []
+    for r in report.results:
+        if r.indicator != indicator:
+            continue
+        o = r.latest
+        rows.append(Row(*head, r.id, target_text(r, lang), r.deadline,
+                        None if o is None else o.value, None if o is None else o.period,
+                        r.status, r.percent_to_goal))
+    if not rows:
+        annual, _ = pick(data.observations, indicator, report.as_of)
+        year = max(annual, default=None)
+        rows.append(Row(*head, None, None, None, None if year is None else annual[year].value,
+                        year, None, None))
+    return rows
+
+
+def compare_cities(cities: Sequence[str], directory, indicator: str, as_of: date | None,
+                   lang: str = "en") -> tuple[list[Row], list[CityData]]:
+    """Load and evaluate every city (each at ``as_of``, else its data's own as-of date) and
+    return the rows for ``indicator`` with the loaded cities; ``PlanckError`` if any is
+    invalid."""
+    from .dataset import load_city
+    from .evaluate import evaluate
+    from .findings import PlanckError
+    from .reportfiles import report_as_of
+
+    datas, findings = [], []
+    for city in cities:
+        try:
+            datas.append(load_city(city, directory))
+        except PlanckError as err:
+            findings += err.findings
+    if findings:
+        raise PlanckError(findings)
+    rows = [row for d in datas
+            for row in rows_for(d, evaluate(d, as_of or report_as_of(d)), indicator, lang)]
+    return rows, datas
+
+
+def shared_ids(datas: Sequence[CityData]) -> list[str]:
+    """Indicator ids that at least two of the cities use (what compare is good for)."""
+    seen: dict[str, int] = {}
+    for d in datas:
+        for i in d.targets.indicators:
+            seen[i.id] = seen.get(i.id, 0) + 1
+    return sorted(k for k, n in seen.items() if n > 1)
+
+
+def _cells(row: Row, ctx: Context) -> list[str]:
+    latest = "—" if row.latest is None else f"{num(row.latest)} {row.unit} ({row.period})"
+    status = "—" if row.status is None else ctx.status(row.status)
+    return [ctx.names(row.city_zh, row.city_en), row.target or "—", row.promise or "—",
+            "—" if row.deadline is None else str(row.deadline), latest,
+            bar(row.percent_to_goal, 6), status]
+
+
+def _heads(ctx: Context) -> list[str]:
+    return [ctx.label(k) for k in ("city", "id", "target", "due", "latest", "progress",
+                                   "status")]
+
+
+def _title(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
+    names = ctx.names(rows[0].name, rows[0].name_en)
+    return f"{names} ({indicator})"
+
+
+def render_markdown(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
+    from .render.markdown import cell, escape
+
+    out = [f"### {escape(_title(indicator, rows, ctx))}", "",
+           "| " + " | ".join(_heads(ctx)) + " |", "|" + "---|" * len(_heads(ctx))]
+    out += ["| " + " | ".join(cell(escape(c)) for c in _cells(r, ctx)) + " |" for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def render_json(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
+    doc = {"schema": SCHEMA, "indicator": indicator, "rows": [asdict(r) for r in rows]}
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def render_table(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
+    """A rich table, exported as text (no escape codes unless ``ctx.color``)."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=_title(indicator, rows, ctx), pad_edge=False, collapse_padding=True)
+    for i, head in enumerate(_heads(ctx)):
+        # The bar (5) never wraps; city names wrap at their space, ids fold anywhere.
+        table.add_column(head, overflow="fold", no_wrap=i == 5, min_width=6 if i else 8)
+    for r in rows:
+        table.add_row(*_cells(r, ctx))
+    out = StringIO()
+    console = Console(file=out, width=ctx.width, force_terminal=ctx.color,
+                      color_system="standard" if ctx.color else None, no_color=not ctx.color,
+                      highlight=False, emoji=False, markup=False)
+    console.print(table)
+    return out.getvalue()
+
+
+def render(fmt: str, indicator: str, rows: Sequence[Row], ctx: Context) -> str:
+    """The comparison in one of FORMATS."""
+    return {"table": render_table, "markdown": render_markdown,
+            "json": render_json}[fmt](indicator, rows, ctx)

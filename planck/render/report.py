@@ -1,0 +1,164 @@
+"""The city report (``reports/<city>.md``): a pure function from a Report to markdown.
+
+Sections: headline (as-of date, counts per status, plans), a table per plan, a chart per
+indicator with annual figures, the sources with the quote behind every number, and a note on
+the method. Same input, same bytes: nothing here reads the clock, the environment or files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..result import STATUSES, Report, Result
+from .chart import chart
+from .context import Context
+from .markdown import cell, escape, table, target_link
+from .text import num, target_text
+
+METHODOLOGY = "../docs/methodology.md"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One number used in the report and the verbatim quote it comes from."""
+
+    number: str
+    used_for: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source document and every number the report takes from it."""
+
+    title: str
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: date | None = None
+    url: str | None = None
+    cited: tuple[Cited, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the report shows beyond the results: documents and annual series by indicator.
+
+    Built from the city's files by ``planck.reportfiles.evidence``; without it the report
+    falls back to what the results carry (the target's quote and the latest observation).
+    """
+
+    documents: tuple[Document, ...] = ()
+    series: dict[str, dict[int, float]] = field(default_factory=dict)
+
+
+def render_report(report: Report, ctx: Context, evidence: Evidence | None = None) -> str:
+    """The whole report as markdown text, ending with one newline."""
+    ev = evidence or results_evidence(report)
+    out = _headline(report, ctx)
+    for plan in report.plans:
+        results = [r for r in report.results if r.plan == plan.id]
+        if not results:
+            continue
+        out += [f"## {escape(ctx.names(plan.title_zh, plan.title_en, ' · '))} "
+                f"({_period(plan)})", ""]
+        out += table(report, ctx, results, ids=True) + [""]
+    out += _charts(report, ev, ctx)
+    out += _sources(ev, ctx)
+    out += [f"## {ctx.label('methodology')}", "",
+            f"{ctx.label('method_note')} [docs/methodology.md]({METHODOLOGY}).", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _headline(report: Report, ctx: Context) -> list[str]:
+    city = ctx.names(report.name_zh, report.name_en)
+    counts = report.summary
+    out = [f"# {escape(city)} — {ctx.label('report_title')}, {ctx.label('as_of')} "
+           f"{report.as_of.isoformat()}", "",
+           f"<!-- {ctx.label('generated')} -->", "",
+           f"**{ctx.label('as_of')} {report.as_of.isoformat()}** · "
+           f"**{len(report.results)}** {ctx.label('targets')}", ""]
+    shown = [s for s in STATUSES if counts.get(s)] or ["no_data"]
+    out += ["| " + " | ".join(ctx.status(s) for s in shown) + " |",
+            "|" + "|".join("--:" for _ in shown) + "|",
+            "| " + " | ".join(str(counts.get(s, 0)) for s in shown) + " |", ""]
+    out += [f"**{ctx.label('plans')}**", ""]
+    for p in report.plans:
+        n = sum(r.plan == p.id for r in report.results)
+        noun = ctx.label("target_one" if n == 1 else "targets")
+        out.append(f"- {escape(ctx.names(p.title_zh, p.title_en, ' · '))} "
+                   f"({_period(p)}): {n} {noun}")
+    files = [report.file, *report.measured]
+    out += ["", " · ".join(f"[{escape(f)}]({f.replace(' ', '%20')})" for f in files if f), ""]
+    return out
+
+
+def _period(plan) -> str:
+    return str(plan.start) if plan.start == plan.end else f"{plan.start}–{plan.end}"
+
+
+def _charts(report: Report, ev: Evidence, ctx: Context) -> list[str]:
+    by_indicator: dict[str, list[Result]] = {}
+    for r in report.results:
+        by_indicator.setdefault(r.indicator, []).append(r)
+    out = [f"## {ctx.label('charts')}", ""]
+    drawn = 0
+    for indicator, results in by_indicator.items():
+        lines = chart(results, ev.series.get(indicator, {}), ctx)
+        if lines:
+            first = results[0]
+            out += [f"### {escape(ctx.names(first.name, first.name_en))}", ""] + lines
+            drawn += 1
+    if not drawn:
+        out += [ctx.label("no_charts"), ""]
+    return out
+
+
+def _sources(ev: Evidence, ctx: Context) -> list[str]:
+    out = [f"## {ctx.label('sources')}", ""]
+    for i, doc in enumerate(ev.documents, 1):
+        when = doc.date.isoformat() if doc.date else ctx.label("no_date")
+        meta = [m for m in (doc.issuer, doc.doc_number, when) if m]
+        out += [f"### {i}. {escape(doc.title)}", "", escape(" · ".join(meta))
+                + (f" · <{doc.url}>" if doc.url else ""), ""]
+        if doc.cited:
+            out += [f"| {ctx.label('number')} | {ctx.label('used_for')} | "
+                    f"{ctx.label('quote')} |", "|---|---|---|"]
+            out += [f"| {cell(escape(c.number))} | {cell(c.used_for)} | {cell(escape(c.quote))} |"
+                    for c in doc.cited]
+            out.append("")
+    return out
+
+
+def results_evidence(report: Report) -> Evidence:
+    """Evidence from the results alone: target quotes and each latest observation."""
+    docs: dict[str, dict] = {}
+
+    def add(key: str, doc: Document, cited: Cited) -> None:
+        entry = docs.setdefault(key, {"doc": doc, "cited": []})
+        if cited not in entry["cited"]:
+            entry["cited"].append(cited)
+
+    series: dict[str, dict[int, float]] = {}
+    for r in report.results:
+        t = r.target
+        add(f"t:{t.source}", Document(t.source_title, doc_number=t.doc_number),
+            target_cited(r))
+        for o in (r.latest, r.latest_partial):
+            if o is not None:
+                add(f"o:{o.source}:{o.source_title}",
+                    Document(o.source_title, date=o.source_date, url=o.url),
+                    Cited(f"{num(o.value)} {o.unit} ({o.period})", r.indicator, o.quote))
+        if r.target.op not in ("near_reference", "per_year") and r.years:
+            series.setdefault(r.indicator, dict(r.years))
+    documents = tuple(Document(e["doc"].title, e["doc"].issuer, e["doc"].doc_number,
+                               e["doc"].date, e["doc"].url, tuple(e["cited"]))
+                      for e in docs.values())
+    return Evidence(documents, series)
+
+
+def target_cited(r: Result) -> Cited:
+    """The line for a target's own quote: the promise, and the target it belongs to."""
+    name = r.name if r.name_en in ("", r.name) else f"{r.name} / {r.name_en}"
+    return Cited(f"{target_text(r)} {r.unit}".strip(), f"{target_link(r)} {escape(name)}",
+                 r.target.quote)

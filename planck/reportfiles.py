@@ -1,0 +1,171 @@
+"""Report files: build a city's report text from its files, compare it, write it atomically.
+
+``planck report`` uses these; the rendering itself is the pure ``render.report``. Nothing here
+prints; the CLI reports what happened.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from .dataset import CityData
+from .render.context import LABELS
+from .render.report import Cited, Document, Evidence, target_cited
+from .render.text import num
+from .result import ObsRef, Report
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text so readers see the old file or the new one, never half of either.
+
+    The temp file sits in the same folder, so ``os.replace`` is a rename on one file system.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        # mkstemp creates the file 0600: keep the old file's mode, else what the umask allows.
+        if path.exists():
+            mode = path.stat().st_mode & 0o7777
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def is_current(path: Path, text: str) -> bool:
+    """True when ``path`` holds exactly ``text`` (CRLF checkouts count as the same text)."""
+    try:
+        old = Path(path).read_bytes()
+    except OSError:
+        return False
+    return old.replace(b"\r\n", b"\n") == text.encode("utf-8")
+
+
+def report_as_of(data: CityData) -> date:
+    """The as-of date from the data alone: the latest observation's source date, else the
+    latest target document's date, else 1 January of the first plan year. Never the clock."""
+    from .evaluate import default_as_of
+
+    dated = [s.date for s in data.targets.sources if s.date is not None]
+    fallback = max(dated) if dated else date(min(p.start for p in data.targets.plans), 1, 1)
+    return default_as_of(data, fallback)
+
+
+def _rel(path: str, base: Path) -> str:
+    if not path:
+        return path
+    return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+
+
+def relocate(report: Report, base: Path) -> Report:
+    """The report with every file path relative to ``base`` (the report's folder), so links
+    work from the report and the text does not depend on where the checkout lives."""
+
+    def obs(o: ObsRef | None) -> ObsRef | None:
+        return None if o is None else replace(o, file=_rel(o.file, base))
+
+    results = tuple(replace(r, file=_rel(r.file, base), latest=obs(r.latest),
+                            latest_partial=obs(r.latest_partial)) for r in report.results)
+    return replace(report, file=_rel(report.file, base), results=results,
+                   measured=tuple(_rel(m, base) for m in report.measured))
+
+
+def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
+    """Every document and quote behind the report's numbers, and the annual series shown.
+
+    Observations are picked exactly as ``evaluate`` picks them (same vintages, nothing
+    published after the as-of date). Documents are merged by title, because a plan that
+    states both targets and baseline figures is listed in both files.
+    """
+    from .evaluate import pick
+
+    docs: dict[str, dict] = {}
+
+    def add(doc: Document, cited: Cited | None = None) -> None:
+        entry = docs.setdefault(doc.title, {"doc": doc, "cited": []})
+        if cited is not None and cited not in entry["cited"]:
+            entry["cited"].append(cited)
+
+    sources = {s.id: s for s in data.targets.sources}
+    for s in data.targets.sources:
+        add(Document(s.title, s.issuer, s.doc_number, s.date, s.url))
+    targets = {t.id: t for t in data.targets.targets}
+    indicators: list[str] = []
+    for r in report.results:
+        t = targets[r.id]
+        add(_doc(sources[t.source]), target_cited(r))
+        if t.baseline is not None and t.baseline.quote:
+            value = "?" if t.baseline.value is None else num(t.baseline.value)
+            unit = t.baseline.unit or r.unit
+            add(_doc(sources[t.baseline.source or t.source]),
+                Cited(f"{value} {unit} ({t.baseline.year})",
+                      f"`{r.id}` {LABELS[lang]['baseline_quote']}", t.baseline.quote))
+        for ind in (r.indicator, r.target.reference):
+            if ind and ind not in indicators:
+                indicators.append(ind)
+    names = {i.id: i.name_zh for i in data.targets.indicators}
+    series: dict[str, dict[int, float]] = {}
+    measured: list[tuple] = []
+    for ind in indicators:
+        annual, partial = pick(data.observations, ind, report.as_of)
+        series[ind] = {y: o.value for y, o in annual.items()}
+        for o in [*annual.values(), *([partial] if partial else [])]:
+            measured.append((o, Cited(f"{num(o.raw_value)} {o.unit} ({o.period})",
+                                      f"`{ind}` {names.get(ind, '')}".strip(), o.quote)))
+    # Measured documents after the plan's own, oldest first: the order figures appeared in.
+    for o, cited in sorted(measured, key=lambda m: (m[0].source_date, m[0].source_title)):
+        add(Document(o.source_title, date=o.source_date, url=o.url), cited)
+    documents = tuple(replace(e["doc"], cited=tuple(e["cited"])) for e in docs.values())
+    return Evidence(documents, {k: v for k, v in series.items() if v})
+
+
+def _doc(source) -> Document:
+    return Document(source.title, source.issuer, source.doc_number, source.date, source.url)
+
+
+def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str) -> str:
+    """The report text for one city, with links relative to the report file ``out``.
+
+    Raises ``PlanckError`` (with findings) when the city's files are invalid.
+    """
+    from .dataset import load_city
+    from .evaluate import evaluate
+    from .render.context import Context
+    from .render.report import render_report
+
+    data = load_city(city, directory)
+    report = relocate(evaluate(data, as_of or report_as_of(data)), Path(out).parent)
+    return render_report(report, Context(lang=lang), evidence(data, report, lang))
+
+
+def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None,
+               lang: str) -> list[tuple[Path, str]]:
+    """(report file, text) for every (city, report file) job; ``PlanckError`` with the
+    findings of every invalid city (all cities are read before anything is written)."""
+    from .findings import PlanckError
+
+    texts, findings = [], []
+    for city, path in jobs:
+        # A report printed to stdout ("-") links relative to the current folder.
+        out = Path("report.md") if str(path) == "-" else path
+        try:
+            texts.append((path, build(city, directory, out, as_of, lang)))
+        except PlanckError as err:
+            findings += err.findings
+    if findings:
+        raise PlanckError(findings)
+    return texts
