@@ -121,7 +121,7 @@ def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: da
         except PlanckError as err:
             findings += err.findings
             continue
-        reports.append(evaluate(data, as_of or default_as_of(data, date.today())))
+        reports.append(evaluate(data, as_of or default_as_of(data)))
     if findings:
         raise _fail(findings)
     return reports

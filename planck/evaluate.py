@@ -204,7 +204,11 @@ def evaluate(data: CityData, as_of: date) -> Report:
                   data.path, data.measured_paths)
 
 
-def default_as_of(data: CityData, fallback: date) -> date:
-    """The data decides the as-of date: the latest source date, else ``fallback``."""
+def default_as_of(data: CityData) -> date:
+    """The as-of date from the data alone, never the clock: the latest observation's source
+    date, else the latest target document's date, else 1 January of the first plan year."""
     dates = [o.source_date for o in data.observations]
-    return max(dates) if dates else fallback
+    if dates:
+        return max(dates)
+    dated = [s.date for s in data.targets.sources if s.date is not None]
+    return max(dated) if dated else date(min(p.start for p in data.targets.plans), 1, 1)

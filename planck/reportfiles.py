@@ -56,13 +56,10 @@ def is_current(path: Path, text: str) -> bool:
 
 
 def report_as_of(data: CityData) -> date:
-    """The as-of date from the data alone: the latest observation's source date, else the
-    latest target document's date, else 1 January of the first plan year. Never the clock."""
+    """The as-of date from the data alone (see evaluate.default_as_of)."""
     from .evaluate import default_as_of
 
-    dated = [s.date for s in data.targets.sources if s.date is not None]
-    fallback = max(dated) if dated else date(min(p.start for p in data.targets.plans), 1, 1)
-    return default_as_of(data, fallback)
+    return default_as_of(data)
 
 
 def _rel(path: str, base: Path) -> str:
