@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, TARGETS, obs, target
+from conftest import TARGETS, obs, target
 
 
 def test_check_luoyang_json_lists_the_table(invoke):
@@ -88,7 +88,3 @@ def test_runs_from_an_empty_folder_with_bundled_data(tmp_path):
     assert res.returncode in (0, 1), res.stderr
     assert json.loads(res.stdout)["city"]["id"] == "luoyang"
     assert "Traceback" not in res.stderr
-
-
-def test_package_lives_where_tests_expect():
-    assert (ROOT / "planck" / "cli.py").is_file()

@@ -136,7 +136,7 @@ def test_table_colour_only_when_asked(monkeypatch):
 def test_cli_colour_rules(monkeypatch):
     import sys
 
-    from planck import cli
+    from planck.cli import common as cli
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(cli, "_width", lambda: 100)

@@ -1,0 +1,116 @@
+"""Commands check, validate, list and explain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..findings import Finding
+from .common import (
+    GATE_FAILED,
+    AsOf,
+    Lang,
+    TargetsDir,
+    _all_cities,
+    _context,
+    _err,
+    _fail,
+    _format,
+    _lang,
+    _out,
+    _reports,
+    _safe_streams,
+    _usage,
+    app,
+    parse_date,
+    parse_statuses,
+)
+
+
+@app.command()
+def check(
+    city: Annotated[Optional[str], typer.Argument(help="City id (luoyang) or a target file.")] = None,
+    all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
+    as_of: AsOf = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown, junit, github or auto.")] = "table",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Statuses that fail the gate, comma-separated.")] = "missed",
+    measured: Annotated[Optional[list[Path]], typer.Option("--measured", help="Extra measured file (adds or overrides observations).")] = None,
+    targets_dir: TargetsDir = None,
+    lang: Lang = "en",
+) -> None:
+    """Evaluate a city's targets; exit 1 when a target has a status in --fail-on."""
+    from ..dataset import targets_dir as resolve_dir
+    from ..render import get
+
+    _safe_streams()
+    fmt, lang_, gate = _format(fmt), _lang(lang), parse_statuses(fail_on)
+    when = parse_date(as_of)
+    directory = resolve_dir(targets_dir)
+    if all_cities == (city is not None):
+        raise _usage("give a CITY or --all (not both)")
+    for m in measured or []:
+        if not m.is_file():
+            raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
+    cities = _all_cities(directory) if all_cities else [city]
+    reports = _reports(cities, directory, list(measured or []), when)
+    _out(get(fmt)(reports, _context(fmt, lang_, gate)))
+    failed = sum(r.status in gate for rep in reports for r in rep.results)
+    if failed:
+        _err(f"planck: {failed} target(s) with status in --fail-on ({', '.join(sorted(gate))})")
+        raise typer.Exit(GATE_FAILED)
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: the targets folder).")] = None,
+    sources: Annotated[Optional[Path], typer.Option("--sources", help="Folder of source documents: check every quote is verbatim.")] = None,
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Check target and measured files; one line per finding, exit 2 if any."""
+    from ..checkfiles import validate_paths
+    from ..dataset import targets_dir as resolve_dir
+
+    _safe_streams()
+    if sources is not None and not sources.is_dir():
+        raise _usage(f"--sources: {sources} is not a folder")
+    files, findings = validate_paths(list(paths or [resolve_dir(targets_dir)]), sources)
+    if findings:
+        raise _fail(findings)
+    _err(f"planck: {files} file(s) valid" + (" (quotes verified)" if sources else ""))
+
+
+@app.command("list")
+def list_cities(targets_dir: TargetsDir = None) -> None:
+    """Cities in the targets folder (and the bundled ones), with their plans and counts."""
+    from ..checkfiles import city_listing
+    from ..dataset import bundled_dir
+    from ..dataset import targets_dir as resolve_dir
+
+    _safe_streams()
+    directory = resolve_dir(targets_dir)
+    folders = [directory] + ([bundled_dir()] if bundled_dir().resolve() != directory.resolve() else [])
+    _out("".join(city_listing(folder) for folder in folders))
+
+
+@app.command()
+def explain(
+    city: Annotated[str, typer.Argument(help="City id or target file.")],
+    target: Annotated[str, typer.Argument(help="Target id (see `planck check CITY -f json`).")],
+    as_of: AsOf = None,
+    measured: Annotated[Optional[list[Path]], typer.Option("--measured")] = None,
+    targets_dir: TargetsDir = None,
+    json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
+) -> None:
+    """Every number behind one target's verdict."""
+    from ..dataset import targets_dir as resolve_dir
+    from ..explain import explain_json, explain_text
+
+    _safe_streams()
+    [report] = _reports([city], resolve_dir(targets_dir), list(measured or []), parse_date(as_of))
+    match = [r for r in report.results if r.id == target]
+    if not match:
+        ids = ", ".join(r.id for r in report.results)
+        raise _usage(f"no target {target!r} in {report.city} (targets: {ids})")
+    _out(explain_json(report, match[0]) if json_out else explain_text(report, match[0]))

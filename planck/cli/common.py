@@ -1,0 +1,134 @@
+"""Shared pieces of the command line: the typer app, option types, parsing of option values,
+and the helpers that write to stdout/stderr. The cli package is the only code that prints or exits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..findings import Finding, PlanckError
+
+OK, GATE_FAILED, INVALID = 0, 1, 2
+
+app = typer.Typer(name="planck", no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False,
+                  help="Check Chinese five-year-plan targets against measured values.")
+
+TargetsDir = Annotated[Optional[Path], typer.Option(
+    "--targets-dir", help="Folder of target files (else $PLANCK_TARGETS, ./targets, bundled).")]
+AsOf = Annotated[Optional[str], typer.Option(
+    "--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: latest source date).")]
+Lang = Annotated[str, typer.Option("--lang", help="Labels in 'en' or 'zh'.")]
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _fail(findings: list[Finding]) -> typer.Exit:
+    for f in sorted(findings):
+        _err(str(f))
+    return typer.Exit(INVALID)
+
+
+def _usage(message: str) -> typer.Exit:
+    _err(f"planck: {message}")
+    return typer.Exit(INVALID)
+
+
+def _safe_streams() -> None:
+    # A console that cannot encode CJK must degrade, not crash with UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _usage(f"--as-of: {text!r} is not a date YYYY-MM-DD") from None
+
+
+def parse_statuses(text: str) -> frozenset[str]:
+    from ..result import STATUSES
+
+    chosen = frozenset(s.strip() for s in text.split(",") if s.strip())
+    unknown = sorted(chosen - set(STATUSES))
+    if unknown:
+        raise _usage(f"--fail-on: unknown status {', '.join(unknown)} "
+                     f"(choose from {', '.join(STATUSES)})")
+    return chosen
+
+
+def _lang(text: str) -> str:
+    if text not in ("en", "zh"):
+        raise _usage(f"--lang: {text!r} is not 'en' or 'zh'")
+    return text
+
+
+def _format(name: str) -> str:
+    from ..render import FORMATS
+
+    if name not in FORMATS:
+        raise _usage(f"--format: {name!r} is not one of {', '.join(FORMATS)}")
+    if name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+    return name
+
+
+def _width() -> int:
+    if sys.stdout.isatty():
+        return os.get_terminal_size().columns
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 80
+
+
+def _context(fmt: str, lang: str, fail_on: frozenset[str]):
+    from ..render.context import Context
+
+    color = fmt == "table" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return Context(lang=lang, fail_on=fail_on, width=_width(), color=color)
+
+
+def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: date | None):
+    from ..dataset import load_city
+    from ..evaluate import default_as_of, evaluate
+
+    reports, findings = [], []
+    for city in cities:
+        try:
+            data = load_city(city, directory, measured)
+        except PlanckError as err:
+            findings += err.findings
+            continue
+        reports.append(evaluate(data, as_of or default_as_of(data)))
+    if findings:
+        raise _fail(findings)
+    return reports
+
+
+def _all_cities(directory: Path) -> list[str]:
+    from ..dataset import city_files
+
+    files = city_files(directory)
+    if not files:
+        raise _usage(f"no target files in {directory}")
+    return [str(p) for p in files]

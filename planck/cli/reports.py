@@ -1,0 +1,119 @@
+"""Commands report and compare."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..findings import PlanckError
+from .common import (
+    GATE_FAILED,
+    AsOf,
+    Lang,
+    TargetsDir,
+    _all_cities,
+    _err,
+    _fail,
+    _lang,
+    _out,
+    _safe_streams,
+    _usage,
+    _width,
+    app,
+    parse_date,
+)
+
+ReportsDir = Annotated[Path, typer.Option(
+    "--reports-dir", help="Folder of the reports (--all, and CITY without -o).")]
+
+
+def _report_jobs(city, all_cities, output, reports_dir, directory) -> list[tuple[str, Path]]:
+    """(city, report file) pairs; a report is named after its target file's stem."""
+    if all_cities == (city is not None):
+        raise _usage("give a CITY or --all (not both)")
+    if output is not None and all_cities:
+        raise _usage("-o/--output names one report: use it with a CITY, or --reports-dir with --all")
+    if all_cities:
+        return [(c, reports_dir / f"{Path(c).stem}.md") for c in _all_cities(directory)]
+    return [(city, output if output is not None else reports_dir / f"{Path(city).stem}.md")]
+
+
+@app.command()
+def report(
+    city: Annotated[Optional[str], typer.Argument(help="City id (luoyang) or a target file.")] = None,
+    all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Report file for CITY ('-' for stdout).")] = None,
+    reports_dir: ReportsDir = Path("reports"),
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if a report is out of date.")] = False,
+    as_of: AsOf = None,
+    lang: Lang = "en",
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Write markdown reports (reports/<city>.md); --check exits 1 when one is out of date."""
+    from ..dataset import targets_dir as resolve_dir
+    from ..reportfiles import build_many, is_current, write_atomic
+
+    _safe_streams()
+    lang_, when = _lang(lang), parse_date(as_of)
+    directory = resolve_dir(targets_dir)
+    jobs = _report_jobs(city, all_cities, output, reports_dir, directory)
+    try:
+        texts = build_many(jobs, directory, when, lang_)
+    except PlanckError as err:
+        raise _fail(err.findings) from None
+    if check_only:
+        stale = [path for path, text in texts if not is_current(path, text)]
+        for path in stale:
+            why = "out of date" if path.exists() else "missing"
+            _err(f"{path}: {why} (regenerate with `planck report --all` or `make reports`)")
+        if stale:
+            raise typer.Exit(GATE_FAILED)
+        _err(f"planck: {len(texts)} report(s) up to date")
+        return
+    for path, text in texts:
+        if str(path) == "-":
+            _out(text)
+            continue
+        try:
+            write_atomic(path, text)
+        except OSError as err:
+            raise _usage(f"{path}: cannot write: {err.strerror or err}") from None
+        _err(f"planck: wrote {path}")
+
+
+@app.command()
+def compare(
+    indicator: Annotated[str, typer.Argument(help="Shared indicator id, e.g. high-tech-enterprises.")],
+    cities: Annotated[Optional[str], typer.Option("--cities", help="Comma-separated city ids (default: every city).")] = None,
+    as_of: AsOf = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown or json.")] = "table",
+    lang: Lang = "en",
+    targets_dir: TargetsDir = None,
+) -> None:
+    """One indicator across cities: each city's target(s), latest value and status."""
+    from ..compare import FORMATS, compare_cities, render, shared_ids
+    from ..dataset import targets_dir as resolve_dir
+    from ..render.context import Context
+
+    _safe_streams()
+    if fmt not in FORMATS:
+        raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    lang_, when = _lang(lang), parse_date(as_of)
+    directory = resolve_dir(targets_dir)
+    names = [c.strip() for c in cities.split(",") if c.strip()] if cities else _all_cities(directory)
+    if not names:
+        raise _usage("--cities: no city given")
+    try:
+        rows, datas = compare_cities(names, directory, indicator, when, lang_)
+    except PlanckError as err:
+        raise _fail(err.findings) from None
+    if not rows:
+        shared = ", ".join(shared_ids(datas)) or "none"
+        raise _usage(f"no city uses indicator {indicator!r} (ids shared by two or more: {shared})")
+    ctx = Context(lang=lang_, width=_width(),
+                  color=fmt == "table" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    _out(render(fmt, indicator, rows, ctx))
