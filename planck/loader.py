@@ -1,12 +1,15 @@
 """Loader: the only module that reads input files.
 
 A file becomes a round-trip YAML tree (``CommentedMap``: every node knows its line and column)
-or a list of findings. Nothing here raises on bad input and nothing prints.
+or a list of findings. Nothing here raises on bad input and nothing prints. What is refused,
+and why, is listed in docs/format.md ("What planck refuses").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,21 @@ from .findings import Finding
 MAX_BYTES = 5 * 1024 * 1024
 #: Deeper nesting than this is refused; planck's own files need 4 levels.
 MAX_DEPTH = 40
+#: Longest message kept in a finding; longer ones (huge keys or values) are cut.
+MAX_MESSAGE = 400
+
+# Characters that end a line for a terminal or for str.splitlines(), and other controls.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Block-context prefix of a line: indentation plus '-', '?' and ':' indicators. Every block
+# collection starts at the end of such a prefix, which bounds the nesting depth cheaply.
+_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+# A run of opening brackets deeper than MAX_DEPTH: refused without asking the YAML scanner,
+# whose look-ahead for simple keys makes long runs slow.
+_BRACKETS = re.compile(r"[\[{](?:[\s,]*[\[{]){" + str(MAX_DEPTH) + "}")
+# '&', '*' or '!' where a node can start (line start, blank, flow indicator, ':'): a possible
+# anchor, alias or tag. 'R&D' or 'S&T' inside a scalar does not match, so they cost no re-parse.
+_NODE_PROPERTY = re.compile(r"(?:^|[\s,\[\]{}:\ufeff])[&*!]", re.MULTILINE)
+_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0", b"GIF8", b"\xff\xd8")
 
 
 @dataclass
@@ -31,127 +49,192 @@ class Loaded:
         return self.data is not None and not self.findings
 
 
+def one_line(message: str) -> str:
+    """A message safe to print as one line: breaks and controls escaped, length capped."""
+    text = _BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def _finding(name: str, line: int, col: int, code: str, message: str) -> Loaded:
+    return Loaded(name, None, [Finding(name, line, col, code, one_line(message))])
+
+
 def _pos(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _sniff(raw: bytes) -> str | None:
+    """'utf-16' or 'binary' when the first bytes say so, else None."""
+    head = raw[:4096]
+    half = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    # Notepad's "Unicode": a BOM, or a NUL next to every ASCII character and none elsewhere.
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+            half and max(even, odd) > 0.4 * half and min(even, odd) < 0.05 * half):
+        return "utf-16"
+    controls = sum(b < 0x20 and b not in (9, 10, 13) for b in head)
+    return "binary" if head.startswith(_MAGIC) or controls > len(head) // 100 else None
+
+
 def decode(raw: bytes, name: str) -> tuple[str | None, list[Finding]]:
     """UTF-8 (with or without BOM) to text; anything else is a finding that says what to do."""
+    def refuse(offset: int, code: str, message: str) -> tuple[None, list[Finding]]:
+        prefix = raw[:offset].decode("utf-8", "replace")  # columns count characters, not bytes
+        return None, [Finding(name, *_pos(prefix, len(prefix)), code, one_line(message))]
+
+    def convert(encoding: str) -> str:
+        return f"convert it with `iconv -f {encoding} -t UTF-8 {name} > {name}.utf8` and check the result"
+
+    kind = _sniff(raw)
+    if kind == "utf-16":
+        return refuse(0, "encoding", "file is UTF-16, not UTF-8; " + convert("UTF-16"))
     if b"\x00" in raw:
-        line, col = _pos(raw.decode("latin-1"), raw.index(b"\x00"))
-        return None, [Finding(name, line, col, "binary",
-                              "file contains a NUL byte: this is not a text YAML file")]
+        return refuse(raw.index(b"\x00"), "binary", "file contains a NUL byte: not a YAML text file")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        line, col = _pos(raw[: err.start].decode("utf-8", "replace"), err.start)
-        hint = "file is not UTF-8"
-        try:
-            raw.decode("gb18030")
-            hint += (" (it decodes as GBK/GB18030); convert it with "
-                     f"`iconv -f GB18030 -t UTF-8 {name} > {name}.utf8` and check the result")
-        except UnicodeDecodeError:
-            hint += f" (invalid byte 0x{raw[err.start]:02x}); save it as UTF-8"
-        return None, [Finding(name, line, col, "encoding", hint)]
-    return text, []
+        bad = err.start
+    if kind == "binary":
+        return refuse(0, "binary", "file looks binary (an image, archive or office document?), "
+                      "not a UTF-8 YAML text file")
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return refuse(bad, "encoding", f"file is not UTF-8 (invalid byte 0x{raw[bad]:02x}); save it as UTF-8")
+    return refuse(bad, "encoding", "file is not UTF-8: it looks like GBK/GB18030; "
+                  + convert("GB18030"))
 
 
-def _mark(err: Exception) -> tuple[int, int]:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    if mark is None:
-        return 0, 0
-    return mark.line + 1, mark.column + 1
+def _yaml_message(err: Any) -> tuple[str, str]:
+    """(code, message) for a ruamel MarkedYAMLError, worded for someone editing the file."""
+    lines = (err.problem or str(err)).strip().splitlines()
+    problem = lines[0] if lines else ""
+    if type(err).__name__ == "DuplicateKeyError":
+        return "duplicate-key", problem.replace("found ", "", 1)
+    if "'\\t'" in problem:
+        return "yaml-syntax", "tab character: YAML indentation must use spaces, not tabs"
+    if "is not a valid date" in problem:
+        return "bad-date", problem
+    if "another document" in problem:
+        return "yaml-syntax", "a second YAML document ('---'): a planck file holds one document"
+    return "yaml-syntax", problem or "invalid YAML"
+
+
+def _needs_preflight(text: str) -> bool:
+    """False only when the event scan below cannot find anything: no alias, anchor, tag or
+    merge key, and nesting provably within MAX_DEPTH (2 levels per prefix column at most)."""
+    if _NODE_PROPERTY.search(text) or "<<" in text:
+        return True
+    prefix = max(map(len, _PREFIX.findall(text)), default=0)
+    return 2 * prefix + 2 + text.count("[") + text.count("{") > MAX_DEPTH
 
 
 def _preflight(text: str, name: str) -> list[Finding]:
-    """Refuse aliases, tags and deep nesting from the event stream, before any tree is built.
+    """Refuse aliases, merge keys, tags and deep nesting from the event stream, before any
+    tree is built.
 
     Aliases are refused because expanding them downstream is exponential (billion laughs);
-    tags because round-trip mode keeps ``!!python/...`` nodes as inert data that would pass
-    validation unnoticed.
+    merge keys because they would silently override keys; tags because round-trip mode keeps
+    ``!!python/...`` nodes as inert data that would pass validation unnoticed; deep nesting
+    because the composer and the validators recurse.
     """
-    # Aliases need '*', anchors '&', tags '!', deep nesting '[' or '{' or indentation; a file
-    # with none of the first three and modest size skips the second parse entirely.
-    if not any(c in text for c in "&*!") and text.count("[") + text.count("{") < MAX_DEPTH:
+    match = _BRACKETS.search(text)
+    if match:
+        return [Finding(name, *_pos(text, match.start()), "too-deep",
+                        f"nesting deeper than {MAX_DEPTH} levels")]
+    if not _needs_preflight(text):
         return []
     from ruamel.yaml import YAML
-    from ruamel.yaml.events import (
-        AliasEvent,
-        CollectionEndEvent,
-        CollectionStartEvent,
-        NodeEvent,
-        ScalarEvent,
-    )
+    from ruamel.yaml import events as ev
 
     found: list[Finding] = []
     depth = 0
     for event in YAML(typ="safe", pure=True).parse(text):
         mark = event.start_mark
-        where = (name, mark.line + 1, mark.column + 1)
-        if isinstance(event, AliasEvent):
-            return [Finding(*where, "alias", f"YAML aliases (*{event.anchor}) are not allowed")]
-        if isinstance(event, NodeEvent) and getattr(event, "anchor", None):
-            return [Finding(*where, "alias", f"YAML anchors (&{event.anchor}) are not allowed")]
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return [Finding(*where, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")]
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-        tag = getattr(event, "tag", None)
-        if tag is not None and isinstance(event, (ScalarEvent, CollectionStartEvent)):
-            if isinstance(event, ScalarEvent) and event.implicit and event.implicit[0]:
-                continue
-            found.append(Finding(*where, "tag", f"YAML tags ({tag}) are not allowed"))
+        refuse = [name, mark.line + 1, mark.column + 1]
+        scalar = isinstance(event, ev.ScalarEvent)
+        if isinstance(event, ev.AliasEvent):
+            return [Finding(*refuse, "alias", one_line(f"YAML aliases (*{event.anchor}) are not allowed"))]
+        if isinstance(event, ev.NodeEvent) and event.anchor:
+            return [Finding(*refuse, "alias", one_line(f"YAML anchors (&{event.anchor}) are not allowed"))]
+        if scalar and event.value == "<<" and event.style is None:
+            return [Finding(*refuse, "alias", "YAML merge keys (<<) are not allowed: write the keys out")]
+        depth += isinstance(event, ev.CollectionStartEvent) - isinstance(event, ev.CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            return [Finding(*refuse, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")]
+        # Plain scalars carry an implicit tag (str, int, date …); only explicit ones are refused.
+        implicit = scalar and event.implicit and event.implicit[0]
+        if isinstance(event, ev.NodeEvent) and getattr(event, "tag", None) and not implicit:
+            found.append(Finding(*refuse, "tag", one_line(f"YAML tags ({event.tag}) are not allowed")))
     return found
+
+
+@cache
+def _constructor() -> type:
+    """Round-trip constructor whose impossible dates (2022-13-01) are positioned YAML errors
+    instead of a bare ValueError from ``datetime``."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+
+    class Strict(RoundTripConstructor):
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except (ValueError, OverflowError) as err:
+                raise ConstructorError(None, None, f"{node.value!r} is not a valid date: {err}",
+                                       node.start_mark) from None
+
+    Strict.add_default_constructor("timestamp")
+    return Strict
 
 
 def parse(text: str, name: str) -> Loaded:
     """Parse YAML text into a round-trip tree, or findings with positions."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     try:
         findings = _preflight(text, name)
         if findings:
             return Loaded(name, None, findings)
         yaml = YAML(typ="rt")
+        yaml.Constructor = _constructor()
         data = yaml.load(text)
     except MarkedYAMLError as err:
-        line, col = _mark(err)
-        code = "duplicate-key" if type(err).__name__ == "DuplicateKeyError" else "yaml-syntax"
-        problem = (err.problem or str(err)).strip().splitlines()[0]
-        if code == "duplicate-key":
-            problem = problem.replace("found ", "", 1)
-        return Loaded(name, None, [Finding(name, line, col, code, problem)])
-    except (YAMLError, RecursionError, ValueError, TypeError) as err:
-        return Loaded(name, None, [Finding(name, 0, 0, "yaml-syntax",
-                                           f"cannot parse YAML: {type(err).__name__}: {err}")])
+        mark = err.problem_mark or err.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return _finding(name, *where, *_yaml_message(err))
+    except ReaderError as err:
+        # Control characters (ESC, DEL, C1 codes): usually pasted from a terminal or a PDF.
+        char = err.character if isinstance(err.character, int) else 0
+        return _finding(name, *_pos(text, err.position), "control-char",
+                        f"character U+{char:04X} is not allowed in a YAML file: remove it")
+    except (YAMLError, RecursionError, ValueError, TypeError, OverflowError) as err:
+        return _finding(name, 0, 0, "yaml-syntax", f"cannot parse YAML: {type(err).__name__}: {err}")
     if data is None:
-        return Loaded(name, None, [Finding(name, 1, 1, "empty",
-                                           "file holds no YAML document (empty or comments only)")])
+        return _finding(name, 1, 1, "empty", "file holds no YAML document (empty or comments only)")
     if not hasattr(data, "lc") or not isinstance(data, dict):
-        kind = type(data).__name__.replace("Commented", "").lower()
-        return Loaded(name, None, [Finding(name, 1, 1, "not-a-mapping",
-                                           f"top level must be a mapping of keys, not a {kind}")])
+        kind = {"CommentedSeq": "list"}.get(type(data).__name__, "single value")
+        return _finding(name, 1, 1, "not-a-mapping",
+                        f"top level must be a mapping of keys (planck: 1, city: …), not a {kind}")
     return Loaded(name, data, [])
 
 
 def load(path: Path | str, display: str | None = None) -> Loaded:
     """Read and parse one YAML file; ``display`` is the name used in findings."""
     name = display or str(path)
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            return Loaded(name, None, [Finding(name, 0, 0, "too-large",
-                                               f"file is {size} bytes; the limit is {MAX_BYTES}")])
-        raw = p.read_bytes()
+        # Read at most one byte past the cap rather than trusting stat(): pipes, devices
+        # and growing files report no useful size.
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except OSError as err:
-        return Loaded(name, None, [Finding(name, 0, 0, "unreadable",
-                                           f"cannot read file: {err.strerror or err}")])
+        return _finding(name, 0, 0, "unreadable", f"cannot read file: {err.strerror or err}")
+    if len(raw) > MAX_BYTES:
+        return _finding(name, 0, 0, "too-large", f"file is over {MAX_BYTES // 2**20} MiB "
+                        f"({MAX_BYTES} bytes), the limit for a planck file: split it")
     text, findings = decode(raw, name)
     if text is None:
         return Loaded(name, None, findings)
@@ -170,8 +253,9 @@ def locate(doc: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
     for part in loc:
         if isinstance(node, CommentedMap) and part in node:
             child = node[part]
-            container = isinstance(child, (CommentedMap, CommentedSeq))
-            pos = node.lc.key(part) if container else node.lc.value(part)
+            # An empty value (None) has no position of its own: ruamel reports the next token.
+            keyed = child is None or isinstance(child, (CommentedMap, CommentedSeq))
+            pos = node.lc.key(part) if keyed else node.lc.value(part)
             node = child
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
             pos = node.lc.item(part)
@@ -183,7 +267,7 @@ def key_position(node: Any, key: str) -> tuple[int, int]:
     """1-based position of ``key``'s value in a mapping node (of the node itself if absent)."""
     try:
         if key in node:
-            line, col = node.lc.value(key)
+            line, col = node.lc.key(key) if node[key] is None else node.lc.value(key)
             return line + 1, col + 1
         return node.lc.line + 1, node.lc.col + 1
     except (AttributeError, KeyError, TypeError):

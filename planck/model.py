@@ -7,7 +7,7 @@ checked in ``validate``, which knows where every node sits in the YAML source.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -18,12 +18,12 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Year = Annotated[int, Field(strict=True, ge=1949, le=2100)]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
-Day = Annotated[date, Field(ge=date(1949, 1, 1), le=date(2100, 12, 31))]
 
 OPS = ("at_least", "at_most", "more_than", "about", "between", "increase_by", "multiple_of",
        "annual_growth", "coverage", "rank_at_most", "per_year", "near_reference")
@@ -33,6 +33,41 @@ Op = Literal["at_least", "at_most", "more_than", "about", "between", "increase_b
 #: Operators whose goal is defined relative to a baseline value.
 NEEDS_BASELINE = frozenset({"increase_by", "multiple_of", "annual_growth"})
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def rule(field: str, message: str) -> PydanticCustomError:
+    """A cross-field error placed at ``field`` (validate appends it to the error's location)."""
+    return PydanticCustomError("rule", message, {"field": field})
+
+
+def _day(value: object) -> date:
+    """A date is ``YYYY-MM-DD`` (a YAML date or that string); never a number, never a time."""
+    if isinstance(value, datetime):
+        raise ValueError(f"expected a date YYYY-MM-DD, not a date and time ({value.isoformat()})")
+    if isinstance(value, str):
+        if not _DAY.match(value):
+            raise ValueError(f"expected a date YYYY-MM-DD, not {value!r}")
+        try:
+            value = date.fromisoformat(value)
+        except ValueError as err:
+            raise ValueError(f"{value!r} is not a valid date: {err}") from None
+    if not isinstance(value, date):
+        raise ValueError(f"expected a date YYYY-MM-DD, not {value!r}")
+    if not date(1949, 1, 1) <= value <= date(2100, 12, 31):
+        raise ValueError(f"date {value.isoformat()} is outside 1949-01-01 … 2100-12-31")
+    return value
+
+
+def _version(value: object) -> int:
+    # Strict on purpose: `planck: true` or `planck: 1.0` would otherwise pass as 1.
+    if not isinstance(value, int) or isinstance(value, bool) or value != 1:
+        raise ValueError(f"unsupported format version {value!r}: this planck reads 'planck: 1'")
+    return value
+
+
+Day = Annotated[date, PlainValidator(_day)]
+Version = Annotated[Literal[1], PlainValidator(_version)]
 
 
 def _period(value: object) -> int | str:
@@ -85,7 +120,7 @@ class Plan(Frozen):
     @model_validator(mode="after")
     def _period(self) -> Plan:
         if self.end < self.start:
-            raise ValueError(f"plan ends ({self.end}) before it starts ({self.start})")
+            raise rule("end", f"plan ends ({self.end}) before it starts ({self.start})")
         return self
 
 
@@ -131,36 +166,39 @@ class Target(Frozen):
         op = self.op
         if op == "between":
             if self.low is None or self.high is None:
-                raise ValueError("op 'between' needs 'low' and 'high'")
+                raise rule("op", "op 'between' needs 'low' and 'high'")
             if self.value is not None:
-                raise ValueError("op 'between' takes 'low' and 'high', not 'value'")
+                raise rule("value", "op 'between' takes 'low' and 'high', not 'value'")
             if self.low > self.high:
-                raise ValueError(f"'low' ({self.low}) is above 'high' ({self.high})")
+                raise rule("low", f"'low' ({self.low}) is above 'high' ({self.high})")
         elif self.low is not None or self.high is not None:
-            raise ValueError(f"'low'/'high' are only for op 'between', not {op!r}")
+            raise rule("low" if self.low is not None else "high",
+                       f"'low'/'high' are only for op 'between', not {op!r}")
         elif self.value is None and op not in ("coverage", "near_reference"):
-            raise ValueError(f"op {op!r} needs a 'value'")
+            raise rule("op", f"op {op!r} needs a 'value'")
         if op in NEEDS_BASELINE and self.baseline is None:
-            raise ValueError(f"op {op!r} needs a baseline year: baseline: {{year: …}}")
+            raise rule("op", f"op {op!r} needs a baseline year: baseline: {{year: …}}")
         if op == "multiple_of" and self.value is not None and self.value <= 0:
-            raise ValueError("op 'multiple_of' needs a positive factor")
+            raise rule("value", "op 'multiple_of' needs a positive factor")
         if op == "near_reference" and self.value is not None:
-            raise ValueError("op 'near_reference' takes 'reference' (and 'tolerance'), "
-                             "not 'value'")
+            raise rule("value", "op 'near_reference' takes 'reference' (and 'tolerance'), "
+                       "not 'value'")
         if (op == "near_reference") != (self.reference is not None):
-            raise ValueError("'reference' is required for op 'near_reference' and only there")
+            raise rule("reference" if self.reference is not None else "op",
+                       "'reference' is required for op 'near_reference' and only there")
         if self.tolerance is not None and op not in ("about", "near_reference"):
-            raise ValueError(f"'tolerance' applies to 'about' and 'near_reference', not {op!r}")
+            raise rule("tolerance",
+                       f"'tolerance' applies to 'about' and 'near_reference', not {op!r}")
         if self.baseline is not None and self.baseline.year >= self.deadline:
-            raise ValueError(f"deadline {self.deadline} is not after the baseline year "
-                             f"{self.baseline.year}")
+            raise rule("deadline", f"deadline {self.deadline} is not after the baseline year "
+                       f"{self.baseline.year}")
         return self
 
 
 class TargetFile(Frozen):
     """``targets/<city>.yaml``."""
 
-    planck: Literal[1]
+    planck: Version
     city: City
     sources: list[Source] = Field(min_length=1)
     plans: list[Plan] = Field(min_length=1)
@@ -198,16 +236,16 @@ class Observation(Frozen):
     @model_validator(mode="after")
     def _partial(self) -> Observation:
         if self.month < 12 and not self.partial:
-            raise ValueError(f"period {self.period!r} ends before December: "
-                             "set 'partial: true' (partial-year figures are never compared "
-                             "with annual targets)")
+            raise rule("period", f"period {self.period!r} ends before December: "
+                       "set 'partial: true' (partial-year figures are never compared "
+                       "with annual targets)")
         return self
 
 
 class MeasuredFile(Frozen):
     """``targets/<city>.measured.yaml``."""
 
-    planck: Literal[1]
+    planck: Version
     city: Id
     sources: list[MeasuredSource] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)

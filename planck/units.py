@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,9 +74,16 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
-@cache
 def parse(text: str) -> pint.Unit:
     """Parse a unit string such as ``亿元``, ``%`` or ``件/万人``; raise UnitError otherwise."""
+    if not isinstance(text, str):
+        raise UnitError(f"unit must be text, not {type(text).__name__}")
+    return _parse(text)
+
+
+# Bounded: unit strings come from input files, and a long run must not grow without limit.
+@lru_cache(maxsize=1024)
+def _parse(text: str) -> pint.Unit:
     folded = normalize(text)
     if not folded:
         raise UnitError("empty unit")
@@ -115,7 +122,7 @@ def is_count(text: str) -> bool:
     return dimension(text) in COUNT_DIMENSIONS
 
 
-@cache
+@lru_cache(maxsize=1024)
 def factor(source: str, target: str) -> float:
     """Multiply a value in ``source`` by this to express it in ``target``.
 

@@ -6,6 +6,8 @@ tree; cross-references and units are checked here because they need the whole fi
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -13,27 +15,59 @@ from pydantic import BaseModel, ValidationError
 
 from . import units
 from .findings import Finding
-from .loader import key_position, locate
+from .loader import key_position, locate, one_line
 from .model import MeasuredFile, TargetFile
 
 M = TypeVar("M", bound=BaseModel)
 
-_FRIENDLY = {
-    "missing": "missing field {field!r}",
-    "extra_forbidden": "unknown field {field!r}",
-}
+_NUMERIC = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
+_RANGE = frozenset({"less_than", "less_than_equal", "greater_than", "greater_than_equal"})
+
+
+def _not_a_number(value: str) -> str:
+    """Say why a string is not a number, and how to write it (１２０ → 120)."""
+    folded = unicodedata.normalize("NFKC", value).strip().replace(",", "")
+    try:
+        if not math.isfinite(float(folded)):
+            raise ValueError(folded)  # 'nan', 'inf': not numbers a file may hold either
+    except ValueError:
+        return f"{value!r} is not a number (the unit goes in 'unit', the words in 'wording')"
+    if folded != value:
+        return f"{value!r} is not a number: write it with ASCII digits, as {folded}"
+    return f"{value!r} is a string, not a number: write it without quotes"
+
+
+def _message(e: dict[str, Any], field: str) -> str:
+    """A pydantic error, worded for someone editing the YAML file."""
+    kind, value = e["type"], e.get("input")
+    if kind == "missing":
+        return f"missing field {field!r}"
+    if kind == "extra_forbidden":
+        return f"unknown field {field!r}"
+    if value is None and kind.endswith("_type"):
+        return f"{field!r} is empty (null): give it a value"
+    if kind in _NUMERIC and isinstance(value, str):
+        return _not_a_number(value)
+    if kind == "finite_number":
+        return f"{value} is not a finite number (.nan and .inf are not allowed)"
+    msg = e["msg"].removeprefix("Value error, ")
+    if kind in _RANGE and isinstance(value, (int, float)):
+        return f"{msg}, not {value}"
+    return msg
 
 
 def _schema_findings(doc: Any, err: ValidationError, name: str) -> list[Finding]:
     found = []
     for e in err.errors(include_url=False):
         loc = tuple(e["loc"])
+        if e["type"] == "rule":
+            # A cross-field rule from the model: point at the field it is about.
+            loc += (e["ctx"]["field"],)
         line, col = locate(doc, loc)
-        field = str(loc[-1]) if loc else ""
-        template = _FRIENDLY.get(e["type"])
-        msg = template.format(field=field) if template else e["msg"].removeprefix("Value error, ")
+        msg = _message(e, str(loc[-1]) if loc else "")
         path = ".".join(str(p) for p in loc)
-        found.append(Finding(name, line, col, "schema", f"{path}: {msg}" if path else msg))
+        found.append(Finding(name, line, col, "schema",
+                             one_line(f"{path}: {msg}" if path else msg)))
     return sorted(set(found))
 
 
@@ -56,7 +90,7 @@ class _Checker:
         for part in path:
             node = node[part]
         line, col = key_position(node, key) if key else locate(self.doc, path)
-        self.findings.append(Finding(self.name, line, col, code, message))
+        self.findings.append(Finding(self.name, line, col, code, one_line(message)))
 
     def unique(self, section: str, items: Iterable[Any]) -> set[str]:
         seen: set[str] = set()

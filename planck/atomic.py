@@ -1,0 +1,67 @@
+"""Atomic file writes: a file planck writes is either the old one or the complete new one.
+
+The text goes to a temporary file in the same folder (so the final rename never crosses a
+file system), is flushed and fsync'ed, then ``os.replace`` swaps it in. If anything fails on
+the way, the temporary file is removed and the original is left byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+#: Temporary files are named ``.<name>.<random>.tmp`` next to the file being written.
+TMP_SUFFIX = ".tmp"
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """Open a new, uniquely named file next to ``target``. Mode 0o666 lets the OS apply the
+    user's umask, as for any new file (mkstemp would force 0o600)."""
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"cannot create a temporary file next to {target}")
+
+
+def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` atomically; raise OSError (original intact) on failure.
+
+    An existing file keeps its permission bits. Line ends are written as given (no newline
+    translation), so the same text gives the same bytes on every platform.
+    """
+    target = Path(path)
+    data = text.encode(encoding)  # before creating anything: an encoding error leaves no trace
+    fd, tmp = _create_temp(target)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            pass
+        os.replace(tmp, target)
+    except BaseException:
+        # BaseException on purpose: a KeyboardInterrupt mid-write must not leave the temp file.
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable; not possible (nor needed) on every platform."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
