@@ -112,7 +112,8 @@ def city_listing(folder: Path) -> str:
             continue
         measured = path.with_name(path.stem + MEASURED_SUFFIX)
         loaded = load(measured) if measured.is_file() else None
-        n_obs = len(loaded.data.get("observations") or []) if loaded and loaded.ok else 0
+        items = loaded.data.get("observations") if loaded and loaded.ok else None
+        n_obs = len(items) if isinstance(items, list) else 0
         lines.append(f"  {tf.city.id:<14} {tf.city.name_zh} {tf.city.name_en}: "
                      f"{len(tf.targets)} targets, {n_obs} observations")
         for p in tf.plans:

@@ -17,7 +17,10 @@ class Finding:
     severity: str = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}" if self.line else f"{self.file}"
+        # a file name may hold a line break; the finding must still print as one line
+        name = self.file.encode("unicode_escape").decode("ascii") if not self.file.isprintable() \
+            else self.file
+        where = f"{name}:{self.line}:{self.col}" if self.line else name
         return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:

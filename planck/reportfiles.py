@@ -7,43 +7,16 @@ prints; the CLI reports what happened.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from .atomic import write_atomic  # noqa: F401 - re-exported for the CLI
 from .dataset import CityData
 from .render.context import LABELS
 from .render.report import Cited, Document, Evidence, target_cited
 from .render.text import num
 from .result import ObsRef, Report
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write UTF-8 text so readers see the old file or the new one, never half of either.
-
-    The temp file sits in the same folder, so ``os.replace`` is a rename on one file system.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp creates the file 0600: keep the old file's mode, else what the umask allows.
-        if path.exists():
-            mode = path.stat().st_mode & 0o7777
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def is_current(path: Path, text: str) -> bool:

@@ -21,3 +21,21 @@ def test_internal_error_is_one_line(monkeypatch, capsys):
     assert exit_info.value.code == 2
     assert "Traceback" not in err
     assert err.strip().count("\n") == 0 and "internal error: RuntimeError: simulated bug" in err
+
+
+def test_finding_with_a_line_break_in_the_file_name_prints_on_one_line():
+    from planck.findings import Finding
+
+    text = str(Finding("a\nb.yaml", 3, 4, "schema", "bad"))
+    assert "\n" not in text and text.startswith("a\\nb.yaml:3:4:")
+
+
+def test_list_survives_a_malformed_observations_list(invoke, tmp_path):
+    import shutil
+
+    from conftest import TARGETS
+
+    shutil.copy(TARGETS / "jiaozuo.yaml", tmp_path / "jiaozuo.yaml")
+    (tmp_path / "jiaozuo.measured.yaml").write_text("planck: 1\ncity: jiaozuo\nobservations: 5\n")
+    res = invoke("list", "--targets-dir", str(tmp_path))
+    assert res.exit_code == 0 and "jiaozuo" in res.stdout and "internal error" not in res.stderr
