@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .atomic import write_atomic  # noqa: F401 - re-exported for the CLI
+from . import atomic
 from .dataset import CityData
 from .render.context import LABELS
 from .render.report import Cited, Document, Evidence, target_cited
@@ -26,6 +26,12 @@ def is_current(path: Path, text: str) -> bool:
     except OSError:
         return False
     return old.replace(b"\r\n", b"\n") == text.encode("utf-8")
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write a report atomically, creating its folder (e.g. reports/) when missing."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic.write_atomic(path, text)
 
 
 def report_as_of(data: CityData) -> date:

@@ -55,7 +55,7 @@ def report(
 ) -> None:
     """Write markdown reports (reports/<city>.md); --check exits 1 when one is out of date."""
     from ..dataset import targets_dir as resolve_dir
-    from ..reportfiles import build_many, is_current, write_atomic
+    from ..reportfiles import build_many, is_current, write_report
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
@@ -79,7 +79,7 @@ def report(
             _out(text)
             continue
         try:
-            write_atomic(path, text)
+            write_report(path, text)
         except OSError as err:
             raise _usage(f"{path}: cannot write: {err.strerror or err}") from None
         _err(f"planck: wrote {path}")
