@@ -125,6 +125,13 @@ class _Checker:
             self.add(path, key, "negative-count", f"a count in {unit!r} cannot be negative")
 
 
+#: The direction an operator's target implies; about/between fit either.
+_SENSE = {"at_most": "lower", "rank_at_most": "lower", "at_least": "higher",
+          "more_than": "higher", "increase_by": "higher", "multiple_of": "higher",
+          "annual_growth": "higher", "coverage": "higher", "per_year": "higher",
+          "near_reference": "higher"}
+
+
 def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
     """Cross-references, units and counts of a target file."""
     c = _Checker(doc, name)
@@ -133,6 +140,7 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
     indicators = c.unique("indicators", tf.indicators)
     c.unique("targets", tf.targets)
     unit_of = {}
+    direction = {ind.id: ind.direction for ind in tf.indicators}
     for i, ind in enumerate(tf.indicators):
         if c.unit(("indicators", i), "unit", ind.unit):
             unit_of[ind.id] = ind.unit
@@ -144,6 +152,11 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
         c.ref(at, "indicator", t.indicator, indicators, "indicator")
         c.ref(at, "source", t.source, sources, "source")
         c.ref(at, "reference", t.reference, indicators, "reference indicator")
+        sense = _SENSE.get(t.op)
+        if sense is not None and direction.get(t.indicator, sense) != sense:
+            c.add(at, "op", "direction-mismatch",
+                  f"op {t.op!r} needs a {sense}-is-better indicator, but {t.indicator!r} "
+                  f"is declared 'direction: {direction[t.indicator]}'")
         expected = unit_of.get(t.indicator)
         if t.op in ("annual_growth", "multiple_of"):
             # The value is a growth rate in % or a factor, not a level of the indicator.

@@ -90,3 +90,9 @@ def test_measured_values_are_converted_to_indicator_unit(tmp_path):
     p = write(tmp_path, measured([obs("money", 2023, 9244.2, "万元")]), "testcity.measured.yaml")
     [o], findings = read_measured(p, tf)
     assert findings == [] and abs(o.value - 0.92442) < 1e-12 and o.raw_value == 9244.2
+
+
+def test_operator_must_agree_with_indicator_direction(tmp_path):
+    doc = base_targets(targets=[target("t", "firms", "rank_at_most", value=30)])
+    _, findings = read_targets(write(tmp_path, doc))
+    assert codes(findings) == ["direction-mismatch"] and "lower" in findings[0].message
