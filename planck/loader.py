@@ -131,6 +131,20 @@ def _needs_preflight(text: str) -> bool:
     return 2 * prefix + 2 + text.count("[") + text.count("{") > MAX_DEPTH
 
 
+# An anchor, alias or tag is '&', '*' or '!' at a node's start *followed by its name*;
+# "R & D" in a sentence is neither and must not cost a file the fast path.
+_PROPERTY_WITH_NAME = re.compile(r"(?:^|[\s,\[\]{}:\ufeff])[&*!][^\s,\[\]{}]", re.MULTILINE)
+
+
+def _fast_blocked(text: str) -> bool:
+    """True when the file might hold an anchor, alias, tag, merge key or deep nesting: the
+    careful path must look. The fast path itself also refuses aliases and duplicate keys."""
+    if _PROPERTY_WITH_NAME.search(text) or "<<" in text:
+        return True
+    prefix = max(map(len, _PREFIX.findall(text)), default=0)
+    return 2 * prefix + 2 + text.count("[") + text.count("{") > MAX_DEPTH
+
+
 def _preflight(text: str, name: str) -> list[Finding]:
     """Refuse aliases, merge keys, tags and deep nesting from the event stream, before any
     tree is built.
@@ -191,6 +205,12 @@ def _constructor() -> type:
 
 def parse(text: str, name: str) -> Loaded:
     """Parse YAML text into a round-trip tree, or findings with positions."""
+    if not _BRACKETS.search(text) and not _fast_blocked(text):
+        from .fastyaml import parse as fast_parse
+
+        data = fast_parse(text)
+        if data is not None:  # well-formed: no findings to word, positions already known
+            return Loaded(name, data, [])
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
@@ -246,18 +266,18 @@ def locate(doc: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
 
     Scalars point at their value, containers at their key; a missing key points at its parent.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
+    # Works on either tree: ruamel's CommentedMap/Seq or fastyaml's PosMap/PosSeq (both .lc).
     node = doc
     pos = (doc.lc.line, doc.lc.col) if hasattr(doc, "lc") else (0, -1)
     for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
+        if isinstance(node, dict) and hasattr(node, "lc") and part in node:
             child = node[part]
             # An empty value (None) has no position of its own: ruamel reports the next token.
-            keyed = child is None or isinstance(child, (CommentedMap, CommentedSeq))
+            keyed = child is None or isinstance(child, (dict, list))
             pos = node.lc.key(part) if keyed else node.lc.value(part)
             node = child
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+        elif (isinstance(node, list) and hasattr(node, "lc") and isinstance(part, int)
+              and 0 <= part < len(node)):
             pos = node.lc.item(part)
             node = node[part]
     return pos[0] + 1, pos[1] + 1

@@ -47,8 +47,6 @@ NAMES: dict[str, str] = {
     "公顷": "公顷", "亩": "亩", "平方公里": "平方公里",
 }
 
-#: Dimensions that count discrete things; their values can never be negative.
-COUNT_DIMENSIONS = frozenset({"[institution]", "[piece]", "[item]", "[person]", "[rank]"})
 
 _PART = r"[^\s/\d.*+\-^()]+"
 _SHAPE = re.compile(rf"^({_PART})(?:\s*/\s*({_PART}))?$")
@@ -83,7 +81,11 @@ def parse(text: str) -> pint.Unit:
 
 # Bounded: unit strings come from input files, and a long run must not grow without limit.
 @lru_cache(maxsize=1024)
-def _parse(text: str) -> pint.Unit:
+def _names(text: str) -> tuple[str, ...]:
+    """The unit names of a unit string (one, or two for 'A/B'), checked against NAMES.
+
+    Needs no pint: checking a file's units must not pay for the registry.
+    """
     folded = normalize(text)
     if not folded:
         raise UnitError("empty unit")
@@ -92,21 +94,26 @@ def _parse(text: str) -> pint.Unit:
         raise UnitError(
             f"unit {text!r} is not a unit name or 'A/B' (no numbers or arithmetic)"
         )
-    ureg = registry()
-    parts = []
-    for name in match.groups():
-        if name is None:
-            continue
+    names = tuple(name for name in match.groups() if name is not None)
+    for name in names:
         if name not in NAMES:
             raise UnitError(f"unknown unit {name!r} (known: {', '.join(NAMES)})")
-        parts.append(ureg.Unit(NAMES[name]))
+    return names
+
+
+@lru_cache(maxsize=1024)
+def _parse(text: str) -> pint.Unit:
+    ureg = registry()
+    parts = [ureg.Unit(NAMES[name]) for name in _names(text)]
     return parts[0] / parts[1] if len(parts) == 2 else parts[0]
 
 
 def check(text: str) -> str | None:
-    """Return an error message for a bad unit string, or None when it parses."""
+    """Return an error message for a bad unit string, or None when it is a known unit."""
+    if not isinstance(text, str):
+        return f"unit must be text, not {type(text).__name__}"
     try:
-        parse(text)
+        _names(text)
     except UnitError as err:
         return str(err)
     return None
@@ -117,9 +124,14 @@ def dimension(text: str) -> str:
     return str(parse(text).dimensionality)
 
 
+#: Unit names that count discrete things (their values can never be negative).
+COUNT_NAMES = frozenset({"家", "件", "个", "项", "名", "人", "万人", "位"})
+
+
 def is_count(text: str) -> bool:
-    """True when the unit counts discrete things (家, 件, 个, 名, 位)."""
-    return dimension(text) in COUNT_DIMENSIONS
+    """True when the unit counts discrete things (家, 件, 个, 名, 位), not a rate of them."""
+    names = _names(text) if isinstance(text, str) else ()
+    return len(names) == 1 and names[0] in COUNT_NAMES
 
 
 @lru_cache(maxsize=1024)
@@ -128,6 +140,8 @@ def factor(source: str, target: str) -> float:
 
     Raises UnitError when the two have different dimensions (家 vs 件, % vs 百分点).
     """
+    if _names(source) == _names(target):
+        return 1.0  # the same unit: no registry needed
     src, dst = parse(source), parse(target)
     if src.dimensionality != dst.dimensionality:
         raise UnitError(

@@ -70,3 +70,15 @@ def test_unit_parsing_never_raises_anything_but_unit_error(text):
 def test_round_trip_conversion(value):
     there = units.convert(value, "万元", "亿元")
     assert units.convert(there, "亿元", "万元") == pytest.approx(value, rel=1e-9, abs=1e-9)
+
+
+def test_checking_and_same_unit_conversion_do_not_import_pint():
+    import subprocess
+    import sys
+
+    code = ("import sys; from planck import units; "
+            "assert units.check('件/万人') is None and units.check('吨') is not None; "
+            "assert units.factor('亿元', '亿元') == 1.0 and units.is_count('家'); "
+            "assert 'pint' not in sys.modules, 'pint imported'; "
+            "assert units.factor('万元', '亿元') == 1e-4; assert 'pint' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -1,0 +1,156 @@
+"""Fast path for well-formed files: libyaml composes, a small walker builds positioned data.
+
+ruamel's round-trip parser is pure Python (~0.2 ms a line); libyaml, through PyYAML's C
+loader, composes the same nodes with their line and column several times faster. This path
+only ever *accepts* a file: at the first thing it is not sure about (a syntax error, a
+duplicate key, a scalar whose YAML 1.1 and 1.2 readings could differ, no libyaml) it returns
+None and the careful ruamel path in ``loader`` decides and words the findings. Scalars are read
+by the YAML 1.2 core rules so both paths give the same data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from typing import Any
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Plain scalars that some YAML reading could take for a number, date or special value.
+_NUMERIC_LOOKING = re.compile(r"[-+.0-9]")
+# …and those made only of characters such readings use (hex digits, signs, 0x/0o/0b, dates,
+# times): anything else, a CJK character say, makes the scalar a string in every reading.
+_AMBIGUOUS = re.compile(r"[0-9a-fA-F._:+\-xXoObBtTzZ ]+|[-+]?\.(?:inf|nan)", re.IGNORECASE)
+
+
+class _Unsure(Exception):
+    """Raised inside the walker: leave this file to the careful path."""
+
+
+class Positions:
+    """The ``.lc`` of a container, shaped like ruamel's: 0-based (line, col) pairs."""
+
+    __slots__ = ("line", "col", "_keys", "_values", "_items")
+
+    def __init__(self, line: int, col: int):
+        self.line, self.col = line, col
+        self._keys: dict[Any, tuple[int, int]] = {}
+        self._values: dict[Any, tuple[int, int]] = {}
+        self._items: list[tuple[int, int]] = []
+
+    def key(self, k: Any) -> tuple[int, int]:
+        return self._keys[k]
+
+    def value(self, k: Any) -> tuple[int, int]:
+        return self._values[k]
+
+    def item(self, i: int) -> tuple[int, int]:
+        return self._items[i]
+
+
+class PosMap(dict):
+    """A mapping that knows where its keys and values are (``.lc``)."""
+
+    __slots__ = ("lc",)
+
+
+class PosSeq(list):
+    """A sequence that knows where its items are (``.lc``)."""
+
+    __slots__ = ("lc",)
+
+
+def _scalar(node: Any) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalars are strings in every reading
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _NUMERIC_LOOKING.match(value):
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        if _DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise _Unsure from None  # the careful path words the bad date
+        if _AMBIGUOUS.fullmatch(value) and _ruamel_tag(value) != "tag:yaml.org,2002:str":
+            raise _Unsure  # 010, 1_000, 0x1F, .5, +3, 12:30, .inf, a date-time …: ruamel reads it
+    return value
+
+
+@cache
+def _resolver() -> Any:
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return VersionedResolver()
+
+
+def _ruamel_tag(value: str) -> str:
+    """The tag ruamel's YAML 1.2 resolver gives a plain scalar, so both paths agree."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    return str(_resolver().resolve(ScalarNode, value, (True, False)))
+
+
+def _mark(node: Any) -> tuple[int, int]:
+    return node.start_mark.line, node.start_mark.column
+
+
+def _build(node: Any, seen: set[int]) -> Any:
+    from yaml import MappingNode, ScalarNode, SequenceNode
+
+    if id(node) in seen:  # an alias: the same node reached twice
+        raise _Unsure
+    seen.add(id(node))
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        out = PosSeq()
+        out.lc = Positions(*_mark(node))
+        for item in node.value:
+            out.lc._items.append(_mark(item))
+            out.append(_build(item, seen))
+        return out
+    if isinstance(node, MappingNode):
+        out = PosMap()
+        out.lc = Positions(*_mark(node))
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Unsure
+            key = _scalar(key_node)
+            if key in out or key == "<<":
+                raise _Unsure  # duplicate or merge key: the careful path reports it
+            out.lc._keys[key] = _mark(key_node)
+            # an empty value has no position of its own; point at its key, as the careful path
+            empty = isinstance(value_node, ScalarNode) and not value_node.style and value_node.value == ""
+            out.lc._values[key] = _mark(key_node) if empty else _mark(value_node)
+            out[key] = _build(value_node, seen)
+        return out
+    raise _Unsure
+
+
+def parse(text: str) -> PosMap | None:
+    """Positioned data for a well-formed file whose top level is a mapping, else None."""
+    try:
+        import yaml
+
+        loader = yaml.CSafeLoader
+    except (ImportError, AttributeError):
+        return None
+    try:
+        node = yaml.compose(text, Loader=loader)
+        if node is None:
+            return None
+        data = _build(node, set())
+    except (_Unsure, yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
+        return None
+    return data if isinstance(data, PosMap) else None
