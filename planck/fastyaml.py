@@ -143,7 +143,7 @@ def parse(text: str) -> PosMap | None:
     try:
         import yaml
 
-        loader = yaml.CSafeLoader
+        loader = yaml.CBaseLoader  # no implicit resolution: _scalar reads plain scalars itself
     except (ImportError, AttributeError):
         return None
     try:

@@ -141,8 +141,17 @@ def _fast_blocked(text: str) -> bool:
     careful path must look. The fast path itself also refuses aliases and duplicate keys."""
     if _PROPERTY_WITH_NAME.search(text) or "<<" in text:
         return True
+    # When every line's brackets balance on that line, brackets nest at most as deep as the
+    # most openers on one line (one-line flow maps such as {year: 2020, value: 755} are common);
+    # a collection spanning lines gets no bound here and goes the careful way.
+    openers = 0
+    for line in text.splitlines():
+        count = line.count("[") + line.count("{")
+        if count != line.count("]") + line.count("}"):
+            return True
+        openers = max(openers, count)
     prefix = max(map(len, _PREFIX.findall(text)), default=0)
-    return 2 * prefix + 2 + text.count("[") + text.count("{") > MAX_DEPTH
+    return 2 * prefix + 2 + openers > MAX_DEPTH
 
 
 def _preflight(text: str, name: str) -> list[Finding]:

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..findings import Finding, PlanckError
+from ..findings import Finding
 
 OK, GATE_FAILED, INVALID = 0, 1, 2
 
@@ -109,17 +109,9 @@ def _context(fmt: str, lang: str, fail_on: frozenset[str]):
 
 
 def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: date | None):
-    from ..dataset import load_city
-    from ..evaluate import default_as_of, evaluate
+    from ..batch import evaluate_cities
 
-    reports, findings = [], []
-    for city in cities:
-        try:
-            data = load_city(city, directory, measured)
-        except PlanckError as err:
-            findings += err.findings
-            continue
-        reports.append(evaluate(data, as_of or default_as_of(data)))
+    reports, findings = evaluate_cities(cities, directory, measured, as_of)
     if findings:
         raise _fail(findings)
     return reports

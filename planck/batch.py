@@ -1,0 +1,55 @@
+"""Evaluate many cities: each city is independent, so large runs use every core.
+
+Loading and validating dominate (YAML parsing and pydantic), so cities are spread over worker
+processes; results come back as plain dataclasses and keep the order of the input.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from .findings import Finding, PlanckError
+from .result import Report
+
+#: Below this many cities a pool costs more to start than it saves.
+PARALLEL_FROM = 8
+
+
+def evaluate_city(city: str, directory: Path, measured: list[Path], as_of: date | None
+                  ) -> Report | list[Finding]:
+    """One city's report, or the findings that stop it; never raises for bad input."""
+    from .dataset import load_city
+    from .evaluate import default_as_of, evaluate
+
+    try:
+        data = load_city(city, directory, measured)
+    except PlanckError as err:
+        return err.findings
+    return evaluate(data, as_of or default_as_of(data))
+
+
+def _job(args: tuple) -> Report | list[Finding]:
+    return evaluate_city(*args)
+
+
+def evaluate_cities(cities: list[str], directory: Path, measured: list[Path],
+                    as_of: date | None, workers: int | None = None
+                    ) -> tuple[list[Report], list[Finding]]:
+    """Reports in input order, and every finding of every city that could not be used."""
+    jobs = [(c, directory, list(measured), as_of) for c in cities]
+    workers = workers or min(os.cpu_count() or 1, 8)
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: workers inherit the imported modules instead of importing them again
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            outcomes = list(pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    else:
+        outcomes = [_job(j) for j in jobs]
+    reports = [o for o in outcomes if isinstance(o, Report)]
+    findings = [f for o in outcomes if not isinstance(o, Report) for f in o]
+    return reports, findings
