@@ -27,6 +27,9 @@ _NUMERIC_LOOKING = re.compile(r"[-+.0-9]")
 _AMBIGUOUS = re.compile(r"[0-9a-fA-F._:+\-xXoObBtTzZ ]+|[-+]?\.(?:inf|nan)", re.IGNORECASE)
 
 
+MappingNode = ScalarNode = SequenceNode = None  # bound from PyYAML by parse()
+
+
 class _Unsure(Exception):
     """Raised inside the walker: leave this file to the careful path."""
 
@@ -106,8 +109,8 @@ def _mark(node: Any) -> tuple[int, int]:
 
 
 def _build(node: Any, seen: set[int]) -> Any:
-    from yaml import MappingNode, ScalarNode, SequenceNode
-
+    # yaml is imported by parse() before any node exists; a function-level import here would
+    # run once per node.
     if id(node) in seen:  # an alias: the same node reached twice
         raise _Unsure
     seen.add(id(node))
@@ -140,8 +143,10 @@ def _build(node: Any, seen: set[int]) -> Any:
 
 def parse(text: str) -> PosMap | None:
     """Positioned data for a well-formed file whose top level is a mapping, else None."""
+    global MappingNode, ScalarNode, SequenceNode
     try:
         import yaml
+        from yaml import MappingNode, ScalarNode, SequenceNode
 
         loader = yaml.CBaseLoader  # no implicit resolution: _scalar reads plain scalars itself
     except (ImportError, AttributeError):

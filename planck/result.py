@@ -18,6 +18,18 @@ ABOUT_TOLERANCE = 0.02
 NEAR_TOLERANCE = 0.10
 
 
+def plain(value: Any) -> Any:
+    """Dataclasses to dicts for JSON, without ``asdict``'s deep copies (10× faster here);
+    dict keys become strings, as JSON needs."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: plain(v) for k, v in value.__dict__.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
 class ObsRef:
     """An observation as shown in a result."""
@@ -128,11 +140,7 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         """The versioned JSON document (see docs/report.schema.json)."""
-        results = []
-        for r in self.results:
-            d = asdict(r)
-            d["years"] = {str(k): v for k, v in r.years.items()}
-            results.append(d)
+        results = [plain(r) for r in self.results]
         return {
             "schema": SCHEMA,
             "city": {"id": self.city, "name_zh": self.name_zh, "name_en": self.name_en},
