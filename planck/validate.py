@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -214,8 +214,3 @@ def check_measured(doc: Any, mf: MeasuredFile, name: str,
             c.same_dimension(at, "unit", ob.unit, unit_of[ob.indicator],
                              f"observation unit vs indicator {ob.indicator!r}")
     return c.findings
-
-
-def iter_errors(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """Findings that make input unusable (severity error)."""
-    return (f for f in findings if f.severity == "error")
