@@ -11,9 +11,15 @@ Measures, as medians of repeated runs after a warm-up, each in a fresh process:
   time, peak RSS of the child and time per city (goal: 300 cities < 10 s and < 500 MB).
 
 Generated data sets are cached under .bench/ (gitignored); generation is not measured.
+A full run takes about 4 minutes on 029825c (the 3000-city run is most of it). Findings and
+figures: bench/FINDINGS.md.
 
     python bench/bench.py [--quick] [--runs 7] [--sizes 30,300,3000] [--scale-runs N]
-                          [--skip-startup] [--skip-scale] [--json FILE]
+                          [--skip-startup] [--skip-scale] [--json FILE] [--pythonpath DIR]
+
+--pythonpath DIR measures the planck package in DIR (a scratch copy with a change to try)
+instead of the installed one. `cpu` columns are user+sys of the child and its workers: on a
+busy machine they move much less than wall time.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ processes; results come back as plain dataclasses and keep the order of the inpu
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .findings import Finding, PlanckError
 from .result import Report
@@ -30,26 +32,37 @@ def evaluate_city(city: str, directory: Path, measured: list[Path], as_of: date 
     return evaluate(data, as_of or default_as_of(data))
 
 
-def _job(args: tuple) -> Report | list[Finding]:
-    return evaluate_city(*args)
+def _job(args: tuple) -> Any:
+    *city_args, then = args
+    outcome = evaluate_city(*city_args)
+    return outcome if then is None or not isinstance(outcome, Report) else then(outcome)
+
+
+def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: date | None,
+               then: Callable[[Report], Any] | None = None, workers: int | None = None
+               ) -> Iterator[Any]:
+    """Per city, in input order: ``then(report)`` (the report itself by default), or the list
+    of findings that stop the city. ``then`` runs in the worker, so a caller that only needs,
+    say, each city's JSON never holds every report at once."""
+    jobs = [(c, directory, list(measured), as_of, then) for c in cities]
+    workers = workers or min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from map(_job, jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers inherit the imported modules instead of importing them again
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
 
 
 def evaluate_cities(cities: list[str], directory: Path, measured: list[Path],
                     as_of: date | None, workers: int | None = None
                     ) -> tuple[list[Report], list[Finding]]:
     """Reports in input order, and every finding of every city that could not be used."""
-    jobs = [(c, directory, list(measured), as_of) for c in cities]
-    workers = workers or min(os.cpu_count() or 1, 8)
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # fork: workers inherit the imported modules instead of importing them again
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            outcomes = list(pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-    else:
-        outcomes = [_job(j) for j in jobs]
+    outcomes = list(map_cities(cities, directory, measured, as_of, workers=workers))
     reports = [o for o in outcomes if isinstance(o, Report)]
     findings = [f for o in outcomes if not isinstance(o, Report) for f in o]
     return reports, findings

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from conftest import TARGETS, obs, target
@@ -88,3 +89,26 @@ def test_runs_from_an_empty_folder_with_bundled_data(tmp_path):
     assert res.returncode in (0, 1), res.stderr
     assert json.loads(res.stdout)["city"]["id"] == "luoyang"
     assert "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("copies", [2, 9])  # 9 ≥ batch.PARALLEL_FROM: the worker-pool path
+def test_streamed_all_json_equals_the_whole_document(invoke, tmp_path, copies):
+    import shutil
+
+    from conftest import ROOT
+
+    from planck.batch import evaluate_cities
+    from planck.render import get
+    from planck.render.context import Context
+
+    golden = ROOT / "tests" / "golden"
+    for i in range(copies):
+        shutil.copy(golden / "goldcity.yaml", tmp_path / f"c{i}.yaml")
+        shutil.copy(golden / "goldcity.measured.yaml", tmp_path / f"c{i}.measured.yaml")
+    res = invoke("check", "--all", "-f", "json", "--targets-dir", str(tmp_path),
+                 "--as-of", "2024-06-30")
+    cities = [str(tmp_path / f"c{i}.yaml") for i in sorted(range(copies), key=str)]
+    reports, findings = evaluate_cities(cities, tmp_path, [], date(2024, 6, 30))
+    assert findings == [] and res.exit_code == 1  # the golden city has missed targets
+    assert res.stdout == get("json")(reports, Context())
+    assert len(json.loads(res.stdout)["reports"]) == copies

@@ -54,12 +54,56 @@ def check(
         if not m.is_file():
             raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
     cities = _all_cities(directory) if all_cities else [city]
-    reports = _reports(cities, directory, list(measured or []), when)
-    _out(get(fmt)(reports, _context(fmt, lang_, gate)))
-    failed = sum(r.status in gate for rep in reports for r in rep.results)
+    if fmt == "json" and len(cities) > 1:
+        failed = _stream_json(cities, directory, list(measured or []), when, gate)
+    else:
+        reports = _reports(cities, directory, list(measured or []), when)
+        _out(get(fmt)(reports, _context(fmt, lang_, gate)))
+        failed = sum(r.status in gate for rep in reports for r in rep.results)
     if failed:
         _err(f"planck: {failed} target(s) with status in --fail-on ({', '.join(sorted(gate))})")
         raise typer.Exit(GATE_FAILED)
+
+
+def _json_chunk(report, gate: frozenset[str]) -> tuple[str, int]:
+    """Runs in a worker: one city's compact JSON and how many of its targets fail the gate."""
+    from ..render.json_ import compact
+
+    return compact(report), sum(r.status in gate for r in report.results)
+
+
+def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
+                 gate: frozenset[str]) -> int:
+    """The several-city JSON document, written city by city so no run holds every report (a
+    national data set would need gigabytes). It goes through a spooled file so that a bad
+    input found late leaves stdout empty, not a truncated document."""
+    import shutil
+    import sys
+    import tempfile
+    from functools import partial
+
+    from ..batch import map_cities
+    from ..render.json_ import MANY_CLOSE, MANY_OPEN, MANY_SEP
+
+    failed, findings, first = 0, [], True
+    with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
+        spool.write(MANY_OPEN)
+        for outcome in map_cities(cities, directory, measured, when, partial(_json_chunk, gate=gate)):
+            if isinstance(outcome, list):  # the findings that stop this city
+                findings += outcome
+                continue
+            text, n = outcome
+            failed += n
+            spool.write(text if first else MANY_SEP + text)
+            first = False
+        if findings:
+            raise _fail(findings)
+        spool.write(MANY_CLOSE)
+        spool.seek(0)
+        sys.stdout.flush()
+        shutil.copyfileobj(spool, sys.stdout)
+        sys.stdout.flush()
+    return failed
 
 
 @app.command()

@@ -16,9 +16,19 @@ def document(reports: Sequence[Report]) -> dict:
     return {"schema": "planck.reports/1", "reports": [r.as_dict() for r in reports]}
 
 
+#: The several-city document is this envelope around compact per-city objects, so it can be
+#: written city by city (``planck check --all --format json`` streams it) or all at once.
+MANY_OPEN, MANY_SEP, MANY_CLOSE = '{"schema":"planck.reports/1","reports":[', ",", "]}\n"
+
+
+def compact(report: Report) -> str:
+    """One city's object in the several-city document."""
+    return json.dumps(report.as_dict(), ensure_ascii=False, default=str, separators=(",", ":"))
+
+
 def render(reports: Sequence[Report], ctx: Context) -> str:
     """One city is indented for people; several cities (``--all``) are compact, because the
     indenting encoder is pure Python and ten times slower on a national data set."""
-    indent = 2 if len(reports) == 1 else None
-    return json.dumps(document(reports), ensure_ascii=False, indent=indent, default=str,
-                      separators=None if indent else (",", ":")) + "\n"
+    if len(reports) == 1:
+        return json.dumps(document(reports), ensure_ascii=False, indent=2, default=str) + "\n"
+    return MANY_OPEN + MANY_SEP.join(compact(r) for r in reports) + MANY_CLOSE
