@@ -67,7 +67,13 @@ class PosSeq(list):
     __slots__ = ("lc",)
 
 
+_DEFAULT_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq",
+                           "tag:yaml.org,2002:map"})
+
+
 def _scalar(node: Any) -> Any:
+    if node.tag not in _DEFAULT_TAGS:
+        raise _Unsure  # an explicit tag, even the bare '!': the careful path decides
     value = node.value
     if node.style:  # quoted or block scalars are strings in every reading
         return value
@@ -116,6 +122,8 @@ def _build(node: Any, seen: set[int]) -> Any:
     seen.add(id(node))
     if isinstance(node, ScalarNode):
         return _scalar(node)
+    if node.tag not in _DEFAULT_TAGS:
+        raise _Unsure
     if isinstance(node, SequenceNode):
         out = PosSeq()
         out.lc = Positions(*_mark(node))

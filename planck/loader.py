@@ -32,7 +32,6 @@ _PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[{](?:[\s,]*[\[{]){" + str(MAX_DEPTH) + "}")
 # '&', '*' or '!' where a node can start (line start, blank, flow indicator, ':'): a possible
 # anchor, alias or tag. 'R&D' or 'S&T' inside a scalar does not match, so they cost no re-parse.
-_NODE_PROPERTY = re.compile(r"(?:^|[\s,\[\]{}:\ufeff])[&*!]", re.MULTILINE)
 _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0", b"GIF8", b"\xff\xd8")
 
 
@@ -122,23 +121,15 @@ def _yaml_message(err: Any) -> tuple[str, str]:
     return "yaml-syntax", problem or "invalid YAML"
 
 
-def _needs_preflight(text: str) -> bool:
-    """False only when the event scan below cannot find anything: no alias, anchor, tag or
-    merge key, and nesting provably within MAX_DEPTH (2 levels per prefix column at most)."""
-    if _NODE_PROPERTY.search(text) or "<<" in text:
-        return True
-    prefix = max(map(len, _PREFIX.findall(text)), default=0)
-    return 2 * prefix + 2 + text.count("[") + text.count("{") > MAX_DEPTH
-
-
 # An anchor, alias or tag is '&', '*' or '!' at a node's start *followed by its name*;
 # "R & D" in a sentence is neither and must not cost a file the fast path.
 _PROPERTY_WITH_NAME = re.compile(r"(?:^|[\s,\[\]{}:\ufeff])[&*!][^\s,\[\]{}]", re.MULTILINE)
 
 
 def _fast_blocked(text: str) -> bool:
-    """True when the file might hold an anchor, alias, tag, merge key or deep nesting: the
-    careful path must look. The fast path itself also refuses aliases and duplicate keys."""
+    """True when the file might hold an anchor, alias, tag, merge key or deep nesting. False
+    lets both the fast path and the careful path's event scan skip those checks; the fast
+    path still declines aliases, explicit tags and duplicate keys on its own."""
     if _PROPERTY_WITH_NAME.search(text) or "<<" in text:
         return True
     # When every line's brackets balance on that line, brackets nest at most as deep as the
@@ -167,7 +158,7 @@ def _preflight(text: str, name: str) -> list[Finding]:
     if match:
         return [Finding(name, *_pos(text, match.start()), "too-deep",
                         f"nesting deeper than {MAX_DEPTH} levels")]
-    if not _needs_preflight(text):
+    if not _fast_blocked(text):
         return []
     from ruamel.yaml import YAML
     from ruamel.yaml import events as ev
