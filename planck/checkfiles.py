@@ -73,15 +73,26 @@ def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: 
     return found
 
 
-def validate_file(path: Path, sources_dir: Path | None) -> list[Finding]:
-    """All findings for one target or measured file."""
+def validate_file(path: Path, sources_dir: Path | None,
+                  seen: dict[Path, TargetFile | None] | None = None) -> list[Finding]:
+    """All findings for one target or measured file.
+
+    ``seen`` holds target files already validated in this run (by resolved path), so a
+    measured file is checked against its city's targets without parsing them again.
+    """
+    seen = {} if seen is None else seen
     loaded = load(path)
     if not loaded.ok:
         return loaded.findings
     name = loaded.path
     if _is_measured(path, loaded.data):
         sibling = path.with_name(path.name.removesuffix(MEASURED_SUFFIX) + ".yaml")
-        targets = read_targets(sibling)[0] if sibling.is_file() and sibling != path else None
+        targets = None
+        if sibling.is_file() and sibling != path:
+            key = sibling.resolve()
+            if key not in seen:
+                seen[key] = read_targets(sibling)[0]
+            targets = seen[key]
         model, findings = to_model(loaded.data, MeasuredFile, name)
         if model is not None:
             findings = check_measured(loaded.data, model, name, targets)
@@ -89,16 +100,19 @@ def validate_file(path: Path, sources_dir: Path | None) -> list[Finding]:
         model, findings = to_model(loaded.data, TargetFile, name)
         if model is not None:
             findings = check_targets(loaded.data, model, name)
+        seen[path.resolve()] = model
     if model is not None and sources_dir is not None:
         findings += _quotes(loaded.data, model, name, sources_dir)
     return findings
 
 
 def validate_paths(paths: list[Path], sources_dir: Path | None) -> tuple[int, list[Finding]]:
-    """(number of files checked, findings) for files and folders."""
+    """(number of files checked, findings) for files and folders. Target files go first, so
+    each is parsed once even though its measured file needs it too."""
     files, findings = expand(paths)
-    for f in files:
-        findings += validate_file(f, sources_dir)
+    seen: dict[Path, TargetFile | None] = {}
+    for f in sorted(files, key=lambda p: p.name.endswith(MEASURED_SUFFIX)):
+        findings += validate_file(f, sources_dir, seen)
     return len(files), findings
 
 
