@@ -17,7 +17,10 @@ AS_OF = date(2026, 11, 1)
 
 
 def city(t: dict, points: list[tuple[int, float, str]], indicator: str) -> CityData:
-    tf = TargetFile.model_validate(base_targets(targets=[t]))
+    doc = base_targets(targets=[t])
+    doc["indicators"].append({"id": "rank", "name_zh": "全国排名", "name_en": "National rank",
+                              "unit": "位", "direction": "lower"})
+    tf = TargetFile.model_validate(doc)
     unit = next(i.unit for i in tf.indicators if i.id == indicator)
     observations = tuple(
         Obs(indicator, year, year, convert(v, u, unit), v, u, False, False, "s", "公报",
@@ -83,6 +86,6 @@ def test_status_invariant_to_unit_scaling(goal, base, v, year):
 @settings(max_examples=200, deadline=None)
 @given(values, values, st.integers(2021, 2024))
 def test_rank_lower_is_better(goal, v, year):
-    doc_t = target("t", "firms", "rank_at_most", value=goal)
-    r = status(doc_t, [(year, v, "家")], "firms")
+    doc_t = target("t", "rank", "rank_at_most", value=goal)
+    r = status(doc_t, [(year, v, "位")], "rank")
     assert (r.status == "met") == (v <= goal + 1e-9 * max(1, goal))

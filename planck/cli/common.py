@@ -77,8 +77,10 @@ def parse_statuses(text: str) -> frozenset[str]:
 
 
 def _lang(text: str) -> str:
-    if text not in ("en", "zh"):
-        raise _usage(f"--lang: {text!r} is not 'en' or 'zh'")
+    from ..render.context import LANGS
+
+    if text not in LANGS:
+        raise _usage(f"--lang: {text!r} is not one of {', '.join(LANGS)}")
     return text
 
 

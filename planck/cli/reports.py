@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,13 +14,13 @@ from .common import (
     Lang,
     TargetsDir,
     _all_cities,
+    _context,
     _err,
     _fail,
     _lang,
     _out,
     _safe_streams,
     _usage,
-    _width,
     app,
     parse_date,
 )
@@ -97,8 +95,6 @@ def compare(
     """One indicator across cities: each city's target(s), latest value and status."""
     from ..compare import FORMATS, compare_cities, render, shared_ids
     from ..dataset import targets_dir as resolve_dir
-    from ..render.context import Context
-
     _safe_streams()
     if fmt not in FORMATS:
         raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -114,6 +110,4 @@ def compare(
     if not rows:
         shared = ", ".join(shared_ids(datas)) or "none"
         raise _usage(f"no city uses indicator {indicator!r} (ids shared by two or more: {shared})")
-    ctx = Context(lang=lang_, width=_width(),
-                  color=fmt == "table" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    _out(render(fmt, indicator, rows, ctx))
+    _out(render(fmt, indicator, rows, _context(fmt, lang_, frozenset())))
