@@ -3,7 +3,6 @@
 import shutil
 
 import pytest
-
 from conftest import SEEDS, TARGETS
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(),
