@@ -1,5 +1,5 @@
 """``python -m planck``."""
 
-from .cli import main
+from planck.cli import main
 
 main()

@@ -97,7 +97,7 @@ def test_streamed_all_json_equals_the_whole_document(invoke, tmp_path, copies):
 
     from conftest import ROOT
 
-    from planck.batch import evaluate_cities
+    from planck.judge.batch import evaluate_cities
     from planck.render import get
     from planck.render.context import Context
 

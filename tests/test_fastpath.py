@@ -7,7 +7,7 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planck import fastyaml, loader
+from planck.read import fastyaml, loader
 
 FILES = sorted((ROOT / "targets").glob("*.yaml")) + sorted((ROOT / "tests" / "golden").glob("*.yaml"))
 

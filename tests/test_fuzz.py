@@ -19,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planck import loader, units
-from planck.dataset import read_measured, read_targets
 from planck.findings import Finding
-from planck.model import MeasuredFile, TargetFile
-from planck.validate import check_measured, check_targets, to_model
+from planck.read import loader, units
+from planck.read.dataset import read_measured, read_targets
+from planck.read.model import MeasuredFile, TargetFile
+from planck.read.validate import check_measured, check_targets, to_model
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 settings.register_profile(

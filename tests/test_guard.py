@@ -6,13 +6,13 @@ import pytest
 
 
 def test_internal_error_is_one_line(monkeypatch, capsys):
-    import planck.evaluate
+    import planck.judge.evaluate
     from planck import cli
 
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug 崩溃")
 
-    monkeypatch.setattr(planck.evaluate, "evaluate", boom)
+    monkeypatch.setattr(planck.judge.evaluate, "evaluate", boom)
     monkeypatch.delenv("PLANCK_DEBUG", raising=False)
     monkeypatch.setattr(sys, "argv", ["planck", "check", "luoyang"])
     with pytest.raises(SystemExit) as exit_info:

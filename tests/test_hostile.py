@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TARGETS
 
-from planck import loader
-from planck.atomic import TMP_SUFFIX, write_atomic
+from planck.read import loader
+from planck.write.atomic import TMP_SUFFIX, write_atomic
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 VALID, INVALID = EXAMPLES / "valid", EXAMPLES / "invalid"
@@ -238,7 +238,7 @@ def test_interrupted_write_leaves_the_original_intact(tmp_path, monkeypatch, fai
 
 CHILD = """
 import os, sys, time
-from planck import atomic
+from planck.write import atomic
 real = os.replace
 def stalled(src, dst):
     print("written", flush=True)  # the temp file is complete and fsync'ed; the rename waits

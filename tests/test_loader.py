@@ -1,6 +1,6 @@
 """Loader: positions, refusal of aliases/tags/duplicates, encodings."""
 
-from planck.loader import load, locate, parse
+from planck.read.loader import load, locate, parse
 
 
 def test_positions_are_one_based_and_point_at_values():

@@ -9,8 +9,8 @@ import json
 import pytest
 from conftest import base_targets, obs, target
 
-from planck.dataset import load_city
-from planck.evaluate import evaluate
+from planck.judge.evaluate import evaluate
+from planck.read.dataset import load_city
 
 AS_OF = "2026-11-01"
 B20 = {"year": 2020}

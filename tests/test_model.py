@@ -4,7 +4,7 @@ import json
 
 from conftest import base_targets, measured, obs, target
 
-from planck.dataset import read_measured, read_targets
+from planck.read.dataset import read_measured, read_targets
 
 
 def write(tmp_path, doc, name="testcity.yaml"):

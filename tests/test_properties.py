@@ -7,10 +7,10 @@ from conftest import base_targets, target
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from planck.dataset import CityData, Obs, _factors
-from planck.evaluate import evaluate
-from planck.model import TargetFile
-from planck.units import convert
+from planck.judge.evaluate import evaluate
+from planck.read.dataset import CityData, Obs, _factors
+from planck.read.model import TargetFile
+from planck.read.units import convert
 
 RANK = {"met": 5, "on_track": 4, "behind": 3, "off_track": 2, "regressing": 1, "missed": 0}
 AS_OF = date(2026, 11, 1)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TARGETS
 
-from planck.reportfiles import is_current
-from planck.reportfiles import write_report as write_atomic
+from planck.write.reportfiles import is_current
+from planck.write.reportfiles import write_report as write_atomic
 
 GOLDEN = ROOT / "tests" / "golden"
 REPORTS = ROOT / "reports"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planck import units
+from planck.read import units
 
 
 @pytest.mark.parametrize("text", ["亿元", "万元", "元", "家", "件", "个", "项", "名", "人", "%",
@@ -76,7 +76,7 @@ def test_checking_and_same_unit_conversion_do_not_import_pint():
     import subprocess
     import sys
 
-    code = ("import sys; from planck import units; "
+    code = ("import sys; from planck.read import units; "
             "assert units.check('件/万人') is None and units.check('吨') is not None; "
             "assert units.factor('亿元', '亿元') == 1.0 and units.is_count('家'); "
             "assert 'pint' not in sys.modules, 'pint imported'; "

@@ -7,8 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..findings import Finding
-from .common import (
+from planck.cli.common import (
     GATE_FAILED,
     AsOf,
     Lang,
@@ -27,6 +26,7 @@ from .common import (
     parse_date,
     parse_statuses,
 )
+from planck.findings import Finding
 
 
 @app.command()
@@ -41,8 +41,8 @@ def check(
     lang: Lang = "en",
 ) -> None:
     """Evaluate a city's targets; exit 1 when a target has a status in --fail-on."""
-    from ..dataset import targets_dir as resolve_dir
-    from ..render import get
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.render import get
 
     _safe_streams()
     fmt, lang_, gate = _format(fmt), _lang(lang), parse_statuses(fail_on)
@@ -67,7 +67,7 @@ def check(
 
 def _json_chunk(report, gate: frozenset[str]) -> tuple[str, int]:
     """Runs in a worker: one city's compact JSON and how many of its targets fail the gate."""
-    from ..render.json_ import compact
+    from planck.render.json_ import compact
 
     return compact(report), sum(r.status in gate for r in report.results)
 
@@ -82,8 +82,8 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     import tempfile
     from functools import partial
 
-    from ..batch import map_cities
-    from ..render.json_ import MANY_CLOSE, MANY_OPEN, MANY_SEP
+    from planck.judge.batch import map_cities
+    from planck.render.json_ import MANY_CLOSE, MANY_OPEN, MANY_SEP
 
     failed, findings, first = 0, [], True
     with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
@@ -113,8 +113,8 @@ def validate(
     targets_dir: TargetsDir = None,
 ) -> None:
     """Check target and measured files; one line per finding, exit 2 if any."""
-    from ..checkfiles import validate_paths
-    from ..dataset import targets_dir as resolve_dir
+    from planck.read.checkfiles import validate_paths
+    from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
     if sources is not None and not sources.is_dir():
@@ -128,9 +128,9 @@ def validate(
 @app.command("list")
 def list_cities(targets_dir: TargetsDir = None) -> None:
     """Cities in the targets folder (and the bundled ones), with their plans and counts."""
-    from ..checkfiles import city_listing
-    from ..dataset import bundled_dir
-    from ..dataset import targets_dir as resolve_dir
+    from planck.read.checkfiles import city_listing
+    from planck.read.dataset import bundled_dir
+    from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
     directory = resolve_dir(targets_dir)
@@ -148,8 +148,8 @@ def explain(
     json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
 ) -> None:
     """Every number behind one target's verdict."""
-    from ..dataset import targets_dir as resolve_dir
-    from ..explain import explain_json, explain_text
+    from planck.judge.explain import explain_json, explain_text
+    from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
     [report] = _reports([city], resolve_dir(targets_dir), list(measured or []), parse_date(as_of))

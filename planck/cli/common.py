@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..findings import Finding
+from planck.findings import Finding
 
 OK, GATE_FAILED, INVALID = 0, 1, 2
 
@@ -66,7 +66,7 @@ def parse_date(text: str | None) -> date | None:
 
 
 def parse_statuses(text: str) -> frozenset[str]:
-    from ..result import STATUSES
+    from planck.result import STATUSES
 
     chosen = frozenset(s.strip() for s in text.split(",") if s.strip())
     unknown = sorted(chosen - set(STATUSES))
@@ -77,7 +77,7 @@ def parse_statuses(text: str) -> frozenset[str]:
 
 
 def _lang(text: str) -> str:
-    from ..render.context import LANGS
+    from planck.render.context import LANGS
 
     if text not in LANGS:
         raise _usage(f"--lang: {text!r} is not one of {', '.join(LANGS)}")
@@ -85,7 +85,7 @@ def _lang(text: str) -> str:
 
 
 def _format(name: str) -> str:
-    from ..render import FORMATS
+    from planck.render import FORMATS
 
     if name not in FORMATS:
         raise _usage(f"--format: {name!r} is not one of {', '.join(FORMATS)}")
@@ -104,14 +104,14 @@ def _width() -> int:
 
 
 def _context(fmt: str, lang: str, fail_on: frozenset[str]):
-    from ..render.context import Context
+    from planck.render.context import Context
 
     color = fmt == "table" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     return Context(lang=lang, fail_on=fail_on, width=_width(), color=color)
 
 
 def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: date | None):
-    from ..batch import evaluate_cities
+    from planck.judge.batch import evaluate_cities
 
     reports, findings = evaluate_cities(cities, directory, measured, as_of)
     if findings:
@@ -120,7 +120,7 @@ def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: da
 
 
 def _all_cities(directory: Path) -> list[str]:
-    from ..dataset import city_files
+    from planck.read.dataset import city_files
 
     files = city_files(directory)
     if not files:

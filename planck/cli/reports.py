@@ -7,8 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..findings import PlanckError
-from .common import (
+from planck.cli.common import (
     GATE_FAILED,
     AsOf,
     Lang,
@@ -24,6 +23,7 @@ from .common import (
     app,
     parse_date,
 )
+from planck.findings import PlanckError
 
 ReportsDir = Annotated[Path, typer.Option(
     "--reports-dir", help="Folder of the reports (--all, and CITY without -o).")]
@@ -52,8 +52,8 @@ def report(
     targets_dir: TargetsDir = None,
 ) -> None:
     """Write markdown reports (reports/<city>.md); --check exits 1 when one is out of date."""
-    from ..dataset import targets_dir as resolve_dir
-    from ..reportfiles import build_many, is_current, write_report
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.write.reportfiles import build_many, is_current, write_report
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
@@ -93,8 +93,8 @@ def compare(
     targets_dir: TargetsDir = None,
 ) -> None:
     """One indicator across cities: each city's target(s), latest value and status."""
-    from ..compare import FORMATS, compare_cities, render, shared_ids
-    from ..dataset import targets_dir as resolve_dir
+    from planck.judge.compare import FORMATS, compare_cities, render, shared_ids
+    from planck.read.dataset import targets_dir as resolve_dir
     _safe_streams()
     if fmt not in FORMATS:
         raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
-from .context import Context
+from planck.render.context import Context
 
 # name -> "module:function"; modules are imported only when their format is used.
 _REGISTRY: dict[str, str] = {

@@ -12,9 +12,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..result import Result
-from .context import Context
-from .text import num
+from planck.render.context import Context
+from planck.render.text import num
+from planck.result import Result
 
 # Operators whose goal is not a level of the indicator (a ratio to another indicator), so
 # no trajectory in the indicator's unit exists.

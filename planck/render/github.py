@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..result import Report
-from .context import Context
-from .text import latest_text, target_text
+from planck.render.context import Context
+from planck.render.text import latest_text, target_text
+from planck.result import Report
 
 _WARN = frozenset({"missed", "behind", "off_track", "regressing", "not_assessable"})
 

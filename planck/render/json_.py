@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..result import Report
-from .context import Context
+from planck.render.context import Context
+from planck.result import Report
 
 
 def document(reports: Sequence[Report]) -> dict:

@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from ..result import Report
-from .context import Context
-from .text import latest_text, target_text
+from planck.render.context import Context
+from planck.render.text import latest_text, target_text
+from planck.result import Report
 
 # Characters XML 1.0 forbids even escaped; ElementTree would write them and break the file.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..result import Report, Result
-from .context import Context
-from .text import bar, baseline_text, latest_text, target_text
+from planck.render.context import Context
+from planck.render.text import bar, baseline_text, latest_text, target_text
+from planck.result import Report, Result
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#"})
 

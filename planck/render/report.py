@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..result import STATUSES, Report, Result
-from .chart import chart
-from .context import Context
-from .markdown import cell, escape, table, target_link
-from .text import num, target_text
+from planck.render.chart import chart
+from planck.render.context import Context
+from planck.render.markdown import cell, escape, table, target_link
+from planck.render.text import num, target_text
+from planck.result import STATUSES, Report, Result
 
 METHODOLOGY = "../docs/methodology.md"
 
@@ -44,7 +44,7 @@ class Document:
 class Evidence:
     """What the report shows beyond the results: documents and annual series by indicator.
 
-    Built from the city's files by ``planck.reportfiles.evidence``; without it the report
+    Built from the city's files by ``planck.write.reportfiles.evidence``; without it the report
     falls back to what the results carry (the target's quote and the latest observation).
     """
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..result import Report
-from .context import Context
-from .text import bar, baseline_text, latest_text, target_text
+from planck.render.context import Context
+from planck.render.text import bar, baseline_text, latest_text, target_text
+from planck.result import Report
 
 _STYLE = {"met": "green", "missed": "bold red", "on_track": "green", "behind": "yellow",
           "off_track": "red", "regressing": "bold red", "no_data": "dim",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..result import Result
-from .context import LABELS
+from planck.render.context import LABELS
+from planck.result import Result
 
 _OP_SIGN = {"at_least": "≥", "at_most": "≤", "more_than": ">", "rank_at_most": "≤",
             "coverage": "≥", "increase_by": "≥", "multiple_of": "≥"}

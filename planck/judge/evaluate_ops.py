@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import progress as pg
-from .result import Pace
+from planck.judge import progress as pg
+from planck.result import Pace
 
 
 def _annual_growth(case, series: dict[int, float]):

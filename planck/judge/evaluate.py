@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from . import progress as pg
-from .dataset import CityData, Obs
-from .model import Indicator, Target
-from .result import ABOUT_TOLERANCE, NEAR_TOLERANCE, ObsRef, PlanRef, Report, Result, TargetRef
-from .units import normalize
+from planck.judge import progress as pg
+from planck.read.dataset import CityData, Obs
+from planck.read.model import Indicator, Target
+from planck.read.units import normalize
+from planck.result import ABOUT_TOLERANCE, NEAR_TOLERANCE, ObsRef, PlanRef, Report, Result, TargetRef
 
 _LOWER_OPS = frozenset({"at_most", "rank_at_most"})
 _LINEAR_UNITS = frozenset({"%", "百分点", "位"})
@@ -62,7 +62,7 @@ class _Case:
         self.base_year = t.baseline.year if t.baseline else None
         self.base = None
         if t.baseline and t.baseline.value is not None:
-            from .units import convert
+            from planck.read.units import convert
             self.base = convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit)
         elif self.base_year in self.annual:
             self.base = self.annual[self.base_year].value
@@ -155,7 +155,7 @@ def _decide(case: _Case, series: dict[int, float], base_year: int | None,
 
 def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date) -> Result:
     """The status of one target at ``as_of``."""
-    from .evaluate_ops import decide_special
+    from planck.judge.evaluate_ops import decide_special
 
     case = _Case(data, t, ind, as_of)
     series = {y: o.value for y, o in case.annual.items()}

@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import units
-from .findings import Finding
-from .loader import key_position, locate, one_line
-from .model import MeasuredFile, TargetFile
+from planck.findings import Finding
+from planck.read import units
+from planck.read.loader import key_position, locate, one_line
+from planck.read.model import MeasuredFile, TargetFile
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -11,12 +11,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from . import atomic
-from .dataset import CityData
-from .render.context import LABELS
-from .render.report import Cited, Document, Evidence, target_cited
-from .render.text import num
-from .result import ObsRef, Report
+from planck.read.dataset import CityData
+from planck.render.context import LABELS
+from planck.render.report import Cited, Document, Evidence, target_cited
+from planck.render.text import num
+from planck.result import ObsRef, Report
+from planck.write import atomic
 
 
 def is_current(path: Path, text: str) -> bool:
@@ -36,7 +36,7 @@ def write_report(path: Path, text: str) -> None:
 
 def report_as_of(data: CityData) -> date:
     """The as-of date from the data alone (see evaluate.default_as_of)."""
-    from .evaluate import default_as_of
+    from planck.judge.evaluate import default_as_of
 
     return default_as_of(data)
 
@@ -67,7 +67,7 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
     published after the as-of date). Documents are merged by title, because a plan that
     states both targets and baseline figures is listed in both files.
     """
-    from .evaluate import pick
+    from planck.judge.evaluate import pick
 
     docs: dict[str, dict] = {}
 
@@ -118,10 +118,10 @@ def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str) 
 
     Raises ``PlanckError`` (with findings) when the city's files are invalid.
     """
-    from .dataset import load_city
-    from .evaluate import evaluate
-    from .render.context import Context
-    from .render.report import render_report
+    from planck.judge.evaluate import evaluate
+    from planck.read.dataset import load_city
+    from planck.render.context import Context
+    from planck.render.report import render_report
 
     data = load_city(city, directory)
     report = relocate(evaluate(data, as_of or report_as_of(data)), Path(out).parent)
@@ -132,7 +132,7 @@ def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None
                lang: str) -> list[tuple[Path, str]]:
     """(report file, text) for every (city, report file) job; ``PlanckError`` with the
     findings of every invalid city (all cities are read before anything is written)."""
-    from .findings import PlanckError
+    from planck.findings import PlanckError
 
     texts, findings = [], []
     for city, path in jobs:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .dataset import MEASURED_SUFFIX, city_files, read_targets
-from .findings import Finding
-from .loader import key_position, load
-from .model import MeasuredFile, TargetFile
-from .validate import check_measured, check_targets, to_model
+from planck.findings import Finding
+from planck.read.dataset import MEASURED_SUFFIX, city_files, read_targets
+from planck.read.loader import key_position, load
+from planck.read.model import MeasuredFile, TargetFile
+from planck.read.validate import check_measured, check_targets, to_model
 
 
 def expand(paths: list[Path]) -> tuple[list[Path], list[Finding]]:

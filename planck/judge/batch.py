@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding, PlanckError
-from .result import Report
+from planck.findings import Finding, PlanckError
+from planck.result import Report
 
 #: Below this many cities a pool costs more to start than it saves.
 PARALLEL_FROM = 8
@@ -22,8 +22,8 @@ PARALLEL_FROM = 8
 def evaluate_city(city: str, directory: Path, measured: list[Path], as_of: date | None
                   ) -> Report | list[Finding]:
     """One city's report, or the findings that stop it; never raises for bad input."""
-    from .dataset import load_city
-    from .evaluate import default_as_of, evaluate
+    from planck.judge.evaluate import default_as_of, evaluate
+    from planck.read.dataset import load_city
 
     try:
         data = load_city(city, directory, measured)

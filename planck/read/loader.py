@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding
+from planck.findings import Finding
 
 #: Files larger than this are refused before parsing (documented in docs/format.md).
 MAX_BYTES = 5 * 1024 * 1024
@@ -206,7 +206,7 @@ def _constructor() -> type:
 def parse(text: str, name: str) -> Loaded:
     """Parse YAML text into a round-trip tree, or findings with positions."""
     if not _BRACKETS.search(text) and not _fast_blocked(text):
-        from .fastyaml import parse as fast_parse
+        from planck.read.fastyaml import parse as fast_parse
 
         data = fast_parse(text)
         if data is not None:  # well-formed: no findings to word, positions already known

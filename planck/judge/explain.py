@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from .render.text import num, target_text
-from .result import ABOUT_TOLERANCE, NEAR_TOLERANCE, THRESHOLDS, Report, Result
+from planck.render.text import num, target_text
+from planck.result import ABOUT_TOLERANCE, NEAR_TOLERANCE, THRESHOLDS, Report, Result
 
 
 def _rate(method: str, value: float) -> str:

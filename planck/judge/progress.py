@@ -5,7 +5,7 @@ Pure functions on floats; no knowledge of files or operators.
 
 from __future__ import annotations
 
-from .result import THRESHOLDS, Pace
+from planck.result import THRESHOLDS, Pace
 
 _EPS = 1e-9
 

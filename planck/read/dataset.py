@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from . import units
-from .findings import Finding, PlanckError
-from .loader import load, locate
-from .model import MeasuredFile, TargetFile
-from .validate import check_measured, check_targets, to_model
+from planck.findings import Finding, PlanckError
+from planck.read import units
+from planck.read.loader import load, locate
+from planck.read.model import MeasuredFile, TargetFile
+from planck.read.validate import check_measured, check_targets, to_model
 
 MEASURED_SUFFIX = ".measured.yaml"
 
@@ -66,7 +66,7 @@ def period_end(year: int, month: int) -> date:
 
 def bundled_dir() -> Path:
     """The target files shipped with planck (wheel), or the checkout's ``targets/``."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # planck/, the package root
     packaged = here / "_bundled" / "targets"
     return packaged if packaged.is_dir() else here.parent / "targets"
 

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from .dataset import CityData
-from .render.context import Context
-from .render.text import bar, num, target_text
-from .result import Report
+from planck.read.dataset import CityData
+from planck.render.context import Context
+from planck.render.text import bar, num, target_text
+from planck.result import Report
 
 SCHEMA = "planck.compare/1"
 FORMATS = ("table", "markdown", "json")
@@ -43,7 +43,7 @@ class Row:
 
 def rows_for(data: CityData, report: Report, indicator: str, lang: str = "en") -> list[Row]:
     """The rows of one city; empty when its files do not use the indicator id."""
-    from .evaluate import pick
+    from planck.judge.evaluate import pick
 
     ind = next((i for i in data.targets.indicators if i.id == indicator), None)
     if ind is None:
@@ -71,10 +71,10 @@ def compare_cities(cities: Sequence[str], directory, indicator: str, as_of: date
     """Load and evaluate every city (each at ``as_of``, else its data's own as-of date) and
     return the rows for ``indicator`` with the loaded cities; ``PlanckError`` if any is
     invalid."""
-    from .dataset import load_city
-    from .evaluate import evaluate
-    from .findings import PlanckError
-    from .reportfiles import report_as_of
+    from planck.findings import PlanckError
+    from planck.judge.evaluate import evaluate
+    from planck.read.dataset import load_city
+    from planck.write.reportfiles import report_as_of
 
     datas, findings = [], []
     for city in cities:
@@ -117,7 +117,7 @@ def _title(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
 
 
 def render_markdown(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
-    from .render.markdown import cell, escape
+    from planck.render.markdown import cell, escape
 
     out = [f"### {escape(_title(indicator, rows, ctx))}", "",
            "| " + " | ".join(_heads(ctx)) + " |", "|" + "---|" * len(_heads(ctx))]

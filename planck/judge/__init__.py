@@ -1,0 +1,1 @@
+"""Judging: evaluation of targets against observations, pace arithmetic, explain, compare, batches."""

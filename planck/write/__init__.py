@@ -1,0 +1,1 @@
+"""Writing files: atomic writes and the report files."""
