@@ -32,7 +32,8 @@ def plain(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class ObsRef:
-    """An observation as shown in a result."""
+    """An observation as shown in a result: ``value`` in ``unit``, the indicator's unit (the
+    one it was judged in); ``given_value``/``given_unit`` are the figure as the source gave it."""
 
     period: int | str
     value: float
@@ -45,6 +46,8 @@ class ObsRef:
     quote: str
     file: str
     line: int
+    given_value: float | None = None
+    given_unit: str | None = None
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,13 @@ def pick(observations: Iterable[Obs], indicator: str, as_of: date
     return dict(sorted(annual.items())), latest_partial
 
 
-def _ref(o: Obs | None) -> ObsRef | None:
+def _ref(o: Obs | None, unit: str) -> ObsRef | None:
+    """``o`` as shown: its value (already converted) with ``unit``, the indicator's unit."""
     if o is None:
         return None
-    return ObsRef(o.period, o.value, o.unit, o.partial, o.source, o.source_title,
-                  o.source_date, o.url, o.quote, o.file, o.line)
+    return ObsRef(o.period, o.value, unit, o.partial, o.source, o.source_title,
+                  o.source_date, o.url, o.quote, o.file, o.line,
+                  given_value=o.raw_value, given_unit=o.unit)
 
 
 class _Case:
@@ -186,9 +188,9 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date) -> R
     target = TargetRef(t.op, t.wording, shown, case.low, case.high, ind.unit,
                        case.goal, case.tol if t.op in ("about", "near_reference") else None,
                        t.reference, t.source, src.title, src.doc_number, t.quote)
-    latest = case.annual.get(year) if year is not None else None
+    latest = _ref(case.annual.get(year) if year is not None else None, ind.unit)
     return Result(t.id, t.plan, t.indicator, ind.name_zh, ind.name_en, ind.unit, ind.direction,
-                  t.deadline, base_year, base, target, _ref(latest), _ref(case.partial), status,
+                  t.deadline, base_year, base, target, latest, _ref(case.partial, ind.unit), status,
                   final, pct, exp, p, above, reason, data.path, data.lines.get(t.id, 0),
                   case.reference_value, series)
 

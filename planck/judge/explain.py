@@ -37,7 +37,8 @@ def explain_text(report: Report, r: Result) -> str:
     if r.latest is not None:
         o = r.latest
         lines += [f"  latest           {num(o.value)} {r.unit} for {o.period}"
-                  + (f" (given as {num(o.value)} {o.unit})" if o.unit != r.unit else ""),
+                  + (f" (given as {num(o.given_value)} {o.given_unit})"
+                     if o.given_unit not in (None, o.unit) else ""),
                   f"    from           {o.source_title} ({o.source_date})"
                   + (f" {o.url}" if o.url else ""),
                   f"    quote          {o.quote}"]

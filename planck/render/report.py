@@ -14,7 +14,7 @@ from planck.render.chart import chart
 from planck.render.context import Context
 from planck.render.markdown import cell, escape, table, target_link
 from planck.render.text import num, target_text
-from planck.result import STATUSES, Report, Result
+from planck.result import STATUSES, ObsRef, Report, Result
 
 METHODOLOGY = "../docs/methodology.md"
 
@@ -148,13 +148,20 @@ def results_evidence(report: Report) -> Evidence:
             if o is not None:
                 add(f"o:{o.source}:{o.source_title}",
                     Document(o.source_title, date=o.source_date, url=o.url),
-                    Cited(f"{num(o.value)} {o.unit} ({o.period})", r.indicator, o.quote))
+                    Cited(_as_given(o), r.indicator, o.quote))
         if r.target.op not in ("near_reference", "per_year") and r.years:
             series.setdefault(r.indicator, dict(r.years))
     documents = tuple(Document(e["doc"].title, e["doc"].issuer, e["doc"].doc_number,
                                e["doc"].date, e["doc"].url, tuple(e["cited"]))
                       for e in docs.values())
     return Evidence(documents, series)
+
+
+def _as_given(o: ObsRef) -> str:
+    """The figure as its quote gives it (value and unit from the source), with its period."""
+    if o.given_value is None or o.given_unit is None:
+        return f"{num(o.value)} {o.unit} ({o.period})"
+    return f"{num(o.given_value)} {o.given_unit} ({o.period})"
 
 
 def target_cited(r: Result) -> Cited:

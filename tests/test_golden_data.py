@@ -1,0 +1,165 @@
+"""The golden files are reviewed data: every latest figure in them agrees with the fixture.
+
+``test_render.py::test_golden`` only says the output has not changed; a wrong figure committed
+once would stay "golden". These tests read the fixture (goldcity.yaml, goldcity.measured.yaml)
+with plain YAML, convert with a hand-written factor table (not planck's units) and check that
+each golden file shows, wherever it shows a latest figure, a value that is in the unit shown.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+GOLDEN = Path(__file__).parent / "golden"
+FIXTURE = yaml.safe_load((GOLDEN / "goldcity.yaml").read_text(encoding="utf-8"))
+MEASURED = yaml.safe_load((GOLDEN / "goldcity.measured.yaml").read_text(encoding="utf-8"))
+UNIT = {i["id"]: i["unit"] for i in FIXTURE["indicators"]}
+NAME = {i["name_zh"]: i["id"] for i in FIXTURE["indicators"]}
+#: Written out by hand: how many of the indicator unit one given unit is.
+FACTOR = {("万元", "亿元"): 1e-4}
+TEXT_GOLDENS = ["goldcity.md", "goldcity.report.md", "goldcity.report.zh.md",
+                "goldcity.table.txt", "goldcity.github.txt", "goldcity.junit.xml"]
+
+
+def _in_indicator_unit(o: dict) -> float:
+    want = UNIT[o["indicator"]]
+    return o["value"] if o["unit"] == want else o["value"] * FACTOR[(o["unit"], want)]
+
+
+#: (indicator, period as text) → the observation, every figure of the fixture.
+OBS = {(o["indicator"], str(o["period"])): o for o in MEASURED["observations"]}
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _check(indicator: str, shown: str, period: str, unit: str, where: str) -> None:
+    """``shown`` (period) displayed in ``unit`` for ``indicator`` agrees with the fixture."""
+    o = OBS[(indicator, period)]
+    assert unit == UNIT[indicator], f"{where}: {indicator} shown in {unit}, judged in {UNIT[indicator]}"
+    assert _number(shown) == pytest.approx(_in_indicator_unit(o), rel=1e-4), (
+        f"{where}: {indicator} {period} shown as {shown} {unit}, "
+        f"fixture has {o['value']} {o['unit']}")
+
+
+_LATEST = re.compile(r"^\[?([-\d,.]+) \((\d{4}(?:-\d\d)?)(?:, [^)]*)?\)\]?$")
+
+
+def test_fixture_is_what_the_factor_table_covers():
+    """Every unit pair the fixture uses is in FACTOR (else the checks below could not run)."""
+    for o in MEASURED["observations"]:
+        assert _in_indicator_unit(o) is not None
+    assert any(o["unit"] != UNIT[o["indicator"]] for o in MEASURED["observations"]), (
+        "the fixture must keep at least one observation given in another unit")
+
+
+def test_json_latest_values_are_in_the_unit_they_carry():
+    doc = json.loads((GOLDEN / "goldcity.json").read_text(encoding="utf-8"))
+    seen = 0
+    for r in doc["results"]:
+        for key in ("latest", "latest_partial"):
+            o = r[key]
+            if o is None:
+                continue
+            seen += 1
+            raw = OBS[(r["indicator"], str(o["period"]))]
+            assert o["unit"] == r["unit"] == UNIT[r["indicator"]], r["id"]
+            assert o["value"] == pytest.approx(_in_indicator_unit(raw), rel=1e-9), r["id"]
+            assert (o["given_value"], o["given_unit"]) == (raw["value"], raw["unit"]), r["id"]
+            assert o["quote"] == raw["quote"], r["id"]
+    assert seen >= 10
+
+
+def _markdown_rows(text: str):
+    """(header, cells) for every row of every pipe table with Unit and Latest columns."""
+    header = None
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if header is None:
+            header = cells
+        elif not set(line) <= set("|-: "):
+            yield header, cells
+
+
+@pytest.mark.parametrize("name", ["goldcity.md", "goldcity.report.md", "goldcity.report.zh.md"])
+def test_markdown_latest_column_is_in_the_unit_column(name):
+    seen = 0
+    for header, cells in _markdown_rows((GOLDEN / name).read_text(encoding="utf-8")):
+        cols = dict(zip(header, cells, strict=False))
+        unit, latest = cols.get("Unit", cols.get("单位")), cols.get("Latest", cols.get("最新值"))
+        if unit is None or latest is None or latest == "—":
+            continue
+        indicator = NAME[cols.get("Indicator", cols.get("指标")).split("<br>")[0]]
+        m = _LATEST.match(latest)
+        assert m, f"{name}: unreadable latest cell {latest!r}"
+        _check(indicator, m[1], m[2], unit, name)
+        seen += 1
+    assert seen >= 10, name
+
+
+def test_table_latest_column_is_in_the_unit_column():
+    rows: list[list[str]] = []
+    for line in (GOLDEN / "goldcity.table.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("│"):
+            continue
+        cells = [c.strip() for c in line.strip("│").split("│")]
+        if cells[1]:  # the unit cell is filled on a row's first line only
+            rows.append(cells)
+        elif rows:  # a wrapped cell continues on the next line
+            rows[-1][0] += cells[0]
+            rows[-1][3] = f"{rows[-1][3]} {cells[3]}".strip()
+    seen = 0
+    for cells in rows:
+        indicator = NAME[max((n for n in NAME if cells[0].startswith(n)), key=len)]
+        if cells[3] == "—":
+            continue
+        m = _LATEST.match(cells[3])
+        assert m, cells
+        _check(indicator, m[1], m[2], cells[1], "goldcity.table.txt")
+        seen += 1
+    assert seen >= 10
+
+
+def test_annotations_show_latest_in_the_unit_they_name():
+    """github: ``NAME …: latest X (year), target … UNIT by 2025``; junit: ``… UNIT, due 2025``."""
+    github = unquote((GOLDEN / "goldcity.github.txt").read_text(encoding="utf-8"))
+    junit = html.unescape((GOLDEN / "goldcity.junit.xml").read_text(encoding="utf-8"))
+    found = [(m[1].split()[0], m[2], m[3], m[4]) for m in re.finditer(
+        r"::(\S+) [^:]*: latest ([-\d,.]+) \((\d{4})\), target .* (\S+) by \d{4} — ", github)]
+    ids = {v: k for k, v in NAME.items()}
+    found += [(ids[m[1]], m[2], m[3], m[4]) for m in re.finditer(
+        r"\(([a-z0-9-]+)\): latest ([-\d,.]+) \((\d{4})\), target .* (\S+), due \d{4};", junit)]
+    for name, shown, period, unit in found:
+        _check(NAME[name], shown, period, unit, "annotations")
+    assert len(found) >= 20
+
+
+@pytest.mark.parametrize("name", ["goldcity.report.md", "goldcity.report.zh.md"])
+def test_report_evidence_figures_are_what_their_quotes_say(name):
+    """Each measured figure cited in the evidence is the one its quote gives, in its unit
+    (or that figure converted to the indicator's unit)."""
+    by_quote = {(o["quote"], str(o["period"])): o for o in MEASURED["observations"]}
+    quotes = {q for q, _ in by_quote}
+    seen = 0
+    for _, cells in _markdown_rows((GOLDEN / name).read_text(encoding="utf-8")):
+        if len(cells) != 3 or cells[2] not in quotes:
+            continue
+        m = re.fullmatch(r"([-\d,.]+) (\S+) \((\d{4}(?:-\d\d)?)\)", cells[0])
+        assert m, cells
+        o = by_quote[(cells[2], m[3])]
+        shown = (_number(m[1]), m[2])
+        assert shown in ((o["value"], o["unit"]),
+                         (pytest.approx(_in_indicator_unit(o)), UNIT[o["indicator"]])), cells
+        seen += 1
+    assert seen == len(by_quote) - 1  # all but the 2024 bulletin, published after the as-of date
