@@ -9,13 +9,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from planck import operators
+
 SCHEMA = "planck.report/1"
 STATUSES = ("met", "missed", "on_track", "behind", "off_track", "regressing", "no_data",
             "not_assessable")
 #: Pace ratio thresholds (Eurostat / Open SDG convention): on_track, behind, off_track.
 THRESHOLDS = {"on_track": 0.95, "behind": 0.60, "off_track": 0.0}
-ABOUT_TOLERANCE = 0.02
-NEAR_TOLERANCE = 0.10
 
 
 def plain(value: Any) -> Any:
@@ -30,7 +30,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ObsRef:
     """An observation as shown in a result: ``value`` in ``unit``, the indicator's unit (the
     one it was judged in); ``given_value``/``given_unit`` are the figure as the source gave it."""
@@ -50,7 +50,7 @@ class ObsRef:
     given_unit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TargetRef:
     """What was promised, in the indicator's unit (``goal`` is the least value that meets it)."""
 
@@ -69,7 +69,7 @@ class TargetRef:
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Pace:
     """Observed against required progress between a base point and the latest observation."""
 
@@ -82,7 +82,7 @@ class Pace:
     ratio: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Result:
     """The evaluation of one target at an as-of date."""
 
@@ -112,7 +112,7 @@ class Result:
     years: dict[int, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanRef:
     id: str
     title_zh: str
@@ -121,7 +121,7 @@ class PlanRef:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Report:
     """All results for one city at one as-of date."""
 
@@ -150,8 +150,7 @@ class Report:
             "as_of": self.as_of.isoformat(),
             "file": self.file,
             "measured": list(self.measured),
-            "method": {"thresholds": THRESHOLDS, "about_tolerance": ABOUT_TOLERANCE,
-                       "near_reference_tolerance": NEAR_TOLERANCE},
+            "method": {"thresholds": THRESHOLDS, **operators.tolerances()},
             "plans": [asdict(p) for p in self.plans],
             "results": results,
             "summary": self.summary,

@@ -40,6 +40,9 @@ PATENTS = {"id": "patents", "name_zh": "发明专利授权量", "name_en": "Inve
 PROJECTS = {"id": "projects", "name_zh": "重大创新专项", "name_en": "Major projects",
             "unit": "项", "direction": "higher"}
 
+UNEMP = {"id": "unemp", "name_zh": "城镇调查失业率", "name_en": "Urban surveyed unemployment",
+         "unit": "%", "direction": "lower"}
+
 CASES = [
     # id, target, observations, extra indicators, status, percent_to_goal, R
     ("at_least", target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755}),
@@ -76,6 +79,8 @@ CASES = [
     ("per_year_broken", target("t", "projects", "per_year", value=5),
      [obs("projects", 2021, 6, "项"), obs("projects", 2022, 4, "项"), obs("projects", 2023, 7, "项")],
      [PROJECTS], "missed", 80.0, None),
+    ("at_most", target("t", "unemp", "at_most", value=5.5, baseline={"year": 2020, "value": 6.0}),
+     [obs("unemp", 2023, 5.8, "%")], [UNEMP], "behind", 40.0, 0.667),
     ("near_reference", target("t", "rd", "near_reference", reference="prov-rd"),
      [obs("rd", 2022, 1.5, "%"), obs("rd", 2023, 1.7, "%"),
       obs("prov-rd", 2022, 1.86, "%"), obs("prov-rd", 2023, 2.05, "%")], [REF], "behind", 92.14, 0.732),

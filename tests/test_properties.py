@@ -23,8 +23,9 @@ def city(t: dict, points: list[tuple[int, float, str]], indicator: str) -> CityD
     tf = TargetFile.model_validate(doc)
     unit = next(i.unit for i in tf.indicators if i.id == indicator)
     observations = tuple(
-        Obs(indicator, year, year, convert(v, u, unit), v, u, False, False, "s", "公报",
-            date(2026, 3, 1), None, "q", "m.yaml", 1, n)
+        Obs(indicator=indicator, period=year, year=year, value=convert(v, u, unit), raw_value=v,
+            unit=u, partial=False, pin=False, source="s", source_title="公报",
+            source_date=date(2026, 3, 1), url=None, quote="q", file="m.yaml", line=1, order=n)
         for n, (year, v, u) in enumerate(points))
     return CityData(tf, "t.yaml", {t["id"]: 1}, observations, _factors(tf))
 

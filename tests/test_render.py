@@ -29,8 +29,10 @@ def _target(op="at_least", goal=1600.0, **kw) -> TargetRef:
 
 
 def _obs(period, value, partial=False) -> ObsRef:
-    return ObsRef(period, value, "家", partial, "bulletin", "2023年统计公报", date(2024, 3, 1),
-                  "https://example.org/b?a=1&b=2", f"高新技术企业{value:g}家", "t.measured.yaml", 9)
+    return ObsRef(period=period, value=value, unit="家", partial=partial, source="bulletin",
+                  source_title="2023年统计公报", source_date=date(2024, 3, 1),
+                  url="https://example.org/b?a=1&b=2", quote=f"高新技术企业{value:g}家",
+                  file="t.measured.yaml", line=9)
 
 
 def _result(i: int, status: str, **kw) -> Result:
@@ -40,7 +42,8 @@ def _result(i: int, status: str, **kw) -> Result:
                   target=_target(), latest=_obs(2023, 1390.0), latest_partial=None,
                   status=status, final=status in ("met", "missed"), percent_to_goal=75.15,
                   expected_progress=60.0,
-                  pace=Pace("geometric", 2020, 755.0, 2023, 0.22, 0.16, 1.37),
+                  pace=Pace(method="geometric", base_year=2020, base_value=755.0, latest_year=2023,
+                            observed=0.22, required=0.16, ratio=1.37),
                   above_range=False, reason="pace ratio R = 1.37 <geometric> & more",
                   file="targets/t.yaml", line=10 + 10 * i,
                   years={2020: 755.0, 2021: 900.0, 2023: 1390.0})
@@ -59,9 +62,11 @@ def sample_report() -> Report:
                            baseline_year=None, name="中试基地", name_en="中试基地",
                            target=_target("between", 5.0, low=5.0, high=10.0, value=None,
                                           wording="5—10家")))
-    plans = (PlanRef("p14", "测试市“十四五”规划", "Testcity 14th FYP", 2021, 2025),)
-    return Report("testcity", "测试市", "Testcity", date(2024, 6, 30), plans, tuple(results),
-                  "targets/t.yaml", ("targets/t.measured.yaml",))
+    plans = (PlanRef(id="p14", title_zh="测试市“十四五”规划", title_en="Testcity 14th FYP",
+                     start=2021, end=2025),)
+    return Report(city="testcity", name_zh="测试市", name_en="Testcity", as_of=date(2024, 6, 30),
+                  plans=plans, results=tuple(results), file="targets/t.yaml",
+                  measured=("targets/t.measured.yaml",))
 
 
 REPORT = sample_report()

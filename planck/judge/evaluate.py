@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from planck import operators
 from planck.judge import progress as pg
+from planck.operators import GoalInput
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
 from planck.read.units import normalize
-from planck.result import ABOUT_TOLERANCE, NEAR_TOLERANCE, ObsRef, PlanRef, Report, Result, TargetRef
+from planck.result import ObsRef, PlanRef, Report, Result, TargetRef
 
-_LOWER_OPS = frozenset({"at_most", "rank_at_most"})
 _LINEAR_UNITS = frozenset({"%", "百分点", "位"})
 
 
@@ -45,8 +46,9 @@ def _ref(o: Obs | None, unit: str) -> ObsRef | None:
     """``o`` as shown: its value (already converted) with ``unit``, the indicator's unit."""
     if o is None:
         return None
-    return ObsRef(o.period, o.value, unit, o.partial, o.source, o.source_title,
-                  o.source_date, o.url, o.quote, o.file, o.line,
+    return ObsRef(period=o.period, value=o.value, unit=unit, partial=o.partial,
+                  source=o.source, source_title=o.source_title, source_date=o.source_date,
+                  url=o.url, quote=o.quote, file=o.file, line=o.line,
                   given_value=o.raw_value, given_unit=o.unit)
 
 
@@ -55,11 +57,12 @@ class _Case:
 
     def __init__(self, data: CityData, t: Target, ind: Indicator, as_of: date):
         self.t, self.ind = t, ind
+        self.op = operators.get(t.op)
         self.plan_start = next(p.start for p in data.targets.plans if p.id == t.plan)
         self.reference_value: float | None = None
         f = data.factors.get(t.id, 1.0)
         self.annual, self.partial = pick(data.observations, t.indicator, as_of)
-        self.lower = t.op in _LOWER_OPS or (t.op == "about" and ind.direction == "lower")
+        self.lower = self.op.lower(ind.direction)
         self.linear_unit = normalize(ind.unit) in _LINEAR_UNITS
         self.base_year = t.baseline.year if t.baseline else None
         self.base = None
@@ -68,44 +71,22 @@ class _Case:
             self.base = convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit)
         elif self.base_year in self.annual:
             self.base = self.annual[self.base_year].value
-        v = None if t.value is None else t.value * f
-        self.tol = t.tolerance or (NEAR_TOLERANCE if t.op == "near_reference" else ABOUT_TOLERANCE)
-        self.low = self.high = None
-        self.nominal = self.goal = v
-        if t.op == "coverage":
-            self.nominal = self.goal = 100.0 if v is None else v
-        elif t.op == "about":
-            self.low, self.high = v * (1 - self.tol), v * (1 + self.tol)
-            self.goal = self.high if self.lower else self.low
-        elif t.op == "between":
-            self.low, self.high = t.low * f, t.high * f
-            self.nominal = self.goal = self.low
-        elif t.op in ("increase_by", "multiple_of"):
-            if self.base is None:
-                self.nominal = self.goal = None
-            else:
-                grown = self.base + v if t.op == "increase_by" else self.base * t.value
-                self.nominal = self.goal = grown
-        elif t.op == "annual_growth":
-            self.rate = t.value / 100
-            self.nominal = self.goal = (None if self.base is None else
-                                        self.base * (1 + self.rate) ** (t.deadline - self.base_year))
-        elif t.op == "near_reference":
-            self.nominal = self.goal = 1 - self.tol
+        self.tol = t.tolerance or self.op.tolerance
+        self.levels = self.op.goal(GoalInput(
+            value=None if t.value is None else t.value * f, raw=t.value,
+            low=None if t.low is None else t.low * f,
+            high=None if t.high is None else t.high * f, base=self.base,
+            years=None if self.base_year is None else t.deadline - self.base_year,
+            tol=self.tol, lower=self.lower))
+        self.nominal, self.goal = self.levels.nominal, self.levels.goal
+        self.low, self.high = self.levels.low, self.levels.high
+        self.rate = None if t.value is None else t.value / 100
+        if self.op.shape == "reference":
             self.ref_annual, _ = pick(data.observations, t.reference, as_of)
 
     def satisfied(self, v: float) -> tuple[bool, bool]:
         """(meets the target, lies beyond the stated range on the good side)."""
-        op, g = self.t.op, self.goal
-        if op == "more_than":
-            return pg.more_than(v, g), False
-        if op in _LOWER_OPS:
-            return pg.at_most(v, g), False
-        if op in ("about", "between"):
-            if self.lower:
-                return pg.at_most(v, self.high), not pg.at_least(v, self.low)
-            return pg.at_least(v, self.low), not pg.at_most(v, self.high)
-        return pg.at_least(v, g), False
+        return self.op.level(v, self.levels, self.lower)
 
 
 def _final_obs(case: _Case, series: dict[int, float]) -> int | None:
@@ -170,29 +151,35 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date) -> R
         above = year is not None and case.goal is not None and case.satisfied(series[year])[1]
     v = series.get(year) if year is not None else None
     pct = None
-    if v is not None and case.nominal is not None and t.op not in ("per_year", "annual_growth"):
-        pct = pg.percent_to_goal(v, case.nominal, base if t.op != "near_reference" else None,
-                                 case.lower)
-    elif v is not None and t.op == "annual_growth" and case.goal is not None:
-        pct = pg.percent_to_goal(v, case.goal, base, False)
-    elif v is not None and t.op == "per_year":
-        pct = pg.percent_to_goal(v, case.nominal, None, False)
+    if v is not None and case.nominal is not None:
+        if case.op.percent == "share":
+            pct = pg.percent_to_goal(v, case.nominal, None, case.lower)
+        else:
+            pct = pg.percent_to_goal(v, case.nominal, base, case.lower)
     exp = pg.expected_progress(base_year if base_year is not None else case.plan_start - 1,
                                year, t.deadline) if year is not None else None
     src = next(s for s in data.targets.sources if s.id == t.source)
     f = data.factors.get(t.id, 1.0)
-    if t.op in ("multiple_of", "annual_growth") or t.value is None:
-        shown = t.value if t.op != "coverage" else case.nominal
+    if case.op.value_kind in ("factor", "rate"):
+        shown = t.value
+    elif t.value is None:
+        shown = case.nominal if case.op.shape == "optional" else None
     else:
         shown = t.value * f
-    target = TargetRef(t.op, t.wording, shown, case.low, case.high, ind.unit,
-                       case.goal, case.tol if t.op in ("about", "near_reference") else None,
-                       t.reference, t.source, src.title, src.doc_number, t.quote)
+    target = TargetRef(op=t.op, wording=t.wording, value=shown, low=case.low, high=case.high,
+                       unit=ind.unit, goal=case.goal,
+                       tolerance=case.tol if case.op.tolerance is not None else None,
+                       reference=t.reference, source=t.source, source_title=src.title,
+                       doc_number=src.doc_number, quote=t.quote)
     latest = _ref(case.annual.get(year) if year is not None else None, ind.unit)
-    return Result(t.id, t.plan, t.indicator, ind.name_zh, ind.name_en, ind.unit, ind.direction,
-                  t.deadline, base_year, base, target, latest, _ref(case.partial, ind.unit), status,
-                  final, pct, exp, p, above, reason, data.path, data.lines.get(t.id, 0),
-                  case.reference_value, series)
+    return Result(id=t.id, plan=t.plan, indicator=t.indicator, name=ind.name_zh,
+                  name_en=ind.name_en, unit=ind.unit, direction=ind.direction,
+                  deadline=t.deadline, baseline_year=base_year, baseline=base, target=target,
+                  latest=latest, latest_partial=_ref(case.partial, ind.unit), status=status,
+                  final=final, percent_to_goal=pct, expected_progress=exp, pace=p,
+                  above_range=above, reason=reason, file=data.path,
+                  line=data.lines.get(t.id, 0), reference_value=case.reference_value,
+                  years=series)
 
 
 def evaluate(data: CityData, as_of: date) -> Report:
@@ -201,9 +188,11 @@ def evaluate(data: CityData, as_of: date) -> Report:
     results = tuple(evaluate_target(data, t, indicators[t.indicator], as_of)
                     for t in data.targets.targets)
     tf = data.targets
-    plans = tuple(PlanRef(p.id, p.title_zh, p.title_en, p.start, p.end) for p in tf.plans)
-    return Report(tf.city.id, tf.city.name_zh, tf.city.name_en, as_of, plans, results,
-                  data.path, data.measured_paths)
+    plans = tuple(PlanRef(id=p.id, title_zh=p.title_zh, title_en=p.title_en, start=p.start,
+                          end=p.end) for p in tf.plans)
+    return Report(city=tf.city.id, name_zh=tf.city.name_zh, name_en=tf.city.name_en,
+                  as_of=as_of, plans=plans, results=results, file=data.path,
+                  measured=data.measured_paths)
 
 
 def default_as_of(data: CityData) -> date:

@@ -1,7 +1,8 @@
-"""Operators whose verdict is not a level test: annual growth, per year, near a reference.
+"""The decision rules that are not a level test: growth rate, every year, share of a reference.
 
 Each returns ``(status, final, year, pace, reason, series, above_range)`` or None for the
-level-type operators handled in ``evaluate``.
+level-type operators handled in ``evaluate`` (``Operator.decide`` in planck/operators.py
+names the rule).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from planck.judge import progress as pg
 from planck.result import Pace
 
 
-def _annual_growth(case, series: dict[int, float]):
+def _growth_rule(case, series: dict[int, float]):
     t = case.t
     if not series:
         return "no_data", False, None, None, "no annual observation yet", series, False
@@ -31,13 +32,14 @@ def _annual_growth(case, series: dict[int, float]):
         return ("not_assessable", False, year, None,
                 "growth rate undefined for non-positive values", series, False)
     ratio = growth / case.rate if case.rate > 0 else None
-    p = Pace("geometric", case.base_year, case.base, year, growth, case.rate, ratio)
+    p = Pace(method="geometric", base_year=case.base_year, base_value=case.base,
+             latest_year=year, observed=growth, required=case.rate, ratio=ratio)
     if final:
-        ok = pg.at_least(growth, case.rate)
+        ok = pg.geq(growth, case.rate)
         return ("met" if ok else "missed", True, year, p,
                 f"final: average growth {growth:.2%} a year against {case.rate:.2%}", series, False)
     if ratio is None:
-        status = "on_track" if pg.at_least(growth, case.rate) else "regressing"
+        status = "on_track" if pg.geq(growth, case.rate) else "regressing"
     else:
         status = pg.classify(ratio)
     return (status, False, year, p, f"average growth {growth:.2%} a year so far, "
@@ -45,13 +47,13 @@ def _annual_growth(case, series: dict[int, float]):
             series, False)
 
 
-def _per_year(case, series: dict[int, float], first_year: int):
+def _every_year(case, series: dict[int, float], first_year: int):
     t = case.t
     amount = case.goal
     years = [y for y in series if first_year <= y <= t.deadline]
     if not years:
         return "no_data", False, None, None, "no annual observation in the period", series, False
-    short = [y for y in years if not pg.at_least(series[y], amount)]
+    short = [y for y in years if not pg.geq(series[y], amount)]
     year = max(years)
     if short:
         listed = ", ".join(f"{y}: {series[y]:g}" for y in short)
@@ -68,7 +70,7 @@ def _per_year(case, series: dict[int, float], first_year: int):
             {y: series[y] for y in years}, False)
 
 
-def _near_reference(case, series: dict[int, float]):
+def _reference_share(case, series: dict[int, float]):
     t = case.t
     if not series:
         return "no_data", False, None, None, "no annual observation yet", {}, False
@@ -84,7 +86,7 @@ def _near_reference(case, series: dict[int, float]):
     year = (t.deadline if t.deadline in common else later[0]) if final else max(common)
     ratio_now = common[year]
     case.reference_value = case.ref_annual[year].value
-    ok = pg.at_least(ratio_now, goal)
+    ok = pg.geq(ratio_now, goal)
     gap = f"{series[year]:g} vs reference {case.reference_value:g} ({ratio_now:.0%})"
     if final or ok:
         return ("met" if ok else "missed", final, year, None, gap, common, False)
@@ -100,12 +102,12 @@ def _near_reference(case, series: dict[int, float]):
 
 def decide_special(case, series: dict[int, float], as_of: date):
     """Verdict for growth-rate, per-year and reference targets; None for level targets."""
-    op = case.t.op
-    if op == "annual_growth":
-        return _annual_growth(case, series)
-    if op == "per_year":
-        plan_start = case.t.baseline.year + 1 if case.t.baseline else None
-        return _per_year(case, series, plan_start or case.plan_start)
-    if op == "near_reference":
-        return _near_reference(case, series)
+    rule = case.op.decide
+    if rule == "growth":
+        return _growth_rule(case, series)
+    if rule == "every_year":
+        first = case.t.baseline.year + 1 if case.t.baseline else None
+        return _every_year(case, series, first or case.plan_start)
+    if rule == "reference":
+        return _reference_share(case, series)
     return None

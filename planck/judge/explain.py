@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from planck import operators
 from planck.render.text import num, target_text
-from planck.result import ABOUT_TOLERANCE, NEAR_TOLERANCE, THRESHOLDS, Report, Result
+from planck.result import THRESHOLDS, Report, Result
 
 
 def _rate(method: str, value: float) -> str:
@@ -27,7 +28,7 @@ def explain_text(report: Report, r: Result) -> str:
     if t.goal is not None:
         lines.append(f"  goal level       {num(t.goal)} {r.unit} (least value that meets it)")
     if t.tolerance is not None:
-        default = ABOUT_TOLERANCE if t.op == "about" else NEAR_TOLERANCE
+        default = operators.get(t.op).tolerance
         note = "default" if abs(t.tolerance - default) < 1e-12 else "set in the file"
         lines.append(f"  tolerance        {t.tolerance:.0%} ({note})")
     if t.low is not None:

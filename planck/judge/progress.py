@@ -5,22 +5,13 @@ Pure functions on floats; no knowledge of files or operators.
 
 from __future__ import annotations
 
+from planck.operators import geq, greater, leq
 from planck.result import THRESHOLDS, Pace
 
+__all__ = ["geq", "leq", "greater", "classify", "choose_method", "pace", "cagr",
+           "percent_to_goal", "expected_progress"]
+
 _EPS = 1e-9
-
-
-def at_least(v: float, goal: float) -> bool:
-    """v ≥ goal, forgiving float noise from unit conversion (1 万元 → 亿元)."""
-    return v >= goal - _EPS * max(1.0, abs(goal))
-
-
-def at_most(v: float, goal: float) -> bool:
-    return v <= goal + _EPS * max(1.0, abs(goal))
-
-
-def more_than(v: float, goal: float) -> bool:
-    return v > goal + _EPS * max(1.0, abs(goal))
 
 
 def classify(ratio: float) -> str:
@@ -57,7 +48,8 @@ def pace(method: str, base_year: int, base: float, year: int, v: float,
         observed = (v - base) / n_obs
         required = (goal - base) / n_req
     ratio = None if abs(required) < _EPS else observed / required
-    return Pace(method, base_year, base, year, observed, required, ratio)
+    return Pace(method=method, base_year=base_year, base_value=base, latest_year=year,
+                observed=observed, required=required, ratio=ratio)
 
 
 def cagr(base: float, v: float, years: int) -> float | None:

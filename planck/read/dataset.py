@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from planck import operators
 from planck.findings import Finding, PlanckError
 from planck.read import units
 from planck.read.loader import load, locate
@@ -20,7 +21,7 @@ from planck.read.validate import check_measured, check_targets, to_model
 MEASURED_SUFFIX = ".measured.yaml"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Obs:
     """One observation, its value expressed in the indicator's unit."""
 
@@ -145,10 +146,12 @@ def read_measured(path: Path, targets: TargetFile | None, order: int = 0
         s = src[o.source]
         line, _ = locate(loaded.data, ("observations", i))
         published = s.date or period_end(o.year, o.month)
-        obs.append(Obs(o.indicator, o.period, o.year,
-                       units.convert(o.value, o.unit, unit_of[o.indicator]), o.value, o.unit,
-                       o.partial, o.pin, s.id, s.title, published, s.url, o.quote, loaded.path,
-                       line, order * 1_000_000 + i))
+        obs.append(Obs(indicator=o.indicator, period=o.period, year=o.year,
+                       value=units.convert(o.value, o.unit, unit_of[o.indicator]),
+                       raw_value=o.value, unit=o.unit, partial=o.partial, pin=o.pin,
+                       source=s.id, source_title=s.title, source_date=published, url=s.url,
+                       quote=o.quote, file=loaded.path, line=line,
+                       order=order * 1_000_000 + i))
     return obs, []
 
 
@@ -158,8 +161,9 @@ def _factors(tf: TargetFile) -> dict[str, float]:
     out = {}
     for t in tf.targets:
         ind = unit_of[t.indicator]
-        if (t.unit is None or t.op in ("annual_growth", "multiple_of")
-                or (t.op == "increase_by" and units.percent_change_unit(ind, t.unit))):
+        kind = operators.get(t.op).value_kind
+        if (t.unit is None or kind in ("rate", "factor")
+                or (kind == "change" and units.percent_change_unit(ind, t.unit))):
             out[t.id] = 1.0
         else:
             out[t.id] = units.factor(t.unit, ind)

@@ -20,18 +20,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from planck import operators
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Year = Annotated[int, Field(strict=True, ge=1949, le=2100)]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
-OPS = ("at_least", "at_most", "more_than", "about", "between", "increase_by", "multiple_of",
-       "annual_growth", "coverage", "rank_at_most", "per_year", "near_reference")
-Op = Literal["at_least", "at_most", "more_than", "about", "between", "increase_by",
-             "multiple_of", "annual_growth", "coverage", "rank_at_most", "per_year",
-             "near_reference"]
-#: Operators whose goal is defined relative to a baseline value.
-NEEDS_BASELINE = frozenset({"increase_by", "multiple_of", "annual_growth"})
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -80,6 +75,17 @@ def _period(value: object) -> int | str:
 
 
 Period = Annotated[int | str, PlainValidator(_period)]
+
+
+def _op(value: object) -> str:
+    """An operator name from the table in ``planck.operators``."""
+    if not isinstance(value, str) or value not in operators.OPERATORS:
+        known = ", ".join(repr(n) for n in operators.NAMES)
+        raise ValueError(f"Input should be {known}")
+    return value
+
+
+Op = Annotated[str, PlainValidator(_op)]
 
 
 class Frozen(BaseModel):
@@ -164,35 +170,46 @@ class Target(Frozen):
     @model_validator(mode="after")
     def _fields_for_op(self) -> Target:
         op = self.op
-        if op == "between":
+        spec = operators.get(op)
+        if spec.shape == "range":
             if self.low is None or self.high is None:
-                raise rule("op", "op 'between' needs 'low' and 'high'")
+                raise rule("op", f"op {op!r} needs 'low' and 'high'")
             if self.value is not None:
-                raise rule("value", "op 'between' takes 'low' and 'high', not 'value'")
+                raise rule("value", f"op {op!r} takes 'low' and 'high', not 'value'")
             if self.low > self.high:
                 raise rule("low", f"'low' ({self.low}) is above 'high' ({self.high})")
         elif self.low is not None or self.high is not None:
+            ranged = " or ".join(repr(o.name) for o in operators.OPERATORS.values()
+                                 if o.shape == "range")
             raise rule("low" if self.low is not None else "high",
-                       f"'low'/'high' are only for op 'between', not {op!r}")
-        elif self.value is None and op not in ("coverage", "near_reference"):
+                       f"'low'/'high' are only for op {ranged}, not {op!r}")
+        elif self.value is None and spec.shape == "value":
             raise rule("op", f"op {op!r} needs a 'value'")
-        if op in NEEDS_BASELINE and self.baseline is None:
+        if spec.needs_baseline and self.baseline is None:
             raise rule("op", f"op {op!r} needs a baseline year: baseline: {{year: …}}")
-        if op == "multiple_of" and self.value is not None and self.value <= 0:
-            raise rule("value", "op 'multiple_of' needs a positive factor")
-        if op == "near_reference" and self.value is not None:
-            raise rule("value", "op 'near_reference' takes 'reference' (and 'tolerance'), "
-                       "not 'value'")
-        if (op == "near_reference") != (self.reference is not None):
+        if spec.value_kind == "factor" and self.value is not None and self.value <= 0:
+            raise rule("value", f"op {op!r} needs a positive factor")
+        if spec.shape == "reference" and self.value is not None:
+            raise rule("value", f"op {op!r} takes 'reference' (and 'tolerance'), not 'value'")
+        if (spec.shape == "reference") != (self.reference is not None):
             raise rule("reference" if self.reference is not None else "op",
-                       "'reference' is required for op 'near_reference' and only there")
-        if self.tolerance is not None and op not in ("about", "near_reference"):
+                       f"'reference' is required for op {_named('reference')} and only there")
+        if self.tolerance is not None and spec.tolerance is None:
             raise rule("tolerance",
-                       f"'tolerance' applies to 'about' and 'near_reference', not {op!r}")
+                       f"'tolerance' applies to {_named_tolerance()}, not {op!r}")
         if self.baseline is not None and self.baseline.year >= self.deadline:
             raise rule("deadline", f"deadline {self.deadline} is not after the baseline year "
                        f"{self.baseline.year}")
         return self
+
+
+def _named(shape: str) -> str:
+    return " or ".join(repr(o.name) for o in operators.OPERATORS.values() if o.shape == shape)
+
+
+def _named_tolerance() -> str:
+    return " and ".join(repr(o.name) for o in operators.OPERATORS.values()
+                        if o.tolerance is not None)
 
 
 class TargetFile(Frozen):

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from planck import operators
 from planck.findings import Finding
 from planck.read import units
 from planck.read.loader import key_position, locate, one_line
@@ -125,13 +126,6 @@ class _Checker:
             self.add(path, key, "negative-count", f"a count in {unit!r} cannot be negative")
 
 
-#: The direction an operator's target implies; about/between fit either.
-_SENSE = {"at_most": "lower", "rank_at_most": "lower", "at_least": "higher",
-          "more_than": "higher", "increase_by": "higher", "multiple_of": "higher",
-          "annual_growth": "higher", "coverage": "higher", "per_year": "higher",
-          "near_reference": "higher"}
-
-
 def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
     """Cross-references, units and counts of a target file."""
     c = _Checker(doc, name)
@@ -152,28 +146,29 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
         c.ref(at, "indicator", t.indicator, indicators, "indicator")
         c.ref(at, "source", t.source, sources, "source")
         c.ref(at, "reference", t.reference, indicators, "reference indicator")
-        sense = _SENSE.get(t.op)
+        spec = operators.get(t.op)
+        sense = spec.sense
         if sense is not None and direction.get(t.indicator, sense) != sense:
             c.add(at, "op", "direction-mismatch",
                   f"op {t.op!r} needs a {sense}-is-better indicator, but {t.indicator!r} "
                   f"is declared 'direction: {direction[t.indicator]}'")
         expected = unit_of.get(t.indicator)
-        if t.op in ("annual_growth", "multiple_of"):
+        if spec.value_kind in ("rate", "factor"):
             # The value is a growth rate in % or a factor, not a level of the indicator.
-            want = "%" if t.op == "annual_growth" else None
+            want = "%" if spec.value_kind == "rate" else None
             if t.unit is not None and units.normalize(t.unit) != want:
                 c.add(at, "unit", "unit-mismatch",
                       f"op {t.op!r}: " + ("the rate is in '%'" if want else
                                          "the value is a factor and takes no unit"))
         elif t.unit is not None and c.unit(at, "unit", t.unit) and expected:
-            if not units.percent_change_unit(expected, t.unit) or t.op != "increase_by":
+            if not units.percent_change_unit(expected, t.unit) or spec.value_kind != "change":
                 c.same_dimension(at, "unit", t.unit, expected,
                                  f"target unit vs indicator {t.indicator!r}")
         if t.reference in unit_of and expected:
             c.same_dimension(at, "reference", unit_of[t.reference], expected,
                              "reference indicator unit")
         unit = t.unit or expected
-        if unit and t.op not in ("multiple_of", "annual_growth"):
+        if unit and spec.value_kind not in ("factor", "rate"):
             for key in ("value", "low", "high"):
                 c.not_negative(at, key, getattr(t, key), unit)
         if t.baseline is not None:

@@ -12,13 +12,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planck import operators
 from planck.render.context import Context
 from planck.render.text import num
 from planck.result import Result
-
-# Operators whose goal is not a level of the indicator (a ratio to another indicator), so
-# no trajectory in the indicator's unit exists.
-_NO_LINE = frozenset({"near_reference"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,9 @@ def lines_for(results: Sequence[Result]) -> list[Line]:
     """The required trajectory of every target that has a goal in the indicator's unit."""
     out = []
     for r in results:
-        if r.target.goal is None or r.target.op in _NO_LINE:
+        # an operator whose goal is not a level of the indicator (a ratio to another
+        # indicator) has no trajectory in the indicator's unit
+        if r.target.goal is None or not operators.get(r.target.op).trajectory:
             continue
         has_start = r.baseline is not None and r.baseline_year is not None \
             and r.baseline_year < r.deadline

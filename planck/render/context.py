@@ -26,7 +26,7 @@ LABELS = {
            # report and compare
            "report_title": "plan targets", "targets": "targets", "plans": "Plans",
            "charts": "Charts", "methodology": "Method", "city": "City",
-           "partial": "partial", "per_year": "/yr", "of": "of",
+           "partial": "partial", "a_year": "/yr", "of": "of",
            "chart_bars": "bars: baseline and measured values (no bar: no figure that year)",
            "chart_line": "line", "chart_values": "baseline, measured",
            "chart_required": "required trajectory, a straight line from the baseline to the "
@@ -52,7 +52,7 @@ LABELS = {
            "plan": "规划", "id": "目标编号",
            "report_title": "规划目标进展", "targets": "项目标", "plans": "规划",
            "charts": "图表", "methodology": "方法", "city": "城市",
-           "partial": "非全年", "per_year": "/年", "of": "的",
+           "partial": "非全年", "a_year": "/年", "of": "的",
            "chart_bars": "柱：基数与实测值（无柱：该年无数据）",
            "chart_line": "线", "chart_values": "基数、实测",
            "chart_required": "应达轨迹（从基数到期限目标值的直线）",

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from planck import operators
 from planck.render.context import LABELS
 from planck.result import Result
-
-_OP_SIGN = {"at_least": "≥", "at_most": "≤", "more_than": ">", "rank_at_most": "≤",
-            "coverage": "≥", "increase_by": "≥", "multiple_of": "≥"}
 
 
 def num(v: float | None) -> str:
@@ -21,21 +19,7 @@ def target_text(r: Result, lang: str = "en") -> str:
     """The promise in compact form, with the source's own wording: ``≥ 1,600 (不少于)``."""
     t, words = r.target, LABELS[lang]
     wording = f" ({t.wording})" if t.wording else ""
-    if t.op == "about":
-        return f"≈ {num(t.value)} ±{t.tolerance:.0%}{wording}"
-    if t.op == "between":
-        return f"{num(t.low)}–{num(t.high)}{wording}"
-    if t.op == "annual_growth":
-        return f"≥ {num(t.value)}%{words['per_year']}{wording}"
-    if t.op == "increase_by":
-        return f"+{num(t.value)}{wording}" + (f" = {num(t.goal)}" if t.goal is not None else "")
-    if t.op == "multiple_of":
-        return f"×{num(t.value)}{wording}" + (f" = {num(t.goal)}" if t.goal is not None else "")
-    if t.op == "per_year":
-        return f"≥ {num(t.value)}{words['per_year']}{wording}"
-    if t.op == "near_reference":
-        return f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}{wording}"
-    return f"{_OP_SIGN.get(t.op, '')} {num(t.goal)}{wording}".strip()
+    return operators.get(t.op).show(t, num, words, wording).strip()
 
 
 def latest_text(r: Result, lang: str = "en") -> str:

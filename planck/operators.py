@@ -1,0 +1,227 @@
+"""The table of operators: everything planck knows about each ``op`` of a target, in one place.
+
+Each entry declares the direction it implies, the fields it needs, how its goal is derived,
+its level test, how its verdict is decided (``decide``: the level/pace rule, or one of the
+special rules in ``planck.judge.evaluate_ops``), how percent to goal is taken, how it reads
+in a table and in ``explain``, and the plan wordings it stands for. ``model``, ``validate``,
+``dataset``, ``evaluate`` and the renderers read this table; none of them names an operator.
+Adding an operator is one entry here plus its worked example in docs/methodology.md.
+
+It sits at the top of the package (like ``result``) because both the reading layer and the
+judging layer use it; it imports nothing from either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+_EPS = 1e-9
+#: Default tolerances: "左右" within 2 % of the value; "接近" at least 90 % of the reference.
+ABOUT_TOLERANCE = 0.02
+NEAR_TOLERANCE = 0.10
+
+
+def geq(v: float, goal: float) -> bool:
+    """v ≥ goal, forgiving float noise from unit conversion (1 万元 → 亿元)."""
+    return v >= goal - _EPS * max(1.0, abs(goal))
+
+
+def leq(v: float, goal: float) -> bool:
+    return v <= goal + _EPS * max(1.0, abs(goal))
+
+
+def greater(v: float, goal: float) -> bool:
+    return v > goal + _EPS * max(1.0, abs(goal))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Levels:
+    """What a target asks for, in the indicator's unit: ``goal`` is the least value that
+    satisfies it, ``nominal`` the value as promised, ``low``/``high`` a band's edges."""
+
+    nominal: float | None
+    goal: float | None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class GoalInput:
+    """The numbers a goal is derived from (values already in the indicator's unit)."""
+
+    value: float | None      # the target's value, scaled to the indicator's unit
+    raw: float | None        # the target's value as written (a factor, a rate)
+    low: float | None
+    high: float | None
+    base: float | None       # the baseline value, when known
+    years: int | None        # deadline − baseline year
+    tol: float | None
+    lower: bool
+
+
+def _plain(g: GoalInput) -> Levels:
+    return Levels(nominal=g.value, goal=g.value)
+
+
+def _coverage(g: GoalInput) -> Levels:
+    full = 100.0 if g.value is None else g.value
+    return Levels(nominal=full, goal=full)
+
+
+def _about(g: GoalInput) -> Levels:
+    low, high = g.value * (1 - g.tol), g.value * (1 + g.tol)
+    return Levels(nominal=g.value, goal=high if g.lower else low, low=low, high=high)
+
+
+def _between(g: GoalInput) -> Levels:
+    return Levels(nominal=g.low, goal=g.low, low=g.low, high=g.high)
+
+
+def _increase(g: GoalInput) -> Levels:
+    grown = None if g.base is None else g.base + g.value
+    return Levels(nominal=grown, goal=grown)
+
+
+def _multiple(g: GoalInput) -> Levels:
+    grown = None if g.base is None else g.base * g.raw
+    return Levels(nominal=grown, goal=grown)
+
+
+def _growth(g: GoalInput) -> Levels:
+    grown = None if g.base is None else g.base * (1 + g.raw / 100) ** g.years
+    return Levels(nominal=grown, goal=grown)
+
+
+def _share_of_reference(g: GoalInput) -> Levels:
+    return Levels(nominal=1 - g.tol, goal=1 - g.tol)
+
+
+# Level tests: (value, levels, lower is better) -> (satisfies, lies beyond the range).
+def _ge(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    return geq(v, lv.goal), False
+
+
+def _le(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    return leq(v, lv.goal), False
+
+
+def _gt(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    return greater(v, lv.goal), False
+
+
+def _band(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    if lower:
+        return leq(v, lv.high), not geq(v, lv.low)
+    return geq(v, lv.low), not leq(v, lv.high)
+
+
+# Compact forms for tables: (target as shown, number formatter, labels, " (wording)") -> text.
+Show = Callable[[Any, Callable[[float | None], str], dict, str], str]
+
+
+def _sign(sign: str) -> Show:
+    return lambda t, num, words, w: f"{sign} {num(t.goal)}{w}"
+
+
+def _grown(sign: str) -> Show:
+    return lambda t, num, words, w: f"{sign}{num(t.value)}{w}" + (
+        f" = {num(t.goal)}" if t.goal is not None else "")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Operator:
+    """One ``op``: its meaning, its checks and its method."""
+
+    name: str
+    #: the indicator direction it implies ("higher"/"lower"), None when it fits either
+    sense: str | None
+    #: the band of an operator that fits either direction follows the indicator's direction
+    follows_direction: bool = False
+    #: "value" (needs value), "range" (low and high), "reference" (a reference indicator,
+    #: no value), "optional" (value may be left out)
+    shape: str = "value"
+    needs_baseline: bool = False
+    #: what ``value`` is: "level" (in the indicator's unit), "change" (an amount added to the
+    #: baseline, in the indicator's unit or 百分点 for a % indicator), "factor" (no unit),
+    #: "rate" (% a year)
+    value_kind: str = "level"
+    #: default tolerance when the operator takes one, else None (then 'tolerance' is refused)
+    tolerance: float | None = None
+    goal: Callable[[GoalInput], Levels] = _plain
+    level: Callable[[float, Levels, bool], tuple[bool, bool]] = _ge
+    #: "level" (level test, then pace), or a rule of planck.judge.evaluate_ops
+    decide: str = "level"
+    #: "gap": (v − b)/(T − b), or v/T without a base point; "share": v/T always
+    percent: str = "gap"
+    #: the result's yearly series is the indicator's own annual levels (charts may draw it)
+    level_series: bool = True
+    #: the goal is a level of the indicator, so a trajectory can be drawn in its unit
+    trajectory: bool = True
+    show: Show = _sign("≥")
+    #: the rule in words, for ``explain``
+    rule: str = ""
+    #: how plans word it (docs and ``planck extract`` read these)
+    wordings: tuple[str, ...] = ()
+
+    def lower(self, direction: str) -> bool:
+        """Lower is better for this target, given its indicator's direction."""
+        return self.sense == "lower" or (self.follows_direction and direction == "lower")
+
+
+_ENTRIES = (
+    Operator(name="at_least", sense="higher", rule="v ≥ T",
+             wordings=("不少于", "不低于", "达到", "以上")),
+    Operator(name="at_most", sense="lower", level=_le, show=_sign("≤"),
+             rule="v ≤ T, lower is better", wordings=("不超过", "不高于", "控制在", "以内")),
+    Operator(name="more_than", sense="higher", level=_gt, show=_sign(">"),
+             rule="v > T, strictly", wordings=("超过", "突破")),
+    Operator(name="about", sense=None, follows_direction=True, tolerance=ABOUT_TOLERANCE,
+             goal=_about,
+             level=_band,
+             show=lambda t, num, words, w: f"≈ {num(t.value)} ±{t.tolerance:.0%}{w}",
+             rule="|v − T| ≤ tolerance × T", wordings=("左右",)),
+    Operator(name="between", sense=None, shape="range", goal=_between, level=_band,
+             show=lambda t, num, words, w: f"{num(t.low)}–{num(t.high)}{w}",
+             rule="low ≤ v ≤ high", wordings=("—", "至")),
+    Operator(name="increase_by", sense="higher", needs_baseline=True, value_kind="change",
+             goal=_increase, show=_grown("+"), rule="v − b ≥ value", wordings=("新增", "增加")),
+    Operator(name="multiple_of", sense="higher", needs_baseline=True, value_kind="factor",
+             goal=_multiple, show=_grown("×"), rule="v ≥ factor × b",
+             wordings=("翻番", "倍增", "翻一番")),
+    Operator(name="annual_growth", sense="higher", needs_baseline=True, value_kind="rate",
+             goal=_growth, decide="growth",
+             show=lambda t, num, words, w: f"≥ {num(t.value)}%{words['a_year']}{w}",
+             rule="compound growth a year since the baseline ≥ rate",
+             wordings=("年均增长", "年均增速")),
+    Operator(name="coverage", sense="higher", shape="optional", goal=_coverage,
+             rule="v ≥ 100 % (or the stated value)", wordings=("全覆盖",)),
+    Operator(name="rank_at_most", sense="lower", level=_le, show=_sign("≤"),
+             rule="rank ≤ value, lower is better", wordings=("进入前", "前列")),
+    Operator(name="per_year", sense="higher", decide="every_year", percent="share",
+             level_series=False,
+             show=lambda t, num, words, w: f"≥ {num(t.value)}{words['a_year']}{w}",
+             rule="every year's amount ≥ value", wordings=("每年",)),
+    Operator(name="near_reference", sense="higher", shape="reference",
+             tolerance=NEAR_TOLERANCE,
+             goal=_share_of_reference, decide="reference", percent="share",
+             level_series=False, trajectory=False,
+             show=lambda t, num, words, w:
+                 f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}{w}",
+             rule="v ≥ (1 − tolerance) × reference, same year",
+             wordings=("接近全省平均水平", "接近全国平均水平")),
+)
+
+OPERATORS: dict[str, Operator] = {op.name: op for op in _ENTRIES}
+NAMES: tuple[str, ...] = tuple(OPERATORS)
+
+
+def get(name: str) -> Operator:
+    """The operator called ``name`` (KeyError for an unknown one: the model refuses those)."""
+    return OPERATORS[name]
+
+
+def tolerances() -> dict[str, float]:
+    """Default tolerance of every operator that takes one, keyed ``<op>_tolerance`` (JSON)."""
+    return {f"{o.name}_tolerance": o.tolerance for o in _ENTRIES if o.tolerance is not None}
