@@ -1,0 +1,166 @@
+"""Commands that write data: record (one figure) and import (a table of figures).
+
+Each edits ``targets/<city>.measured.yaml`` in place: the new text is planned and validated in
+full first (planck.write.record), then written atomically under a lock; any refusal leaves the
+file byte-identical and exits 2.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planck.cli.common import TargetsDir, _err, _fail, _out, _safe_streams, app
+from planck.findings import Finding, PlanckError
+
+
+def _city_files(city: str, directory: Path):
+    """(target file, its model, measured file) for a city id, or exit 2 with a did-you-mean."""
+    from planck.read.dataset import city_files, measured_path, read_targets
+    from planck.write.entries import did_you_mean
+
+    path = directory / f"{city}.yaml"
+    if "/" in city or "\\" in city or not path.is_file():
+        known = [p.stem for p in city_files(directory)]
+        raise _fail([Finding(str(directory), 0, 0, "unknown-city",
+                             f"no city {city!r} in {directory}{did_you_mean(city, known)} "
+                             f"(known: {', '.join(known) or 'none'})")])
+    tf, findings = read_targets(path)
+    if tf is None or findings:
+        raise _fail(findings)
+    measured = measured_path(path)
+    if "_bundled" in measured.resolve().parts:
+        raise _fail([Finding(str(measured), 0, 0, "read-only",
+                             "this is planck's installed copy of the data: record into your own "
+                             "folder (copy targets/ and pass --targets-dir)")])
+    return path, tf, measured
+
+
+def _statuses(target: Path, directory: Path) -> dict[str, str]:
+    from planck.judge.batch import evaluate_city
+
+    report = evaluate_city(str(target), directory, [], None)
+    return {} if isinstance(report, list) else {r.id: r.status for r in report.results}
+
+
+def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:
+    """An id for a new source from its url's host and its date: news-lyd-com-cn-2025-10-29."""
+    import re
+    from urllib.parse import urlparse
+
+    host = urlparse(title_url or "").hostname or "source"
+    host = re.sub(r"^(www|m)\.", "", host)
+    base = re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-")[:50] or "source"
+    base += f"-{day.isoformat()}" if day else ""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, sources,
+               replace: bool, dry_run: bool) -> None:
+    """Plan, validate, write and report one edit of a measured file (shared by import)."""
+    from planck.read.loader import one_line
+    from planck.write.edit_file import commit, editing
+    from planck.write.record import plan_edit, unified_diff
+
+    header = f"planck: 1\ncity: {tf.city.id}\n"
+    try:
+        with editing(measured, create=header) as opened:
+            edit = plan_edit(opened.text, str(measured), tf, observations, sources, replace,
+                             date.today())
+            if dry_run:
+                _out(unified_diff(opened.text, edit.text, measured.name) if edit.changed else "")
+                _err(f"planck: dry run: {_summary(edit)}; nothing written")
+                return
+            if not edit.changed:
+                _err(f"planck: {_summary(edit)}: {measured} is unchanged")
+                return
+            before = _statuses(target, directory) if opened.existed else {}
+            commit(opened, edit.text)
+    except PlanckError as err:
+        raise _fail(err.findings) from None
+    _err(f"planck: {_summary(edit)} in {measured}")
+    after = _statuses(target, directory)
+    changed = [(k, before.get(k, "no_data"), v) for k, v in after.items()
+               if before.get(k, "no_data") != v]
+    for tid, old, new in changed:
+        _out(one_line(f"{tid}: {old} → {new}") + "\n")
+    if not changed:
+        _err("planck: no target changed status")
+
+
+def _summary(edit) -> str:
+    parts = [f"{len(edit.added)} observation(s) added"]
+    if edit.replaced:
+        parts.append(f"{len(edit.replaced)} replaced")
+    if edit.unchanged:
+        parts.append(f"{len(edit.unchanged)} already recorded")
+    if edit.sources:
+        parts.append(f"{len(edit.sources)} source(s) added ({', '.join(s.id for s in edit.sources)})")
+    return ", ".join(parts)
+
+
+@app.command()
+def record(
+    city: Annotated[str, typer.Argument(help="City id, e.g. luoyang.")],
+    indicator: Annotated[str, typer.Argument(help="Indicator id from the city's target file.")],
+    period: Annotated[str, typer.Argument(help="Year (2024) or month (2024-06) of the figure.")],
+    value: Annotated[str, typer.Argument(help="The figure, ASCII digits (1520, 3.47).")],
+    unit: Annotated[Optional[str], typer.Argument(help="Unit (default: the indicator's).")] = None,
+    quote: Annotated[Optional[str], typer.Option("--quote", help="Verbatim sentence holding the figure (required).")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Id of an existing source, or the id for a new one.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="New source: its title.")] = None,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help="New source: who published it.")] = None,
+    day: Annotated[Optional[str], typer.Option("--date", help="New source: publication date YYYY-MM-DD.")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="New source: where it was published.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Free text kept with the figure.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the figure for this indicator, period and source.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Record one figure into targets/<city>.measured.yaml, keeping the file's layout."""
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.write.entries import NewObservation, NewSource, parse_day, parse_number, parse_period
+
+    _safe_streams()
+    directory = resolve_dir(targets_dir)
+    target, tf, measured = _city_files(city, directory)
+    where = str(measured)
+    problems = []
+    number, why = parse_number(value)
+    problems += [("value", why)] if why else []
+    when, why = parse_period(period)
+    problems += [("period", why)] if why else []
+    if not quote or not quote.strip():
+        problems.append(("quote", "missing --quote: the verbatim sentence the figure is in"))
+    new_source = any(x is not None for x in (title, issuer, day, url))
+    published = None
+    if new_source:
+        published, why = parse_day(day) if day is not None else (None, None)
+        problems += [("date", why)] if why else []
+        if day is None:
+            problems.append(("date", "a new source needs --date (its publication date)"))
+    elif source is None:
+        problems.append(("source", "give --source ID, or --title --issuer --date --url for a new source"))
+    if problems:
+        raise _fail([Finding(where, 0, 0, "bad-argument", f"{arg}: {msg}") for arg, msg in problems])
+    sources = []
+    if new_source:
+        from planck.read.loader import load
+
+        loaded = load(measured) if measured.is_file() else None
+        known = list(loaded.data.get("sources") or []) if loaded and loaded.ok else []
+        same_url = [s.get("id") for s in known if url and s.get("url") == url]
+        sid = source or (same_url[0] if same_url else
+                         _source_id(url, published, {s.get("id") for s in known}))
+        sources.append(NewSource(sid, title or "", issuer or "", published, url))
+        source = sid
+    unit_of = {i.id: i.unit for i in tf.indicators}
+    obs = NewObservation(indicator, when, number, unit or unit_of.get(indicator, ""), source,
+                         quote.strip(), isinstance(when, str) and not when.endswith("-12"), note)
+    apply_edit(target, measured, directory, tf, [obs], sources, replace, dry_run)

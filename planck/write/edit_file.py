@@ -1,0 +1,101 @@
+"""Editing a data file in place, safely: lock it, read it, and write the new text atomically
+only if nobody changed it in between. A refused edit leaves the file byte-identical."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from planck.findings import Finding, PlanckError
+from planck.read.loader import MAX_BYTES, decode
+from planck.write.atomic import write_atomic
+
+_BOM = "\ufeff"
+
+
+@dataclass
+class Opened:
+    """A locked file's bytes and text (the BOM, if any, kept apart so it can be put back)."""
+
+    path: Path
+    raw: bytes
+    text: str
+    bom: bool
+    existed: bool = True
+
+
+def _refuse(path: Path, code: str, message: str) -> PlanckError:
+    return PlanckError([Finding(str(path), 0, 0, code, message)])
+
+
+def _writable(path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    # the mode bits too: root may write anything, but a file marked read-only means "leave it"
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+        raise _refuse(path, "read-only", "file is read-only: nothing was written "
+                      "(make it writable, e.g. chmod u+w, and run again)")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _refuse(path, "read-only", f"folder {folder} is not writable: nothing was written")
+    if path.exists() and not path.is_file():
+        raise _refuse(path, "not-a-file", "not a regular file: nothing was written")
+
+
+@contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock, so two planck runs never interleave edits of one file."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: the changed-meanwhile check still holds
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise _refuse(path, "locked", "file is locked by another process (another planck "
+                          "record or import?): nothing was written; try again when it is done") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def editing(path: Path, create: str | None = None) -> Iterator[Opened]:
+    """Lock ``path`` and yield its contents; ``create`` is the text of a file that does not
+    exist yet (it is then created empty first, so it can be locked)."""
+    _writable(path)
+    if not path.exists():
+        if create is None:
+            raise _refuse(path, "not-found", "no such file")
+        yield Opened(path, b"", create, False, existed=False)
+        return
+    with _lock(path):
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise _refuse(path, "too-large", f"file is over {MAX_BYTES} bytes")
+        text, findings = decode(raw, str(path))
+        if text is None:
+            raise PlanckError(findings)
+        yield Opened(path, raw, text, raw.startswith(b"\xef\xbb\xbf"))
+
+
+def commit(opened: Opened, text: str) -> None:
+    """Write ``text`` in place of the opened file, atomically, unless it changed meanwhile."""
+    path = opened.path
+    if opened.existed:
+        with open(path, "rb") as fh:
+            if fh.read(MAX_BYTES + 1) != opened.raw:
+                raise _refuse(path, "changed", "file changed while planck was working "
+                              "(an editor saving it?): nothing was written; run again")
+    elif path.exists():
+        raise _refuse(path, "exists", "file appeared while planck was working: nothing was written")
+    try:
+        write_atomic(path, (_BOM if opened.bom else "") + text)
+    except OSError as err:
+        raise _refuse(path, "write-failed", f"cannot write: {err.strerror or err}; "
+                      "the file is unchanged") from None

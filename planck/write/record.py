@@ -1,0 +1,187 @@
+"""Record observations (and their sources) into a measured file's text.
+
+``plan_edit`` is pure: old text in, new text out, or a ``PlanckError`` whose findings say why
+not. The new text is validated with the same rules as ``planck validate`` before it is
+returned, and the observations it adds are read back from it, so a mistake in writing YAML
+can never reach the disk. The CLI does the reading, locking and atomic writing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from planck.findings import Finding, PlanckError
+from planck.read.loader import key_position, locate, one_line, parse
+from planck.read.model import MeasuredFile, TargetFile
+from planck.read.validate import check_measured, to_model
+from planck.write import yamledit as ye
+from planck.write.entries import NewObservation, NewSource, check_entries
+
+_SOURCE_KEYS = ("id", "title", "issuer", "date", "url", "note")
+
+
+@dataclass
+class Edit:
+    """The planned change: the new text and what it does."""
+
+    text: str
+    added: list[NewObservation] = field(default_factory=list)
+    replaced: list[NewObservation] = field(default_factory=list)
+    unchanged: list[NewObservation] = field(default_factory=list)
+    sources: list[NewSource] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced or self.sources)
+
+
+def _same(existing: Any, new: NewObservation) -> bool:
+    return (existing.value == float(new.value.text) and existing.unit == new.unit
+            and existing.quote == new.quote and existing.partial == new.partial
+            and (new.note is None or existing.note == new.note))
+
+
+def _obs_fields(o: NewObservation) -> list[tuple[str, Any]]:
+    fields = [("indicator", o.indicator), ("period", o.period), ("value", o.value),
+              ("unit", o.unit), ("partial", o.partial), ("source", o.source),
+              ("quote", o.quote)]
+    return fields + ([("note", o.note)] if o.note else [])
+
+
+def _source_fields(s: NewSource) -> list[tuple[str, Any]]:
+    values = {"id": s.id, "title": s.title, "issuer": s.issuer, "date": s.date, "url": s.url,
+              "note": s.note}
+    return [(k, values[k]) for k in _SOURCE_KEYS if values[k] is not None]
+
+
+def _splices(lines: list[str], doc: Any, name: str, key: str, items: list[list[tuple[str, Any]]],
+             fallback: str, nl: str, order: int, before: str | None) -> list[ye.Splice]:
+    """Lines that append ``items`` to the block sequence ``key`` (creating it if absent)."""
+    if not items:
+        return []
+    seq = doc.get(key)
+    splices: list[ye.Splice] = []
+    if key not in doc:
+        lay = ye.layout(lines, None, 2)
+        head = [f"{key}:{nl}"]
+        at = doc.lc.key(before)[0] if before and before in doc else len(lines)
+        if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+            splices.append(ye.Splice(len(lines) - 1, len(lines), (lines[-1] + nl,), order))
+    elif not isinstance(seq, list) or (seq and ye.is_flow(lines, doc, key)):
+        raise PlanckError([Finding(name, *locate(doc, (key,)), "flow-style",
+                                   f"'{key}' is not written as a block list ('- ' per entry); "
+                                   "planck can only add to a block list")])
+    elif not seq:
+        flow = ye.empty_flow(lines, doc, key)
+        if flow is None:
+            raise PlanckError([Finding(name, *locate(doc, (key,)), "flow-style",
+                                       f"cannot add to '{key}' as written")])
+        splices.append(flow)
+        col = doc.lc.key(key)[1]
+        lay = ye.layout(lines, None, col + 2)
+        head, at = [], flow.start + 1
+    else:
+        lay = ye.layout(lines, seq, 2)
+        head, at = [], ye.item_end(lines, seq, len(seq) - 1)
+    body = list(head)
+    for n, fields in enumerate(items):
+        if lay.spaced and (n or not head):
+            body.append(nl)
+        body += ye.item_lines(fields, lay.dash, lay.key, lay.styles, fallback, nl)
+    splices.append(ye.Splice(at, at, tuple(body), order))
+    return splices
+
+
+def _find(mf: MeasuredFile, o: NewObservation) -> int | None:
+    for i, e in enumerate(mf.observations):
+        if (e.indicator, str(e.period), e.source) == (o.indicator, str(o.period), o.source):
+            return i
+    return None
+
+
+def plan_edit(text: str, name: str, targets: TargetFile | None,
+              observations: list[NewObservation], sources: list[NewSource],
+              replace: bool = False, today: date | None = None) -> Edit:
+    """The measured file ``text`` with ``observations`` and ``sources`` added.
+
+    An observation equal to one already in the file (same indicator, period, source, value,
+    unit and quote) is left alone, so recording or importing twice changes nothing. The same
+    indicator, period and source with another value is refused unless ``replace``.
+    """
+    loaded = parse(text, name)
+    if not loaded.ok:
+        raise PlanckError(loaded.findings)
+    doc = loaded.data
+    mf, findings = to_model(doc, MeasuredFile, name)
+    if mf is None or check_measured(doc, mf, name, targets):
+        raise PlanckError(findings or check_measured(doc, mf, name, targets))
+    new_sources, findings = check_entries(mf, targets, observations, sources, name, today)
+    if findings:
+        raise PlanckError(findings)
+    edit = Edit(text, sources=new_sources)
+    lines = text.splitlines(keepends=True)
+    nl = "\r\n" if "\r\n" in text else "\n"
+    fallback = ye.dominant_quote(text)
+    splices, appended = [], []
+    obs_layout = ye.layout(lines, doc.get("observations") or None, 2)
+    for o in observations:
+        i = _find(mf, o)
+        if i is None:
+            if o in appended:
+                continue
+            appended.append(o)
+            edit.added.append(o)
+            continue
+        if _same(mf.observations[i], o):
+            edit.unchanged.append(o)
+            continue
+        if not replace:
+            line, col = key_position(doc["observations"][i], "value")
+            old = mf.observations[i]
+            raise PlanckError([Finding(name, line, col, "duplicate", one_line(
+                f"{o.indicator} {o.period} from source {o.source!r} is already recorded here "
+                f"({old.value:g} {old.unit}): use --replace to change it, or another source "
+                "for a new vintage"))])
+        seq = doc["observations"]
+        start, end = ye.dash_line(lines, seq, i), ye.item_end(lines, seq, i)
+        new = ye.item_lines(_obs_fields(o), obs_layout.dash, obs_layout.key,
+                            obs_layout.styles, fallback, nl)
+        splices.append(ye.Splice(start, end, tuple(new)))
+        edit.replaced.append(o)
+    splices += _splices(lines, doc, name, "sources", [_source_fields(s) for s in new_sources],
+                        fallback, nl, 0, "observations")
+    splices += _splices(lines, doc, name, "observations", [_obs_fields(o) for o in appended],
+                        fallback, nl, 1, None)
+    if not edit.changed:
+        return edit
+    edit.text = ye.apply(lines, splices)
+    _verify(edit, name, targets)
+    return edit
+
+
+def _verify(edit: Edit, name: str, targets: TargetFile | None) -> None:
+    """The whole new file passes validation and holds exactly the intended observations."""
+    loaded = parse(edit.text, name)
+    if not loaded.ok:
+        raise PlanckError(loaded.findings)
+    mf, findings = to_model(loaded.data, MeasuredFile, name)
+    if mf is not None:
+        findings = check_measured(loaded.data, mf, name, targets)
+    if findings:
+        raise PlanckError(findings)
+    for o in edit.added + edit.replaced:
+        i = _find(mf, o)
+        if i is None or not _same(mf.observations[i], o) or mf.observations[i].period != o.period:
+            raise PlanckError([Finding(name, 0, 0, "internal",
+                                       f"the edit did not read back as written ({o.indicator} "
+                                       f"{o.period}); nothing was written")])
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """The change as a unified diff (what --dry-run prints)."""
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True),
+                                        new.splitlines(keepends=True),
+                                        f"a/{name}", f"b/{name}"))
