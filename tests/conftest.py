@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,17 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ROOT / "targets"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def seeds() -> Path:
+    """The plan documents (../shared/seeds). Absent on a developer's machine the test is
+    skipped; in CI (CI=true) it must run, so a missing folder is a failure, not a skip."""
+    if not SEEDS.is_dir():
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(f"source documents not found at {SEEDS}: CI must run provenance checks")
+        pytest.skip(f"source documents not found at {SEEDS} (CI has them)")
+    return SEEDS
 
 
 @pytest.fixture

@@ -67,8 +67,13 @@ def test_validate_reports_file_line_col(invoke, tmp_path):
     assert "Traceback" not in res.stderr + res.stdout
 
 
-def test_validate_bundled_and_provenance(invoke):
-    assert invoke("validate", str(TARGETS)).exit_code == 0
+def test_validate_bundled_and_provenance(invoke, seeds):
+    n = len(list(TARGETS.glob("*.yaml")))
+    plain = invoke("validate", str(TARGETS))
+    assert plain.exit_code == 0 and f"{n} file(s) valid" in plain.stderr, plain.stderr
+    assert "quotes verified" not in plain.stderr
+    res = invoke("validate", str(TARGETS), "--sources", str(seeds))
+    assert res.exit_code == 0 and f"{n} file(s) valid (quotes verified)" in res.stderr, res.stderr
 
 
 def test_list(invoke):

@@ -1,5 +1,7 @@
 """Loader: positions, refusal of aliases/tags/duplicates, encodings."""
 
+import pytest
+
 from planck.read.loader import load, locate, parse
 
 
@@ -34,9 +36,15 @@ def test_unknown_tag_refused():
     assert parse("x: !money 120\n", "f.yaml").findings[0].code == "tag"
 
 
-def test_syntax_error_has_position():
-    [f] = parse("a: [1, 2\nb: 3\n", "f.yaml").findings
-    assert f.code == "yaml-syntax" and f.line >= 1
+@pytest.mark.parametrize("text, line, col", [
+    ("a: [1, 2\nb: 3\n", 2, 2),           # the ':' that cannot sit inside the open list
+    ("x: 1\ny: {a: 1\nz: 2\n", 3, 2),     # likewise inside an open mapping
+    ("a: 1\n  b: 2\n", 2, 4),             # the ':' of a key indented under a scalar
+    ("k: \"open\nm: 1\n", 3, 1),          # an unclosed quote runs to the end of the file
+])
+def test_syntax_error_points_at_the_offending_token(text, line, col):
+    [f] = parse(text, "f.yaml").findings
+    assert (f.code, f.line, f.col) == ("yaml-syntax", line, col)
 
 
 def test_empty_and_comment_only_files(tmp_path):

@@ -87,11 +87,30 @@ def test_every_renderer_on_one_report(fmt, lang):
     assert get(fmt)([], ctx) in ("", "\n") or fmt in ("json", "junit")
 
 
-def test_registry_feeds_the_format_choices():
-    from planck.render import FORMATS
+KNOWN_FORMATS = ("table", "json", "markdown", "junit", "github")  # written out: the documented ones
 
-    assert set(FORMATS) == {*names(), "auto"}
-    assert {"table", "json", "markdown", "junit", "github"} <= set(names())
+
+def test_registry_feeds_the_format_choices(invoke, monkeypatch):
+    """Every registered format is a --format choice that renders the city, the documented ones
+    among them; an unknown name is a usage error that lists them; auto picks by environment."""
+    monkeypatch.chdir(GOLDEN)
+    args = ("check", "goldcity", "--targets-dir", ".", "--as-of", AS_OF)
+    assert set(KNOWN_FORMATS) <= set(names())
+    outputs = {}
+    for fmt in names():
+        res = invoke(*args, "-f", fmt, env={"COLUMNS": "100"})
+        assert res.exit_code == 1 and "Traceback" not in res.stderr, (fmt, res.stderr)
+        assert "gc-" in res.stdout or "高新技术企业数" in res.stdout, fmt
+        outputs[fmt] = res.stdout
+    assert len(set(outputs.values())) == len(outputs)  # no two names share a renderer's output
+    for fmt in KNOWN_FORMATS:
+        assert outputs[fmt] == (GOLDEN / GOLDEN_NAME[fmt]).read_text(encoding="utf-8"), fmt
+    bad = invoke(*args, "-f", "yaml")
+    assert bad.exit_code == 2 and bad.stdout == ""
+    assert all(fmt in bad.stderr for fmt in KNOWN_FORMATS), bad.stderr
+    for env, fmt in (({"GITHUB_ACTIONS": "true"}, "github"), ({"GITHUB_ACTIONS": ""}, "table")):
+        res = invoke(*args, "-f", "auto", env={"COLUMNS": "100", **env})
+        assert res.stdout == outputs[fmt], env
 
 
 def _columns(text: str) -> list[list[str]]:
@@ -205,6 +224,10 @@ GOLDEN_CASES = {
     "goldcity.report.md": ["report", "-o", "-"],
     "goldcity.report.zh.md": ["report", "-o", "-", "--lang", "zh"],
 }
+
+
+GOLDEN_NAME = {"table": "goldcity.table.txt", "json": "goldcity.json", "markdown": "goldcity.md",
+               "junit": "goldcity.junit.xml", "github": "goldcity.github.txt"}
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))

@@ -58,12 +58,15 @@ def test_counts_are_counts():
     assert not units.is_count("%")
 
 
-@given(st.text(max_size=12))
-def test_unit_parsing_never_raises_anything_but_unit_error(text):
+@given(st.text(max_size=12) | st.sampled_from(["亿元", "件/万人", "％", "吨", "亿元^2", ""]))
+def test_parse_and_check_agree(text):
+    """parse raises only UnitError, exactly when check returns its one-line message."""
     try:
         units.parse(text)
-    except units.UnitError:
-        pass
+    except units.UnitError as err:
+        assert units.check(text) == str(err) and "\n" not in str(err)
+    else:
+        assert units.check(text) is None
 
 
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
