@@ -119,6 +119,7 @@ def record(
     day: Annotated[Optional[str], typer.Option("--date", help="New source: publication date YYYY-MM-DD.")] = None,
     url: Annotated[Optional[str], typer.Option("--url", help="New source: where it was published.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="Free text kept with the figure.")] = None,
+    partial: Annotated[Optional[bool], typer.Option("--partial/--annual", help="A partial-year figure (default: only for a month before December).")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Replace the figure for this indicator, period and source.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
     targets_dir: TargetsDir = None,
@@ -162,5 +163,43 @@ def record(
         source = sid
     unit_of = {i.id: i.unit for i in tf.indicators}
     obs = NewObservation(indicator, when, number, unit or unit_of.get(indicator, ""), source,
-                         quote.strip(), isinstance(when, str) and not when.endswith("-12"), note)
+                         quote.strip(), partial if partial is not None else
+                         isinstance(when, str) and not when.endswith("-12"), note)
     apply_edit(target, measured, directory, tf, [obs], sources, replace, dry_run)
+
+
+@app.command("import")
+def import_table(
+    file: Annotated[Path, typer.Argument(help="A .csv (UTF-8) or .xlsx table, one observation a row.")],
+    city: Annotated[str, typer.Option("--city", help="City id whose measured file gets the rows.")],
+    replace: Annotated[bool, typer.Option("--replace", help="Rows replace figures already recorded from the same source.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Import observations from a CSV or XLSX table (columns: docs/format.md, 'Tables').
+    Every bad cell is reported as FILE:row:col; nothing is written if any row is bad."""
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.read.loader import load
+    from planck.read.model import MeasuredFile
+    from planck.read.tabular import read_table
+    from planck.read.validate import to_model
+    from planck.write.table_import import entries
+
+    _safe_streams()
+    directory = resolve_dir(targets_dir)
+    target, tf, measured = _city_files(city, directory)
+    if not file.is_file():
+        raise _fail([Finding(str(file), 0, 0, "not-found", "no such file")])
+    table = read_table(file)
+    if table.findings:
+        raise _fail(table.findings)
+    if not table.rows:
+        raise _fail([Finding(str(file), 0, 0, "empty", "the table has a header but no rows")])
+    mf = None
+    if measured.is_file():
+        loaded = load(measured)
+        mf = to_model(loaded.data, MeasuredFile, loaded.path)[0] if loaded.ok else None
+    observations, sources, findings = entries(table, tf, mf, date.today(), _source_id)
+    if findings:
+        raise _fail(findings)
+    apply_edit(target, measured, directory, tf, observations, sources, replace, dry_run)

@@ -76,7 +76,10 @@ def parse_period(text: Any) -> tuple[int | str | None, str | None]:
     """A year (2023, 2023年) or a month ("2024-06", 2024年6月) up to December."""
     if isinstance(text, float) and text.is_integer():
         text = int(text)
-    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    given = str(text).strip()
+    raw = unicodedata.normalize("NFKC", given)
+    if re.search(r"[０-９－]", given):
+        return None, f"period {given!r} has full-width characters: write it with ASCII digits, as {raw}"
     year = _YEAR.fullmatch(raw)
     month = _MONTH.fullmatch(raw)
     if year:
