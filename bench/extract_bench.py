@@ -1,0 +1,51 @@
+"""Benchmark `planck extract` on a 40-page plan (run: .venv/bin/python bench/extract_bench.py).
+
+A page of a Chinese plan holds about 1,000 characters. The 40-page input is the Luoyang seed
+plan (40,198 characters, the richest seed); a second input adds copies of the test plan
+tests/examples/extract/unseen_plan.txt up to 100,000 characters. The command runs end to end
+(process start-up included); the median of 5 runs is printed.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "003_a2f0b9b1f0debbd3.txt"
+EXTRA = ROOT / "tests" / "examples" / "extract" / "unseen_plan.txt"
+PLANCK = Path(sys.executable).with_name("planck")
+
+
+def main() -> None:
+    seed = SEED.read_text(encoding="utf-8") if SEED.is_file() else ""
+    extra = EXTRA.read_text(encoding="utf-8").split("\n", 1)[1]
+    big = seed
+    while len(big) < 100_000:
+        big += "\n" + extra
+    for text in (seed, big):
+        run(text)
+
+
+def run(text: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "plan.txt"
+        plan.write_text(text, encoding="utf-8")
+        times = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            subprocess.run([str(PLANCK), "extract", str(plan), "-o", str(Path(tmp) / "d.yaml")],
+                           check=True, capture_output=True)
+            times.append(time.perf_counter() - t0)
+        drafted = (Path(tmp) / "d.yaml").read_text(encoding="utf-8").count("\n  - id:")
+    print(f"extract: {len(text)} characters ({len(text) // 1000} pages of 1,000), "
+          f"{len(text.encode())} bytes, {drafted} ids drafted; "
+          f"median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}) over 5 runs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Command extract: a draft target file from a plan's text, and --score against a reviewed file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planck.cli.common import _err, _out, _safe_streams, _usage, app
+from planck.findings import Finding
+
+
+def _bad(path: Path, line: int, col: int, code: str, message: str) -> typer.Exit:
+    _err(str(Finding(str(path), line, col, code, message)))
+    return typer.Exit(2)
+
+
+@app.command()
+def extract(
+    plan_file: Annotated[Path, typer.Argument(help="The plan's text: UTF-8 or GB18030 text, or HTML.")],
+    city: Annotated[Optional[str], typer.Option("--city", help="City id for the draft (luoyang).")] = None,
+    plan_id: Annotated[Optional[str], typer.Option("--plan-id", help="Plan id for the draft.")] = None,
+    start: Annotated[Optional[int], typer.Option("--start", help="First year of the plan period.")] = None,
+    end: Annotated[Optional[int], typer.Option("--end", help="Last year of the plan period.")] = None,
+    output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write the draft here ('-' = stdout).")] = None,
+    score: Annotated[Optional[Path], typer.Option("--score", help="Compare the draft with this reviewed target file.")] = None,
+) -> None:
+    """Draft a target file from a plan's text, for a person to review (exit 0; 2 on bad input).
+
+    A plan with no target gives an empty draft and says so on stderr (exit 0)."""
+    from planck.extract.draft import Options, render
+    from planck.extract.reading import ReadError, read_path
+    from planck.extract.run import extract as run
+
+    _safe_streams()
+    if (start is None) != (end is None):
+        raise _usage("give --start and --end together")
+    if start is not None and end is not None and not (1949 <= start <= end <= 2100):
+        raise _usage(f"--start {start} --end {end}: not a plan period (1949 ≤ start ≤ end ≤ 2100)")
+    for name, value in (("--city", city), ("--plan-id", plan_id)):
+        import re
+
+        if value is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", value):
+            raise _usage(f"{name}: {value!r} is not an id (lower-case ascii a-z, 0-9 and '-')")
+    if not plan_file.is_file():
+        raise _bad(plan_file, 0, 0, "not-found", "no such file")
+    target = None if output in (None, "-") else Path(output)
+    if target is not None and target.exists() and target.resolve() in {plan_file.resolve()} | (
+            {score.resolve()} if score else set()):
+        raise _usage(f"-o {output}: that is an input file; planck never writes over its inputs")
+    try:
+        doc = read_path(plan_file)
+    except ReadError as err:
+        raise _bad(plan_file, err.line, err.col, "extract", str(err)) from None
+    ex = run(doc, start, end)
+    text = render(ex, Options(city, plan_id, start, end, plan_file.name))
+    for note in ex.notes:
+        _err(f"{plan_file}: note: {note}")
+    if not ex.targets:
+        _err(f"{plan_file}: no target found (no figure with a goal wording in a target sentence); "
+             "the draft is empty")
+    if score is not None:
+        _score(text, score, plan_file.name)
+        if output is None:
+            return
+    if target is None:
+        _out(text)
+    else:
+        from planck.write.atomic import write_atomic
+
+        try:
+            write_atomic(target, text)
+        except OSError as err:
+            raise _usage(f"-o {output}: cannot write: {err.strerror or err}") from None
+        _err(f"planck: wrote {len(ex.targets)} draft target(s) to {target}")
+
+
+def _score(draft_text: str, answer: Path, plan_name: str) -> None:
+    from planck.extract.score import score
+    from planck.read.loader import load, parse
+
+    loaded = load(answer)
+    if not loaded.ok:
+        for f in loaded.findings:
+            _err(str(f))
+        raise typer.Exit(2)
+    draft = parse(draft_text, "draft")
+    if draft.data is None:
+        _err("planck: internal error: the draft is not YAML")
+        raise typer.Exit(2)
+    files = {s.get("file") for s in loaded.data.get("sources") or [] if hasattr(s, "get")}
+    only = plan_name if plan_name in files else None
+    loose = score(draft.data, loaded.data, only)
+    strict = score(draft.data, loaded.data, only, with_indicator=True)
+    _out(loose.line("(op, value, unit, deadline)") + "\n")
+    _out(strict.line("(indicator, op, value, unit, deadline)") + "\n")

@@ -1,0 +1,206 @@
+"""The draft target file: YAML text in the documented format, for a person to review.
+
+Every string is written double-quoted with escapes (so a stranger's text cannot break the YAML
+or carry control characters). A field the plan does not state is left for review: either a
+placeholder that ``planck validate`` refuses (``REVIEW``) or, where the format needs a value to
+validate, a marked assumption — each with a ``# review: …`` comment on its line. Operators and
+fields the installed model does not know yet are written commented out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from planck.extract.items import Found
+from planck.extract.run import Extraction
+from planck.extract.vocab import Known, lookup, slug
+
+HIGHER = {"at_least", "more_than", "increase_by", "multiple_of", "annual_growth", "coverage",
+          "per_year", "near_reference", "cumulative", "at_least_reference"}
+LOWER = {"at_most", "rank_at_most", "decrease_by"}
+NEEDS_BASE = {"increase_by", "multiple_of", "annual_growth", "decrease_by"}
+
+
+def q(text: object) -> str:
+    """A YAML double-quoted scalar; anything not printable is a \\u escape."""
+    out = []
+    for ch in str(text):
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif unicodedata.category(ch)[0] in "CZ" and ch != " ":
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+@dataclass
+class Options:
+    city: str | None = None
+    plan_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    file_name: str = ""
+
+
+def _model_knows() -> tuple[set[str], set[str]]:
+    from typing import get_args
+
+    from planck.read.model import Op, Target
+
+    return set(get_args(Op)), set(Target.model_fields)
+
+
+def _units_compatible(a: str, b: str) -> bool:
+    from planck.read import units
+
+    try:
+        return units.dimension(a) == units.dimension(b)
+    except Exception:  # noqa: BLE001 - an unknown unit is simply not compatible
+        return False
+
+
+class _Indicators:
+    """Indicator ids: the shared vocabulary where the name and unit fit, else a slug."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict] = {}
+        self.by_name: dict[tuple[str, str | None], str] = {}
+
+    def get(self, f: Found) -> str:
+        k = (f.name, f.unit)
+        if k in self.by_name:
+            return self.by_name[k]
+        known: Known | None = lookup(f.name)
+        if known and f.unit and not _units_compatible(known.unit, f.unit):
+            known = None
+        if known and known.id not in self.rows:
+            iid = known.id
+            self.rows[iid] = {"name": f.name, "unit": known.unit, "direction": known.direction,
+                              "known": True, "name_en": known.name_en}
+        elif known:
+            iid = known.id
+        else:
+            iid = slug(f.name, set(self.rows))
+            direction = "higher" if f.op in HIGHER else "lower" if f.op in LOWER else None
+            unit = f.unit if f.op not in ("multiple_of", "near_reference", "at_least_reference") else None
+            self.rows[iid] = {"name": f.name, "unit": unit, "direction": direction, "known": False,
+                              "name_en": None}
+        self.by_name[k] = iid
+        return iid
+
+
+def render(ex: Extraction, opts: Options) -> str:
+    """The draft target file as YAML text."""
+    ops, fields = _model_knows()
+    inds = _Indicators()
+    start = opts.start or ex.start
+    end = opts.end or ex.end
+    plan_id = opts.plan_id or "plan"
+    src = "plan-text"
+    out = [f"# Draft target file made by `planck extract` from {_comment(opts.file_name)}: "
+           "for a person to review.",
+           "# Every line marked `# review:` needs a person; each target's comment gives the line:column",
+           "# of its quote in the input. Nothing here was checked against the plan's meaning."]
+    out += [f"# note: {_comment(n)}" for n in ex.notes]
+    if not ex.targets:
+        out.append("# No target found in the text (no figure with a goal wording in a target sentence).")
+    out += ["planck: 1", "city:"]
+    out.append(f"  id: {q(opts.city or 'review')}" + ("" if opts.city else "  # review: city id (--city)"))
+    cname = re.match(r"^(\S{1,8}?[省市县州区])", ex.title or "")
+    out.append(f"  name_zh: {q(cname.group(1) if cname else 'REVIEW')}  # review: city name")
+    out.append(f"  name_en: {q('REVIEW')}  # review: English name, not in the text")
+    out += ["sources:", f"  - id: {q(src)}"]
+    out.append(f"    title: {q(ex.title or 'REVIEW')}" + ("" if ex.title else "  # review: document title"))
+    out.append(f"    issuer: {q('REVIEW')}  # review: who issued the document")
+    if ex.date:
+        out.append(f"    date: {ex.date}  # review: date of issue read from the text")
+    if opts.file_name:
+        out.append(f"    file: {q(opts.file_name)}")
+    out += ["plans:", f"  - id: {q(plan_id)}" + ("" if opts.plan_id else "  # review: plan id (--plan-id)"),
+            f"    title_zh: {q(ex.title or 'REVIEW')}",
+            f"    title_en: {q('REVIEW')}  # review: English title"]
+    if start and end:
+        out += [f"    start: {start}", f"    end: {end}"]
+    else:
+        out += ["    start: REVIEW  # review: plan period not in the title (--start/--end)",
+                "    end: REVIEW  # review: plan period"]
+    out.append(f"    source: {q(src)}")
+    body: list[str] = []
+    taken: set[str] = set()
+    for f in ex.targets:
+        body += _target(f, inds, taken, plan_id, src, start, ops, fields)
+    out.append("indicators:" if inds.rows else "indicators: []  # review: no indicator found")
+    for iid, row in inds.rows.items():
+        out += [f"  - id: {q(iid)}" + ("" if row["known"] else "  # review: an id of your choosing"),
+                f"    name_zh: {q(row['name'])}"]
+        out.append(f"    name_en: {q(row['name_en'] or 'REVIEW')}"
+                   + ("" if row["name_en"] else "  # review: English name"))
+        out.append(f"    unit: {q(row['unit'])}" if row["unit"]
+                   else "    unit: REVIEW  # review: the text gives no unit")
+        out.append(f"    direction: {row['direction']}" if row["direction"] else
+                   "    direction: REVIEW  # review: higher or lower is better? the wording does not say")
+    out.append("targets:" if body else "targets: []")
+    return "\n".join(out + body) + "\n"
+
+
+def _comment(text: str) -> str:
+    return q(text)[1:-1]
+
+
+def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str, start: int | None,
+            ops: set[str], fields: set[str]) -> list[str]:
+    iid = inds.get(f)
+    tid = f"{iid}-{f.deadline}"
+    n = 2
+    while tid in taken:
+        tid, n = f"{iid}-{f.deadline}-{n}", n + 1
+    taken.add(tid)
+    lines = [f"  - id: {q(tid)}  # line {f.line}:{f.col}", f"    plan: {q(plan_id)}",
+             f"    indicator: {q(iid)}", f"    op: {f.op}"]
+    if f.op == "between":
+        lines += [f"    low: {num(f.low)}", f"    high: {num(f.high)}"]
+    elif f.value is not None:
+        lines.append(f"    value: {num(f.value)}")
+    if f.unit and f.op not in ("multiple_of",):
+        lines.append(f"    unit: {q(f.unit)}")
+    if f.reference:
+        ref = ("province" if f.reference == "全省" else "national" if f.reference == "全国" else "city")
+        lines.append(f"    reference: {q(ref + '-' + iid)}  # review: define the {f.reference} average "
+                     "as an indicator with observations")
+    lines.append(f"    deadline: {f.deadline}")
+    base = dict(f.baseline or {})
+    if f.op in NEEDS_BASE or base:
+        year = base.get("year")
+        parts = [f"year: {year}" if year else f"year: {(start or f.deadline) - 1}"]
+        if base.get("value") is not None:
+            parts.append(f"value: {num(base['value'])}")
+        if base.get("quote"):
+            parts.append(f"quote: {q(base['quote'])}")
+        review = "" if year else "  # review: baseline year assumed the year before the plan period"
+        lines.append("    baseline: {" + ", ".join(parts) + "}" + review)
+    lines += [f"    wording: {q(f.wording)}", f"    source: {q(src)}", f"    quote: {q(f.quote)}"]
+    extra = []
+    if f.stretch is not None:
+        extra.append(("stretch", num(f.stretch), f"力争 {num(f.stretch)}"))
+    if f.attribute:
+        extra.append(("attribute", f.attribute, "约束性" if f.attribute == "binding" else "预期性"))
+    for name, value, why in extra:
+        if name in fields:
+            lines.append(f"    {name}: {value}  # review: {why}")
+        else:
+            lines.append(f"    # review: {name}: {value} ({why}; this planck's format has no '{name}' yet)")
+    if f.notes:
+        lines.append(f"    note: {q('; '.join(f.notes))}  # review")
+    if f.op not in ops:
+        word = {"decrease_by": "降低", "cumulative": "累计",
+                "at_least_reference": "达到平均水平"}.get(f.op, f.op)
+        head = f"  # review: op '{f.op}' ({word}) is not in this planck's format yet; uncomment once it is"
+        return [head] + ["  # " + ln[2:] for ln in lines]
+    return lines

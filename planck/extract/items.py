@@ -1,0 +1,309 @@
+"""Targets in one sentence: figures with their comparative, name and baseline.
+
+A sentence is cut into clauses at ， ； ：, a clause into items at 、 和 及 与 where each side
+has its own figure. Names are read next to the figure: before a comparative
+(高新技术企业不少于1600家) or after a measure word (培育1—2个全国重点实验室). 分别 pairs a list
+of names with a list of figures; 各 gives each name the same figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planck.extract import wording as w
+
+CLAUSE = re.compile(r"[^,;:，；：]+")
+_QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]*》|（[^）]{0,40}）|\([^)]{0,40}\)")
+_LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|到\d{4}年(?:底|末)?|到“?十.五”?末|力争|争取|确保|全市|全省|我市|"
+                   r"其中|并|同时|以及|和|及|与|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
+                   r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
+                   + w.LEAD_VERBS + r")+")
+_TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|均|都|各|降低|下降|减少|提高|提升|增长|增加|累计|"
+                   r"[。，,；;、.\s])+$")
+_SPLIT = re.compile(r"、|和|及|与|以及")
+
+
+def split_list(text: str, seps: str = "、") -> list[str]:
+    """Split a list of names at ``seps`` outside brackets: 县（市、区）科技特派员 stays whole."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += ch in "（(《“" and 1 or 0
+        depth -= ch in "）)》”" and 1 or 0
+        if ch in seps and depth <= 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+@dataclass
+class Found:
+    """One target as read from the text (before ids and YAML)."""
+
+    name: str
+    op: str
+    wording: str
+    unit: str | None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    reference: str | None = None
+    baseline: dict | None = None
+    stretch: float | None = None
+    attribute: str | None = None
+    quote: str = ""
+    line: int = 0
+    col: int = 0
+    deadline: int | None = None
+    notes: list[str] = field(default_factory=list)
+    from_table: bool = False
+
+
+def _mask(text: str) -> str:
+    """Quoted names and parentheses blanked (same length), so their digits are not figures."""
+    return _QUOTED.sub(lambda m: m.group()[0] + "\u3000" * (len(m.group()) - 2) + m.group()[-1]
+                       if "全覆盖" not in m.group() and "翻番" not in m.group() else m.group(), text)
+
+
+def name_of(text: str) -> str:
+    """Trim verbs, scope words and particles from a phrase to leave the indicator's name."""
+    s = text.strip(" \u3000“”\"")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEAD.sub("", s).strip(" \u3000")
+        s = _TAIL.sub("", s).strip(" \u3000")
+    return s.strip("“”\"'、 ")
+
+
+def per_capita_unit(name: str, unit: str | None) -> str | None:
+    """每万人口…件 is a rate: 件/万人."""
+    if unit and "/" not in unit and re.match(r"^(?:每万人口?|万人)", name) and unit in ("件", "个", "项",
+                                                                                    "家", "名", "人"):
+        return unit + "/万人"
+    return unit
+
+
+def _figure_op(clause: str, m: re.Match, mode: tuple[str, str] | None) -> tuple[str, str]:
+    """(wording, op) for the figure ``m`` in ``clause``."""
+    before, after = clause[: m.start()], clause[m.end():]
+    if m.group(4) in ("个百分点", "百分点"):  # 提高5个百分点: a change of a % indicator
+        change = re.search(r"(提高|提升|增加|增长|上升|降低|下降|减少)\s*$", before)
+        if change:
+            return change.group(1), ("decrease_by" if change.group(1) in "降低下降减少" else "increase_by")
+    if m.group(2):
+        return f"{m.group(1)}—{m.group(2)}", "between"
+    comp_b = w.comparative_before(before)
+    comp_a = w.comparative_after(after)
+    comp = comp_a if comp_a and comp_a[1] in ("about", "at_most") else comp_b or comp_a
+    if mode:
+        word, op = mode
+        if op == "decrease_by" and comp and comp[1] == "at_most":
+            return comp
+        if op in ("increase_by", "per_year", "cumulative", "decrease_by"):
+            return (comp[0] if comp else word), op
+        if op == "annual_growth" and m.group(4) in ("%",):
+            return word, op
+    if comp:
+        if comp[1] == "annual_growth" and m.group(4) != "%":
+            return comp[0], "at_least"
+        return comp
+    return "", "at_least"
+
+
+def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Found]:
+    """Every figure-bearing target in a sentence (the caller has ruled out past facts)."""
+    masked = _mask(w.fold(sentence))
+    out: list[Found] = []
+    for cm in CLAUSE.finditer(masked):
+        found_here = _clause(cm.group(), sentence[cm.start(): cm.end()])
+        for f in found_here:
+            f.line, f.deadline = line, deadline
+            f.col = col + cm.start() + max(0, sentence[cm.start():cm.end()].find(f.quote))
+            if not f.name:  # 达到3000家，力争3500家: a stretch level of the figure before
+                prev = out[-1] if out else None
+                if prev and prev.value is not None and f.value is not None and prev.unit == f.unit:
+                    prev.stretch = f.value
+                    prev.notes.append(f"stretch level (力争) from: {f.quote}")
+                continue
+            out.append(f)
+    return out
+
+
+def _clause(clause: str, original: str) -> list[Found]:
+    figs = [m for m in w.FIGURE.finditer(clause)
+            if clause[max(0, m.start() - 1): m.start()] not in ("前", "第") and not _is_qualifier(clause, m)]
+    if not figs:
+        return []
+    quote = original.strip(" \u3000")
+    if "分别" in clause and len(figs) > 1:
+        return _respectively(clause, original, quote, figs, w.mode_in(clause[: figs[0].start()]))
+    out = []
+    pos = 0
+    for i, m in enumerate(figs):
+        nxt = figs[i + 1].start() if i + 1 < len(figs) else len(clause)
+        f = _one(clause, original, m, pos, nxt, _mode(clause, m.start()))
+        if f is None:
+            continue
+        f.quote = quote
+        if not f.name and out and out[-1].value is not None and out[-1].unit == f.unit:
+            out[-1].stretch = f.value
+        else:
+            out.append(f)
+        after = w.comparative_after(clause[m.end(): nxt])
+        pos = m.end() + (len(after[0]) if after else 0)
+    if "各" in clause and len(out) == 1:
+        names = [name_of(x) for x in split_list(original[: clause.find("各")], "、和及与") if name_of(x)]
+        if len(names) > 1:
+            base = out[0]
+            out = [Found(**{**base.__dict__, "name": n, "notes": list(base.notes)}) for n in names]
+    return out
+
+
+def _mode(clause: str, at: int) -> tuple[str, str] | None:
+    """The mode word (新增, 每年…) for a figure: from its own 、-item, else carried over from an
+    earlier item of the clause when the figure has no comparative of its own."""
+    item_start = max(clause.rfind(c, 0, at) for c in "、和及与")
+    own = w.mode_in(clause[item_start + 1: at])
+    if own or item_start < 0:
+        return own
+    if w.comparative_before(clause[:at]):
+        return None
+    return w.mode_in(clause[:at])
+
+
+def _is_qualifier(clause: str, m: re.Match) -> bool:
+    """超10亿元科技型企业10家: a figure inside a name (followed by a noun then another figure)."""
+    rest = clause[m.end():]
+    if w.comparative_after(rest):
+        return False
+    nxt = w.FIGURE.search(rest)
+    if not nxt:
+        return False
+    between = rest[: nxt.start()]
+    return bool(between) and not _SPLIT.search(between) and len(between) <= 12
+
+
+def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> Found | None:
+    """The target of figure ``m``; offsets are the same in ``clause`` (masked) and ``original``."""
+    before = clause[pos: m.start()]
+    after = clause[m.end(): nxt]
+    value, unit, note = w.unit_and_value(w.number(m.group(1)), m.group(3), m.group(4))
+    wording, op = _figure_op(clause, m, mode)
+    if op == "at_least" and not wording and not w.GOAL_VERBS.search(clause[: m.start()]):
+        return None  # a bare figure without a goal verb (加快13个开发区…) is not a target
+    comp_a = w.comparative_after(after)
+    skip = (len(after) - len(after.lstrip()) + len(comp_a[0])) if comp_a else 0
+    tail = original[m.end() + skip: nxt]
+    name_after = name_of(re.split(r"[、和及与]", tail)[0]) if tail.strip() else ""
+    cut_end = m.start()
+    comp_b = w.comparative_before(before)
+    if comp_b:
+        cut_end = pos + before.rstrip().rfind(comp_b[0])
+    name = name_after or name_of(original[pos:cut_end])
+    if not name and "力争" not in before:
+        return None
+    f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit))
+    if note:
+        f.notes.append(note)
+    if op == "between":
+        hi, _, _ = w.unit_and_value(w.number(m.group(2)), m.group(3), m.group(4))
+        f.low, f.high = w.clean(value), w.clean(hi)
+    else:
+        f.value = w.clean(value)
+    base = w.FROM_TO.search(clause[: m.start() + 1])
+    if base and clause[base.end():m.start()].strip() == "":
+        bval, bunit, _ = w.unit_and_value(w.number(base.group(2)), base.group(3), base.group(4) or m.group(4))
+        f.baseline = {"value": w.clean(bval), "year": int(base.group(1)) if base.group(1) else None}
+        f.name = name_of(original[: base.start()]) or f.name
+        f.wording = f.wording or "增至"
+    return f
+
+
+def _respectively(clause: str, original: str, quote: str, figs: list[re.Match], mode) -> list[Found]:
+    head = original[: clause.find("分别")]
+    head = re.sub(r"每年|年均", "", head)
+    names = [name_of(x) for x in split_list(head, "、和及与") if name_of(x)]
+    out = []
+    for i, m in enumerate(figs):
+        name = names[i] if len(names) == len(figs) else (names[-1] if names else "")
+        if not name:
+            continue
+        value, unit, note = w.unit_and_value(w.number(m.group(1)), m.group(3), m.group(4))
+        wording, op = _figure_op(clause, figs[0], mode)
+        if m.group(2):
+            wording, op = f"{m.group(1)}—{m.group(2)}", "between"
+        f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit), quote=quote)
+        if op == "between":
+            f.low, f.high = w.clean(value), w.clean(w.number(m.group(2)))
+        else:
+            f.value = w.clean(value)
+        if note:
+            f.notes.append(note)
+        if len(names) != len(figs):
+            f.notes.append(f"分别 with {len(names)} names and {len(figs)} figures: check the pairing")
+        out.append(f)
+    return out
+
+
+def words(sentence: str, line: int, col: int, deadline: int | None) -> list[Found]:
+    """Targets without a figure: 翻番/倍增, 全覆盖, 接近全省平均水平, 前N名."""
+    text = _mask(w.fold(sentence))
+    out: list[Found] = []
+    for cm in CLAUSE.finditer(text):
+        clause, original = cm.group(), sentence[cm.start(): cm.end()]
+        quote = original.strip(" \u3000")
+        for f in _word_targets(clause, original, quote):
+            f.line, f.deadline = line, deadline
+            f.col = col + cm.start() + max(0, original.find(f.quote))
+            out.append(f)
+    return out
+
+
+_COVER_VERB = re.compile(r"(实现|做到|达到|率先实现|基本实现|全面实现)")
+_PLAN_WORD = re.compile(r"^[”\"]?(?:行动)?(?:计划|方案|工程|行动)")
+
+
+def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
+    out = []
+    m = w.MULTIPLE.search(clause)
+    doubling = m and (m.group(1) != "倍增" or clause[: m.start()].endswith("实现"))
+    if doubling and not re.search(r"行动|计划|工程", clause[m.end():m.end() + 6]):
+        head = re.sub(r"[“\"]?[一二三四五六七八九十两]个指标$", "",
+                      original[: m.start()].rstrip("“\" ").removesuffix("实现"))
+        vs = w.VERSUS.search(head)
+        if vs:
+            head = head[: vs.start()]
+        names = [name_of(x) for x in split_list(head) if name_of(x)]
+        for n in names:
+            f = Found(name=n, op="multiple_of", wording=m.group(1), unit=None, value=w.FACTORS[m.group(1)],
+                      quote=quote)
+            f.baseline = {"year": int(vs.group(1))} if vs else None
+            out.append(f)
+    for cov in w.COVERAGE.finditer(clause):
+        head, tail = original[: cov.start()], clause[cov.end():]
+        verb = _COVER_VERB.search(clause[: cov.start()])
+        if not verb and not _PLAN_WORD.match(tail) or re.search(r"逐步|逐渐|推进|推动", head[-30:]):
+            continue  # 逐步实现/推进…全覆盖: work under way, no committed end state
+        body = head[verb.end():] if verb else head
+        body = re.sub(r"[“\"]?[一二三四五六七八九十两]个$", "", body.rstrip("“\" "))
+        body = re.sub(r"^.*?(?:实施|开展)", "", body) if not verb else body
+        names = [name_of(x) for x in split_list(body) if name_of(x)]
+        for n in names:
+            out.append(Found(name=n, op="coverage", wording="全覆盖", unit="%", value=100, quote=quote))
+    ref = w.REFERENCE.search(clause)
+    if ref:
+        name = name_of(original[: ref.start()])
+        if name:
+            op = "near_reference" if ref.group(1) == "接近" else "at_least_reference"
+            out.append(Found(name=name, op=op,
+                             wording=ref.group(1), unit=None, reference=ref.group(2), quote=quote))
+    for r in w.RANK.finditer(clause):
+        name = name_of(re.sub(r"(?:进入|跻身|保持|位居|位列|居)?[全国省市内]*$", "", original[: r.start()]))
+        if name:
+            out.append(Found(name=name, op="rank_at_most", wording=f"前{r.group(1)}名",
+                             unit="位", value=int(r.group(1)), quote=quote))
+    return out

@@ -1,0 +1,173 @@
+"""Reading a plan: bytes -> numbered lines of text, refusing what is not a plan's text.
+
+Plain text keeps its own line numbers. HTML becomes one line per block (paragraph, heading,
+table row as ``cell | cell``), each carrying the source line where the block starts, so every
+quote in a draft points back to a line of the file the user gave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+#: Plans are far smaller (the seeds are under 100 KiB, a 40-page plan about 200 KiB): a file
+#: above this is refused before it is read, so time and memory stay bounded.
+MAX_BYTES = 8 * 1024 * 1024
+
+_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0", b"GIF8",
+          b"\xff\xd8", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
+
+
+class ReadError(Exception):
+    """Input that cannot be drafted from; ``line``/``col`` are 1-based, 0 when unknown."""
+
+    def __init__(self, message: str, line: int = 0, col: int = 0) -> None:
+        super().__init__(message)
+        self.line, self.col = line, col
+
+
+@dataclass
+class Doc:
+    """A plan's text: ``lines`` are (line number in the input file, text)."""
+
+    lines: list[tuple[int, str]]
+    notes: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"
+    html: bool = False
+
+
+def read_path(path: Path) -> Doc:
+    """Read and decode a plan file (size checked before reading)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"file is {size} bytes; planck extract reads at most {MAX_BYTES} "
+                            "bytes (8 MiB) — split the document")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror or err}") from None
+    if len(raw) > MAX_BYTES:  # a pipe or special file that stat() could not size
+        raise ReadError(f"more than {MAX_BYTES} bytes (8 MiB); planck extract refuses it")
+    return read_bytes(raw)
+
+
+def read_bytes(raw: bytes) -> Doc:
+    """Decode bytes (UTF-8, else GB18030 with a note) and split them into numbered lines."""
+    if raw.startswith(_MAGIC) or b"\x00" in raw[:65536]:
+        where = raw.find(b"\x00")
+        line = raw[:where].count(b"\n") + 1 if where >= 0 else 1
+        raise ReadError("binary data (NUL bytes or a binary file signature), not a plan's text",
+                        line, 1)
+    text, encoding, notes = _decode(raw)
+    if not text.strip():
+        raise ReadError("empty file: no text to draft targets from", 1, 1)
+    if _looks_html(text):
+        doc = Doc(html_lines(text), notes, encoding, html=True)
+    else:
+        doc = Doc([(i, s) for i, s in enumerate(text.split("\n"), 1)], notes, encoding)
+    doc.lines = [(n, _clean(s)) for n, s in doc.lines]
+    return doc
+
+
+def _decode(raw: bytes) -> tuple[str, str, list[str]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16", ["decoded as UTF-16 (byte-order mark)"]
+    try:
+        return raw.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as err:
+        utf8_err = err
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        line = raw[: utf8_err.start].count(b"\n") + 1
+        raise ReadError("neither UTF-8 nor GB18030/GBK text (convert it: iconv -f ENCODING -t "
+                        "UTF-8)", line, 1) from None
+    return text, "gb18030", ["not UTF-8: decoded as GB18030 (GBK); check a few quotes"]
+
+
+def _clean(line: str) -> str:
+    # Controls other than tab would corrupt quotes and terminals; a tab separates cells.
+    line = line.rstrip("\r")
+    return "".join(c if c == "\t" or c >= " " and not "\x7f" <= c <= "\x9f" else " " for c in line)
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:4096].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head or (
+        head.lstrip().startswith("<") and ("<p" in head or "<table" in head or "<div" in head))
+
+
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "title",
+          "section", "article", "header", "footer", "ul", "ol", "blockquote", "pre", "hr", "dd",
+          "dt", "caption"}
+_SKIP = {"script", "style", "head", "noscript", "template", "svg"}
+
+
+class _Text(HTMLParser):
+    """Collects block-level text with the source line where each block starts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[tuple[int, str]] = []
+        self.buf: list[str] = []
+        self.start = 0
+        self.skip = 0
+        self.cells: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.row_line = 0
+        self.seen_body = False
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buf).split())
+        if text:
+            self.out.append((self.start, text))
+        self.buf = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "body":
+            self.out, self.buf, self.seen_body = [], [], True
+        elif tag == "tr":
+            self.flush()
+            self.cells, self.row_line = [], self.getpos()[0]
+        elif tag in ("td", "th") and self.cells is not None:
+            self.cell = []
+        elif tag in _BLOCK and self.cell is None:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th") and self.cell is not None and self.cells is not None:
+            self.cells.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr" and self.cells is not None:
+            if any(self.cells):
+                self.out.append((self.row_line, " | ".join(self.cells)))
+            self.cells = None
+        elif tag in _BLOCK and self.cell is None:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+            return
+        if not self.buf or not "".join(self.buf).strip():
+            self.start = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+        self.buf.append(data)
+
+
+def html_lines(text: str) -> list[tuple[int, str]]:
+    """The text of an HTML page's body, one entry per block, with its source line."""
+    parser = _Text()
+    parser.feed(text)
+    parser.close()
+    parser.flush()
+    return parser.out

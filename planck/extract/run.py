@@ -1,0 +1,87 @@
+"""From a read plan to the list of targets it states (tables first, then sentences)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planck.extract import items, scope, tables
+from planck.extract.reading import Doc
+from planck.extract.vocab import key, lookup
+
+
+@dataclass
+class Extraction:
+    """What a plan states: its frame (period, title, date) and its targets."""
+
+    targets: list[items.Found]
+    start: int | None
+    end: int | None
+    title: str | None
+    title_line: int
+    date: str | None
+    notes: list[str] = field(default_factory=list)
+    past_facts: int = 0
+    undated: int = 0
+
+
+def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extraction:
+    """Every target the text states, with quote, line and deadline."""
+    period = scope.plan_period(doc.lines)
+    title, title_line = (period[2], period[3]) if period else (None, 0)
+    if start is None and period:
+        start, end = period[0], end or period[1]
+    when = scope.document_date(doc.lines)
+    doc_year = int(when[0][:4]) if when else None
+    frame = scope.Frame(start, end, doc_year)
+    found, table_lines = tables.table_targets(doc.lines, start)
+    prose = [(n, t) for n, t in doc.lines if n not in table_lines]
+    ex = Extraction([], start, end, title, title_line, when[0] if when else None, list(doc.notes))
+    for s in scope.sentences(prose, frame):
+        if s.past:
+            if re.search(r"\d", s.text):
+                ex.past_facts += 1
+            continue
+        here = items.figures(s.text, s.line, s.col, s.deadline) + items.words(s.text, s.line, s.col,
+                                                                             s.deadline)
+        for f in here:
+            if f.deadline is None:
+                ex.undated += 1
+                continue
+            found.append(f)
+    ex.targets = _merge(found)
+    return ex
+
+
+def _same(a: items.Found, b: items.Found) -> bool:
+    if (a.value, a.low, a.high, a.deadline) != (b.value, b.low, b.high, b.deadline):
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    ka, kb = key(a.name), key(b.name)
+    ia, ib = lookup(a.name), lookup(b.name)
+    if ia and ib:
+        return ia.id == ib.id
+    if a.op == b.op == "coverage" and min(len(ka), len(kb)) >= 4:
+        return ka.endswith(kb) or kb.endswith(ka)  # 实现“三个一”和研发活动全覆盖, said twice
+    return ka == kb
+
+
+def _merge(found: list[items.Found]) -> list[items.Found]:
+    """One target per (indicator, figure, deadline): a table row and a sentence stating the same
+    figure become one target, worded as in the sentence, with the table's baseline/attribute."""
+    out: list[items.Found] = []
+    for f in found:
+        twin = next((g for g in out if _same(g, f) and (g.op == f.op or g.from_table or f.from_table)),
+                    None)
+        if twin is None:
+            out.append(f)
+            continue
+        if twin.from_table and not f.from_table:
+            f.baseline = f.baseline or twin.baseline
+            f.attribute = f.attribute or twin.attribute
+            out[out.index(twin)] = f
+        else:
+            twin.attribute = twin.attribute or f.attribute
+            twin.baseline = twin.baseline or f.baseline
+    return out

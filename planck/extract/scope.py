@@ -1,0 +1,152 @@
+"""Document structure: the plan period, sentences, headings, deadline scope and past facts.
+
+A deadline scope (到2025年, 到“十五五”末, 2022—2025年) carries over the following sentences
+until a new scope or a heading. A section about the past (基础, 形势, 回顾, 成效) and a
+sentence about past years (“十三五”时期, 2020年…达到, 去年, 目前, 截至) hold facts, not
+targets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planck.extract.wording import fold
+
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: 十四五 -> the 14th five-year plan.
+PERIOD = re.compile(r"十([一二三四五六七八九])五")
+# A date written in the document: 2022年4月19日, 发布日期:2024-09-19.
+DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{2})-(\d{2}))")
+SENTENCE = re.compile(r"[^。;!?！？]+[。;!?！？]*")
+
+FUTURE = re.compile(r"(?<!截)(?:到|至|力争|争取)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:前|以前|底前)|"
+                    r"(\d{4})\s*[—–\-~至到]{1,2}\s*(\d{4})\s*年|展望\s*(\d{4})\s*年")
+PERIOD_END = re.compile(r"(?:到|至)\s*[“\"‘]?\s*十([一二三四五六七八九])五\s*[”\"’]?\s*(?:末|期末|时期末)")
+THIS_YEAR = re.compile(r"全年|今年|本年度|年内")
+YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+PAST_WORDS = re.compile(r"去年|上年|近年来|近[两三五]年|目前|截至|截止|已经|已有|已达|已建|同比|"
+                        r"累计达到了|实现了|取得了|达到了|增长了|提高了|跃升至|居全省|位居|较上年|"
+                        r"成功创建|获批")
+PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|现状|进展|工作情况|落实情况")
+HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+[、.]|"
+                     r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]\s*\D|专栏)")
+
+
+def period_years(n: str) -> tuple[int, int]:
+    # The 3rd plan began in 1966 and every later one follows without a gap (14th: 2021-2025).
+    k = 10 + _CN[n]
+    start = 1966 + 5 * (k - 3)
+    return start, start + 4
+
+
+def plan_period(lines: list[tuple[int, str]]) -> tuple[int, int, str, int] | None:
+    """(start, end, title, line) from the first line that names a five-year plan."""
+    found = [(no, text, m) for no, text in lines[:40]
+             if (m := PERIOD.search(text)) and len(text) < 120]
+    # A cover letter's line (关于印发…的通知) names the plan less exactly than its own title.
+    found.sort(key=lambda x: bool(re.search(r"通知|关于|印发", x[1])))
+    if not found:
+        return None
+    no, text, m = found[0]
+    start, end = period_years(m.group(1))
+    return start, end, text.strip(), no
+
+
+def document_date(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
+    """(YYYY-MM-DD, line) of the document: a line that is a date alone, else the first date."""
+    first = None
+    for no, text in lines:
+        m = DATE.search(fold(text))
+        if not m:
+            continue
+        y, mo, d = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        iso = f"{y}-{int(mo):02d}-{int(d):02d}"
+        short = len(re.sub(r"[\s•:：发布日期印发时间]", "", text)) <= 12
+        if short:
+            return iso, no
+        first = first or (iso, no)
+    return first
+
+
+def is_heading(text: str) -> bool:
+    s = text.strip()
+    if not s:
+        return False
+    if HEADING.match(s) and len(s) <= 40 and "。" not in s:
+        return True
+    return len(s) <= 24 and not re.search(r"[。，,;；:：|]", s) and not re.search(r"\d", s)
+
+
+@dataclass
+class Sentence:
+    line: int
+    col: int  # 1-based column of the sentence in its line
+    text: str
+    deadline: int | None
+    past: bool
+    scoped: bool  # the deadline comes from the text (not the plan period)
+
+
+@dataclass
+class Frame:
+    start: int | None  # plan period, if known
+    end: int | None
+    doc_year: int | None
+
+
+def _future_year(text: str, frame: Frame) -> int | None:
+    m = PERIOD_END.search(text)
+    if m:
+        return period_years(m.group(1))[1]
+    for m in FUTURE.finditer(text):
+        y = m.group(1) or m.group(2) or m.group(4) or m.group(5)
+        year = int(y)
+        floor = frame.start or frame.doc_year or 0
+        if year >= floor:
+            return year
+    if THIS_YEAR.search(text) and frame.doc_year:
+        return frame.doc_year
+    return None
+
+
+def _past(text: str, frame: Frame, future: int | None) -> bool:
+    if future is not None and not re.search(r"[“\"]?十[一二三]五[”\"]?(?:时期|期间|以来)", text):
+        return False
+    floor = frame.start or frame.doc_year
+    # 比2025年翻番, 由2020年的X: a base year beside a target is not a sentence about the past.
+    years = [int(y) for y in YEAR.findall(re.sub(r"(?:比|较|由|从|相比|相对)\s*\d{4}\s*年", "", text))]
+    if floor and any(y < floor for y in years):
+        return True
+    if frame.start:
+        m = PERIOD.search(text)
+        if m and period_years(m.group(1))[1] < frame.start:
+            return True
+    return bool(PAST_WORDS.search(text))
+
+
+def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
+    """Every sentence with its deadline (scope carried over) and whether it states the past."""
+    scope: int | None = None
+    past_section = False
+    for no, raw in lines:
+        text = fold(raw)
+        if is_heading(raw):
+            scope = None
+            past_section = bool(PAST_SECTION.search(raw))
+            continue
+        for m in SENTENCE.finditer(text):
+            s = m.group()
+            if not s.strip():
+                continue
+            # A period inside a document's title 《…(2022—2025年)》 dates that sentence only.
+            future = _future_year(re.sub(r"《[^》]*》", "", s), frame)
+            if future is not None:
+                scope = future
+            else:
+                future = _future_year(s, frame)
+            past = past_section or _past(s, frame, future)
+            deadline = future or (scope if scope is not None else frame.end)
+            yield Sentence(no, m.start() + 1, raw[m.start():m.end()], deadline, past,
+                           scope is not None)

@@ -1,0 +1,123 @@
+"""Wording rules: numbers, units and the comparatives of Chinese plan text.
+
+Every pattern here is a rule about how plans are worded (docs/format.md, operator table), not
+about any one plan. Matching runs on a folded copy of the text of the same length (full-width
+digits and punctuation made ASCII), so a match's offsets cut the verbatim quote from the
+original.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FOLD = str.maketrans("０１２３４５６７８９．％，；：（）～－", "0123456789.%,;:()~-")
+
+
+def fold(text: str) -> str:
+    """Same length as ``text``: full-width digits and punctuation made ASCII."""
+    return text.translate(_FOLD)
+
+
+NUM = r"\d+(?:\.\d+)?"
+DASH = r"[—–\-~]{1,2}"
+SCALE = r"[万亿千]?"
+# Longest first: 个百分点 before 个, 亿元 before 元 and 亿, 件/万人 before 件.
+UNITS = ("个百分点", "百分点", "亿元", "万元", "元", "万家", "万人", "万个", "万件", "万名",
+         "件/万人", "家", "个", "项", "件", "名", "人", "位", "%")
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+
+#: A figure: a number or range, an optional scale word, a unit. Groups: a, b, scale, unit.
+FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:{DASH}({NUM}))?\s*({SCALE})\s*({_UNIT})(?![+\w]*[A-Za-z])")
+#: Comparative words written right before a figure, longest first; value -> (op, direction).
+BEFORE = {
+    "不少于": "at_least", "不低于": "at_least", "至少": "at_least", "达到": "at_least",
+    "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
+    "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增至": "at_least",
+    "扩大到": "at_least", "达": "at_least", "超过": "more_than", "突破": "more_than",
+    "超": "more_than", "高于": "more_than", "不超过": "at_most", "不高于": "at_most",
+    "低于": "at_most", "控制在": "at_most", "降低到": "at_most", "下降到": "at_most",
+    "降至": "at_most", "年均增长": "annual_growth", "年均提高": "annual_growth",
+    "年均递增": "annual_growth", "年均增速": "annual_growth",
+}
+_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, BEFORE), key=len, reverse=True))
+                     + r")\s*(?:约|近)?\s*$")
+#: Words right after a figure.
+AFTER = {"以上": "at_least", "及以上": "at_least", "左右": "about", "以内": "at_most",
+         "以下": "at_most"}
+_AFTER = re.compile(r"^\s*(及以上|以上|左右|以内|以下)")
+#: Words anywhere earlier in the clause that change what the figure measures.
+MODES = (("年均增长", "annual_growth"), ("年均提高", "annual_growth"),
+         ("新增", "increase_by"), ("新建", "increase_by"), ("净增", "increase_by"),
+         ("每年", "per_year"), ("年均", "per_year"), ("累计", "cumulative"),
+         ("降低", "decrease_by"), ("下降", "decrease_by"), ("减少", "decrease_by"))
+#: A rank: 前30名 / 前十位.
+RANK = re.compile(r"前\s*(\d+)\s*(?:名|位|强)")
+#: Doubling words, with the factor they state.
+MULTIPLE = re.compile(r"(翻两番|翻一番|翻番|倍增)")
+FACTORS = {"翻两番": 4.0, "翻一番": 2.0, "翻番": 2.0, "倍增": 2.0}
+COVERAGE = re.compile(r"全覆盖")
+#: 接近/达到/超过 全省(全国)平均水平.
+REFERENCE = re.compile(r"(接近|达到|超过|高于|不低于)\s*(全省|全国|全市)\s*平均水平")
+#: Baseline beside a target: 由X增至Y, 从X提高到Y (X's unit may be left out).
+FROM_TO = re.compile(rf"(?:由|从)\s*(?:(\d{{4}})年(?:的)?)?\s*({NUM})\s*({SCALE})\s*({_UNIT})?"
+                     rf"\s*(?:增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|增至|"
+                     rf"扩大到|达到|上升到|上升至|降低到|降至|下降到|减少到)")
+#: Which figures a doubling is measured against: 比2020年翻番.
+VERSUS = re.compile(r"(?:比|较)\s*(\d{4})\s*年")
+STRETCH = re.compile(r"力争(?:达到|突破|超过|实现)?\s*$")
+
+#: Goal verbs: a bare figure after one of these in a target sentence is at least that many.
+LEAD_VERBS = (r"新培养|培育|建设|建成|实施|支持|引进|培养|组建|布局|争创|创建|打造|选树|认定|推动|"
+              r"形成|完成|设立|举办|开展|组织|新建|新增|实现|安排|招引|吸引|储备|突破|攻克|评选|"
+              r"遴选|新认定|获批|申报|引育|集聚|引导|带动")
+GOAL_VERBS = re.compile(f"(?:{LEAD_VERBS})")
+
+
+def number(text: str) -> float:
+    """A figure's number as a float (caller passed a NUM match)."""
+    return float(text)
+
+
+def clean(value: float) -> float | int:
+    """1600.0 -> 1600 so drafts read like the plan."""
+    return int(value) if float(value).is_integer() else round(value, 10)
+
+
+def comparative_before(prefix: str) -> tuple[str, str] | None:
+    """(wording, op) when ``prefix`` ends in a comparative word."""
+    m = _BEFORE.search(prefix)
+    if not m:
+        return None
+    word = m.group().strip().rstrip("约近").strip()
+    return word, BEFORE[word]
+
+
+def comparative_after(suffix: str) -> tuple[str, str] | None:
+    m = _AFTER.match(suffix)
+    return (m.group(1), AFTER[m.group(1)]) if m else None
+
+
+def mode_in(prefix: str) -> tuple[str, str] | None:
+    """The last mode word (新增, 每年, 累计, 降低…) in ``prefix``, if any."""
+    best = None
+    for word, op in MODES:
+        i = prefix.rfind(word)
+        if i >= 0 and (best is None or i > best[0] or i == best[0] and len(word) > len(best[1])):
+            best = (i, word, op)
+    return (best[1], best[2]) if best else None
+
+
+def unit_and_value(value: float, scale: str, unit: str) -> tuple[float, str, str | None]:
+    """Apply a scale word: (value, unit, note). 1万家 -> 10000 家; 3亿元 stays 亿元."""
+    if unit in ("个百分点",):
+        unit = "百分点"
+    if not scale:
+        return value, unit, None
+    if unit in ("%", "百分点"):
+        return value, unit, None
+    factor = {"万": 1e4, "亿": 1e8, "千": 1e3}[scale]
+    if unit == "元" and scale in "万亿":
+        return value, scale + "元", None
+    if unit == "人" and scale == "万":
+        return value, "万人", None
+    return value * factor, unit, f"{scale}{unit} written as {unit} × {clean(factor)}"
