@@ -14,13 +14,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from planck.extract.items import Found
+from planck.extract.ops import OP
 from planck.extract.run import Extraction
 from planck.extract.vocab import Known, lookup, slug
 
-HIGHER = {"at_least", "more_than", "increase_by", "multiple_of", "annual_growth", "coverage",
-          "per_year", "near_reference", "cumulative", "at_least_reference"}
-LOWER = {"at_most", "rank_at_most", "decrease_by"}
-NEEDS_BASE = {"increase_by", "multiple_of", "annual_growth", "decrease_by"}
+HIGHER = {OP.at_least, OP.more_than, OP.increase_by, OP.multiple_of, OP.annual_growth, OP.coverage,
+          OP.per_year, OP.near_reference, OP.cumulative, OP.at_least_reference}
+LOWER = {OP.at_most, OP.rank_at_most, OP.decrease_by}
+NEEDS_BASE = {OP.increase_by, OP.multiple_of, OP.annual_growth, OP.decrease_by}
 
 
 def q(text: object) -> str:
@@ -50,11 +51,11 @@ class Options:
 
 
 def _model_knows() -> tuple[set[str], set[str]]:
-    from typing import get_args
+    """The operators and target fields this planck's format accepts (the method work adds some)."""
+    from planck import operators
+    from planck.read.model import Target
 
-    from planck.read.model import Op, Target
-
-    return set(get_args(Op)), set(Target.model_fields)
+    return set(operators.OPERATORS), set(Target.model_fields)
 
 
 def _units_compatible(a: str, b: str) -> bool:
@@ -89,7 +90,7 @@ class _Indicators:
         else:
             iid = slug(f.name, set(self.rows))
             direction = "higher" if f.op in HIGHER else "lower" if f.op in LOWER else None
-            unit = f.unit if f.op not in ("multiple_of", "near_reference", "at_least_reference") else None
+            unit = f.unit if f.op not in (OP.multiple_of, OP.near_reference, OP.at_least_reference) else None
             self.rows[iid] = {"name": f.name, "unit": unit, "direction": direction, "known": False,
                               "name_en": None}
         self.by_name[k] = iid
@@ -164,11 +165,11 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     taken.add(tid)
     lines = [f"  - id: {q(tid)}  # line {f.line}:{f.col}", f"    plan: {q(plan_id)}",
              f"    indicator: {q(iid)}", f"    op: {f.op}"]
-    if f.op == "between":
+    if f.op == OP.between:
         lines += [f"    low: {num(f.low)}", f"    high: {num(f.high)}"]
     elif f.value is not None:
         lines.append(f"    value: {num(f.value)}")
-    if f.unit and f.op not in ("multiple_of",):
+    if f.unit and f.op not in (OP.multiple_of,):
         lines.append(f"    unit: {q(f.unit)}")
     if f.reference:
         ref = ("province" if f.reference == "全省" else "national" if f.reference == "全国" else "city")
@@ -199,8 +200,8 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     if f.notes:
         lines.append(f"    note: {q('; '.join(f.notes))}  # review")
     if f.op not in ops:
-        word = {"decrease_by": "降低", "cumulative": "累计",
-                "at_least_reference": "达到平均水平"}.get(f.op, f.op)
+        word = {OP.decrease_by: "降低", OP.cumulative: "累计",
+                OP.at_least_reference: "达到平均水平"}.get(f.op, f.op)
         head = f"  # review: op '{f.op}' ({word}) is not in this planck's format yet; uncomment once it is"
         return [head] + ["  # " + ln[2:] for ln in lines]
     return lines

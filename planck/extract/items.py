@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from planck.extract import wording as w
+from planck.extract.ops import OP
 
 CLAUSE = re.compile(r"[^,;:，；：]+")
 _QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]*》|（[^）]{0,40}）|\([^)]{0,40}\)")
@@ -93,25 +94,25 @@ def _figure_op(clause: str, m: re.Match, mode: tuple[str, str] | None) -> tuple[
     if m.group(4) in ("个百分点", "百分点"):  # 提高5个百分点: a change of a % indicator
         change = re.search(r"(提高|提升|增加|增长|上升|降低|下降|减少)\s*$", before)
         if change:
-            return change.group(1), ("decrease_by" if change.group(1) in "降低下降减少" else "increase_by")
+            return change.group(1), (OP.decrease_by if change.group(1) in "降低下降减少" else OP.increase_by)
     if m.group(2):
-        return f"{m.group(1)}—{m.group(2)}", "between"
+        return f"{m.group(1)}—{m.group(2)}", OP.between
     comp_b = w.comparative_before(before)
     comp_a = w.comparative_after(after)
-    comp = comp_a if comp_a and comp_a[1] in ("about", "at_most") else comp_b or comp_a
+    comp = comp_a if comp_a and comp_a[1] in (OP.about, OP.at_most) else comp_b or comp_a
     if mode:
         word, op = mode
-        if op == "decrease_by" and comp and comp[1] == "at_most":
+        if op == OP.decrease_by and comp and comp[1] == OP.at_most:
             return comp
-        if op in ("increase_by", "per_year", "cumulative", "decrease_by"):
+        if op in (OP.increase_by, OP.per_year, OP.cumulative, OP.decrease_by):
             return (comp[0] if comp else word), op
-        if op == "annual_growth" and m.group(4) in ("%",):
+        if op == OP.annual_growth and m.group(4) in ("%",):
             return word, op
     if comp:
-        if comp[1] == "annual_growth" and m.group(4) != "%":
-            return comp[0], "at_least"
+        if comp[1] == OP.annual_growth and m.group(4) != "%":
+            return comp[0], OP.at_least
         return comp
-    return "", "at_least"
+    return "", OP.at_least
 
 
 def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Found]:
@@ -193,7 +194,7 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
     after = clause[m.end(): nxt]
     value, unit, note = w.unit_and_value(w.number(m.group(1)), m.group(3), m.group(4))
     wording, op = _figure_op(clause, m, mode)
-    if op == "at_least" and not wording and not w.GOAL_VERBS.search(clause[: m.start()]):
+    if op == OP.at_least and not wording and not w.GOAL_VERBS.search(clause[: m.start()]):
         return None  # a bare figure without a goal verb (加快13个开发区…) is not a target
     comp_a = w.comparative_after(after)
     skip = (len(after) - len(after.lstrip()) + len(comp_a[0])) if comp_a else 0
@@ -209,7 +210,7 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
     f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit))
     if note:
         f.notes.append(note)
-    if op == "between":
+    if op == OP.between:
         hi, _, _ = w.unit_and_value(w.number(m.group(2)), m.group(3), m.group(4))
         f.low, f.high = w.clean(value), w.clean(hi)
     else:
@@ -235,9 +236,9 @@ def _respectively(clause: str, original: str, quote: str, figs: list[re.Match], 
         value, unit, note = w.unit_and_value(w.number(m.group(1)), m.group(3), m.group(4))
         wording, op = _figure_op(clause, figs[0], mode)
         if m.group(2):
-            wording, op = f"{m.group(1)}—{m.group(2)}", "between"
+            wording, op = f"{m.group(1)}—{m.group(2)}", OP.between
         f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit), quote=quote)
-        if op == "between":
+        if op == OP.between:
             f.low, f.high = w.clean(value), w.clean(w.number(m.group(2)))
         else:
             f.value = w.clean(value)
@@ -279,7 +280,7 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
             head = head[: vs.start()]
         names = [name_of(x) for x in split_list(head) if name_of(x)]
         for n in names:
-            f = Found(name=n, op="multiple_of", wording=m.group(1), unit=None, value=w.FACTORS[m.group(1)],
+            f = Found(name=n, op=OP.multiple_of, wording=m.group(1), unit=None, value=w.FACTORS[m.group(1)],
                       quote=quote)
             f.baseline = {"year": int(vs.group(1))} if vs else None
             out.append(f)
@@ -293,17 +294,17 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
         body = re.sub(r"^.*?(?:实施|开展)", "", body) if not verb else body
         names = [name_of(x) for x in split_list(body) if name_of(x)]
         for n in names:
-            out.append(Found(name=n, op="coverage", wording="全覆盖", unit="%", value=100, quote=quote))
+            out.append(Found(name=n, op=OP.coverage, wording="全覆盖", unit="%", value=100, quote=quote))
     ref = w.REFERENCE.search(clause)
     if ref:
         name = name_of(original[: ref.start()])
         if name:
-            op = "near_reference" if ref.group(1) == "接近" else "at_least_reference"
+            op = OP.near_reference if ref.group(1) == "接近" else OP.at_least_reference
             out.append(Found(name=name, op=op,
                              wording=ref.group(1), unit=None, reference=ref.group(2), quote=quote))
     for r in w.RANK.finditer(clause):
         name = name_of(re.sub(r"(?:进入|跻身|保持|位居|位列|居)?[全国省市内]*$", "", original[: r.start()]))
         if name:
-            out.append(Found(name=name, op="rank_at_most", wording=f"前{r.group(1)}名",
+            out.append(Found(name=name, op=OP.rank_at_most, wording=f"前{r.group(1)}名",
                              unit="位", value=int(r.group(1)), quote=quote))
     return out

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from planck.extract import items, scope, tables
+from planck.extract.ops import OP
 from planck.extract.reading import Doc
 from planck.extract.vocab import key, lookup
 
@@ -62,7 +63,7 @@ def _same(a: items.Found, b: items.Found) -> bool:
     ia, ib = lookup(a.name), lookup(b.name)
     if ia and ib:
         return ia.id == ib.id
-    if a.op == b.op == "coverage" and min(len(ka), len(kb)) >= 4:
+    if a.op == b.op == OP.coverage and min(len(ka), len(kb)) >= 4:
         return ka.endswith(kb) or kb.endswith(ka)  # 实现“三个一”和研发活动全覆盖, said twice
     return ka == kb
 

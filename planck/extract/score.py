@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from planck.extract.ops import OP
+
 
 @dataclass(frozen=True)
 class Score:
@@ -52,11 +54,11 @@ def tuples(data: Any, source_file: str | None = None, with_indicator: bool = Fal
         op = t.get("op")
         unit = t.get("unit") or units.get(t.get("indicator"))
         value: Any = _round(t.get("value"))
-        if op == "between":
+        if op == OP.between:
             value = (_round(t.get("low")), _round(t.get("high")))
-        if op in ("multiple_of", "near_reference"):
+        if op in (OP.multiple_of, OP.near_reference):
             unit = None
-        if op == "coverage":
+        if op == OP.coverage:
             value, unit = value or 100.0, "%"
         row = (op, value, unit, t.get("deadline"))
         out.append((t.get("indicator"),) + row if with_indicator else row)

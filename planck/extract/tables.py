@@ -11,6 +11,7 @@ import re
 
 from planck.extract import wording as w
 from planck.extract.items import Found, name_of, per_capita_unit
+from planck.extract.ops import OP
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8})\s*[)）]\s*$")
@@ -101,24 +102,24 @@ def _row(row: list[str], cols: dict, t_col: int, year: int, base, table_attr, te
     if suffix1 == "%":
         unit = unit or "%"
     word = suffix2 or (suffix1 if suffix1 != "%" else None)
-    op, wording = "at_least", ""
+    op, wording = OP.at_least, ""
     if b:
-        op, wording = "between", f"{a}—{b}"
+        op, wording = OP.between, f"{a}—{b}"
     elif word:
         op, wording = w.AFTER[word], word
     elif sign:
-        op = {">": "more_than", "＞": "more_than", "大于": "more_than", "≥": "at_least",
-              "<": "at_most", "小于": "at_most", "≤": "at_most"}[sign]
+        op = {">": OP.more_than, "＞": OP.more_than, "大于": OP.more_than, "≥": OP.at_least,
+              "<": OP.at_most, "小于": OP.at_most, "≤": OP.at_most}[sign]
         wording = sign
     cumulative = "累计" in raw_name or cell.strip().startswith("[")
     if cumulative:
-        op = "cumulative"
+        op = OP.cumulative
     quote = " | ".join(c for c in row[cols["name"]: t_col + 1])
     if quote not in text:
         quote = row[cols["name"]]
     f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit), quote=quote,
               deadline=year, from_table=True)
-    if op == "between":
+    if op == OP.between:
         f.low, f.high = w.clean(float(a)), w.clean(float(b))
     else:
         f.value = w.clean(float(a))

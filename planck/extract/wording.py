@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from planck.extract.ops import OP
+
 _FOLD = str.maketrans("０１２３４５６７８９．％，；：（）～－", "0123456789.%,;:()~-")
 
 
@@ -30,26 +32,26 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:{DASH}({NUM}))?\s*({SCALE})\s*({_UNIT})(?![+\w]*[A-Za-z])")
 #: Comparative words written right before a figure, longest first; value -> (op, direction).
 BEFORE = {
-    "不少于": "at_least", "不低于": "at_least", "至少": "at_least", "达到": "at_least",
-    "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
-    "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增至": "at_least",
-    "扩大到": "at_least", "达": "at_least", "超过": "more_than", "突破": "more_than",
-    "超": "more_than", "高于": "more_than", "不超过": "at_most", "不高于": "at_most",
-    "低于": "at_most", "控制在": "at_most", "降低到": "at_most", "下降到": "at_most",
-    "降至": "at_most", "年均增长": "annual_growth", "年均提高": "annual_growth",
-    "年均递增": "annual_growth", "年均增速": "annual_growth",
+    "不少于": OP.at_least, "不低于": OP.at_least, "至少": OP.at_least, "达到": OP.at_least,
+    "提高到": OP.at_least, "提高至": OP.at_least, "提升到": OP.at_least, "提升至": OP.at_least,
+    "增加到": OP.at_least, "增加至": OP.at_least, "增长到": OP.at_least, "增至": OP.at_least,
+    "扩大到": OP.at_least, "达": OP.at_least, "超过": OP.more_than, "突破": OP.more_than,
+    "超": OP.more_than, "高于": OP.more_than, "不超过": OP.at_most, "不高于": OP.at_most,
+    "低于": OP.at_most, "控制在": OP.at_most, "降低到": OP.at_most, "下降到": OP.at_most,
+    "降至": OP.at_most, "年均增长": OP.annual_growth, "年均提高": OP.annual_growth,
+    "年均递增": OP.annual_growth, "年均增速": OP.annual_growth,
 }
 _BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, BEFORE), key=len, reverse=True))
                      + r")\s*(?:约|近)?\s*$")
 #: Words right after a figure.
-AFTER = {"以上": "at_least", "及以上": "at_least", "左右": "about", "以内": "at_most",
-         "以下": "at_most"}
+AFTER = {"以上": OP.at_least, "及以上": OP.at_least, "左右": OP.about, "以内": OP.at_most,
+         "以下": OP.at_most}
 _AFTER = re.compile(r"^\s*(及以上|以上|左右|以内|以下)")
 #: Words anywhere earlier in the clause that change what the figure measures.
-MODES = (("年均增长", "annual_growth"), ("年均提高", "annual_growth"),
-         ("新增", "increase_by"), ("新建", "increase_by"), ("净增", "increase_by"),
-         ("每年", "per_year"), ("年均", "per_year"), ("累计", "cumulative"),
-         ("降低", "decrease_by"), ("下降", "decrease_by"), ("减少", "decrease_by"))
+MODES = (("年均增长", OP.annual_growth), ("年均提高", OP.annual_growth),
+         ("新增", OP.increase_by), ("新建", OP.increase_by), ("净增", OP.increase_by),
+         ("每年", OP.per_year), ("年均", OP.per_year), ("累计", OP.cumulative),
+         ("降低", OP.decrease_by), ("下降", OP.decrease_by), ("减少", OP.decrease_by))
 #: A rank: 前30名 / 前十位.
 RANK = re.compile(r"前\s*(\d+)\s*(?:名|位|强)")
 #: Doubling words, with the factor they state.
