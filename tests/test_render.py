@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from datetime import date
 from xml.etree import ElementTree as ET
 
@@ -244,6 +245,26 @@ def test_golden(name, invoke, monkeypatch):
     assert path.is_file(), f"missing {name}: run UPDATE_GOLDEN=1 python -m pytest {__file__}"
     assert res.stdout == path.read_text(encoding="utf-8"), \
         f"{name} changed; if intended: UPDATE_GOLDEN=1 python -m pytest tests/test_render.py"
+
+
+def test_golden_charts(invoke, monkeypatch, tmp_path):
+    # The SVG files beside the golden report (which links charts/<indicator>.svg).
+    monkeypatch.chdir(GOLDEN)
+    res = invoke("report", "goldcity", "--targets-dir", ".", "--as-of", AS_OF,
+                 "-o", str(tmp_path / "charts.md"))
+    assert res.exit_code == 0, res.stderr
+    made = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "charts").glob("*.svg")}
+    folder = GOLDEN / "charts"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        for name, text in made.items():
+            (folder / name).write_bytes(text.encode("utf-8"))
+    kept = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.svg")}
+    assert made and sorted(made) == sorted(kept)
+    for name in made:
+        assert made[name] == kept[name], \
+            f"charts/{name} changed; if intended: UPDATE_GOLDEN=1 python -m pytest {__file__}"
 
 
 def test_golden_files_hold_no_absolute_paths():

@@ -1,5 +1,6 @@
 """``planck report``: files written atomically, deterministic text, --check on stale reports,
-and the report's sections (tables, Mermaid charts, sources with quotes, method note)."""
+and the report's sections (tables, SVG charts beside the report, sources with quotes, method
+note)."""
 
 from __future__ import annotations
 
@@ -133,14 +134,30 @@ def test_report_sections_on_the_fixture_city():
         assert quote in text, quote
     # Figures published after --as-of (the 2024 bulletin) are absent.
     assert "1700" not in text and "2024年金城市国民经济" not in text
-    # Each Mermaid chart has one value per x-axis category in every series.
-    charts = re.findall(r"```mermaid\n(.*?)```", text, re.S)
-    assert charts
-    for chart in charts:
-        assert chart.startswith("xychart-beta\n")
-        categories = re.search(r"x-axis \"[^\"]*\" \[([^\]]*)\]", chart).group(1).split(", ")
-        for series in re.findall(r"(?:bar|line) \[([^\]]*)\]", chart):
-            assert len(series.split(", ")) == len(categories)
+    # Each chart links its SVG file and tabulates its numbers with one cell per column.
+    links = re.findall(r"^!\[[^\]]*\]\(charts/([a-z0-9-]+)\.svg\)$", text, re.M)
+    assert links and "```mermaid" not in text
+    for block in re.findall(r"\.svg\)\n\n((?:\|.*\|\n)+)", text):
+        rows = block.strip("\n").split("\n")
+        assert len({row.count(" | ") for row in rows if not row.startswith("|---")}) == 1
+    assert sorted(links) == sorted(p.stem for p in (GOLDEN / "charts").glob("*.svg"))
+
+
+def test_report_check_covers_the_svg_charts(invoke, repo):
+    assert _run(invoke, repo, "--all").exit_code == 0
+    chart = repo / "reports" / "luoyang" / "high-tech-enterprises.svg"
+    assert "<svg" in chart.read_text(encoding="utf-8")
+    assert "luoyang/high-tech-enterprises.svg" in (repo / "reports" / "luoyang.md").read_text(
+        encoding="utf-8")
+    chart.write_text(chart.read_text(encoding="utf-8").replace("#0072B2", "#000000"),
+                     encoding="utf-8")
+    res = _run(invoke, repo, "--all", "--check")
+    assert res.exit_code == 1 and "high-tech-enterprises.svg: out of date" in res.stderr
+    chart.unlink()
+    res = _run(invoke, repo, "--all", "--check")
+    assert res.exit_code == 1 and "high-tech-enterprises.svg: missing" in res.stderr
+    assert _run(invoke, repo, "--all").exit_code == 0
+    assert _run(invoke, repo, "--all", "--check").exit_code == 0
 
 
 def test_report_is_pure_and_needs_no_files():
@@ -152,7 +169,7 @@ def test_report_is_pure_and_needs_no_files():
     report = sample_report()
     text = render_report(report, Context())
     assert text == render_report(report, Context())
-    assert "高新技术企业不少于1600家" in text and "```mermaid" in text
+    assert "高新技术企业不少于1600家" in text and "](charts/high-tech-enterprises.svg)" in text
     zh = render_report(report, Context(lang="zh"))
     assert "## 来源" in zh and "## 图表" in zh
 

@@ -70,7 +70,8 @@ def report(
             _err(f"{path}: {why} (regenerate with `planck report --all` or `make reports`)")
         if stale:
             raise typer.Exit(GATE_FAILED)
-        _err(f"planck: {len(texts)} report(s) up to date")
+        charts = sum(path.suffix == ".svg" for path, _ in texts)
+        _err(f"planck: {len(texts) - charts} report(s) and {charts} chart(s) up to date")
         return
     for path, text in texts:
         if str(path) == "-":
@@ -80,7 +81,10 @@ def report(
             write_report(path, text)
         except OSError as err:
             raise _usage(f"{path}: cannot write: {err.strerror or err}") from None
-        _err(f"planck: wrote {path}")
+        if path.suffix != ".svg":
+            charts = sum(p.parent == path.parent / path.stem for p, _ in texts)
+            _err(f"planck: wrote {path}" + (f" and {charts} chart(s) in {path.parent / path.stem}"
+                                            if charts else ""))
 
 
 @app.command()

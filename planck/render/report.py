@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planck import operators
-from planck.render.chart import chart
+from planck.render.chart import chart, points_from_results
+from planck.render.chartdata import ChartSpec, Point
+from planck.render.chartdata import build as build_chart
 from planck.render.context import Context
 from planck.render.markdown import cell, escape, table, target_link
 from planck.render.text import num, target_text
@@ -51,10 +53,16 @@ class Evidence:
 
     documents: tuple[Document, ...] = ()
     series: dict[str, dict[int, float]] = field(default_factory=dict)
+    #: the figures charted per indicator (annual and part-year, with their sources)
+    points: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    #: each target's ``pace`` field, for the trajectory of results without a pace
+    paces: dict[str, str] = field(default_factory=dict)
 
 
-def render_report(report: Report, ctx: Context, evidence: Evidence | None = None) -> str:
-    """The whole report as markdown text, ending with one newline."""
+def render_report(report: Report, ctx: Context, evidence: Evidence | None = None,
+                  chart_dir: str = "charts") -> str:
+    """The whole report as markdown text, ending with one newline. Charts are linked as
+    ``<chart_dir>/<indicator>.svg`` (``chart_specs`` gives what those files draw)."""
     ev = evidence or results_evidence(report)
     out = _headline(report, ctx)
     for plan in report.plans:
@@ -64,7 +72,7 @@ def render_report(report: Report, ctx: Context, evidence: Evidence | None = None
         out += [f"## {escape(ctx.names(plan.title_zh, plan.title_en, ' · '))} "
                 f"({_period(plan)})", ""]
         out += table(report, ctx, results, ids=True) + [""]
-    out += _charts(report, ev, ctx)
+    out += _charts(report, ev, ctx, chart_dir)
     out += _sources(ev, ctx)
     out += [f"## {ctx.label('methodology')}", "",
             f"{ctx.label('method_note')} [docs/methodology.md]({METHODOLOGY}).", ""]
@@ -98,19 +106,42 @@ def _period(plan) -> str:
     return str(plan.start) if plan.start == plan.end else f"{plan.start}–{plan.end}"
 
 
-def _charts(report: Report, ev: Evidence, ctx: Context) -> list[str]:
+def chart_specs(report: Report, ev: Evidence, ctx: Context) -> dict[str, ChartSpec]:
+    """The chart of every indicator with at least one figure, by indicator id (file order)."""
     by_indicator: dict[str, list[Result]] = {}
     for r in report.results:
         by_indicator.setdefault(r.indicator, []).append(r)
-    out = [f"## {ctx.label('charts')}", ""]
-    drawn = 0
+    specs = {}
     for indicator, results in by_indicator.items():
-        lines = chart(results, ev.series.get(indicator, {}), ctx)
-        if lines:
-            first = results[0]
-            out += [f"### {escape(ctx.names(first.name, first.name_en))}", ""] + lines
-            drawn += 1
-    if not drawn:
+        points = ev.points.get(indicator)
+        if points is None:
+            points = tuple(points_from_results(results))
+        if not points:
+            continue
+        first = results[0]
+        spec = build_chart(results, points, ctx.lang, ev.paces,
+                           ctx.names(first.name, first.name_en))
+        if spec is not None:
+            specs[indicator] = spec
+    return specs
+
+
+def chart_files(report: Report, ctx: Context, evidence: Evidence | None = None
+                ) -> dict[str, str]:
+    """``<indicator>.svg`` → SVG text for every chart the report links."""
+    from planck.render.svg import render as svg
+
+    ev = evidence or results_evidence(report)
+    return {f"{ind}.svg": svg(spec, ind) for ind, spec in chart_specs(report, ev, ctx).items()}
+
+
+def _charts(report: Report, ev: Evidence, ctx: Context, chart_dir: str) -> list[str]:
+    out = [f"## {ctx.label('charts')}", ""]
+    specs = chart_specs(report, ev, ctx)
+    for indicator, spec in specs.items():
+        out += [f"### {escape(spec.title)}", ""]
+        out += chart(spec, f"{chart_dir}/{indicator}.svg", ctx)
+    if not specs:
         out += [ctx.label("no_charts"), ""]
     return out
 
@@ -150,12 +181,19 @@ def results_evidence(report: Report) -> Evidence:
                 add(f"o:{o.source}:{o.source_title}",
                     Document(o.source_title, date=o.source_date, url=o.url),
                     Cited(_as_given(o), r.indicator, o.quote))
-        if operators.get(r.target.op).level_series and r.years:
+        if r.target.op not in ("near_reference", "per_year") and r.years:
             series.setdefault(r.indicator, dict(r.years))
     documents = tuple(Document(e["doc"].title, e["doc"].issuer, e["doc"].doc_number,
                                e["doc"].date, e["doc"].url, tuple(e["cited"]))
                       for e in docs.values())
     return Evidence(documents, series)
+
+
+def _as_given(o: ObsRef) -> str:
+    """The figure as its quote gives it (value and unit from the source), with its period."""
+    if o.given_value is None or o.given_unit is None:
+        return f"{num(o.value)} {o.unit} ({o.period})"
+    return f"{num(o.given_value)} {o.given_unit} ({o.period})"
 
 
 def _as_given(o: ObsRef) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from planck.read.dataset import CityData
+from planck.render.chartdata import obs_point
 from planck.render.context import LABELS
 from planck.render.report import Cited, Document, Evidence, target_cited
 from planck.render.text import num
@@ -95,10 +96,13 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
                 indicators.append(ind)
     names = {i.id: i.name_zh for i in data.targets.indicators}
     series: dict[str, dict[int, float]] = {}
+    points: dict[str, tuple] = {}
     measured: list[tuple] = []
     for ind in indicators:
         annual, partial = pick(data.observations, ind, report.as_of)
         series[ind] = {y: o.value for y, o in annual.items()}
+        points[ind] = tuple(obs_point(o.period, o.value, o.source_title)
+                            for o in [*annual.values(), *([partial] if partial else [])])
         for o in [*annual.values(), *([partial] if partial else [])]:
             measured.append((o, Cited(f"{num(o.raw_value)} {o.unit} ({o.period})",
                                       f"`{ind}` {names.get(ind, '')}".strip(), o.quote)))
@@ -106,42 +110,60 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
     for o, cited in sorted(measured, key=lambda m: (m[0].source_date, m[0].source_title)):
         add(Document(o.source_title, date=o.source_date, url=o.url), cited)
     documents = tuple(replace(e["doc"], cited=tuple(e["cited"])) for e in docs.values())
-    return Evidence(documents, {k: v for k, v in series.items() if v})
+    paces = {t.id: t.pace for t in data.targets.targets}
+    return Evidence(documents, {k: v for k, v in series.items() if v}, points, paces)
 
 
 def _doc(source) -> Document:
     return Document(source.title, source.issuer, source.doc_number, source.date, source.url)
 
 
-def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str) -> str:
-    """The report text for one city, with links relative to the report file ``out``.
+def chart_folder(report_file: Path) -> Path:
+    """Where a report's SVG charts go: a folder named after the report, beside it
+    (reports/luoyang.md → reports/luoyang/)."""
+    return Path(report_file).parent / Path(report_file).stem
+
+
+def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str
+          ) -> list[tuple[Path, str]]:
+    """(file, text) for one city's report ``out`` and its SVG charts, links relative to it.
 
     Raises ``PlanckError`` (with findings) when the city's files are invalid.
     """
+    from urllib.parse import quote
+
     from planck.judge.evaluate import evaluate
     from planck.read.dataset import load_city
     from planck.render.context import Context
-    from planck.render.report import render_report
+    from planck.render.report import chart_files, render_report
 
     data = load_city(city, directory)
     report = relocate(evaluate(data, as_of or report_as_of(data)), Path(out).parent)
-    return render_report(report, Context(lang=lang), evidence(data, report, lang))
+    ctx = Context(lang=lang)
+    ev = evidence(data, report, lang)
+    folder = chart_folder(out)
+    text = render_report(report, ctx, ev, quote(folder.name))
+    return [(Path(out), text)] + [(folder / name, svg)
+                                  for name, svg in chart_files(report, ctx, ev).items()]
 
 
 def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None,
                lang: str) -> list[tuple[Path, str]]:
-    """(report file, text) for every (city, report file) job; ``PlanckError`` with the
-    findings of every invalid city (all cities are read before anything is written)."""
+    """(file, text) for every (city, report file) job: each report, then its SVG charts;
+    ``PlanckError`` with the findings of every invalid city (all cities are read before
+    anything is written). A report to stdout ("-") comes alone, linking charts/… ."""
     from planck.findings import PlanckError
 
     texts, findings = [], []
     for city, path in jobs:
-        # A report printed to stdout ("-") links relative to the current folder.
-        out = Path("report.md") if str(path) == "-" else path
+        to_stdout = str(path) == "-"
+        out = Path("charts.md") if to_stdout else path
         try:
-            texts.append((path, build(city, directory, out, as_of, lang)))
+            files = build(city, directory, out, as_of, lang)
         except PlanckError as err:
             findings += err.findings
+            continue
+        texts += [(path, files[0][1])] if to_stdout else files
     if findings:
         raise PlanckError(findings)
     return texts

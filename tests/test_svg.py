@@ -1,0 +1,122 @@
+"""SVG charts: well-formed, described, escaped, gaps left open, and drawn with the verdict's
+own trajectory (planck.judge.trajectory)."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+import pytest
+from conftest import TARGETS
+
+from planck.judge.evaluate import default_as_of, evaluate, pick
+from planck.judge.trajectory import has_path, required_value, trajectory
+from planck.read.dataset import load_city
+from planck.render import chartdata, svg
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+CITIES = ("luoyang", "hebi", "jiaozuo", "pingdingshan")
+
+
+def _specs(city: str):
+    data = load_city(city, TARGETS)
+    report = evaluate(data, default_as_of(data))
+    by: dict[str, list] = {}
+    for r in report.results:
+        by.setdefault(r.indicator, []).append(r)
+    for ind, results in by.items():
+        annual, partial = pick(data.observations, ind, report.as_of)
+        obs = [*annual.values(), *([partial] if partial else [])]
+        pts = [chartdata.obs_point(o.period, o.value, o.source_title) for o in obs]
+        spec = chartdata.build(results, pts, "en")
+        if spec is not None:
+            yield results, obs, spec
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_every_chart_is_wellformed_described_and_has_one_mark_per_figure(city):
+    drawn = 0
+    for _results, obs, spec in _specs(city):
+        text = svg.render(spec, "x")
+        root = ET.fromstring(text)
+        assert root.find("s:title", NS).text and root.find("s:desc", NS).text
+        assert root.get("role") == "img" and "script" not in text.lower()
+        marks = root.findall(".//*[@class='obs']", NS)
+        assert len(marks) == len(obs) == spec.observations
+        # every mark says what it is: period, value and source
+        for mark, o in zip(marks, sorted(obs, key=lambda o: chartdata.obs_point(
+                o.period, o.value).x), strict=True):
+            assert mark.find("s:title", NS).text.startswith(f"{o.period}: ")
+            assert o.source_title in mark.find("s:title", NS).text
+        drawn += 1
+    assert drawn or city == "jiaozuo"
+
+
+def test_a_missing_year_leaves_a_gap_and_part_year_figures_are_marked():
+    pts = [chartdata.obs_point(2020, 10.0), chartdata.obs_point(2021, 12.0),
+           chartdata.obs_point(2023, 15.0), chartdata.obs_point("2024-06", 9.0, "half year")]
+    spec = chartdata.ChartSpec("t", "u", tuple(pts), deadline=2025)
+    root = ET.fromstring(svg.render(spec))
+    joins = [el for el in root.iter(f"{{{NS['s']}}}line") if el.get("stroke") == "#0072B2"
+             and el.get("y1") is not None and el.get("x1") != el.get("x2")]
+    assert len(joins) == 1  # 2020–2021 only: nothing bridges 2022, nothing joins the half year
+    partial = root.findall(".//s:polygon[@class='obs']", NS)
+    assert len(partial) == 1 and "2024-06" in partial[0].find("s:title", NS).text
+    assert pts[-1].x == pytest.approx(2023.5)
+
+
+def test_data_strings_are_escaped():
+    nasty = '<script>alert(1)</script> "q" & \'a\''
+    pts = (chartdata.Point(2020.0, 1.0, "2020", "measured", nasty),)
+    spec = chartdata.ChartSpec(nasty, nasty, pts, desc=nasty,
+                               levels=(chartdata.Level(2.0, "target", "t", nasty),))
+    text = svg.render(spec)
+    assert "<script>" not in text
+    root = ET.fromstring(text)
+    assert root.find("s:title", NS).text == f"{nasty} ({nasty})"
+    assert root.find("s:desc", NS).text == nasty
+
+
+def test_same_spec_same_bytes():
+    [(_, _, spec), *_] = list(_specs("luoyang"))
+    assert svg.render(spec) == svg.render(spec)
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_trajectory_agrees_with_the_verdict(city):
+    # A paced result's latest figure lies on the good side of the drawn trajectory exactly
+    # when its observed pace is at least the required pace (R ≥ 1).
+    checked = 0
+    for results, _obs, spec in _specs(city):
+        for r in results:
+            if r.pace is None or r.pace.ratio is None or not has_path(r.target.op):
+                continue
+            tr = trajectory(r)
+            path = next(p for p in spec.paths if p.target == r.id)
+            assert path.method == r.pace.method and path.points[0] == (r.pace.base_year,
+                                                                        r.pace.base_value)
+            req = tr.at(r.pace.latest_year)
+            value = r.latest.value
+            lower = r.pace.required < 0
+            if abs(r.pace.ratio - 1) > 1e-6:
+                assert ((value <= req) if lower else (value >= req)) == (r.pace.ratio > 1), r.id
+            checked += 1
+    assert checked >= (3 if city == "luoyang" else 0)
+
+
+def test_required_value_matches_the_pace_rates():
+    from planck.judge.progress import pace
+
+    for method in ("linear", "geometric"):
+        v = required_value(method, 2020, 100.0, 2023, 2025, 200.0)
+        p = pace(method, 2020, 100.0, 2023, v, 2025, 200.0)
+        assert p.ratio == pytest.approx(1.0)
+    assert required_value("linear", 2020, 1.0, 2019, 2025, 2.0) is None
+
+
+def test_status_bar_is_described():
+    counts = {"met": 2, "no_data": 3, "missed": 0}
+    labels = {"met": "met", "no_data": "no data", "missed": "missed"}
+    root = ET.fromstring(svg.status_bar(counts, labels, "City <b>"))
+    assert root.find("s:title", NS).text == "City <b>"
+    assert root.find("s:desc", NS).text == "met: 2, no data: 3"
+    assert len(root.findall("s:rect", NS)) == 2
