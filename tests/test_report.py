@@ -169,7 +169,7 @@ def test_report_is_pure_and_needs_no_files():
     report = sample_report()
     text = render_report(report, Context())
     assert text == render_report(report, Context())
-    assert "高新技术企业不少于1600家" in text and "](charts/high-tech-enterprises.svg)" in text
+    assert "高新技术企业不少于1600家" in text and "](charts/firms.svg)" in text
     zh = render_report(report, Context(lang="zh"))
     assert "## 来源" in zh and "## 图表" in zh
 

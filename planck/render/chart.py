@@ -37,10 +37,10 @@ def _decimals(spec: ChartSpec) -> int:
 
 def chart(spec: ChartSpec, href: str, ctx: Context) -> list[str]:
     """Markdown lines for one indicator: the image link and the table of its numbers."""
-    from planck.render.markdown import escape
+    from planck.render.markdown import cell, escape
 
     w = LABELS[ctx.lang]
-    alt = escape(spec.title).replace("[", "(").replace("]", ")")
+    alt = escape(spec.title.replace("[", "(").replace("]", ")"))
     out = [f"![{alt}]({href})", ""]
     columns: list[tuple[float, str]] = sorted({(p.x, p.period) for p in spec.points})
     known = {x for x, _ in columns}
@@ -51,7 +51,7 @@ def chart(spec: ChartSpec, href: str, ctx: Context) -> list[str]:
                 columns.append((x, str(int(x))))
     columns.sort()
     values = {p.period: p for p in spec.points}
-    head = [f"{w['year']} ({escape(spec.unit)})"] + [c for _, c in columns]
+    head = [f"{w['year']} ({cell(escape(spec.unit))})"] + [c for _, c in columns]
     marks = {"baseline": " ◼", "partial": " ◇"}
     rows = [[w["values"]] + [num(values[c].value) + marks.get(values[c].kind, "")
                              if c in values else "" for _, c in columns]]

@@ -138,11 +138,27 @@ def build(results: Sequence[Result], observed: Sequence[Point], lang: str = "en"
             levels.append(Level(float(stretch), "stretch", r.id, num(stretch)))
     if not points and not levels and not bands:
         return None
+    paths, levels = _merged(paths), _merged(levels)
     points.sort(key=lambda p: (p.x, p.kind))
     deadline = max(r.deadline for r in results)
     spec = ChartSpec(title or first.name, unit, tuple(points), tuple(paths), tuple(levels),
                      tuple(bands), deadline, lang=lang)
     return _described(spec, results)
+
+
+def _merged(items: list) -> list:
+    """Several targets on one line (same path, same level) drawn once, naming them all."""
+    from dataclasses import replace
+
+    out: list = []
+    for item in items:
+        same = next((i for i, o in enumerate(out)
+                     if replace(o, target=item.target) == item), None)
+        if same is None:
+            out.append(item)
+        else:
+            out[same] = replace(out[same], target=f"{out[same].target}, {item.target}")
+    return out
 
 
 def _described(spec: ChartSpec, results: Sequence[Result]) -> ChartSpec:
