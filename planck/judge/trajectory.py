@@ -14,7 +14,6 @@ from planck.judge import progress as pg
 from planck.result import Result
 
 
-
 def has_level(op: str) -> bool:
     """The goal is a level of the indicator (not a ratio to another one), so it can be drawn."""
     return operators.get(op).trajectory

@@ -127,9 +127,7 @@ def build(results: Sequence[Result], observed: Sequence[Point], lang: str = "en"
         path = _path(r, (paces or {}).get(r.id, "auto"))
         if path is not None:
             paths.append(path)
-        if r.target.op == "between" and r.target.low is not None and r.target.high is not None:
-            bands.append((r.target.low, r.target.high, r.id))
-        elif r.target.op == "about" and r.target.low is not None and r.target.high is not None:
+        if r.target.low is not None and r.target.high is not None:  # a range, or a value ± tolerance
             bands.append((r.target.low, r.target.high, r.id))
         elif r.target.goal is not None:
             levels.append(Level(r.target.goal, "target", r.id, num(r.target.goal)))

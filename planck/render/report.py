@@ -181,7 +181,7 @@ def results_evidence(report: Report) -> Evidence:
                 add(f"o:{o.source}:{o.source_title}",
                     Document(o.source_title, date=o.source_date, url=o.url),
                     Cited(_as_given(o), r.indicator, o.quote))
-        if r.target.op not in ("near_reference", "per_year") and r.years:
+        if operators.get(r.target.op).level_series and r.years:
             series.setdefault(r.indicator, dict(r.years))
     documents = tuple(Document(e["doc"].title, e["doc"].issuer, e["doc"].doc_number,
                                e["doc"].date, e["doc"].url, tuple(e["cited"]))
