@@ -88,7 +88,7 @@ def test_every_renderer_on_one_report(fmt, lang):
     assert get(fmt)([], ctx) in ("", "\n") or fmt in ("json", "junit")
 
 
-KNOWN_FORMATS = ("table", "json", "markdown", "junit", "github")  # written out: the documented ones
+KNOWN_FORMATS = ("table", "json", "markdown", "junit", "github", "csv")  # written out: the documented ones
 
 
 def test_registry_feeds_the_format_choices(invoke, monkeypatch):
@@ -221,6 +221,7 @@ GOLDEN_CASES = {
     "goldcity.md": ["check", "-f", "markdown"],
     "goldcity.junit.xml": ["check", "-f", "junit"],
     "goldcity.github.txt": ["check", "-f", "github"],
+    "goldcity.csv": ["check", "-f", "csv"],
     "goldcity.table.txt": ["check", "-f", "table"],
     "goldcity.report.md": ["report", "-o", "-"],
     "goldcity.report.zh.md": ["report", "-o", "-", "--lang", "zh"],
@@ -228,7 +229,7 @@ GOLDEN_CASES = {
 
 
 GOLDEN_NAME = {"table": "goldcity.table.txt", "json": "goldcity.json", "markdown": "goldcity.md",
-               "junit": "goldcity.junit.xml", "github": "goldcity.github.txt"}
+               "junit": "goldcity.junit.xml", "github": "goldcity.github.txt", "csv": "goldcity.csv"}
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
@@ -269,6 +270,6 @@ def test_golden_charts(invoke, monkeypatch, tmp_path):
 
 def test_golden_files_hold_no_absolute_paths():
     for path in GOLDEN.iterdir():
-        if path.suffix in (".json", ".md", ".xml", ".txt"):
+        if path.suffix in (".json", ".md", ".xml", ".txt", ".csv"):
             text = path.read_text(encoding="utf-8")
             assert str(ROOT) not in text and "/home/" not in text and "/tmp" not in text, path

@@ -34,7 +34,7 @@ def check(
     city: Annotated[Optional[str], typer.Argument(help="City id (luoyang) or a target file.")] = None,
     all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
     as_of: AsOf = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown, junit, github or auto.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown, junit, github, csv or auto.")] = "table",
     fail_on: Annotated[str, typer.Option("--fail-on", help="Statuses that fail the gate, comma-separated.")] = "missed",
     measured: Annotated[Optional[list[Path]], typer.Option("--measured", help="Extra measured file (adds or overrides observations).")] = None,
     targets_dir: TargetsDir = None,

@@ -203,3 +203,58 @@ def import_table(
     if findings:
         raise _fail(findings)
     apply_edit(target, measured, directory, tf, observations, sources, replace, dry_run)
+
+
+def _xlsx_output(output: Path, directory: Path) -> None:
+    """Refuse an -o that is not a new or regular .xlsx file outside the data folder."""
+    from planck.cli.common import _usage
+
+    if str(output) == "-":
+        return
+    if output.suffix.lower() != ".xlsx":
+        raise _usage(f"-o: {output} does not end in .xlsx (or give '-' for stdout)")
+    if output.exists() and not output.is_file():
+        raise _usage(f"-o: {output} exists and is not a regular file")
+    if not output.parent.is_dir():
+        raise _usage(f"-o: folder {output.parent} does not exist")
+    if output.resolve().parent == directory.resolve():
+        raise _usage(f"-o: {output} is inside the data folder {directory}: write it elsewhere")
+
+
+@app.command()
+def export(
+    city: Annotated[Optional[str], typer.Argument(help="City id (luoyang).")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write ('-' for stdout).")] = ...,
+    all_cities: Annotated[bool, typer.Option("--all", help="Every city, one sheet each.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of YYYY-MM-DD.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Column names and statuses in 'en' or 'zh'.")] = "en",
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Export verdicts to an XLSX workbook: a sheet per plan (--all: per city), status cells
+    coloured, and a 'sources' sheet."""
+    import sys
+
+    from planck.cli.common import _all_cities, _lang, _reports, _usage, parse_date
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.write.atomic import write_atomic
+    from planck.write.xlsx import source_rows, workbook
+
+    _safe_streams()
+    lang_, when = _lang(lang), parse_date(as_of)
+    directory = resolve_dir(targets_dir)
+    if all_cities == (city is not None):
+        raise _usage("give a CITY or --all (not both)")
+    _xlsx_output(output, directory)
+    reports = _reports(_all_cities(directory) if all_cities else [city], directory, [], when)
+    data = workbook(reports, [row for rep in reports for row in source_rows(rep)], lang_,
+                    by_city=all_cities)
+    if str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as err:
+        raise _usage(f"-o: cannot write {output}: {err.strerror or err}") from None
+    _err(f"planck: wrote {output} ({sum(len(r.results) for r in reports)} targets)")

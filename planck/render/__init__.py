@@ -17,6 +17,7 @@ _REGISTRY: dict[str, str] = {
     "markdown": "planck.render.markdown:render",
     "junit": "planck.render.junit:render",
     "github": "planck.render.github:render",
+    "csv": "planck.render.csv_:render",
 }
 
 FORMATS: tuple[str, ...] = (*_REGISTRY, "auto")

@@ -27,14 +27,15 @@ def _create_temp(target: Path) -> tuple[int, Path]:
     raise FileExistsError(f"cannot create a temporary file next to {target}")
 
 
-def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
+def write_atomic(path: Path | str, text: str | bytes, encoding: str = "utf-8") -> None:
     """Replace ``path`` with ``text`` atomically; raise OSError (original intact) on failure.
 
     An existing file keeps its permission bits. Line ends are written as given (no newline
     translation), so the same text gives the same bytes on every platform.
     """
     target = Path(path)
-    data = text.encode(encoding)  # before creating anything: an encoding error leaves no trace
+    # before creating anything: an encoding error leaves no trace; bytes (a workbook) as given
+    data = text if isinstance(text, bytes) else text.encode(encoding)
     fd, tmp = _create_temp(target)
     try:
         with os.fdopen(fd, "wb") as fh:

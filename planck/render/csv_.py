@@ -1,0 +1,104 @@
+"""The CSV format: one row per target, the JSON fields flattened (``target.op``, ``latest.value``).
+
+UTF-8 with a byte-order mark and CRLF line ends, so that Excel and WPS open the Chinese text
+correctly by double-click. The columns come from the ``Result`` dataclass itself, so a field
+added there appears here without a change, and a row whose ``latest`` is empty still has the
+``latest.*`` columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import types
+import typing
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from typing import Any
+
+from planck.render.context import Context
+from planck.result import Report, Result, plain
+
+BOM = "\ufeff"
+#: A cell starting with one of these is a formula to a spreadsheet ("CSV injection"); data
+#: from strangers gets a leading apostrophe, which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CITY = ("city", "city_name_zh", "city_name_en", "as_of")
+
+
+def _dataclass_of(hint: Any) -> Any:
+    """The dataclass in ``X`` or ``X | None``, else None."""
+    if dataclasses.is_dataclass(hint):
+        return hint
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        inner = [a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)]
+        return inner[0] if len(inner) == 1 else None
+    return None
+
+
+@cache
+def columns(cls: type = Result, prefix: str = "") -> tuple[str, ...]:
+    """Dotted column names of a dataclass, nested dataclasses flattened."""
+    hints = typing.get_type_hints(cls)
+    out: list[str] = []
+    for f in dataclasses.fields(cls):
+        inner = _dataclass_of(hints[f.name])
+        out += columns(inner, f"{prefix}{f.name}.") if inner else [prefix + f.name]
+    return tuple(out)
+
+
+@cache
+def _nested() -> frozenset[str]:
+    """Paths that are nested dataclasses (``latest``, ``target``…), not maps such as ``years``."""
+    return frozenset(c.rsplit(".", n)[0] for c in columns() for n in range(1, c.count(".") + 1))
+
+
+def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:
+    if isinstance(value, dict) and (not path or path in _nested()):
+        for k, v in value.items():
+            _flatten(v, f"{path}.{k}" if path else k, out)
+    else:
+        out[path] = value
+
+
+def cell(value: Any) -> str:
+    """One value as CSV text: empty for null, JSON for lists and maps, formulas defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def rows(reports: Sequence[Report]) -> tuple[tuple[str, ...], list[list[str]]]:
+    """(header, rows): the table both CSV and XLSX export are made of."""
+    header = _CITY + columns()
+    out = []
+    for rep in reports:
+        city = (rep.city, rep.name_zh, rep.name_en, rep.as_of.isoformat())
+        for r in rep.results:
+            flat: dict[str, Any] = {}
+            _flatten(plain(r), "", flat)
+            out.append([*city, *(cell(flat.get(c)) for c in columns())])
+    return header, out
+
+
+def render(reports: Sequence[Report], ctx: Context) -> str:
+    if not reports:
+        return ""
+    header, body = rows(reports)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(body)
+    return BOM + buf.getvalue()

@@ -1,0 +1,131 @@
+"""XLSX export: a sheet per plan (or per city with ``by_city``), status cells coloured, and a
+sheet of every source behind the figures. Returns the workbook's bytes; the CLI writes them.
+
+Text from the data files is stored as text cells, never formulas: a title starting with '='
+stays that title in Excel and WPS.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from planck.render.context import STATUS_LABEL
+from planck.result import Report, Result
+
+#: Fill colours (RGB) of the status cells, the same families as the terminal table's.
+FILL = {"met": "C6EFCE", "on_track": "C6EFCE", "behind": "FFEB9C", "off_track": "FFC7CE",
+        "missed": "FFC7CE", "regressing": "FFC7CE", "no_data": "EDEDED",
+        "not_assessable": "EDEDED"}
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 cannot hold these at all
+
+_HEAD = {
+    "en": ("Target id", "Indicator", "Unit", "Baseline year", "Baseline", "Target", "Goal",
+           "Deadline", "Latest period", "Latest", "Status", "To goal %", "Expected %",
+           "Reason", "Target quote", "Latest quote", "Latest source"),
+    "zh": ("目标编号", "指标", "单位", "基数年份", "基数", "目标", "目标值", "期限", "最新期间",
+           "最新值", "状态", "完成度 %", "应完成 %", "说明", "目标原文", "最新值原文", "最新值来源"),
+}
+STATUS_COLUMN = 11  # 1-based, in both languages' headers
+SOURCE_HEAD = ("city", "id", "title", "issuer", "doc_number", "date", "url", "file", "kind")
+
+
+def _row(r: Result, lang: str) -> list[Any]:
+    t, latest = r.target, r.latest
+    goal = f"{t.wording} {t.value:g}" if t.value is not None else t.wording
+    if t.low is not None and t.high is not None:
+        goal = f"{t.wording} {t.low:g}–{t.high:g}".strip()
+    return [r.id, r.name if lang == "zh" else r.name_en, r.unit, r.baseline_year, r.baseline,
+            goal.strip(), t.goal, r.deadline, latest and str(latest.period),
+            latest and latest.value, STATUS_LABEL[lang][r.status], r.percent_to_goal,
+            r.expected_progress, r.reason, t.quote, latest and latest.quote,
+            latest and latest.source_title]
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    return value
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    base = _SHEET_BAD.sub("_", name).strip("'")[:31] or "sheet"
+    candidate, n = base, 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _fill(sheet: Any, rows: list[list[Any]], head: Sequence[str], statuses: list[str],
+          status_col: int | None = None) -> None:
+    """Header, rows as text or number cells, the status cells coloured (1-based column)."""
+    from openpyxl.styles import Font, PatternFill
+
+    sheet.append(list(head))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for n, (values, status) in enumerate(zip(rows, statuses, strict=True), 2):
+        for col, value in enumerate(values, 1):
+            cell = sheet.cell(row=n, column=col)
+            cell.value = _text(value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, even when it starts with '='
+        if status_col and status in FILL:
+            sheet.cell(row=n, column=status_col).fill = PatternFill("solid", fgColor=FILL[status])
+    sheet.freeze_panes = "B2"
+    for col, title in enumerate(head, 1):
+        width = max([len(str(title))] + [len(str(r[col - 1] or "")) for r in rows[:200]])
+        sheet.column_dimensions[sheet.cell(row=1, column=col).column_letter].width = min(60, width + 2)
+
+
+def workbook(reports: Sequence[Report], sources: list[list[Any]], lang: str = "en",
+             by_city: bool = False) -> bytes:
+    """The workbook: per plan (one city) or per city (``by_city``), then 'sources'."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = {"sources"}
+    head = _HEAD[lang]
+    for rep in reports:
+        groups = [(rep.city, list(rep.results))] if by_city else [
+            (p.id, [r for r in rep.results if r.plan == p.id]) for p in rep.plans]
+        for name, results in groups:
+            sheet = book.create_sheet(_sheet_name(name, taken))
+            _fill(sheet, [_row(r, lang) for r in results], head, [r.status for r in results],
+                  STATUS_COLUMN)
+    _fill(book.create_sheet("sources"), sources, SOURCE_HEAD, ["" for _ in sources])
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def source_rows(report: Report) -> list[list[Any]]:
+    """Every source of a city's target and measured files, as rows of the 'sources' sheet."""
+    from pathlib import Path
+
+    from planck.read.dataset import read_targets
+    from planck.read.loader import load
+    from planck.read.model import MeasuredFile
+    from planck.read.validate import to_model
+
+    rows = []
+    tf, _ = read_targets(Path(report.file))
+    for s in tf.sources if tf else []:
+        rows.append(_source(report.city, s, "plan"))
+    for path in report.measured:
+        loaded = load(path)
+        mf = to_model(loaded.data, MeasuredFile, path)[0] if loaded.ok else None
+        for s in mf.sources if mf else []:
+            rows.append(_source(report.city, s, "measured"))
+    return rows
+
+
+def _source(city: str, s: Any, kind: str) -> list[Any]:
+    return [city, s.id, s.title, s.issuer, s.doc_number, s.date and s.date.isoformat(), s.url,
+            s.file, kind]
