@@ -1,4 +1,4 @@
-# planck — developer tasks. `make test` is what CI runs (.ci/run).
+# planck — developer tasks. CI (.ci/run) runs `make lint` and `make test` in a fresh venv.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PLANCK := $(VENV)/bin/planck
@@ -20,8 +20,9 @@ run: install  ## install, then check Luoyang on the bundled data
 test: install  ## the whole test suite (what CI runs)
 	$(PY) -m pytest
 
-lint: install  ## style and the project's own data files
+lint: install  ## style, types (mypy, settings in pyproject.toml) and the project's own data files
 	$(VENV)/bin/ruff check planck tests bench
+	$(VENV)/bin/mypy
 	$(PLANCK) validate targets --sources ../shared/seeds
 
 bench: install  ## start-up, validate-vs-yamllint and scale benchmarks (prints medians)

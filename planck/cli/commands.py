@@ -53,7 +53,7 @@ def check(
     for m in measured or []:
         if not m.is_file():
             raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
-    cities = _all_cities(directory) if all_cities else [city]
+    cities = _all_cities(directory) if all_cities or city is None else [city]
     if fmt == "json" and len(cities) > 1:
         failed = _stream_json(cities, directory, list(measured or []), when, gate)
     else:

@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional, cast
 
 import typer
 
@@ -51,7 +51,7 @@ def _safe_streams() -> None:
     # A console that cannot encode CJK must degrade, not crash with UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors="replace")
+            cast(Any, stream).reconfigure(errors="replace")
         except (AttributeError, ValueError):
             pass
 

@@ -161,6 +161,8 @@ def record(
                          _source_id(url, published, {s.get("id") for s in known}))
         sources.append(NewSource(sid, title or "", issuer or "", published, url))
         source = sid
+    # the checks above refused every missing one
+    assert when is not None and number is not None and source is not None and quote is not None
     unit_of = {i.id: i.unit for i in tf.indicators}
     obs = NewObservation(indicator, when, number, unit or unit_of.get(indicator, ""), source,
                          quote.strip(), partial if partial is not None else

@@ -39,11 +39,12 @@ def _job(args: tuple) -> Any:
 
 
 def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: date | None,
-               then: Callable[[Report], Any] | None = None, workers: int | None = None
-               ) -> Iterator[Any]:
+               then: Callable[[Report], Any] | None = None, workers: int | None = None,
+               start_method: str | None = None) -> Iterator[Any]:
     """Per city, in input order: ``then(report)`` (the report itself by default), or the list
     of findings that stop the city. ``then`` runs in the worker, so a caller that only needs,
-    say, each city's JSON never holds every report at once."""
+    say, each city's JSON never holds every report at once (it must be picklable: a
+    module-level function or a ``functools.partial`` of one)."""
     jobs = [(c, directory, list(measured), as_of, then) for c in cities]
     workers = workers or min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
@@ -52,17 +53,20 @@ def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: workers inherit the imported modules instead of importing them again
-    context = multiprocessing.get_context("fork")
+    # The platform's default start method unless one is asked for: fork is unsafe in a
+    # process with threads, missing on Windows and no longer the default from Python 3.14;
+    # every job is picklable, so spawn and forkserver work as well.
+    context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
 
 
 def evaluate_cities(cities: list[str], directory: Path, measured: list[Path],
-                    as_of: date | None, workers: int | None = None
-                    ) -> tuple[list[Report], list[Finding]]:
+                    as_of: date | None, workers: int | None = None,
+                    start_method: str | None = None) -> tuple[list[Report], list[Finding]]:
     """Reports in input order, and every finding of every city that could not be used."""
-    outcomes = list(map_cities(cities, directory, measured, as_of, workers=workers))
+    outcomes = list(map_cities(cities, directory, measured, as_of, workers=workers,
+                               start_method=start_method))
     reports = [o for o in outcomes if isinstance(o, Report)]
     findings = [f for o in outcomes if not isinstance(o, Report) for f in o]
     return reports, findings

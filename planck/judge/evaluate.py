@@ -27,7 +27,7 @@ def pick(observations: Iterable[Obs], indicator: str, as_of: date
     Vintages: a pinned observation wins; otherwise the later source date, then the later
     position in the files. Anything published after ``as_of`` is invisible.
     """
-    best: dict[int | str, Obs] = {}
+    best: dict[tuple[int | str, bool], Obs] = {}
     for o in observations:
         if o.indicator != indicator or o.source_date > as_of or o.year > as_of.year:
             continue
@@ -82,7 +82,8 @@ class _Case:
         self.low, self.high = self.levels.low, self.levels.high
         self.rate = None if t.value is None else t.value / 100
         if self.op.shape == "reference":
-            self.ref_annual, _ = pick(data.observations, t.reference, as_of)
+            # validation makes a reference target name its reference indicator
+            self.ref_annual, _ = pick(data.observations, t.reference or "", as_of)
 
     def satisfied(self, v: float) -> tuple[bool, bool]:
         """(meets the target, lies beyond the stated range on the good side)."""

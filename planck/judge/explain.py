@@ -29,7 +29,8 @@ def explain_text(report: Report, r: Result) -> str:
         lines.append(f"  goal level       {num(t.goal)} {r.unit} (least value that meets it)")
     if t.tolerance is not None:
         default = operators.get(t.op).tolerance
-        note = "default" if abs(t.tolerance - default) < 1e-12 else "set in the file"
+        note = ("default" if default is not None and abs(t.tolerance - default) < 1e-12
+                else "set in the file")
         lines.append(f"  tolerance        {t.tolerance:.0%} ({note})")
     if t.low is not None:
         lines.append(f"  accepted range   {num(t.low)} – {num(t.high)} {r.unit}")
@@ -46,8 +47,8 @@ def explain_text(report: Report, r: Result) -> str:
     else:
         lines.append("  latest           none (no annual observation)")
     if r.latest_partial is not None:
-        p = r.latest_partial
-        lines.append(f"  partial figure   {num(p.value)} for {p.period} (shown, never judged)")
+        part = r.latest_partial
+        lines.append(f"  partial figure   {num(part.value)} for {part.period} (shown, never judged)")
     if r.reference_value is not None:
         lines.append(f"  reference        {t.reference} = {num(r.reference_value)} {r.unit}")
     if r.years:

@@ -56,7 +56,7 @@ def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: 
     for section, item in items:
         i = counters[section]
         counters[section] += 1
-        checks = [((section, i), item.source, item.quote)]
+        checks: list[tuple[tuple[Any, ...], str, str]] = [((section, i), item.source, item.quote)]
         base = getattr(item, "baseline", None)
         if base is not None and base.quote:
             checks.append(((section, i, "baseline"), base.source or item.source, base.quote))
@@ -85,6 +85,7 @@ def validate_file(path: Path, sources_dir: Path | None,
     if not loaded.ok:
         return loaded.findings
     name = loaded.path
+    model: MeasuredFile | TargetFile | None
     if _is_measured(path, loaded.data):
         sibling = path.with_name(path.name.removesuffix(MEASURED_SUFFIX) + ".yaml")
         targets = None
@@ -97,10 +98,11 @@ def validate_file(path: Path, sources_dir: Path | None,
         if model is not None:
             findings = check_measured(loaded.data, model, name, targets)
     else:
-        model, findings = to_model(loaded.data, TargetFile, name)
-        if model is not None:
-            findings = check_targets(loaded.data, model, name)
-        seen[path.resolve()] = model
+        tf, findings = to_model(loaded.data, TargetFile, name)
+        if tf is not None:
+            findings = check_targets(loaded.data, tf, name)
+        seen[path.resolve()] = tf
+        model = tf
     if model is not None and sources_dir is not None:
         findings += _quotes(loaded.data, model, name, sources_dir)
     return findings

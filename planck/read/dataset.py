@@ -7,6 +7,7 @@ line of every target, and every observation converted into its indicator's unit.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -170,7 +171,7 @@ def _factors(tf: TargetFile) -> dict[str, float]:
     return out
 
 
-def load_city(city_or_file: str, directory: Path, extra_measured: list[Path] = ()) -> CityData:
+def load_city(city_or_file: str, directory: Path, extra_measured: Sequence[Path] = ()) -> CityData:
     """Everything about one city, or PlanckError with every finding in its files."""
     path = resolve_target_path(city_or_file, directory)
     tf, findings, lines = _read_targets(path)

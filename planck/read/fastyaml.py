@@ -27,7 +27,10 @@ _NUMERIC_LOOKING = re.compile(r"[-+.0-9]")
 _AMBIGUOUS = re.compile(r"[0-9a-fA-F._:+\-xXoObBtTzZ ]+|[-+]?\.(?:inf|nan)", re.IGNORECASE)
 
 
-MappingNode = ScalarNode = SequenceNode = None  # bound from PyYAML by parse()
+# bound from PyYAML by parse()
+MappingNode: Any = None
+ScalarNode: Any = None
+SequenceNode: Any = None
 
 
 class _Unsure(Exception):
@@ -59,12 +62,14 @@ class PosMap(dict):
     """A mapping that knows where its keys and values are (``.lc``)."""
 
     __slots__ = ("lc",)
+    lc: Positions
 
 
 class PosSeq(list):
     """A sequence that knows where its items are (``.lc``)."""
 
     __slots__ = ("lc",)
+    lc: Positions
 
 
 _DEFAULT_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq",
@@ -125,12 +130,12 @@ def _build(node: Any, seen: set[int]) -> Any:
     if node.tag not in _DEFAULT_TAGS:
         raise _Unsure
     if isinstance(node, SequenceNode):
-        out = PosSeq()
-        out.lc = Positions(*_mark(node))
+        seq = PosSeq()
+        seq.lc = Positions(*_mark(node))
         for item in node.value:
-            out.lc._items.append(_mark(item))
-            out.append(_build(item, seen))
-        return out
+            seq.lc._items.append(_mark(item))
+            seq.append(_build(item, seen))
+        return seq
     if isinstance(node, MappingNode):
         out = PosMap()
         out.lc = Positions(*_mark(node))

@@ -167,7 +167,7 @@ def _preflight(text: str, name: str) -> list[Finding]:
     depth = 0
     for event in YAML(typ="safe", pure=True).parse(text):
         mark = event.start_mark
-        refuse = [name, mark.line + 1, mark.column + 1]
+        refuse = (name, mark.line + 1, mark.column + 1)
         scalar = isinstance(event, ev.ScalarEvent)
         if isinstance(event, ev.AliasEvent):
             return [Finding(*refuse, "alias", one_line(f"YAML aliases (*{event.anchor}) are not allowed"))]
@@ -180,8 +180,9 @@ def _preflight(text: str, name: str) -> list[Finding]:
             return [Finding(*refuse, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")]
         # Plain scalars carry an implicit tag (str, int, date …); only explicit ones are refused.
         implicit = scalar and event.implicit and event.implicit[0]
-        if isinstance(event, ev.NodeEvent) and getattr(event, "tag", None) and not implicit:
-            found.append(Finding(*refuse, "tag", one_line(f"YAML tags ({event.tag}) are not allowed")))
+        tag = getattr(event, "tag", None) if isinstance(event, ev.NodeEvent) else None
+        if tag and not implicit:
+            found.append(Finding(*refuse, "tag", one_line(f"YAML tags ({tag}) are not allowed")))
     return found
 
 
@@ -224,8 +225,8 @@ def parse(text: str, name: str) -> Loaded:
         data = yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return _finding(name, *where, *_yaml_message(err))
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return _finding(name, line, col, *_yaml_message(err))
     except ReaderError as err:
         # Control characters (ESC, DEL, C1 codes): usually pasted from a terminal or a PDF.
         char = err.character if isinstance(err.character, int) else 0

@@ -66,7 +66,7 @@ def registry() -> pint.UnitRegistry:
     """Build the process-wide registry once, with only planck's own definitions (~10 ms)."""
     import pint
 
-    ureg = pint.UnitRegistry(filename=None, on_redefinition="raise")
+    ureg: pint.UnitRegistry = pint.UnitRegistry(filename=None, on_redefinition="raise")
     for line in _DEFINITIONS:
         ureg.define(line)
     return ureg

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -38,7 +38,7 @@ def _not_a_number(value: str) -> str:
     return f"{value!r} is a string, not a number: write it without quotes"
 
 
-def _message(e: dict[str, Any], field: str) -> str:
+def _message(e: Mapping[str, Any], field: str) -> str:
     """A pydantic error, worded for someone editing the YAML file."""
     kind, value = e["type"], e.get("input")
     if kind == "missing":
@@ -84,7 +84,8 @@ class _Checker:
     """Collects findings for one file, each placed at a node of its tree."""
 
     def __init__(self, doc: Any, name: str):
-        self.doc, self.name, self.findings = doc, name, []
+        self.doc, self.name = doc, name
+        self.findings: list[Finding] = []
 
     def add(self, path: tuple[Any, ...], key: str | None, code: str, message: str) -> None:
         node = self.doc

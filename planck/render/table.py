@@ -8,10 +8,14 @@ terminal cells, so Chinese text stays aligned.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from planck.render.context import Context
 from planck.render.text import bar, baseline_text, latest_text, target_text
 from planck.result import Report
+
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod
 
 _STYLE = {"met": "green", "missed": "bold red", "on_track": "green", "behind": "yellow",
           "off_track": "red", "regressing": "bold red", "no_data": "dim",
@@ -49,7 +53,7 @@ def _table(report: Report, ctx: Context):
     table = Table(title=Text(title), show_lines=False, expand=False, pad_edge=False,
                   collapse_padding=True)
     for key, justify, min_width, no_wrap in COLUMNS:
-        table.add_column(ctx.label(key), justify=justify, min_width=min_width,
+        table.add_column(ctx.label(key), justify=cast("JustifyMethod", justify), min_width=min_width,
                          no_wrap=no_wrap, overflow="fold")
     for r, row in zip(report.results, cells(report, ctx), strict=True):
         texts = [Text(c) for c in row]

@@ -116,8 +116,10 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
         raise PlanckError(loaded.findings)
     doc = loaded.data
     mf, findings = to_model(doc, MeasuredFile, name)
-    if mf is None or check_measured(doc, mf, name, targets):
-        raise PlanckError(findings or check_measured(doc, mf, name, targets))
+    if mf is None:
+        raise PlanckError(findings)
+    if check_measured(doc, mf, name, targets):
+        raise PlanckError(check_measured(doc, mf, name, targets))
     new_sources, findings = check_entries(mf, targets, observations, sources, name, today)
     if findings:
         raise PlanckError(findings)
@@ -170,7 +172,7 @@ def _verify(edit: Edit, name: str, targets: TargetFile | None) -> None:
     mf, findings = to_model(loaded.data, MeasuredFile, name)
     if mf is not None:
         findings = check_measured(loaded.data, mf, name, targets)
-    if findings:
+    if mf is None or findings:
         raise PlanckError(findings)
     for o in edit.added + edit.replaced:
         i = _find(mf, o)

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`")
 _BRACKETS = re.compile(r"\[\s*\]")
@@ -62,7 +62,7 @@ def item_end(lines: list[str], seq: Any, i: int) -> int:
     start, key_col = seq.lc.item(i)
     last = start
     if isinstance(item, dict) and item:
-        last = max(item.lc.key(k)[0] for k in item)
+        last = max(cast(Any, item).lc.key(k)[0] for k in item)  # a ruamel CommentedMap
     end = last + 1
     while end < len(lines):
         text = lines[end]
