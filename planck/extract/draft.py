@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 
 from planck.extract.items import Found
 from planck.extract.ops import OP
@@ -166,7 +167,7 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     lines = [f"  - id: {q(tid)}  # line {f.line}:{f.col}", f"    plan: {q(plan_id)}",
              f"    indicator: {q(iid)}", f"    op: {f.op}"]
     if f.op == OP.between:
-        lines += [f"    low: {num(f.low)}", f"    high: {num(f.high)}"]
+        lines += [f"    low: {num(cast(float, f.low))}", f"    high: {num(cast(float, f.high))}"]
     elif f.value is not None:
         lines.append(f"    value: {num(f.value)}")
     if f.unit and f.op not in (OP.multiple_of,):
@@ -179,7 +180,7 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     base = dict(f.baseline or {})
     if f.op in NEEDS_BASE or base:
         year = base.get("year")
-        parts = [f"year: {year}" if year else f"year: {(start or f.deadline) - 1}"]
+        parts = [f"year: {year}" if year else f"year: {cast(int, start or f.deadline) - 1}"]
         if base.get("value") is not None:
             parts.append(f"value: {num(base['value'])}")
         if base.get("quote"):

@@ -27,7 +27,9 @@ _SPLIT = re.compile(r"、|和|及|与|以及")
 
 def split_list(text: str, seps: str = "、") -> list[str]:
     """Split a list of names at ``seps`` outside brackets: 县（市、区）科技特派员 stays whole."""
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         depth += ch in "（(《“" and 1 or 0
         depth -= ch in "）)》”" and 1 or 0
@@ -142,7 +144,7 @@ def _clause(clause: str, original: str) -> list[Found]:
     quote = original.strip(" \u3000")
     if "分别" in clause and len(figs) > 1:
         return _respectively(clause, original, quote, figs, w.mode_in(clause[: figs[0].start()]))
-    out = []
+    out: list[Found] = []
     pos = 0
     for i, m in enumerate(figs):
         nxt = figs[i + 1].start() if i + 1 < len(figs) else len(clause)
@@ -272,7 +274,7 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
     out = []
     m = w.MULTIPLE.search(clause)
     doubling = m and (m.group(1) != "倍增" or clause[: m.start()].endswith("实现"))
-    if doubling and not re.search(r"行动|计划|工程", clause[m.end():m.end() + 6]):
+    if m and doubling and not re.search(r"行动|计划|工程", clause[m.end():m.end() + 6]):
         head = re.sub(r"[“\"]?[一二三四五六七八九十两]个指标$", "",
                       original[: m.start()].rstrip("“\" ").removesuffix("实现"))
         vs = w.VERSUS.search(head)

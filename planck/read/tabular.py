@@ -80,7 +80,7 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, Finding | None]:
 def _csv_rows(raw: bytes, name: str) -> tuple[list[list[Any]], list[Finding]]:
     text, problem = _decode(raw, name)
     if text is None:
-        return [], [problem]
+        return [], [problem] if problem else []
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:

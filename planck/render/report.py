@@ -196,13 +196,6 @@ def _as_given(o: ObsRef) -> str:
     return f"{num(o.given_value)} {o.given_unit} ({o.period})"
 
 
-def _as_given(o: ObsRef) -> str:
-    """The figure as its quote gives it (value and unit from the source), with its period."""
-    if o.given_value is None or o.given_unit is None:
-        return f"{num(o.value)} {o.unit} ({o.period})"
-    return f"{num(o.given_value)} {o.given_unit} ({o.period})"
-
-
 def target_cited(r: Result) -> Cited:
     """The line for a target's own quote: the promise, and the target it belongs to."""
     name = r.name if r.name_en in ("", r.name) else f"{r.name} / {r.name_en}"

@@ -173,7 +173,7 @@ def _observed(spec: ChartSpec, px, py, num) -> list[str]:
 
 def _legend(spec: ChartSpec, w: dict) -> list[tuple[str, str]]:
     kinds = {p.kind for p in spec.points}
-    items = [(k, w[k]) for k in ("measured", "baseline", "partial") if k in kinds]
+    items: list[tuple[str, str]] = [(k, w[k]) for k in ("measured", "baseline", "partial") if k in kinds]
     for i, p in enumerate(spec.paths):
         items.append((f"required{i}", f"{w['required']} ({w[p.method]}) · {p.target}"))
     for lv in spec.levels:

@@ -110,7 +110,7 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
     for o, cited in sorted(measured, key=lambda m: (m[0].source_date, m[0].source_title)):
         add(Document(o.source_title, date=o.source_date, url=o.url), cited)
     documents = tuple(replace(e["doc"], cited=tuple(e["cited"])) for e in docs.values())
-    paces = {t.id: t.pace for t in data.targets.targets}
+    paces: dict[str, str] = {t.id: t.pace for t in data.targets.targets}
     return Evidence(documents, {k: v for k, v in series.items() if v}, points, paces)
 
 

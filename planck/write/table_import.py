@@ -99,7 +99,9 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
                 bad(row["partial"], n, f"{flag!r} is not true/false (是/否)")
             partial = _FLAGS.get(flag, partial)
         source = _source(row, n, existing, by_url, sources, today, new_id, bad)
-        if len(found) == before and source is not None:
+        # a missing indicator, period or value was recorded in ``found`` above
+        if (len(found) == before and source is not None and indicator is not None
+                and period is not None and value is not None):
             observations.append(NewObservation(
                 indicator, period, value, unit, source, _text(row["quote"]), partial,
                 _text(row.get("note")) or None))
