@@ -203,4 +203,7 @@ def default_as_of(data: CityData) -> date:
     if dates:
         return max(dates)
     dated = [s.date for s in data.targets.sources if s.date is not None]
-    return max(dated) if dated else date(min(p.start for p in data.targets.plans), 1, 1)
+    if dated:
+        return max(dated)
+    # a new city without plans has nothing to evaluate; its first day of 2021 is as good as any
+    return date(min((p.start for p in data.targets.plans), default=2021), 1, 1)

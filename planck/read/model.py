@@ -217,9 +217,11 @@ class TargetFile(Frozen):
 
     planck: Version
     city: City
-    sources: list[Source] = Field(min_length=1)
-    plans: list[Plan] = Field(min_length=1)
-    indicators: list[Indicator] = Field(min_length=1)
+    # Empty lists are valid, so that `planck new` can write a file that validates before the
+    # first plan is encoded (no placeholder data); a target still needs its plan, indicator, source.
+    sources: list[Source]
+    plans: list[Plan]
+    indicators: list[Indicator]
     targets: list[Target]
 
 

@@ -1,0 +1,107 @@
+"""Commands export (verdicts to an XLSX workbook) and new (the files of a new city)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planck.cli.common import TargetsDir, _err, _fail, _safe_streams, _usage, app
+from planck.findings import Finding, PlanckError
+
+
+def _xlsx_output(output: Path, directory: Path) -> None:
+    """Refuse an -o that is not a new or regular .xlsx file outside the data folder."""
+    if str(output) == "-":
+        return
+    if output.suffix.lower() != ".xlsx":
+        raise _usage(f"-o: {output} does not end in .xlsx (or give '-' for stdout)")
+    if output.exists() and not output.is_file():
+        raise _usage(f"-o: {output} exists and is not a regular file")
+    if not output.parent.is_dir():
+        raise _usage(f"-o: folder {output.parent} does not exist")
+    if output.resolve().parent == directory.resolve():
+        raise _usage(f"-o: {output} is inside the data folder {directory}: write it elsewhere")
+
+
+@app.command()
+def export(
+    city: Annotated[Optional[str], typer.Argument(help="City id (luoyang).")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write ('-' for stdout).")] = ...,
+    all_cities: Annotated[bool, typer.Option("--all", help="Every city, one sheet each.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of YYYY-MM-DD.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Column names and statuses in 'en' or 'zh'.")] = "en",
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Export verdicts to an XLSX workbook: a sheet per plan (--all: per city), status cells
+    coloured, and a 'sources' sheet."""
+    import sys
+
+    from planck.cli.common import _all_cities, _lang, _reports, parse_date
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.write.atomic import write_atomic
+    from planck.write.xlsx import source_rows, workbook
+
+    _safe_streams()
+    lang_, when = _lang(lang), parse_date(as_of)
+    directory = resolve_dir(targets_dir)
+    if all_cities == (city is not None):
+        raise _usage("give a CITY or --all (not both)")
+    _xlsx_output(output, directory)
+    reports = _reports(_all_cities(directory) if all_cities else [city], directory, [], when)
+    data = workbook(reports, [row for rep in reports for row in source_rows(rep)], lang_,
+                    by_city=all_cities)
+    if str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as err:
+        raise _usage(f"-o: cannot write {output}: {err.strerror or err}") from None
+    _err(f"planck: wrote {output} ({sum(len(r.results) for r in reports)} targets)")
+
+
+@app.command()
+def new(
+    city: Annotated[str, typer.Argument(help="Id of the new city: lower-case ascii, e.g. xinxiang.")],
+    name_zh: Annotated[str, typer.Option("--name-zh", help="Chinese name, e.g. 新乡市.")],
+    name_en: Annotated[str, typer.Option("--name-en", help="English name, e.g. Xinxiang.")],
+    province: Annotated[Optional[str], typer.Option("--province", help="Province in Chinese, e.g. 河南省.")] = None,
+    province_en: Annotated[Optional[str], typer.Option("--province-en", help="Province in English.")] = None,
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Write targets/<city>.yaml and targets/<city>.measured.yaml: minimal, valid, commented;
+    never overwrites."""
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.write.atomic import write_atomic
+    from planck.write.new import city_files
+
+    _safe_streams()
+    directory = resolve_dir(targets_dir)
+    if "_bundled" in directory.resolve().parts:
+        raise _usage("the targets folder is planck's installed copy: give --targets-dir")
+    try:
+        texts = city_files(city, name_zh, name_en, province, province_en)
+    except PlanckError as err:
+        raise _fail(err.findings) from None
+    paths = [directory / f"{city}.yaml", directory / f"{city}.measured.yaml"]
+    existing = [p for p in paths if p.exists() or p.is_symlink()]
+    if existing:
+        raise _fail([Finding(str(p), 0, 0, "exists", "already exists: planck new never "
+                             "overwrites (edit it, or remove it first)") for p in existing])
+    if not directory.is_dir():
+        raise _usage(f"no folder {directory}: create it first")
+    written = []
+    try:
+        for path, text in zip(paths, texts, strict=True):
+            write_atomic(path, text)
+            written.append(path)
+    except OSError as err:
+        for path in written:  # both files or neither
+            path.unlink(missing_ok=True)
+        raise _usage(f"cannot write {directory}: {err.strerror or err}") from None
+    for path in paths:
+        _err(f"planck: wrote {path}")
