@@ -28,7 +28,8 @@ def _xlsx_output(output: Path, directory: Path) -> None:
 @app.command()
 def export(
     city: Annotated[Optional[str], typer.Argument(help="City id (luoyang).")] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write ('-' for stdout).")] = ...,
+    # `...` is typer's "required"; it is no Path, hence the one ignore
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write ('-' for stdout).")] = ...,  # type: ignore[assignment]
     all_cities: Annotated[bool, typer.Option("--all", help="Every city, one sheet each.")] = False,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of YYYY-MM-DD.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Column names and statuses in 'en' or 'zh'.")] = "en",
@@ -49,7 +50,7 @@ def export(
     if all_cities == (city is not None):
         raise _usage("give a CITY or --all (not both)")
     _xlsx_output(output, directory)
-    reports = _reports(_all_cities(directory) if all_cities else [city], directory, [], when)
+    reports = _reports(_all_cities(directory) if all_cities or city is None else [city], directory, [], when)
     data = workbook(reports, [row for rep in reports for row in source_rows(rep)], lang_,
                     by_city=all_cities)
     if str(output) == "-":
