@@ -17,11 +17,14 @@ class Finding:
     severity: str = "error"
 
     def __str__(self) -> str:
-        # a file name may hold a line break; the finding must still print as one line
+        from planck.escape import log
+
+        # a file name may hold a line break; the finding must still print as one line, and
+        # neither the name nor the message (which may quote data) can be a CI log command
         name = self.file.encode("unicode_escape").decode("ascii") if not self.file.isprintable() \
             else self.file
-        where = f"{name}:{self.line}:{self.col}" if self.line else name
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+        where = f"{log(name)}:{self.line}:{self.col}" if self.line else log(name)
+        return f"{where}: {self.severity}: {log(self.message)} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         """Plain dict for the machine formats."""

@@ -58,7 +58,7 @@ def check(
         failed = _stream_json(cities, directory, list(measured or []), when, gate)
     else:
         reports = _reports(cities, directory, list(measured or []), when)
-        _out(get(fmt)(reports, _context(fmt, lang_, gate)))
+        _out(get(fmt)(reports, _context(fmt, lang_, gate)), commands=fmt == "github")
         failed = sum(r.status in gate for rep in reports for r in rep.results)
     if failed:
         _err(f"planck: {failed} target(s) with status in --fail-on ({', '.join(sorted(gate))})")

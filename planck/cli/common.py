@@ -28,10 +28,19 @@ Lang = Annotated[str, typer.Option("--lang", help="Labels in 'en' or 'zh'.")]
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    from planck.escape import log
+
+    # Messages quote data (file names, ids): each line is neutralised for a CI log.
+    sys.stderr.write("\n".join(log(line) for line in message.rstrip("\n").split("\n")) + "\n")
 
 
-def _out(text: str) -> None:
+def _out(text: str, commands: bool = False) -> None:
+    """Write to stdout. Renderers escape data themselves; as a last net, a line that a CI
+    runner would execute is neutralised unless the format is made of commands (github)."""
+    from planck.escape import is_command, log
+
+    if not commands and any(is_command(line) for line in text.split("\n")):
+        text = "\n".join(log(line) if is_command(line) else line for line in text.split("\n"))
     sys.stdout.write(text)
     sys.stdout.flush()
 

@@ -7,11 +7,11 @@ the CLI loads the cities and writes the text.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from planck.escape import log, strict_json
 from planck.read.dataset import CityData
 from planck.render.context import Context
 from planck.render.text import bar, num, target_text
@@ -127,7 +127,7 @@ def render_markdown(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
 
 def render_json(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
     doc = {"schema": SCHEMA, "indicator": indicator, "rows": [asdict(r) for r in rows]}
-    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+    return strict_json(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_table(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
@@ -137,12 +137,12 @@ def render_table(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=_title(indicator, rows, ctx), pad_edge=False, collapse_padding=True)
+    table = Table(title=log(_title(indicator, rows, ctx)), pad_edge=False, collapse_padding=True)
     for i, head in enumerate(_heads(ctx)):
         # The bar (5) never wraps; city names wrap at their space, ids fold anywhere.
         table.add_column(head, overflow="fold", no_wrap=i == 5, min_width=6 if i else 8)
     for r in rows:
-        table.add_row(*_cells(r, ctx))
+        table.add_row(*(log(c) for c in _cells(r, ctx)))
     out = StringIO()
     console = Console(file=out, width=ctx.width, force_terminal=ctx.color,
                       color_system="standard" if ctx.color else None, no_color=not ctx.color,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from planck.escape import log
 from planck.findings import Finding
 from planck.read.dataset import MEASURED_SUFFIX, city_files, read_targets
 from planck.read.loader import key_position, load
@@ -120,21 +121,21 @@ def validate_paths(paths: list[Path], sources_dir: Path | None) -> tuple[int, li
 
 def city_listing(folder: Path) -> str:
     """A few lines per city: names, plans, target and observation counts."""
-    lines = [f"{folder}:"]
+    lines = [f"{log(folder)}:"]
     for path in city_files(folder):
         tf, findings = read_targets(path)
         if tf is None or findings:
-            lines.append(f"  {path.stem:<14} (invalid: run `planck validate {path}`)")
+            lines.append(f"  {log(path.stem):<14} (invalid: run `planck validate {log(path)}`)")
             continue
         measured = path.with_name(path.stem + MEASURED_SUFFIX)
         loaded = load(measured) if measured.is_file() else None
         items = loaded.data.get("observations") if loaded and loaded.ok else None
         n_obs = len(items) if isinstance(items, list) else 0
-        lines.append(f"  {tf.city.id:<14} {tf.city.name_zh} {tf.city.name_en}: "
+        lines.append(f"  {tf.city.id:<14} {log(tf.city.name_zh)} {log(tf.city.name_en)}: "
                      f"{len(tf.targets)} targets, {n_obs} observations")
         for p in tf.plans:
             count = sum(t.plan == p.id for t in tf.targets)
-            lines.append(f"    {p.id} ({p.start}–{p.end}) {p.title_zh}: {count} targets")
+            lines.append(f"    {p.id} ({p.start}–{p.end}) {log(p.title_zh)}: {count} targets")
     if len(lines) == 1:
         lines.append("  (no cities)")
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planck.escape import controls
 from planck.render.context import Context
 from planck.render.text import latest_text, target_text
 from planck.result import Report
@@ -12,7 +13,8 @@ _WARN = frozenset({"missed", "behind", "off_track", "regressing", "not_assessabl
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line ends as the runner's own escapes; other controls (ESC, U+2028 …) shown visibly.
+    return controls(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
+from planck.escape import strict_json
 from planck.render.context import Context
 from planck.result import Report
 
@@ -23,12 +23,12 @@ MANY_OPEN, MANY_SEP, MANY_CLOSE = '{"schema":"planck.reports/1","reports":[', ",
 
 def compact(report: Report) -> str:
     """One city's object in the several-city document."""
-    return json.dumps(report.as_dict(), ensure_ascii=False, default=str, separators=(",", ":"))
+    return strict_json(report.as_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
 def render(reports: Sequence[Report], ctx: Context) -> str:
     """One city is indented for people; several cities (``--all``) are compact, because the
     indenting encoder is pure Python and ten times slower on a national data set."""
     if len(reports) == 1:
-        return json.dumps(document(reports), ensure_ascii=False, indent=2, default=str) + "\n"
+        return strict_json(document(reports), ensure_ascii=False, indent=2) + "\n"
     return MANY_OPEN + MANY_SEP.join(compact(r) for r in reports) + MANY_CLOSE

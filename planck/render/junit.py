@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
+from planck.escape import xml_chars
 from planck.render.context import Context
 from planck.render.text import latest_text, target_text
 from planck.result import Report
 
-# Characters XML 1.0 forbids even escaped; ElementTree would write them and break the file.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 
 def _x(text: str) -> str:
-    return _INVALID.sub("\ufffd", text)
+    return xml_chars(text)
 
 
 def render(reports: Sequence[Report], ctx: Context) -> str:
@@ -42,6 +39,8 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
             elif r.status == "no_data":
                 ET.SubElement(case, "skipped", message=_x(r.reason))
             else:
-                ET.SubElement(case, "system-out").text = f"{r.status}: {detail}"
+                ET.SubElement(case, "system-out").text = _x(f"{r.status}: {detail}")
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+    # '::' and '##' from data as character references: same XML, but no CI log command.
+    text = ET.tostring(suites, "unicode").replace("::", ":&#58;").replace("##", "#&#35;")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

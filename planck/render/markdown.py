@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planck.escape import markdown as escape
 from planck.render.context import Context
 from planck.render.text import bar, baseline_text, latest_text, target_text
 from planck.result import Report, Result
 
-_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#"})
+__all__ = ["cell", "escape", "link_path", "render", "summary_line", "table", "target_link"]
 
 
 def cell(text: str) -> str:
-    """Escape what would break a markdown table cell."""
+    """Escape what would break a markdown table cell (``escape`` data text first)."""
     return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-def escape(text: str) -> str:
-    """Escape data text (names, quotes) so markdown shows it as written."""
-    return " ".join(text.split()).translate(_SPECIAL)
+def link_path(path: str) -> str:
+    """A relative file path as a markdown link target: percent-encoded, so no space,
+    parenthesis, angle bracket or line end from a file name ends the link."""
+    from urllib.parse import quote
+
+    return quote(path, safe="/._-~")
 
 
 def summary_line(report: Report, ctx: Context) -> str:
@@ -29,7 +33,7 @@ def target_link(r: Result) -> str:
     """The target id, linked to its line in the target file when the file is known."""
     if not r.file:
         return f"`{r.id}`"
-    return f"[`{r.id}`]({r.file.replace(' ', '%20')}#L{r.line})"
+    return f"[`{r.id}`]({link_path(r.file)}#L{r.line})"
 
 
 def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list[str]:
@@ -57,7 +61,7 @@ def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list
 def render(reports: Sequence[Report], ctx: Context) -> str:
     out: list[str] = []
     for report in reports:
-        out += [f"### {ctx.names(report.name_zh, report.name_en)} — {ctx.label('as_of')} "
+        out += [f"### {escape(ctx.names(report.name_zh, report.name_en))} — {ctx.label('as_of')} "
                 f"{report.as_of.isoformat()}", "", summary_line(report, ctx), ""]
         out += table(report, ctx)
         out.append("")

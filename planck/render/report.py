@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planck import operators
+from planck.escape import url as safe_url
 from planck.render.chart import chart, points_from_results
 from planck.render.chartdata import ChartSpec, Point
 from planck.render.chartdata import build as build_chart
 from planck.render.context import Context
-from planck.render.markdown import cell, escape, table, target_link
+from planck.render.markdown import cell, escape, link_path, table, target_link
 from planck.render.text import num, target_text
 from planck.result import STATUSES, ObsRef, Report, Result
 
@@ -98,7 +99,7 @@ def _headline(report: Report, ctx: Context) -> list[str]:
         out.append(f"- {escape(ctx.names(p.title_zh, p.title_en, ' · '))} "
                    f"({_period(p)}): {n} {noun}")
     files = [report.file, *report.measured]
-    out += ["", " · ".join(f"[{escape(f)}]({f.replace(' ', '%20')})" for f in files if f), ""]
+    out += ["", " · ".join(f"[{escape(f)}]({link_path(f)})" for f in files if f), ""]
     return out
 
 
@@ -152,7 +153,7 @@ def _sources(ev: Evidence, ctx: Context) -> list[str]:
         when = doc.date.isoformat() if doc.date else ctx.label("no_date")
         meta = [m for m in (doc.issuer, doc.doc_number, when) if m]
         out += [f"### {i}. {escape(doc.title)}", "", escape(" · ".join(meta))
-                + (f" · <{doc.url}>" if doc.url else ""), ""]
+                + _url(doc.url), ""]
         if doc.cited:
             out += [f"| {ctx.label('number')} | {ctx.label('used_for')} | "
                     f"{ctx.label('quote')} |", "|---|---|---|"]
@@ -160,6 +161,14 @@ def _sources(ev: Evidence, ctx: Context) -> list[str]:
                     for c in doc.cited]
             out.append("")
     return out
+
+
+def _url(url: str | None) -> str:
+    """An http(s) URL as a link; any other scheme (javascript:, file:) as plain text only."""
+    if not url:
+        return ""
+    safe = safe_url(url)
+    return f" · <{safe}>" if safe else f" · {escape(url)}"
 
 
 def results_evidence(report: Report) -> Evidence:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
+from planck.escape import log
 from planck.render.context import Context
 from planck.render.text import bar, baseline_text, latest_text, target_text
 from planck.result import Report
@@ -38,8 +39,8 @@ def cells(report: Report, ctx: Context) -> list[list[str]]:
     """The table's rows as plain strings, one list per result (also used by tests)."""
     rows = []
     for r in report.results:
-        rows.append([ctx.names(r.name, r.name_en, "\n"), r.unit, baseline_text(r),
-                     latest_text(r, ctx.lang), target_text(r, ctx.lang),
+        rows.append([ctx.names(log(r.name), log(r.name_en), "\n"), log(r.unit), baseline_text(r),
+                     latest_text(r, ctx.lang), log(target_text(r, ctx.lang)),
                      bar(r.percent_to_goal, bar_width(ctx.width)), ctx.status(r.status)])
     return rows
 
@@ -48,7 +49,7 @@ def _table(report: Report, ctx: Context):
     from rich.table import Table
     from rich.text import Text
 
-    title = (f"{ctx.names(report.name_zh, report.name_en)} · {ctx.label('as_of')} "
+    title = (f"{ctx.names(log(report.name_zh), log(report.name_en))} · {ctx.label('as_of')} "
              f"{report.as_of.isoformat()}")
     table = Table(title=Text(title), show_lines=False, expand=False, pad_edge=False,
                   collapse_padding=True)

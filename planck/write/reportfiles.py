@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from planck.escape import markdown as escape
 from planck.read.dataset import CityData
 from planck.render.chartdata import obs_point
 from planck.render.context import LABELS
@@ -105,7 +106,7 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
                             for o in [*annual.values(), *([partial] if partial else [])])
         for o in [*annual.values(), *([partial] if partial else [])]:
             measured.append((o, Cited(f"{num(o.raw_value)} {o.unit} ({o.period})",
-                                      f"`{ind}` {names.get(ind, '')}".strip(), o.quote)))
+                                      f"`{ind}` {escape(names.get(ind, ''))}".strip(), o.quote)))
     # Measured documents after the plan's own, oldest first: the order figures appeared in.
     for o, cited in sorted(measured, key=lambda m: (m[0].source_date, m[0].source_title)):
         add(Document(o.source_title, date=o.source_date, url=o.url), cited)
