@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import json
 import types
 import typing
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from planck.escape import log, strict_json
 from planck.render.context import Context
 from planck.result import Report, Result, plain
 
@@ -75,8 +75,9 @@ def cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (dict, list, tuple)):
-        return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
-    text = str(value)
+        return strict_json(value, ensure_ascii=False, sort_keys=True)
+    # One line, no control character, no CI-log command (a CSV file may be shown in a log).
+    text = log(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -85,7 +86,7 @@ def rows(reports: Sequence[Report]) -> tuple[tuple[str, ...], list[list[str]]]:
     header = _CITY + columns()
     out = []
     for rep in reports:
-        city = (rep.city, rep.name_zh, rep.name_en, rep.as_of.isoformat())
+        city = tuple(map(cell, (rep.city, rep.name_zh, rep.name_en, rep.as_of)))
         for r in rep.results:
             flat: dict[str, Any] = {}
             _flatten(plain(r), "", flat)
