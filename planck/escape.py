@@ -90,13 +90,16 @@ def url(text: object) -> str | None:
     return out.replace("*", "%2A").replace("!", "%21").replace("$", "%24")
 
 
+_MERMAID = str.maketrans('"<>#`', "＂＜＞＃｀")
+
+
 def mermaid(text: object) -> str:
     """Data text for a double-quoted Mermaid string: one line (a bare CR would end the code
     fence), no quote, no markup or entity (``<``, ``>``, ``#`` and the ``&`` of an entity
     to full-width look-alikes), no backtick, no workflow command."""
     s = " ".join(_LINE_END.sub(" ", str(text)).split())
     s = _CONTROL.sub(_visible, s)
-    s = s.translate(str.maketrans({'"': "＂", "<": "＜", ">": "＞", "#": "＃", "`": "｀"}))
+    s = s.translate(_MERMAID)
     s = re.sub(r"&(?=#?\w+;)", "＆", s)  # an entity (&lt;); a plain '&' (R&D) stays
     return _COMMAND.sub(BREAK, s)
 
