@@ -124,3 +124,8 @@ def test_xlsx_output_refusals(invoke, tmp_path, target, message):
     assert res.exit_code == 2 and message in res.stderr and res.stdout == ""
     assert sorted(p.name for p in folder.iterdir()) == before
     assert not (tmp_path / "report.md").exists()
+
+
+def test_export_needs_an_output(invoke):
+    res = invoke("export", "hebi", "--targets-dir", str(TARGETS))
+    assert res.exit_code == 2 and "--output" in res.stderr
