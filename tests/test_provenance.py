@@ -4,6 +4,7 @@ The ``seeds`` fixture skips these where ../shared/seeds is absent, except in CI 
 where they fail instead: provenance is never silently unchecked there.
 """
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,11 @@ from conftest import ROOT, SEEDS, TARGETS
 def test_bundled_quotes_are_verbatim_in_the_seeds(invoke, seeds):
     res = invoke("validate", str(TARGETS), "--sources", str(seeds))
     assert res.exit_code == 0, res.stderr
-    assert "quotes verified" in res.stderr
+    verified = re.search(r"(\d+) quote\(s\) verified verbatim", res.stderr)
+    unchecked = re.search(r"(\d+) not checked", res.stderr)
+    assert verified and unchecked, res.stderr
+    # every bundled target quotes a seed; published observations cite a url (not checked)
+    assert int(verified.group(1)) > 100 and int(unchecked.group(1)) > 0
 
 
 def test_a_quote_altered_by_one_character_is_reported_at_its_line(invoke, tmp_path, seeds):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -119,10 +120,17 @@ def validate(
     _safe_streams()
     if sources is not None and not sources.is_dir():
         raise _usage(f"--sources: {sources} is not a folder")
-    files, findings = validate_paths(list(paths or [resolve_dir(targets_dir)]), sources)
+    tally: Counter[str] = Counter()
+    files, findings = validate_paths(list(paths or [resolve_dir(targets_dir)]), sources, tally)
     if findings:
         raise _fail(findings)
-    _err(f"planck: {files} file(s) valid" + (" (quotes verified)" if sources else ""))
+    _err(f"planck: {files} file(s) valid" + (_quote_tally(tally) if sources else ""))
+
+
+def _quote_tally(tally: Counter[str]) -> str:
+    """'; 120 quotes verified in the source documents, 40 not checked (…)'."""
+    return (f"; {tally['verified']} quote(s) verified verbatim in the source documents, "
+            f"{tally['unchecked']} not checked (their source has no 'file:' there)")
 
 
 @app.command("list")

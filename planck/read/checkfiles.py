@@ -3,6 +3,7 @@ and whether every quote appears verbatim in its source document (provenance)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from planck.findings import Finding
 from planck.read.dataset import MEASURED_SUFFIX, city_files, read_targets
 from planck.read.loader import key_position, load
 from planck.read.model import MeasuredFile, TargetFile
+from planck.read.quotes import missing_numbers
 from planck.read.validate import check_measured, check_targets, to_model
 
 
@@ -41,9 +43,12 @@ def _document(sources_dir: Path, src: Any) -> str | None:
     return None
 
 
-def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: Path
-            ) -> list[Finding]:
-    """Every quote whose source document is in ``sources_dir`` must appear in it verbatim."""
+def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: Path,
+            tally: Counter[str]) -> list[Finding]:
+    """Every quote whose source document is in ``sources_dir`` must appear in it verbatim.
+
+    ``tally`` counts the quotes ``verified`` against a document and those ``unchecked``
+    (their source has no document there: a published page cited by its url)."""
     texts = {s.id: _document(sources_dir, s) for s in model.sources}
     found = []
     for i, s in enumerate(model.sources):
@@ -63,6 +68,7 @@ def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: 
             checks.append(((section, i, "baseline"), base.source or item.source, base.quote))
         for path, source_id, quote in checks:
             text = texts.get(source_id)
+            tally["unchecked" if text is None else "verified"] += 1
             if text is None or quote in text:
                 continue
             node = doc
@@ -74,23 +80,50 @@ def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: 
     return found
 
 
+def _target_file(path: Path, data: Any) -> Path | None:
+    """The target file a measured file belongs to: ``X.yaml`` next to ``X.measured.yaml``,
+    else ``<city>.yaml`` next to it (``city:`` of the measured file)."""
+    names = []
+    if path.name.endswith(MEASURED_SUFFIX):
+        names.append(path.name.removesuffix(MEASURED_SUFFIX) + ".yaml")
+    city = data.get("city") if isinstance(data, dict) else None
+    if isinstance(city, str) and city and "/" not in city and "\\" not in city:
+        names.append(city + ".yaml")
+    for n in names:
+        candidate = path.with_name(n)
+        if candidate != path and candidate.is_file():
+            return candidate
+    return None
+
+
+def sibling_measured(path: Path) -> Path | None:
+    """``X.measured.yaml`` next to a target file ``X.yaml``, if there is one."""
+    if path.name.endswith(MEASURED_SUFFIX) or path.suffix != ".yaml":
+        return None
+    measured = path.with_name(path.stem + MEASURED_SUFFIX)
+    return measured if measured.is_file() else None
+
+
 def validate_file(path: Path, sources_dir: Path | None,
-                  seen: dict[Path, TargetFile | None] | None = None) -> list[Finding]:
+                  seen: dict[Path, TargetFile | None] | None = None,
+                  tally: Counter[str] | None = None) -> list[Finding]:
     """All findings for one target or measured file.
 
     ``seen`` holds target files already validated in this run (by resolved path), so a
     measured file is checked against its city's targets without parsing them again.
+    A measured file without a target file is a finding: its indicators cannot be checked.
     """
     seen = {} if seen is None else seen
+    tally = Counter() if tally is None else tally
     loaded = load(path)
     if not loaded.ok:
         return loaded.findings
     name = loaded.path
     model: MeasuredFile | TargetFile | None
     if _is_measured(path, loaded.data):
-        sibling = path.with_name(path.name.removesuffix(MEASURED_SUFFIX) + ".yaml")
+        sibling = _target_file(path, loaded.data)
         targets = None
-        if sibling.is_file() and sibling != path:
+        if sibling is not None:
             key = sibling.resolve()
             if key not in seen:
                 seen[key] = read_targets(sibling)[0]
@@ -98,24 +131,81 @@ def validate_file(path: Path, sources_dir: Path | None,
         model, findings = to_model(loaded.data, MeasuredFile, name)
         if model is not None:
             findings = check_measured(loaded.data, model, name, targets)
+            if sibling is None:
+                expected = path.name.removesuffix(MEASURED_SUFFIX) + ".yaml"
+                findings.append(Finding(name, 0, 0, "no-targets",
+                                        f"no target file for this measured file (expected "
+                                        f"{expected!r} or '<city>.yaml' next to it): its "
+                                        f"indicators cannot be checked"))
+            elif targets is not None:
+                findings += _source_dates(loaded.data, model, name, targets)
     else:
         tf, findings = to_model(loaded.data, TargetFile, name)
         if tf is not None:
             findings = check_targets(loaded.data, tf, name)
         seen[path.resolve()] = tf
         model = tf
+    if model is not None:
+        findings += _quote_numbers(loaded.data, model, name)
     if model is not None and sources_dir is not None:
-        findings += _quotes(loaded.data, model, name, sources_dir)
+        findings += _quotes(loaded.data, model, name, sources_dir, tally)
     return findings
 
 
-def validate_paths(paths: list[Path], sources_dir: Path | None) -> tuple[int, list[Finding]]:
-    """(number of files checked, findings) for files and folders. Target files go first, so
+def _quote_numbers(doc: Any, model: TargetFile | MeasuredFile, name: str) -> list[Finding]:
+    """A quote proves its number: each target's, baseline's and observation's quote must
+    write its value (for a range: low and high) in some form (planck/read/quotes.py)."""
+    checks: list[tuple[tuple[Any, ...], str | None, list[float | None]]] = []
+    for i, t in enumerate(getattr(model, "targets", [])):
+        checks.append((("targets", i), t.quote, [t.value, t.low, t.high]))
+        if t.baseline is not None:
+            checks.append((("targets", i, "baseline"), t.baseline.quote, [t.baseline.value]))
+    for i, o in enumerate(getattr(model, "observations", [])):
+        checks.append((("observations", i), o.quote, [o.value]))
+    found = []
+    for path, quote, values in checks:
+        missing = missing_numbers(quote, values) if quote else []
+        if not missing:
+            continue
+        node = doc
+        for part in path:
+            node = node[part]
+        line, col = key_position(node, "quote")
+        shown = " and ".join(f"{v:g}" for v in missing)
+        found.append(Finding(name, line, col, "quote-number",
+                             f"the quote does not contain its number {shown}: quote the "
+                             f"words that state it ({quote!r})"))
+    return found
+
+
+def _source_dates(doc: Any, mf: MeasuredFile, name: str, tf: TargetFile) -> list[Finding]:
+    """A source id means one document with one publication date in both of a city's files."""
+    dates = {s.id: s.date for s in tf.sources}
+    found = []
+    for i, s in enumerate(mf.sources):
+        if s.id in dates and dates[s.id] != s.date:
+            line, col = key_position(doc["sources"][i], "date" if s.date else "id")
+            found.append(Finding(name, line, col, "source-date",
+                                 f"source {s.id!r} has date {s.date} here but "
+                                 f"{dates[s.id]} in the target file: one source, one date"))
+    return found
+
+
+def validate_paths(paths: list[Path], sources_dir: Path | None,
+                   tally: Counter[str] | None = None) -> tuple[int, list[Finding]]:
+    """(number of files checked, findings) for files and folders. A target file brings its
+    measured file along (a rename in one breaks the other). Target files go first, so
     each is parsed once even though its measured file needs it too."""
     files, findings = expand(paths)
+    known = {f.resolve() for f in files}
+    for f in list(files):
+        sibling = sibling_measured(f)
+        if sibling is not None and sibling.resolve() not in known:
+            known.add(sibling.resolve())
+            files.append(sibling)
     seen: dict[Path, TargetFile | None] = {}
     for f in sorted(files, key=lambda p: p.name.endswith(MEASURED_SUFFIX)):
-        findings += validate_file(f, sources_dir, seen)
+        findings += validate_file(f, sources_dir, seen, tally)
     return len(files), findings
 
 

@@ -191,16 +191,19 @@ def check_measured(doc: Any, mf: MeasuredFile, name: str,
         if not src.url and not src.file:
             c.add(("sources", i), "id", "no-url",
                   f"source {src.id!r} needs a 'url' (or 'file' for a bundled document)")
-    unit_of = {}
+    unit_of, defined = {}, set()
     if targets is not None:
         if mf.city != targets.city.id:
             c.add((), "city", "city-mismatch",
                   f"measured file is for {mf.city!r}, target file for {targets.city.id!r}")
+        # An indicator with a bad unit is reported once, in the target file: here it is
+        # defined (no second finding), only without a unit to compare with.
+        defined = {i.id for i in targets.indicators}
         unit_of = {i.id: i.unit for i in targets.indicators if units.check(i.unit) is None}
     for i, ob in enumerate(mf.observations):
         at = ("observations", i)
         c.ref(at, "source", ob.source, sources, "source")
-        if targets is not None and ob.indicator not in unit_of:
+        if targets is not None and ob.indicator not in defined:
             c.add(at, "indicator", "unknown-ref",
                   f"indicator {ob.indicator!r} is not defined in the city's target file")
         if not c.unit(at, "unit", ob.unit):
