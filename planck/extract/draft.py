@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from planck.extract.items import Found
@@ -51,21 +52,39 @@ class Options:
     file_name: str = ""
 
 
-def _model_knows() -> tuple[set[str], set[str]]:
-    """The operators and target fields this planck's format accepts (the method work adds some)."""
+def _model_knows() -> set[str]:
+    """The operators this planck's format accepts (the method work adds some)."""
     from planck import operators
+
+    return set(operators.OPERATORS)
+
+
+@cache
+def _target_fields() -> set[str]:
+    """Fields a target may have (imports the model: only asked when a draft needs it)."""
     from planck.read.model import Target
 
-    return set(operators.OPERATORS), set(Target.model_fields)
+    return set(Target.model_fields)
+
+
+# Unit families without pint (importing it would double the command's time): scale words
+# of one unit (元/万元/亿元, 人/万人) and synonyms (个/项) compare; 家 and 件 never do.
+_FAMILY = {"万元": "yuan", "亿元": "yuan", "万人": "person", "亩": "area", "平方公里": "area",
+           "公顷": "area"}
 
 
 def _units_compatible(a: str, b: str) -> bool:
     from planck.read import units
 
     try:
-        return units.dimension(a) == units.dimension(b)
-    except Exception:  # noqa: BLE001 - an unknown unit is simply not compatible
+        na, nb = units._names(a), units._names(b)
+    except units.UnitError:
         return False
+
+    def fam(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_FAMILY.get(n, units.NAMES[n]) for n in names)
+
+    return fam(na) == fam(nb)
 
 
 class _Indicators:
@@ -100,7 +119,7 @@ class _Indicators:
 
 def render(ex: Extraction, opts: Options) -> str:
     """The draft target file as YAML text."""
-    ops, fields = _model_knows()
+    ops = _model_knows()
     inds = _Indicators()
     start = opts.start or ex.start
     end = opts.end or ex.end
@@ -137,7 +156,7 @@ def render(ex: Extraction, opts: Options) -> str:
     body: list[str] = []
     taken: set[str] = set()
     for f in ex.targets:
-        body += _target(f, inds, taken, plan_id, src, start, ops, fields)
+        body += _target(f, inds, taken, plan_id, src, start, ops)
     out.append("indicators:" if inds.rows else "indicators: []  # review: no indicator found")
     for iid, row in inds.rows.items():
         out += [f"  - id: {q(iid)}" + ("" if row["known"] else "  # review: an id of your choosing"),
@@ -157,7 +176,7 @@ def _comment(text: str) -> str:
 
 
 def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str, start: int | None,
-            ops: set[str], fields: set[str]) -> list[str]:
+            ops: set[str]) -> list[str]:
     iid = inds.get(f)
     tid = f"{iid}-{f.deadline}"
     n = 2
@@ -194,7 +213,7 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     if f.attribute:
         extra.append(("attribute", f.attribute, "约束性" if f.attribute == "binding" else "预期性"))
     for name, value, why in extra:
-        if name in fields:
+        if name in _target_fields():
             lines.append(f"    {name}: {value}  # review: {why}")
         else:
             lines.append(f"    # review: {name}: {value} ({why}; this planck's format has no '{name}' yet)")

@@ -42,24 +42,39 @@ def key(name: str) -> str:
 
 @cache
 def vocabulary(folder: str | None = None) -> dict[str, Known]:
-    """key -> indicator, from every target file in ``folder`` (default: the bundled targets)."""
-    from planck.read.dataset import bundled_dir, city_files, read_targets
+    """key -> indicator, from every target file in ``folder`` (default: the bundled targets).
 
-    directory = Path(folder) if folder else bundled_dir()
+    Read with libyaml's safe loader, without model checks: these are planck's own (validated)
+    files, the vocabulary needs only their indicator rows, and a file that fails is skipped."""
+    import yaml
+
+    directory = Path(folder) if folder else _bundled()
     table: dict[str, Known] = {}
-    try:
-        files = city_files(directory)
-    except OSError:
-        return table
-    for path in files:
-        tf, _ = read_targets(path)
-        if tf is None:
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name.endswith(".measured.yaml"):
             continue
-        for ind in tf.indicators:
-            k = key(ind.name_zh)
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        rows = data.get("indicators") if isinstance(data, dict) else None
+        for ind in rows or []:
+            try:
+                known = Known(str(ind["id"]), str(ind["name_zh"]), str(ind["name_en"]),
+                              str(ind["unit"]), str(ind["direction"]))
+            except (KeyError, TypeError):
+                continue
+            k = key(known.name_zh)
             if k and k not in table:
-                table[k] = Known(ind.id, ind.name_zh, ind.name_en, ind.unit, ind.direction)
+                table[k] = known
     return table
+
+
+def _bundled() -> Path:
+    # planck.read.dataset.bundled_dir, without importing the model (pydantic) for a path.
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_bundled" / "targets"
+    return packaged if packaged.is_dir() else here.parent / "targets"
 
 
 def lookup(name: str, folder: str | None = None) -> Known | None:
