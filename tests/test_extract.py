@@ -230,3 +230,21 @@ def test_read_error_positions():
     with pytest.raises(ReadError) as err:
         read_bytes(b"line one\nline two\x00")
     assert err.value.line == 2
+
+
+_PIECES = st.sampled_from([
+    "到2030年", "，", "。", "、", "；", "高新技术企业", "不少于", "达到", "突破", "左右", "以上", "新增",
+    "每年", "翻番", "实现", "全覆盖", "前30名", "1—2个", "3.5%", "2000家", "1万家", "分别", "各", "力争",
+    "“十五五”", "(", ")", "《", "》", "\n", "一、", "基础", "2020年", "由", "增至", "|", " ", "12",
+])
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_drafts_without_error_and_quotes_are_verbatim(body):
+    text = "江川市“十五五”规划\n" + body
+    ex = extract(read_bytes(text.encode()))
+    for t in ex.targets:
+        assert t.quote and t.quote in text
+        assert t.line >= 1 and text.split("\n")[t.line - 1][t.col - 1:].startswith(t.quote[:1])
+    data = parse(render(ex, Options("x", "p", None, None, "p.txt")), "d").data
+    assert data is not None and len(data["targets"] or []) <= len(ex.targets)
