@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PLANCK := $(VENV)/bin/planck
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench reports fuzz clean
+.PHONY: install run test lint bench reports fuzz mistakes mutate clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -34,5 +34,12 @@ reports: install  ## regenerate reports/*.md from the bundled data
 fuzz: install  ## long property-based fuzzing run (FUZZ_EXAMPLES examples per test)
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(PY) -m pytest tests/test_fuzz.py -p no:randomly -q
 
+mistakes: install  ## put each mistake of issue 13 into a copy of the code; every one must fail a test
+	$(PY) tests/mistakes.py
+
+mutate: install  ## mutation testing of the core with mutmut (CPU-heavy; MUTATE_CHILDREN=1 workers)
+	$(VENV)/bin/mutmut run --max-children $${MUTATE_CHILDREN:-1}
+	$(VENV)/bin/mutmut results
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist mutants

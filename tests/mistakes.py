@@ -1,0 +1,123 @@
+"""Put each listed mistake into a copy of planck, one at a time, and check the tests catch it.
+
+    python tests/mistakes.py            # the core tests (about a minute a mistake on 2 cores)
+    python tests/mistakes.py --all      # the whole suite for each mistake
+    make mistakes                       # the same as the first line
+
+The mistakes are those of issue 13: small, plausible edits to the method that an earlier
+suite let through. Each is an exact text replacement in one file; when the code around it
+changes so that the text is no longer there, the script says so and fails, and the entry
+below must be updated to the new code (the mistake stays the same). The unchanged copy is run
+first: it must pass, or nothing below would mean anything.
+
+Exit status 0 when every mistake turns at least one test red, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE_TESTS = ["tests/test_method_mistakes.py", "tests/test_methodology.py", "tests/test_units.py",
+              "tests/test_model.py", "tests/test_properties.py"]
+
+# (name, file, text in the code, the mistaken text)
+MISTAKES = [
+    ("on_track threshold 0.95 → 0.90", "planck/result.py",
+     '"on_track": 0.95', '"on_track": 0.90'),
+    ("about ignores a lower-is-better direction", "planck/operators.py",
+     'or (self.follows_direction and direction == "lower")', "or False"),
+    ("late verdict from the last year after the deadline", "planck/judge/evaluate.py",
+     "return case.t.deadline if case.t.deadline in series else later[0]",
+     "return case.t.deadline if case.t.deadline in series else later[-1]"),
+    ("per_year boundary < → <=", "planck/judge/evaluate_ops.py",
+     'status = "on_track" if year < t.deadline else "not_assessable"',
+     'status = "on_track" if year <= t.deadline else "not_assessable"'),
+    ("per_year counts from the baseline year", "planck/judge/evaluate_ops.py",
+     "case.t.baseline.year + 1 if case.t.baseline", "case.t.baseline.year if case.t.baseline"),
+    ("亩 factor 666.67 → 600", "planck/read/units.py",
+     '"亩 = 666.6666666666666 * square_meter"', '"亩 = 600 * square_meter"'),
+    ("negative-count check < 0 → < -1", "planck/read/validate.py",
+     "if value is not None and value < 0 and", "if value is not None and value < -1 and"),
+    ("city-mismatch check disabled", "planck/read/validate.py",
+     "if mf.city != targets.city.id:", "if False:"),
+    ("at_most dropped from the direction sense table", "planck/operators.py",
+     'Operator(name="at_most", sense="lower",', 'Operator(name="at_most", sense=None,'),
+    ("near_reference loses its regressing rule", "planck/judge/evaluate_ops.py",
+     "if p.ratio is None or p.required < 0:", "if p.ratio is None:"),
+    ("rates treated as counts", "planck/read/units.py",
+     "return len(names) == 1 and names[0] in COUNT_NAMES",
+     "return bool(names) and names[0] in COUNT_NAMES"),
+]
+
+
+def _copy(dest: Path) -> None:
+    for name in ("planck", "tests", "targets", "docs", "reports"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name,
+                            ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
+    shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
+
+
+def _pytest(copy: Path, tests: list[str]) -> subprocess.CompletedProcess:
+    # The copy's planck comes first on the path, before the editable install of the checkout;
+    # CI="" keeps the seeds fixture from failing in the copy, which has no ../shared/seeds.
+    env = {**os.environ, "PYTHONPATH": str(copy), "CI": "", "PYTHONDONTWRITEBYTECODE": "1"}
+    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p",
+           "no:cacheprovider", "--hypothesis-seed=0", *tests]
+    return subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True)
+
+
+def _first_failure(out: str) -> str:
+    lines = [x for x in out.splitlines() if x.startswith("FAILED")]
+    return lines[0].removeprefix("FAILED ").split(" - ")[0] if lines else "(no FAILED line)"
+
+
+def main(argv: list[str]) -> int:
+    tests = ["tests"] if "--all" in argv else CORE_TESTS
+    with tempfile.TemporaryDirectory(prefix="planck-mistakes-") as tmp:
+        copy = Path(tmp) / "planck-copy"
+        _copy(copy)
+        where = subprocess.run([sys.executable, "-c", "import planck; print(planck.__file__)"],
+                               cwd=copy, env={**os.environ, "PYTHONPATH": str(copy)},
+                               capture_output=True, text=True).stdout.strip()
+        if not where.startswith(str(copy)):
+            print(f"the copy's planck is not the one imported ({where})")
+            return 1
+        control = _pytest(copy, tests)
+        if control.returncode != 0:
+            print("the unchanged copy fails its tests; fix that first:\n" + control.stdout[-3000:])
+            return 1
+        missed, stale = [], []
+        for name, rel, old, new in MISTAKES:
+            path = copy / rel
+            original = path.read_text(encoding="utf-8")
+            if original.count(old) != 1:
+                stale.append(name)
+                print(f"STALE   {name}: {old!r} is not (exactly once) in {rel}")
+                continue
+            path.write_text(original.replace(old, new), encoding="utf-8")
+            try:
+                res = _pytest(copy, tests)
+            finally:
+                path.write_text(original, encoding="utf-8")
+            if res.returncode == 1:
+                print(f"caught  {name}: {_first_failure(res.stdout)}")
+            elif res.returncode == 0:
+                missed.append(name)
+                print(f"MISSED  {name}: every test passed")
+            else:
+                missed.append(name)
+                print(f"ERROR   {name}: pytest exit {res.returncode}\n{res.stdout[-2000:]}")
+        print(f"{len(MISTAKES) - len(missed) - len(stale)} of {len(MISTAKES)} mistakes caught"
+              + (f"; {len(stale)} stale" if stale else ""))
+        return 1 if missed or stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
