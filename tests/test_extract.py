@@ -26,8 +26,8 @@ SEED_CASES = [
     ("000_1237ef179a544164.txt", "pingdingshan", None, (3, 3, 3)),
     ("001_6541684081fc6259.txt", "pingdingshan", None, (0, 0, 0)),
     # Hebi's seed is a chapter without its outline's title: the period is given, as a user would.
-    ("002_6d3df3317c4f5f57.txt", "hebi", (2021, 2025), (21, 22, 21)),
-    ("003_a2f0b9b1f0debbd3.txt", "luoyang", None, (56, 57, 58)),
+    ("002_6d3df3317c4f5f57.txt", "hebi", (2021, 2025), (21, 21, 21)),
+    ("003_a2f0b9b1f0debbd3.txt", "luoyang", None, (57, 58, 58)),
     ("004_ce5cdeeac75771e9.txt", "jiaozuo", None, (1, 1, 1)),
 ]
 
@@ -48,8 +48,8 @@ def test_seed_drafts_score_against_the_bundled_targets(seed, city, period, measu
     answer = load(TARGETS / f"{city}.yaml").data
     s = score(draft, answer, seed)
     assert s.recall >= 0.90 and s.precision >= 0.85, s.line(seed)
-    assert (s.matched, s.drafted - s.matched) >= (measured[0], 0) and \
-        s.drafted - s.matched <= measured[1] - measured[0], s.line(seed)
+    assert s.matched >= measured[0], s.line(seed)  # no match lost
+    assert s.drafted - s.matched <= measured[1] - measured[0], s.line(seed)  # no new stray target
     assert s.expected == measured[2]
     source = (SEEDS / seed).read_text(encoding="utf-8")
     for t in draft["targets"] or []:
@@ -103,7 +103,9 @@ def test_unseen_plan_gets_every_wording_and_no_past_fact():
     # No past fact (section 发展基础: 860家, 2.10%→2.65%, 突破90亿元, 新增45家) became a target.
     past_values = {860, 2.65, 2.1, 90, 45}
     assert not {t.get("value") for t in _targets(text)} & past_values
-    assert len(_targets(text)) == 25  # 23 distinct tuples: two doublings, two 各 targets
+    # 23 distinct tuples in 26 targets: two doublings, two 各 targets, two coverages; the 专栏's
+    # restatements (新增8家…等领域省级重点实验室, 孵化器3—5家) are merged into the targets they repeat.
+    assert len(_targets(text)) == 26
     # 比2025年翻番 states its base year; 创新平台实现倍增 does not (left for review).
     double = [t for t in _targets(text) if t["op"] == "multiple_of"]
     assert {t["baseline"]["year"] for t in double} == {2025}
@@ -198,7 +200,7 @@ def test_output_only_where_told_and_never_over_an_input(tmp_path, invoke):
 def test_score_option(invoke):
     res = invoke("extract", str(SEEDS / "003_a2f0b9b1f0debbd3.txt"), "--score", str(TARGETS / "luoyang.yaml"))
     assert res.exit_code == 0
-    assert re.search(r"\(op, value, unit, deadline\): recall 97% \(56/58\)", res.stdout)
+    assert re.search(r"\(op, value, unit, deadline\): recall 98% \(57/58\)", res.stdout)
 
 
 def test_score_counts_each_match_once():

@@ -201,7 +201,8 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
     comp_a = w.comparative_after(after)
     skip = (len(after) - len(after.lstrip()) + len(comp_a[0])) if comp_a else 0
     tail = original[m.end() + skip: nxt]
-    name_after = name_of(re.split(r"[、和及与]", tail)[0]) if tail.strip() else ""
+    # 40家A、B、C等研发平台: an enumeration with its category is one name; else the first item.
+    name_after = name_of(tail if "等" in tail else re.split(r"[、和及与]", tail)[0]) if tail.strip() else ""
     cut_end = m.start()
     comp_b = w.comparative_before(before)
     if comp_b:
@@ -266,6 +267,7 @@ def words(sentence: str, line: int, col: int, deadline: int | None) -> list[Foun
     return out
 
 
+_ALL = re.compile(r"全部(入列|纳入|达标|建成|通过|完成|接入|上线|开通)")
 _COVER_VERB = re.compile(r"(实现|做到|达到|率先实现|基本实现|全面实现)")
 _PLAN_WORD = re.compile(r"^[”\"]?(?:行动)?(?:计划|方案|工程|行动)")
 
@@ -297,6 +299,12 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
         names = [name_of(x) for x in split_list(body) if name_of(x)]
         for n in names:
             out.append(Found(name=n, op=OP.coverage, wording="全覆盖", unit="%", value=100, quote=quote))
+    every = _ALL.search(clause)
+    if every and not _PLAN_WORD.match(clause[every.end():]):
+        name = name_of(original[: every.start()])  # X全部入列: every X does it = coverage of X
+        if name:
+            out.append(Found(name=name + every.group(1), op=OP.coverage, wording="全部", unit="%",
+                             value=100, quote=quote))
     ref = w.REFERENCE.search(clause)
     if ref:
         name = name_of(original[: ref.start()])

@@ -63,9 +63,18 @@ def _same(a: items.Found, b: items.Found) -> bool:
     ia, ib = lookup(a.name), lookup(b.name)
     if ia and ib:
         return ia.id == ib.id
+    if a.op == b.op and ("等" in ka) != ("等" in kb) and _suffix(ka, kb) >= 4:
+        return True  # 省级研发平台40家 restated as 40家A、B等研发平台 (a column or box)
     if a.op == b.op == OP.coverage and min(len(ka), len(kb)) >= 4:
         return ka.endswith(kb) or kb.endswith(ka)  # 实现“三个一”和研发活动全覆盖, said twice
     return ka == kb
+
+
+def _suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _merge(found: list[items.Found]) -> list[items.Found]:
