@@ -40,6 +40,7 @@ def check(
     measured: Annotated[Optional[list[Path]], typer.Option("--measured", help="Extra measured file (adds or overrides observations).")] = None,
     targets_dir: TargetsDir = None,
     lang: Lang = "en",
+    wide: Annotated[bool, typer.Option("--wide", help="Table: every column, uncut, whatever the terminal width.")] = False,
 ) -> None:
     """Evaluate a city's targets; exit 1 when a target has a status in --fail-on."""
     from planck.read.dataset import targets_dir as resolve_dir
@@ -59,7 +60,7 @@ def check(
         failed = _stream_json(cities, directory, list(measured or []), when, gate)
     else:
         reports = _reports(cities, directory, list(measured or []), when)
-        _out(get(fmt)(reports, _context(fmt, lang_, gate)), commands=fmt == "github")
+        _out(get(fmt)(reports, _context(fmt, lang_, gate, wide=wide)), commands=fmt == "github")
         failed = sum(r.status in gate for rep in reports for r in rep.results)
     if failed:
         _err(f"planck: {failed} target(s) with status in --fail-on ({', '.join(sorted(gate))})")
@@ -156,13 +157,18 @@ def explain(
     json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
 ) -> None:
     """Every number behind one target's verdict."""
+    from planck.cli.lookup import did_you_mean, pick_target
     from planck.judge.explain import explain_json, explain_text
     from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
     [report] = _reports([city], resolve_dir(targets_dir), list(measured or []), parse_date(as_of))
-    match = [r for r in report.results if r.id == target]
-    if not match:
-        ids = ", ".join(r.id for r in report.results)
-        raise _usage(f"no target {target!r} in {report.city} (targets: {ids})")
-    _out(explain_json(report, match[0]) if json_out else explain_text(report, match[0]))
+    ids = [r.id for r in report.results]
+    found = pick_target(ids, target)
+    if found is None:
+        short = {i.split("-", 1)[1] if "-" in i else i: [i] for i in ids}  # as the table shows
+        raise _usage(f"no target {target!r} in {report.city}"
+                     f"{did_you_mean(target, list(short), short)}; "
+                     f"`planck check {report.city} --wide` lists the ids")
+    match = next(r for r in report.results if r.id == found)
+    _out(explain_json(report, match) if json_out else explain_text(report, match))

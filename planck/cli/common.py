@@ -104,19 +104,25 @@ def _format(name: str) -> str:
 
 
 def _width() -> int:
-    if sys.stdout.isatty():
-        return os.get_terminal_size().columns
+    """Columns for the table: $COLUMNS, else the terminal's, else 80. A terminal that reports
+    0 columns (some CI consoles, a serial line) gets 80 rather than nothing."""
     try:
-        return max(40, int(os.environ.get("COLUMNS", "")))
+        columns = int(os.environ.get("COLUMNS", ""))
     except ValueError:
-        return 80
+        columns = 0
+    if columns <= 0 and sys.stdout.isatty():
+        try:
+            columns = os.get_terminal_size().columns
+        except OSError:
+            columns = 0
+    return max(40, columns) if columns > 0 else 80
 
 
-def _context(fmt: str, lang: str, fail_on: frozenset[str]):
+def _context(fmt: str, lang: str, fail_on: frozenset[str], wide: bool = False):
     from planck.render.context import Context
 
     color = fmt == "table" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return Context(lang=lang, fail_on=fail_on, width=_width(), color=color)
+    return Context(lang=lang, fail_on=fail_on, width=_width(), color=color, wide=wide)
 
 
 def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: date | None):

@@ -80,6 +80,7 @@ class Context:
     fail_on: frozenset[str] = frozenset({"missed"})
     width: int = 100
     color: bool = False
+    wide: bool = False  # the table shows every column, uncut, whatever the width
 
     def status(self, status: str) -> str:
         """Symbol and word, so the status reads without colour."""

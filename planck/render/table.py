@@ -1,95 +1,227 @@
-"""The terminal table (rich): readable at 80 columns, without colour when piped.
+"""The terminal table: one line per target, grouped by plan, verdicts first.
 
-Every cell is plain ``Text`` (data never goes through rich markup, so ``[…]`` in a name is
-kept), long cells fold onto more lines instead of being cut, and widths are counted in
-terminal cells, so Chinese text stays aligned.
+At 80 columns a row shows the target id (without the city prefix), the indicator in the chosen
+language, the latest figure with its year, the target with its unit, a progress bar and the
+status. Baseline, expected progress, deadline, attribute and plan appear as the terminal
+widens (``ctx.wide`` shows them all, uncut). Text that does not fit is cut at a word boundary
+and ends in ``…``; nothing is wrapped. Plain text without rich, so the default command starts
+fast; ANSI colour only on the status and only when ``ctx.color``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from planck.escape import log
-from planck.render.context import Context
-from planck.render.text import bar, baseline_text, latest_text, target_text
-from planck.result import Report
+from planck.render import cells as C
+from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
+from planck.render.fit import best_fit, cell_len, clean, cut, pad, years
+from planck.result import Report, Result
 
-if TYPE_CHECKING:
-    from rich.console import JustifyMethod
-
-_STYLE = {"met": "green", "missed": "bold red", "on_track": "green", "behind": "yellow",
-          "off_track": "red", "regressing": "bold red", "no_data": "dim",
-          "not_assessable": "dim"}
-
-#: (label key, justify, min width, no_wrap). Key columns have a minimum width so they are
-#: never squeezed to nothing; only the bar refuses to wrap (a split bar misleads).
-COLUMNS = (("indicator", "left", 10, False), ("unit", "left", 2, False),
-           ("baseline", "right", 6, False), ("latest", "right", 6, False),
-           ("target", "left", 8, False), ("progress", "left", 10, True),
-           ("status", "left", 6, False))
-
-
-def bar_width(width: int) -> int:
-    """Cells for the progress bar: full size on a wide terminal, short at 80 columns."""
-    return 10 if width >= 110 else 4
-
-
-def cells(report: Report, ctx: Context) -> list[list[str]]:
-    """The table's rows as plain strings, one list per result (also used by tests)."""
-    rows = []
-    for r in report.results:
-        rows.append([ctx.names(log(r.name), log(r.name_en), "\n"), log(r.unit), baseline_text(r),
-                     latest_text(r, ctx.lang), log(target_text(r, ctx.lang)),
-                     bar(r.percent_to_goal, bar_width(ctx.width)), ctx.status(r.status)])
-    return rows
+#: Row order inside a plan: the verdicts that need attention first, no data last.
+ORDER = ("missed", "off_track", "regressing", "behind", "on_track", "met", "not_assessable",
+         "no_data")
+_ANSI = {"met": "32", "missed": "1;31", "on_track": "32", "behind": "33", "off_track": "31",
+         "regressing": "1;31", "no_data": "2", "not_assessable": "2"}
+HEAD = {
+    "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
+           "bar": "to goal", "status": "status", "baseline": "baseline", "expected": "expected",
+           "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
+           "total": "all plans", "as_of": "as of", "stale": "stale figure",
+           "overdue": "overdue: deadline passed, no final figure",
+           "partial": "partial-year figure (shown, not judged)"},
+    "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
+           "bar": "进度", "status": "状态", "baseline": "基数", "expected": "应完成",
+           "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
+           "total": "全部规划", "as_of": "截至", "stale": "数据陈旧",
+           "overdue": "已过期限，尚无最终数据", "partial": "非全年数据（只展示，不作判断）"},
+}
+STALE, OVERDUE = "*", "!"
 
 
-def _table(report: Report, ctx: Context):
-    from rich.table import Table
-    from rich.text import Text
+@dataclass(frozen=True)
+class Col:
+    """A column: how to get a row's cell variants (longest first), alignment and sizing."""
 
-    title = (f"{ctx.names(log(report.name_zh), log(report.name_en))} · {ctx.label('as_of')} "
-             f"{report.as_of.isoformat()}")
-    table = Table(title=Text(title), show_lines=False, expand=False, pad_edge=False,
-                  collapse_padding=True)
-    for key, justify, min_width, no_wrap in COLUMNS:
-        table.add_column(ctx.label(key), justify=cast("JustifyMethod", justify), min_width=min_width,
-                         no_wrap=no_wrap, overflow="fold")
-    for r, row in zip(report.results, cells(report, ctx), strict=True):
-        texts = [Text(c) for c in row]
-        texts[-1].stylize(_STYLE[r.status])
-        table.add_row(*texts)
-    return table
+    key: str
+    get: Callable[[Result, Context, str], list[str]]
+    right: bool = False
+    floor: int = 0  # shrinkable columns: the narrowest they get (0: never cut)
+    comfort: int = 0  # width a shrinkable column gets before optional columns are added
 
 
-def _summary(report: Report, ctx: Context) -> str:
-    """Counts per status, wrapped between items so a symbol never parts from its word."""
-    from rich.cells import cell_len
+def _status(r: Result, ctx: Context, _p: str) -> list[str]:
+    text = f"{STATUS_SYMBOL[r.status]} {STATUS_LABEL[ctx.lang][r.status]}"
+    return [text + (" " + OVERDUE if getattr(r, "overdue", False) else "")]
 
-    items = [f"{ctx.label('summary')}:"] + [f"{ctx.status(s)} {n}"
-                                           for s, n in report.summary.items() if n]
-    lines = [items[0]]
-    for item in items[1:]:
-        sep = " " if lines[-1].endswith(":") else " · "
-        if cell_len(lines[-1] + sep + item) > ctx.width:
-            lines.append(item)
+
+def _latest(r: Result, ctx: Context, _p: str) -> list[str]:
+    return [C.latest_short(r) + (" " + STALE if getattr(r, "stale", False) else "")]
+
+
+CORE = (
+    Col("id", lambda r, c, p: [clean(r.id[len(p):])], floor=12, comfort=24),
+    Col("indicator", lambda r, c, p: [C.indicator_name(r, c.lang)], floor=10, comfort=22),
+    Col("latest", _latest, right=True),
+    Col("target", lambda r, c, p: [C.target_long(r, c.lang), C.target_short(r, c.lang)],
+        floor=10, comfort=99),
+    Col("bar", lambda r, c, p: [C.mini_bar(r.percent_to_goal, 10 if c.wide else 4)]),
+    Col("status", _status),
+)
+OPTIONAL = (  # in the order they appear as the terminal widens
+    Col("baseline", lambda r, c, p: [C.baseline_short(r)], right=True),
+    Col("expected", lambda r, c, p: [C.percent(r.expected_progress)], right=True),
+    Col("deadline", lambda r, c, p: [str(r.deadline)], right=True),
+    Col("attribute", lambda r, c, p: [C.attribute_text(r, c.lang)]),
+    Col("plan", lambda r, c, p: [clean(r.plan)], floor=8, comfort=16),
+)
+#: Left-to-right order of every column that is shown.
+POSITION = ("id", "indicator", "plan", "attribute", "baseline", "latest", "target", "deadline",
+            "bar", "expected", "status")
+
+
+def gap(ctx: Context) -> str:
+    """Two spaces between columns; one on a narrow terminal, where every cell counts."""
+    return " " if ctx.width < 100 and not ctx.wide else "  "
+
+
+
+
+def _natural(col: Col, rows: list[list[str]], head: str) -> int:
+    return max([cell_len(head)] + [cell_len(v[0]) for v in rows])
+
+
+def _shortest(col: Col, rows: list[list[str]], head: str) -> int:
+    """Width a column needs without cutting (its shortest variants)."""
+    return max([cell_len(head)] + [cell_len(v[-1]) for v in rows])
+
+
+def layout(results: Sequence[Result], ctx: Context, prefix: str) -> list[tuple[Col, int]]:
+    """The columns to show and their widths for ``ctx.width`` (all of them, uncut, when wide)."""
+    head = HEAD[ctx.lang]
+    data = {c.key: [c.get(r, ctx, prefix) for r in results] for c in CORE + OPTIONAL}
+
+    def need(col: Col, level: str) -> int:
+        natural = _natural(col, data[col.key], head[col.key])
+        if not col.floor:
+            return natural
+        short = _shortest(col, data[col.key], head[col.key])
+        bound = {"floor": col.floor, "comfort": col.comfort, "natural": natural}[level]
+        return min(bound, natural) if level == "natural" else min(bound, short)
+
+    if ctx.wide:
+        cols = [c for c in CORE + OPTIONAL]
+        return _ordered([(c, need(c, "natural")) for c in cols])
+    cols = list(CORE)
+    gaps = len(gap(ctx))
+    for extra in OPTIONAL:
+        trial = cols + [extra]
+        if sum(need(c, "comfort") for c in trial) + gaps * (len(trial) - 1) <= ctx.width:
+            cols = trial
         else:
-            lines[-1] += sep + item
-    return "\n".join(lines)
+            break
+    widths = {c.key: need(c, "floor") for c in cols}
+    room = ctx.width - sum(widths.values()) - gaps * (len(cols) - 1)
+    growing = [c for c in cols if c.floor]
+    # Shrinkable columns grow a cell at a time, in turn; the target's wording comes last.
+    stages = [("comfort", growing), ("natural", [c for c in growing if c.key != "target"]),
+              ("natural", growing)]
+    for level, group in stages:
+        while room > 0:
+            wants = [c for c in group if widths[c.key] < need(c, level)]
+            if not wants:
+                break
+            for c in wants[:room]:
+                widths[c.key] += 1
+                room -= 1
+    return _ordered([(c, widths[c.key]) for c in cols])
+
+
+def _ordered(cols: list[tuple[Col, int]]) -> list[tuple[Col, int]]:
+    return sorted(cols, key=lambda cw: POSITION.index(cw[0].key))
+
+
+def _line(texts: list[str], cols: list[tuple[Col, int]], sep: str,
+          paint: Callable[[str], str] = str) -> str:
+    """Cells padded and joined; the last cell (the status) unpadded and painted."""
+    head = [pad(t, w, c.right) for t, (c, w) in zip(texts[:-1], cols, strict=False)]
+    return sep.join(head + [paint(texts[-1])]) if texts[-1] else sep.join(head).rstrip()
+
+
+def row_cells(r: Result, cols: list[tuple[Col, int]], ctx: Context, prefix: str) -> list[str]:
+    """One row's cell texts, each fitted to its column (also used by tests)."""
+    return [best_fit(c.get(r, ctx, prefix), w) if c.floor else c.get(r, ctx, prefix)[0]
+            for c, w in cols]
+
+
+def summary(results: Sequence[Result], ctx: Context, width: int, label: str) -> str:
+    """``58 targets: ↘ off track 2, ↗ on track 4, ✓ met 2, · no data 50`` on one line; with
+    symbols only when the words do not fit. Commas separate items: ``·`` is a status glyph."""
+    counts = {s: sum(r.status == s for r in results) for s in ORDER}
+    present = [s for s in ORDER if counts[s]]
+    words = ", ".join(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[ctx.lang][s]} {counts[s]}"
+                      for s in present)
+    short = ", ".join(f"{STATUS_SYMBOL[s]} {counts[s]}" for s in present)
+    n = len(results)
+    noun = HEAD[ctx.lang]["targets"] if ctx.lang == "zh" or n != 1 else "target"
+    lead = f"{label}{n} {noun}: " if ctx.lang == "en" else f"{label}{n} {noun}："
+    return best_fit([lead + words, lead + short], width)
+
+
+def _group_title(report: Report, plan_id: str, ctx: Context) -> str:
+    plan = next((p for p in report.plans if p.id == plan_id), None)
+    if plan is None:
+        return clean(plan_id)
+    title = plan.title_en if ctx.lang == "en" and plan.title_en else plan.title_zh
+    return f"{clean(plan.id)} · {clean(title)} ({years(plan.start, plan.end)})"
+
+
+def _colour(text: str, status: str, ctx: Context) -> str:
+    return f"\x1b[{_ANSI[status]}m{text}\x1b[0m" if ctx.color else text
+
+
+def sorted_results(results: Sequence[Result]) -> list[Result]:
+    """Verdicts first (missed, off track, regressing, behind, then the rest), file order kept."""
+    return sorted(results, key=lambda r: ORDER.index(r.status))
+
+
+def render_one(report: Report, ctx: Context) -> list[str]:
+    """One city's lines: title, column heads, then per plan a title, its rows and a summary."""
+    head = HEAD[ctx.lang]
+    prefix = C.id_prefix([r.id for r in report.results])
+    cols, sep = layout(report.results, ctx, prefix), gap(ctx)
+    width = ctx.width if not ctx.wide else sum(w for _, w in cols) + len(sep) * (len(cols) - 1)
+    name = report.name_en if ctx.lang == "en" and report.name_en else report.name_zh
+    title = f"{clean(report.name_zh)} {clean(name)}" if name != report.name_zh else clean(name)
+    lines = [cut(f"{title} · {head['as_of']} {report.as_of.isoformat()}", width),
+             _line([head[c.key] for c, _ in cols], cols, sep)]
+    plans = list(dict.fromkeys(r.plan for r in report.results))
+    for plan_id in plans:
+        rows = sorted_results([r for r in report.results if r.plan == plan_id])
+        lines.append(cut(_group_title(report, plan_id, ctx), width))
+        for r in rows:
+            texts = row_cells(r, cols, ctx, prefix)
+            lines.append(_line(texts, cols, sep, lambda t, s=r.status: _colour(t, s, ctx)))
+        lines.append("  " + summary(rows, ctx, width - 2, ""))
+    if len(plans) > 1:
+        lines.append(summary(report.results, ctx, width, f"{head['total']}, "))
+    lines += _legend(report.results, ctx, width)
+    return lines
+
+
+def _legend(results: Sequence[Result], ctx: Context, width: int) -> list[str]:
+    """What the row marks mean, only for marks that appear."""
+    head, items = HEAD[ctx.lang], []
+    if any(r.latest is None and r.latest_partial is not None for r in results):
+        items.append(f"[…] {head['partial']}")
+    if any(getattr(r, "stale", False) for r in results):
+        items.append(f"{STALE} {head['stale']}")
+    if any(getattr(r, "overdue", False) for r in results):
+        items.append(f"{OVERDUE} {head['overdue']}")
+    return [cut("; ".join(items), width)] if items else []
 
 
 def render(reports: Sequence[Report], ctx: Context) -> str:
-    """Rich tables, one per city, exported as text (ANSI codes only when ``ctx.color``)."""
-    from io import StringIO
-
-    from rich.console import Console
-
-    out = StringIO()
-    console = Console(file=out, width=ctx.width, force_terminal=ctx.color,
-                      color_system="standard" if ctx.color else None, no_color=not ctx.color,
-                      highlight=False, emoji=False, markup=False, legacy_windows=False)
-    for report in reports:
-        console.print(_table(report, ctx))
-        console.print(_summary(report, ctx), soft_wrap=True)
-    return out.getvalue()
+    """Every city's compact table, a blank line between cities."""
+    blocks = ["\n".join(render_one(rep, ctx)) for rep in reports]
+    return "\n\n".join(blocks) + "\n" if blocks else ""

@@ -1,0 +1,108 @@
+"""Short cell texts for the compact table: each cell says one thing, with its unit once.
+
+These are plain strings (no markup); the table cuts them to fit. Data strings are cleaned of
+control characters before they reach a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planck.render.context import LABELS
+from planck.render.fit import clean
+from planck.render.text import num
+from planck.result import Result
+
+_SIGN = {"at_least": "≥", "at_most": "≤", "more_than": ">", "rank_at_most": "≤",
+         "coverage": "≥", "less_than": "<"}
+
+
+def with_unit(value: str, unit: str) -> str:
+    """``3.75%`` for percent-like units, ``1,600 家`` otherwise; no unit when there is none."""
+    if not unit:
+        return value
+    if unit in ("%", "‰", "%"):
+        return f"{value}{unit}"
+    return f"{value} {clean(unit)}"
+
+
+def target_short(r: Result, lang: str = "en") -> str:
+    """The promise with its unit placed once: ``≥ 1,600 家``, ``≈ 3.75% ±2%``, ``≥ 10%/yr``."""
+    t, words = r.target, LABELS[lang]
+    unit = t.unit or r.unit
+    op = t.op
+    if op == "about":
+        return f"≈ {with_unit(num(t.value), unit)} ±{(t.tolerance or 0):.0%}"
+    if op == "between":
+        return with_unit(f"{num(t.low)}–{num(t.high)}", unit)
+    if op == "annual_growth":
+        return f"≥ {num(t.value)}%{words['per_year']}"
+    if op == "per_year":
+        return f"≥ {with_unit(num(t.value), unit)}{words['per_year']}"
+    if op in ("increase_by", "multiple_of"):
+        head = f"+{num(t.value)}" if op == "increase_by" else f"×{num(t.value)}"
+        return head + (f" = {with_unit(num(t.goal), unit)}" if t.goal is not None else "")
+    if op == "near_reference":
+        of = words["of"]
+        ref = (with_unit(num(r.reference_value), unit) if r.reference_value is not None
+               else clean(t.reference or ""))
+        return f"≥ {1 - (t.tolerance or 0):.0%} {of} {ref}".strip()
+    sign = _SIGN.get(op, "")
+    return f"{sign} {with_unit(num(t.goal), unit)}".strip()
+
+
+def target_long(r: Result, lang: str = "en") -> str:
+    """The short target followed by the source's own wording: ``≥ 1,600 家 (不少于)``."""
+    short = target_short(r, lang)
+    return f"{short} ({clean(r.target.wording)})" if r.target.wording else short
+
+
+def latest_short(r: Result) -> str:
+    """``3.03 (2024)``; a partial-year figure in brackets (shown, never judged): ``[71 (2024-06)]``."""
+    if r.latest is not None:
+        return f"{num(r.latest.value)} ({clean(str(r.latest.period))})"
+    if r.latest_partial is not None:
+        return f"[{num(r.latest_partial.value)} ({clean(str(r.latest_partial.period))})]"
+    return "—"
+
+
+def baseline_short(r: Result) -> str:
+    if r.baseline is None:
+        return "—" if r.baseline_year is None else f"? ({r.baseline_year})"
+    return f"{num(r.baseline)} ({r.baseline_year})"
+
+
+def percent(p: float | None) -> str:
+    return "—" if p is None else f"{p:.0f}%"
+
+
+def mini_bar(p: float | None, cells: int) -> str:
+    """``███░  75%``: the bar clipped to 0–100 %, the figure as computed (may exceed 100)."""
+    if p is None:
+        return "—"
+    filled = round(min(max(p, 0.0), 100.0) / 100 * cells)
+    return "█" * filled + "░" * (cells - filled) + f" {p:3.0f}%"
+
+
+def indicator_name(r: Result, lang: str) -> str:
+    """The indicator in the chosen language (the Chinese name when there is no English one)."""
+    name = r.name_en if lang == "en" and r.name_en else r.name
+    return clean(name)
+
+
+def id_prefix(ids: Sequence[str]) -> str:
+    """The city prefix every id shares (``ly-``), stripped in the table; '' when they differ."""
+    heads = {i.split("-", 1)[0] for i in ids if "-" in i}
+    if len(heads) != 1 or any("-" not in i for i in ids):
+        return ""
+    head = heads.pop() + "-"
+    return head if all(len(i) > len(head) for i in ids) else ""
+
+
+def attribute_text(r: Result, lang: str) -> str:
+    value = getattr(r, "attribute", None)
+    if not value:
+        return "—"
+    names = {"en": {"binding": "binding", "expected": "expected"},
+             "zh": {"binding": "约束性", "expected": "预期性"}}
+    return names[lang].get(value, clean(str(value)))

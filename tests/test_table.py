@@ -1,0 +1,195 @@
+"""The compact terminal table: one line per target at 80 columns, words never broken, more
+columns as the terminal widens, verdicts first within each plan."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import TARGETS
+from rich.cells import cell_len  # an independent measure of terminal cells
+
+from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
+
+ELLIPSIS = "…"
+VERDICTS_FIRST = ["missed", "off_track", "regressing", "behind", "on_track", "met",
+                  "not_assessable", "no_data"]
+
+
+def _slice(line: str, start: int, width: int) -> str:
+    """The characters of ``line`` that occupy terminal cells [start, start + width)."""
+    out, pos = [], 0
+    for ch in line:
+        w = cell_len(ch)
+        if start <= pos and pos + w <= start + width:
+            out.append(ch)
+        pos += w
+    return "".join(out).strip()
+
+
+def _whole_words(cell: str, full: str) -> bool:
+    """``cell`` is ``full``, or a prefix of it cut at a word boundary followed by ``…``."""
+    if cell == full:
+        return True
+    if not cell.endswith(ELLIPSIS):
+        return False
+    head = cell[:-1]
+    if not full.startswith(head):
+        return False
+    if not head:
+        return True
+    nxt, last = full[len(head)], head[-1]
+    return (not nxt.isalnum() or not last.isalnum() or cell_len(nxt) == 2 or cell_len(last) == 2)
+
+
+def _run(invoke, width: int, *extra: str, lang: str = "en"):
+    res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "--lang", lang, *extra,
+                 env={"COLUMNS": str(width)})
+    assert res.exit_code in (0, 1), res.stderr
+    doc = json.loads(invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f",
+                            "json").stdout)
+    return res.stdout, doc
+
+
+def _layout(doc_width: int, lang: str = "en", wide: bool = False):
+    """Column widths the renderer chose, to cut each printed line into its cells."""
+    from planck.judge.batch import evaluate_cities
+    from planck.render.cells import id_prefix
+    from planck.render.table import gap, layout
+
+    [report], findings = evaluate_cities(["luoyang"], TARGETS, [], None)
+    assert not findings
+    ctx = Context(lang=lang, width=doc_width, wide=wide)
+    prefix = id_prefix([r.id for r in report.results])
+    return layout(report.results, ctx, prefix), len(gap(ctx)), report
+
+
+def _rows(out: str, doc: dict, width: int, lang: str = "en"):
+    """The printed target rows, each cut into {column: cell text}, matched to its result."""
+    cols, gap, _ = _layout(width, lang)
+    lines = out.splitlines()
+    by_line = []
+    for line in lines:
+        cells, pos = {}, 0
+        for col, w in cols:
+            cells[col.key] = _slice(line, pos, w if col.key != "status" else 99)
+            pos += w + gap
+        by_line.append((line, cells))
+    statuses = {f"{STATUS_SYMBOL[s]} {STATUS_LABEL[lang][s]}": s for s in STATUS_LABEL[lang]}
+    rows = [(ln, c) for ln, c in by_line if c["status"].rstrip(" !") in statuses]
+    return lines, rows, statuses
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_one_line_per_target_and_no_word_broken(invoke, width):
+    out, doc = _run(invoke, width)
+    results = doc["results"]
+    lines, rows, statuses = _rows(out, doc, width)
+    assert len(rows) == len(results)
+    assert len(lines) - len(rows) <= 12, "at most a dozen lines of header, groups and summary"
+    assert all(cell_len(ln) <= width for ln in lines), "nothing wider than the terminal"
+    names = {r["name_en"] for r in results}
+    ids = {r["id"].removeprefix("ly-") for r in results}
+    for line, cells in rows:
+        assert _whole_cell(cells["id"], ids), (line, cells["id"])
+        assert _whole_cell(cells["indicator"], names), (line, cells["indicator"])
+        for key, text in cells.items():
+            assert not re.search(r"\w…\w", text)
+            if text.endswith(ELLIPSIS):
+                assert text == ELLIPSIS or not text[-2].isspace(), (key, text)
+    # Verdicts come first: the statuses, read down the one plan, follow the order.
+    order = [VERDICTS_FIRST.index(statuses[c["status"].rstrip(" !")]) for _, c in rows]
+    assert order == sorted(order)
+    printed = sorted(statuses[c["status"].rstrip(" !")] for _, c in rows)
+    assert printed == sorted(r["status"] for r in results)
+
+
+def _whole_cell(cell: str, candidates: set[str]) -> bool:
+    return any(_whole_words(cell, full) for full in candidates)
+
+
+def test_wider_terminals_show_more_columns(invoke):
+    heads = {}
+    for width in (80, 120, 200):
+        out, _ = _run(invoke, width)
+        heads[width] = out.splitlines()[1].split()
+    assert {"id", "indicator", "latest", "target", "status"} <= set(heads[80])
+    assert "baseline" not in heads[80] and "plan" not in heads[80]
+    assert set(heads[80]) < set(heads[120]) < set(heads[200])
+    assert {"baseline", "expected", "due", "attribute", "plan"} <= set(heads[200])
+
+
+def test_wide_forces_every_column_uncut(invoke):
+    out, doc = _run(invoke, 80, "--wide")
+    head = out.splitlines()[1].split()
+    assert {"baseline", "expected", "due", "attribute", "plan"} <= set(head)
+    body = "\n".join(out.splitlines()[3:])
+    for r in doc["results"]:
+        assert r["name_en"] in body and r["id"].removeprefix("ly-") in body
+
+
+def test_chinese_table_has_no_english_line(invoke):
+    out, doc = _run(invoke, 80, lang="zh")
+    lines, rows, _ = _rows(out, doc, 80, "zh")
+    assert len(rows) == len(doc["results"]) and len(lines) - len(rows) <= 12
+    assert "Luoyang" not in out and "Fiscal" not in out
+    assert "高新技术企业数" in out
+
+
+def test_summary_separator_is_not_a_status_glyph(invoke):
+    out, _ = _run(invoke, 80)
+    summary = [ln for ln in out.splitlines() if "targets:" in ln]
+    assert summary and "· ·" not in out
+    assert ", · no data" in summary[-1]
+
+
+def test_plans_are_groups_with_a_summary_each(invoke, monkeypatch):
+    from conftest import ROOT
+
+    golden = ROOT / "tests" / "golden"
+    res = invoke("check", "goldcity", "--targets-dir", str(golden), "--as-of", "2024-06-30",
+                 env={"COLUMNS": "80"})
+    lines = res.stdout.splitlines()
+    groups = [i for i, ln in enumerate(lines) if ln.startswith(("gc-14th ·", "gc-2023 ·"))]
+    assert len(groups) == 2
+    # Each group ends with its own count line, and the whole city gets a total.
+    assert lines[groups[1] - 1].strip().startswith("11 targets:")
+    assert any(ln.startswith("all plans, 12 targets:") for ln in lines)
+
+
+def test_data_strings_cannot_drive_the_terminal():
+    from dataclasses import replace
+
+    from test_render import REPORT
+
+    from planck.render import get
+
+    bad = replace(REPORT, name_en="Evil\x1b]0;pwned\x07 city",
+                  results=tuple(replace(r, name_en="a\x1b[2Jb\u202ec", id="t-\x1b[31mx")
+                                for r in REPORT.results))
+    out = get("table")([bad], Context(width=120))
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+
+
+def test_zero_column_terminal_still_gets_a_table(monkeypatch):
+    import os
+    import sys
+
+    from planck.cli import common
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", lambda *a: os.terminal_size((0, 0)))
+    assert common._width() == 80
+    monkeypatch.setenv("COLUMNS", "0")
+    assert common._width() == 80
+
+
+def test_cut_never_breaks_a_word():
+    from planck.render.fit import cut
+
+    assert cut("High-tech industry share", 15) == "High-tech…"
+    assert cut("Technology contract turnover", 10) == ELLIPSIS
+    assert cut("全社会研发经费投入强度", 9) == "全社会研…"
+    assert cut("short", 10) == "short"
