@@ -8,47 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planck import operators
 from planck.render.context import LABELS
 from planck.render.fit import clean
 from planck.render.text import num
 from planck.result import Result
 
-_SIGN = {"at_least": "≥", "at_most": "≤", "more_than": ">", "rank_at_most": "≤",
-         "coverage": "≥", "less_than": "<"}
 
-
-def with_unit(value: str, unit: str) -> str:
-    """``3.75%`` for percent-like units, ``1,600 家`` otherwise; no unit when there is none."""
+def unit_suffix(unit: str) -> str:
+    """How a unit follows a number: ``3.75%`` for percent-like units, ``1,600 家`` otherwise."""
     if not unit:
-        return value
-    if unit in ("%", "‰", "%"):
-        return f"{value}{unit}"
-    return f"{value} {clean(unit)}"
+        return ""
+    return unit if unit in ("%", "‰", "%") else f" {clean(unit)}"
 
 
 def target_short(r: Result, lang: str = "en") -> str:
-    """The promise with its unit placed once: ``≥ 1,600 家``, ``≈ 3.75% ±2%``, ``≥ 10%/yr``."""
+    """The promise with its unit placed once: ``≥ 1,600 家``, ``≈ 3.75% ±2%``, ``≥ 10%/yr``
+    (the operator table says where the unit goes)."""
     t, words = r.target, LABELS[lang]
-    unit = t.unit or r.unit
-    op = t.op
-    if op == "about":
-        return f"≈ {with_unit(num(t.value), unit)} ±{(t.tolerance or 0):.0%}"
-    if op == "between":
-        return with_unit(f"{num(t.low)}–{num(t.high)}", unit)
-    if op == "annual_growth":
-        return f"≥ {num(t.value)}%{words['per_year']}"
-    if op == "per_year":
-        return f"≥ {with_unit(num(t.value), unit)}{words['per_year']}"
-    if op in ("increase_by", "multiple_of"):
-        head = f"+{num(t.value)}" if op == "increase_by" else f"×{num(t.value)}"
-        return head + (f" = {with_unit(num(t.goal), unit)}" if t.goal is not None else "")
-    if op == "near_reference":
-        of = words["of"]
-        ref = (with_unit(num(r.reference_value), unit) if r.reference_value is not None
-               else clean(t.reference or ""))
-        return f"≥ {1 - (t.tolerance or 0):.0%} {of} {ref}".strip()
-    sign = _SIGN.get(op, "")
-    return f"{sign} {with_unit(num(t.goal), unit)}".strip()
+    u = unit_suffix(t.unit or r.unit)
+    op = operators.get(t.op)
+    if op.shape == "reference" and r.reference_value is not None:
+        # The reference's figure, not its id: an id is not prose.
+        return f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {num(r.reference_value)}{u}"
+    return clean(op.show(t, num, words, "", u).strip())
 
 
 def target_long(r: Result, lang: str = "en") -> str:
