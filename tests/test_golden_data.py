@@ -25,7 +25,8 @@ NAME = {i["name_zh"]: i["id"] for i in FIXTURE["indicators"]}
 #: Written out by hand: how many of the indicator unit one given unit is.
 FACTOR = {("万元", "亿元"): 1e-4}
 TEXT_GOLDENS = ["goldcity.md", "goldcity.report.md", "goldcity.report.zh.md",
-                "goldcity.table.txt", "goldcity.github.txt", "goldcity.junit.xml"]
+                "goldcity.table.txt", "goldcity.table.wide.zh.txt", "goldcity.github.txt",
+                "goldcity.junit.xml"]
 
 
 def _in_indicator_unit(o: dict) -> float:
@@ -108,25 +109,33 @@ def test_markdown_latest_column_is_in_the_unit_column(name):
     assert seen >= 10, name
 
 
-def test_table_latest_column_is_in_the_unit_column():
-    rows: list[list[str]] = []
-    for line in (GOLDEN / "goldcity.table.txt").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("│"):
-            continue
-        cells = [c.strip() for c in line.strip("│").split("│")]
-        if cells[1]:  # the unit cell is filled on a row's first line only
-            rows.append(cells)
-        elif rows:  # a wrapped cell continues on the next line
-            rows[-1][0] += cells[0]
-            rows[-1][3] = f"{rows[-1][3]} {cells[3]}".strip()
+def _target_unit(target: str) -> str | None:
+    """The unit a table's target cell places after its level (None for a growth rate)."""
+    text = re.sub(r" \([^)]*\)$", "", target)  # the source's wording
+    if re.search(r"%/(yr|年)$", text):
+        return None
+    text = re.sub(r"/(yr|年)$", "", re.sub(r" ±\d+%$", "", text))
+    m = re.search(r"[\d.,]+(%| \S+)$", text)
+    assert m, target
+    return m[1].strip()
+
+
+def test_table_latest_column_is_in_the_unit_of_its_target():
+    """The wide Chinese table (every column, nothing cut): each latest figure agrees with the
+    fixture in the unit the row's target cell names."""
+    text = (GOLDEN / "goldcity.table.wide.zh.txt").read_text(encoding="utf-8")
     seen = 0
-    for cells in rows:
-        indicator = NAME[max((n for n in NAME if cells[0].startswith(n)), key=len)]
-        if cells[3] == "—":
+    for line in text.splitlines():
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) < 10 or cells[1] not in NAME:
             continue
-        m = _LATEST.match(cells[3])
+        latest, target = cells[5], cells[6]
+        unit = _target_unit(target)
+        if latest == "—" or unit is None:
+            continue
+        m = _LATEST.match(latest)
         assert m, cells
-        _check(indicator, m[1], m[2], cells[1], "goldcity.table.txt")
+        _check(NAME[cells[1]], m[1], m[2], unit, "goldcity.table.wide.zh.txt")
         seen += 1
     assert seen >= 10
 

@@ -206,6 +206,7 @@ GOLDEN_CASES = {
     "goldcity.github.txt": ["check", "-f", "github"],
     "goldcity.csv": ["check", "-f", "csv"],
     "goldcity.table.txt": ["check", "-f", "table"],
+    "goldcity.table.wide.zh.txt": ["check", "--wide", "--lang", "zh"],
     "goldcity.report.md": ["report", "-o", "-"],
     "goldcity.report.zh.md": ["report", "-o", "-", "--lang", "zh"],
 }

@@ -27,13 +27,13 @@ HEAD = {
     "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
            "bar": "to goal", "status": "status", "baseline": "baseline", "expected": "expected",
            "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
-           "total": "all plans", "as_of": "as of", "stale": "stale figure",
+           "total": "all plans", "comma": ", ", "as_of": "as of", "stale": "stale figure",
            "overdue": "overdue: deadline passed, no final figure",
            "partial": "partial-year figure (shown, not judged)"},
     "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
            "bar": "进度", "status": "状态", "baseline": "基数", "expected": "应完成",
            "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
-           "total": "全部规划", "as_of": "截至", "stale": "数据陈旧",
+           "total": "全部规划", "comma": "，", "as_of": "截至", "stale": "数据陈旧",
            "overdue": "已过期限，尚无最终数据", "partial": "非全年数据（只展示，不作判断）"},
 }
 STALE, OVERDUE = "*", "!"
@@ -159,9 +159,10 @@ def summary(results: Sequence[Result], ctx: Context, width: int, label: str) -> 
     symbols only when the words do not fit. Commas separate items: ``·`` is a status glyph."""
     counts = {s: sum(r.status == s for r in results) for s in ORDER}
     present = [s for s in ORDER if counts[s]]
-    words = ", ".join(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[ctx.lang][s]} {counts[s]}"
-                      for s in present)
-    short = ", ".join(f"{STATUS_SYMBOL[s]} {counts[s]}" for s in present)
+    comma = ", " if ctx.lang == "en" else "，"
+    words = comma.join(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[ctx.lang][s]} {counts[s]}"
+                       for s in present)
+    short = comma.join(f"{STATUS_SYMBOL[s]} {counts[s]}" for s in present)
     n = len(results)
     noun = HEAD[ctx.lang]["targets"] if ctx.lang == "zh" or n != 1 else "target"
     lead = f"{label}{n} {noun}: " if ctx.lang == "en" else f"{label}{n} {noun}："
@@ -204,7 +205,7 @@ def render_one(report: Report, ctx: Context) -> list[str]:
             lines.append(_line(texts, cols, sep, lambda t, s=r.status: _colour(t, s, ctx)))
         lines.append("  " + summary(rows, ctx, width - 2, ""))
     if len(plans) > 1:
-        lines.append(summary(report.results, ctx, width, f"{head['total']}, "))
+        lines.append(summary(report.results, ctx, width, head["total"] + head["comma"]))
     lines += _legend(report.results, ctx, width)
     return lines
 
