@@ -124,11 +124,11 @@ Show = Callable[[Any, Callable[[float | None], str], dict, str, str], str]
 
 
 def _sign(sign: str) -> Show:
-    return lambda t, num, words, w, u="": f"{sign} {num(t.goal)}{u}{w}"
+    return lambda t, num, words, w, u: f"{sign} {num(t.goal)}{u}{w}"
 
 
 def _grown(sign: str) -> Show:
-    return lambda t, num, words, w, u="": f"{sign}{num(t.value)}{w}" + (
+    return lambda t, num, words, w, u: f"{sign}{num(t.value)}{w}" + (
         f" = {num(t.goal)}{u}" if t.goal is not None else "")
 
 
@@ -182,10 +182,10 @@ _ENTRIES = (
     Operator(name="about", sense=None, follows_direction=True, tolerance=ABOUT_TOLERANCE,
              goal=_about,
              level=_band,
-             show=lambda t, num, words, w, u="": f"≈ {num(t.value)}{u} ±{t.tolerance:.0%}{w}",
+             show=lambda t, num, words, w, u: f"≈ {num(t.value)}{u} ±{t.tolerance:.0%}{w}",
              rule="|v − T| ≤ tolerance × T", wordings=("左右",)),
     Operator(name="between", sense=None, shape="range", goal=_between, level=_band,
-             show=lambda t, num, words, w, u="": f"{num(t.low)}–{num(t.high)}{u}{w}",
+             show=lambda t, num, words, w, u: f"{num(t.low)}–{num(t.high)}{u}{w}",
              rule="low ≤ v ≤ high", wordings=("—", "至")),
     Operator(name="increase_by", sense="higher", needs_baseline=True, value_kind="change",
              goal=_increase, show=_grown("+"), rule="v − b ≥ value", wordings=("新增", "增加")),
@@ -194,7 +194,7 @@ _ENTRIES = (
              wordings=("翻番", "倍增", "翻一番")),
     Operator(name="annual_growth", sense="higher", needs_baseline=True, value_kind="rate",
              goal=_growth, decide="growth",
-             show=lambda t, num, words, w, u="": f"≥ {num(t.value)}%{words['a_year']}{w}",
+             show=lambda t, num, words, w, u: f"≥ {num(t.value)}%{words['a_year']}{w}",
              rule="compound growth a year since the baseline ≥ rate",
              wordings=("年均增长", "年均增速")),
     Operator(name="coverage", sense="higher", shape="optional", goal=_coverage,
@@ -203,13 +203,13 @@ _ENTRIES = (
              rule="rank ≤ value, lower is better", wordings=("进入前", "前列")),
     Operator(name="per_year", sense="higher", decide="every_year", percent="share",
              level_series=False,
-             show=lambda t, num, words, w, u="": f"≥ {num(t.value)}{u}{words['a_year']}{w}",
+             show=lambda t, num, words, w, u: f"≥ {num(t.value)}{u}{words['a_year']}{w}",
              rule="every year's amount ≥ value", wordings=("每年",)),
     Operator(name="near_reference", sense="higher", shape="reference",
              tolerance=NEAR_TOLERANCE,
              goal=_share_of_reference, decide="reference", percent="share",
              level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u="":
+             show=lambda t, num, words, w, u:
                  f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}{w}",
              rule="v ≥ (1 − tolerance) × reference, same year",
              wordings=("接近全省平均水平", "接近全国平均水平")),

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
 def suggest(name: str, choices: Sequence[str], n: int = 3,
-            aliases: dict[str, Sequence[str]] | None = None) -> list[str]:
+            aliases: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """Up to ``n`` choices close to ``name`` (difflib's ratio, case-insensitive, cut-off 0.6),
     best first; a choice also matches through its ``aliases`` (a city's Chinese name)."""
     from difflib import SequenceMatcher
@@ -21,7 +21,7 @@ def suggest(name: str, choices: Sequence[str], n: int = 3,
 
 
 def did_you_mean(name: str, choices: Sequence[str],
-                 aliases: dict[str, Sequence[str]] | None = None) -> str:
+                 aliases: Mapping[str, Sequence[str]] | None = None) -> str:
     """`` (did you mean rd-intensity-2025?)`` or ''."""
     near = suggest(name, choices, aliases=aliases)
     return f" (did you mean {' or '.join(near)}?)" if near else ""

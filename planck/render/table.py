@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from planck.render import cells as C
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
@@ -202,7 +203,7 @@ def render_one(report: Report, ctx: Context) -> list[str]:
         lines.append(cut(_group_title(report, plan_id, ctx), width))
         for r in rows:
             texts = row_cells(r, cols, ctx, prefix)
-            lines.append(_line(texts, cols, sep, lambda t, s=r.status: _colour(t, s, ctx)))
+            lines.append(_line(texts, cols, sep, partial(_colour, status=r.status, ctx=ctx)))
         lines.append("  " + summary(rows, ctx, width - 2, ""))
     if len(plans) > 1:
         lines.append(summary(report.results, ctx, width, head["total"] + head["comma"]))

@@ -19,7 +19,7 @@ def target_text(r: Result, lang: str = "en") -> str:
     """The promise in compact form, with the source's own wording: ``≥ 1,600 (不少于)``."""
     t, words = r.target, LABELS[lang]
     wording = f" ({t.wording})" if t.wording else ""
-    return operators.get(t.op).show(t, num, words, wording).strip()
+    return operators.get(t.op).show(t, num, words, wording, "").strip()
 
 
 def latest_text(r: Result, lang: str = "en") -> str:
