@@ -166,11 +166,13 @@ def evil_city(make_city):
     doc["plans"][0].update(title_zh=EVIL, title_en=EVIL_START)
     for ind in doc["indicators"]:
         ind.update(name_zh=EVIL + ind["name_zh"], name_en=EVIL_START)
+    # each quote still writes its number (validate requires it), after the hostile text
     targets = [target("firms-2025", "firms", "at_least", value=1600, unit="家", wording=EVIL,
-                      quote=EVIL, baseline={"year": 2020, "value": 755, "quote": EVIL}),
-               target("rd-2025", "rd", "at_least", value=2.5, unit="%", quote=EVIL_START)]
-    m = measured([obs("firms", 2021, 900, "家", quote=EVIL), obs("firms", 2023, 1390, "家"),
-                  obs("rd", 2023, 2.1, "%", quote=EVIL_START)])
+                      quote=EVIL + "1600家",
+                      baseline={"year": 2020, "value": 755, "quote": EVIL + "755家"}),
+               target("rd-2025", "rd", "at_least", value=2.5, unit="%", quote=EVIL_START + " 2.5%")]
+    m = measured([obs("firms", 2021, 900, "家", quote=EVIL + "900家"), obs("firms", 2023, 1390, "家"),
+                  obs("rd", 2023, 2.1, "%", quote=EVIL_START + " 2.1%")])
     m["sources"][0].update(title=EVIL, issuer=EVIL, url="javascript:alert(1)")
     path = make_city(targets, measured_doc=m, doc=doc)
     return path
