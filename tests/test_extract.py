@@ -156,7 +156,8 @@ def test_html_table_and_gb18030(tmp_path, invoke):
 
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "empty file"), (b"  \n\n", "empty file"), (b"\x89PNG\r\n\x1a\nxx", "binary"),
-    (b"abc\x00def", "binary"), (b"plan \x80\xff text", "neither UTF-8"),
+    (b"abc\x00def", "binary"), (b"PK\x03\x04\x14\x00word/document.xml", ".docx"),
+    (b"%PDF-1.7\n%\xe2\xe3", "a PDF file"), (b"plan \x80\xff text", "neither UTF-8"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, invoke, content, message):
     path = tmp_path / "plan.txt"
@@ -250,3 +251,23 @@ def test_any_text_drafts_without_error_and_quotes_are_verbatim(body):
         assert t.line >= 1 and text.split("\n")[t.line - 1][t.col - 1:].startswith(t.quote[:1])
     data = parse(render(ex, Options("x", "p", None, None, "p.txt")), "d").data
     assert data is not None and len(data["targets"] or []) <= len(ex.targets)
+
+
+def test_an_aim_is_not_a_past_fact():
+    text = "江川市“十五五”规划\n二、主要任务\n力争获批国家农业科技园区1家。目前已建成省级园区3家。\n"
+    ex = extract(read_bytes(text.encode()))
+    assert [(t.value, t.deadline) for t in ex.targets] == [(1, 2030)] and ex.past_facts == 1
+
+
+def test_a_government_style_page():
+    """Entities, <br>, a <script> with a target-like string, a nested <p> in a table cell, a row
+    spread over lines, a past section: the body's targets only, each with its source line."""
+    path = ROOT / "tests" / "examples" / "extract" / "plan_page.html"
+    ex = extract(read_bytes(path.read_bytes()))
+    assert ex.title == "江川市“十五五”科技创新规划" and (ex.start, ex.end) == (2026, 2030)
+    got = sorted((t.op, t.value, t.unit, t.deadline, t.line) for t in ex.targets)
+    assert got == sorted([("at_least", 1000, "家", 2030, 10), ("at_least", 2.5, "%", 2030, 14),
+                          ("at_least", 8, "件/万人", 2030, 15), ("coverage", 100, "%", 2030, 10),
+                          ("more_than", 80, "亿元", 2030, 10)])
+    assert {t.attribute for t in ex.targets if t.from_table} == {"binding", "expected"}
+    assert ex.past_facts == 2  # 一、发展基础: 500家 and 30亿元 (split by <br>)

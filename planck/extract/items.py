@@ -294,6 +294,8 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
         if not verb and not _PLAN_WORD.match(tail) or re.search(r"逐步|逐渐|推进|推动", head[-30:]):
             continue  # 逐步实现/推进…全覆盖: work under way, no committed end state
         body = head[verb.end():] if verb else head
+        if verb and not name_of(body):  # 研发活动实现全覆盖: the name stands before the verb
+            body = head[: verb.start()]
         body = re.sub(r"[“\"]?[一二三四五六七八九十两]个$", "", body.rstrip("“\" "))
         body = re.sub(r"^.*?(?:实施|开展)", "", body) if not verb else body
         names = [name_of(x) for x in split_list(body) if name_of(x)]

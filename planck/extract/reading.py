@@ -19,6 +19,10 @@ _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0", 
           b"\xff\xd8", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
 
 
+_KINDS = ((b"%PDF", "a PDF file"), (b"PK\x03\x04", "a Word/Excel (.docx/.xlsx) or ZIP file"),
+          (b"\xd0\xcf\x11\xe0", "an old Word/Excel (.doc/.xls) file"))
+
+
 class ReadError(Exception):
     """Input that cannot be drafted from; ``line``/``col`` are 1-based, 0 when unknown."""
 
@@ -55,6 +59,10 @@ def read_path(path: Path) -> Doc:
 
 def read_bytes(raw: bytes) -> Doc:
     """Decode bytes (UTF-8, else GB18030 with a note) and split them into numbered lines."""
+    kind = next((k for magic, k in _KINDS if raw.startswith(magic)), None)
+    if kind:
+        raise ReadError(f"{kind}, not text: save the plan as text (.txt) or a web page (.html) first",
+                        1, 1)
     if raw.startswith(_MAGIC) or b"\x00" in raw[:65536]:
         where = raw.find(b"\x00")
         line = raw[:where].count(b"\n") + 1 if where >= 0 else 1

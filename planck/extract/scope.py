@@ -29,6 +29,7 @@ YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 PAST_WORDS = re.compile(r"去年|上年|近年来|近[两三五]年|目前|截至|截止|已经|已有|已达|已建|同比|"
                         r"累计达到了|实现了|取得了|达到了|增长了|提高了|跃升至|居全省|位居|较上年|"
                         r"成功创建|获批")
+AIM = re.compile(r"力争|争取|确保|预计|目标(?:是|为)|计划(?:到|在)")
 PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|现状|进展|工作情况|落实情况")
 HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+[、.]|"
                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]\s*\D|专栏)")
@@ -123,7 +124,8 @@ def _past(text: str, frame: Frame, future: int | None) -> bool:
         m = PERIOD.search(text)
         if m and period_years(m.group(1))[1] < frame.start:
             return True
-    return bool(PAST_WORDS.search(text))
+    # 力争获批…, 确保位居…: an aim, even with a word that usually reports the past.
+    return bool(PAST_WORDS.search(text)) and not AIM.search(text)
 
 
 def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
