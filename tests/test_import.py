@@ -202,3 +202,18 @@ def test_same_row_with_another_value_needs_replace(tmp_path, invoke):
     assert "use --replace" in _bad_import(invoke, tmp_path, table)
     res = invoke("import", str(table), "--city", "luoyang", "--targets-dir", str(folder), "--replace")
     assert res.exit_code == 0 and "1 replaced" in res.stderr
+
+
+def test_read_only_measured_file_is_refused(tmp_path, invoke):
+    folder = tmp_path / "targets"
+    shutil.copytree(TARGETS, folder)
+    table = tmp_path / "t.csv"
+    table.write_text("indicator,period,value,source,quote\nrd-intensity,2025,3.6,ly-sti-plan,3.6%\n",
+                     encoding="utf-8")
+    m = folder / "luoyang.measured.yaml"
+    m.chmod(0o444)
+    try:
+        err = _bad_import(invoke, tmp_path, table)
+    finally:
+        m.chmod(0o644)
+    assert f"{m}: error: file is read-only: nothing was written" in err

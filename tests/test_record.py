@@ -244,3 +244,35 @@ def test_flow_style_list_with_items_is_refused():
     with pytest.raises(PlanckError) as err:
         plan_edit(text, "m", tf, [obs], [NEW_SOURCE])
     assert err.value.findings[0].code == "flow-style"
+
+
+@pytest.mark.parametrize("path", MEASURED, ids=lambda p: p.name)
+def test_record_cli_into_a_copy_of_every_bundled_file(tmp_path, invoke, path):
+    folder = _copy_city(tmp_path)
+    city = path.name.removesuffix(".measured.yaml")
+    tf, _ = read_targets(folder / f"{city}.yaml")
+    ind = tf.indicators[0]
+    copy = folder / path.name
+    before = copy.read_text(encoding="utf-8")
+    res = _record(invoke, folder, city, ind.id, "2025", "7", "--quote", f"达到7{ind.unit}",
+                  "--title", "测试公报", "--issuer", "测试局", "--date", "2026-01-02",
+                  "--url", "https://example.org/t")
+    assert res.exit_code == 0, res.stderr
+    inserted = _only_insertions(before, copy.read_text(encoding="utf-8"))
+    lines = [line.strip() for line in inserted if line.strip()]
+    assert lines[:8] == [
+        "- id: example-org-2026-01-02", "title: 测试公报", "issuer: 测试局", "date: 2026-01-02",
+        "url: https://example.org/t", f"- indicator: {ind.id}", "period: 2025", "value: 7"]
+    quoted = ("", "'", '"')  # as the file's authors quote
+    assert lines[8] in {f"unit: {q}{ind.unit}{q}" for q in quoted}
+    assert lines[9:11] == ["partial: false", "source: example-org-2026-01-02"]
+    assert lines[11] in {f"quote: {q}达到7{ind.unit}{q}" for q in quoted} and len(lines) == 12
+    assert invoke("validate", str(folder)).exit_code == 0
+
+
+def test_dry_run_diff_is_escaped_for_logs(tmp_path, invoke):
+    folder = _copy_city(tmp_path)
+    res = _record(invoke, folder, "luoyang", "rd-intensity", "2025", "3", "--source", "ly-sti-plan",
+                  "--quote", "##[error]3%", "--dry-run")
+    assert res.exit_code == 0, res.stderr
+    assert "##[" not in res.stdout and "quote:" in res.stdout

@@ -64,7 +64,7 @@ def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:
 def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, sources,
                replace: bool, dry_run: bool) -> None:
     """Plan, validate, write and report one edit of a measured file (shared by import)."""
-    from planck.read.loader import one_line
+    from planck.escape import log
     from planck.write.edit_file import commit, editing
     from planck.write.record import plan_edit, unified_diff
 
@@ -74,7 +74,9 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
             edit = plan_edit(opened.text, str(measured), tf, observations, sources, replace,
                              date.today())
             if dry_run:
-                _out(unified_diff(opened.text, edit.text, measured.name) if edit.changed else "")
+                diff = unified_diff(opened.text, edit.text, measured.name) if edit.changed else ""
+                # data strings in the diff are shown as a terminal or CI log may show them
+                _out("".join(log(line) + "\n" for line in diff.splitlines()))
                 _err(f"planck: dry run: {_summary(edit)}; nothing written")
                 return
             if not edit.changed:
@@ -89,7 +91,7 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
     changed = [(k, before.get(k, "no_data"), v) for k, v in after.items()
                if before.get(k, "no_data") != v]
     for tid, old, new in changed:
-        _out(one_line(f"{tid}: {old} → {new}") + "\n")
+        _out(log(f"{tid}: {old} → {new}") + "\n")
     if not changed:
         _err("planck: no target changed status")
 
