@@ -229,3 +229,13 @@ def city_listing(folder: Path) -> str:
     if len(lines) == 1:
         lines.append("  (no cities)")
     return "\n".join(lines) + "\n"
+
+
+def measured_findings(doc: Any, mf: MeasuredFile, name: str,
+                      targets: TargetFile | None) -> list[Finding]:
+    """The checks ``validate_file`` runs on a parsed measured file with its target file;
+    record and import run them on the text they are about to write."""
+    findings = check_measured(doc, mf, name, targets)
+    if targets is not None:
+        findings += _source_dates(doc, mf, name, targets)
+    return findings + _quote_numbers(doc, mf, name)

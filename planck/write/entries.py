@@ -15,6 +15,7 @@ from planck.findings import Finding
 from planck.read import units
 from planck.read.loader import one_line
 from planck.read.model import MeasuredFile, TargetFile
+from planck.read.quotes import missing_numbers
 from planck.write.yamledit import Number
 
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
@@ -182,6 +183,9 @@ def check_entries(mf: MeasuredFile, targets: TargetFile | None,
             problem = one_line_text(value, what)
             if problem:
                 bad("missing" if problem.startswith("missing") else "bad-text", problem)
+        if o.quote.strip() and missing_numbers(o.quote, [float(o.value.text)]):
+            bad("quote-number", f"the quote does not contain the value {o.value.text}: quote "
+                f"the words that state it ({o.quote!r})")
         year = o.period if isinstance(o.period, int) else int(o.period[:4])
         if today is not None and year > today.year:
             bad("bad-period", f"period {o.period} is in the future")

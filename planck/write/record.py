@@ -14,9 +14,10 @@ from datetime import date
 from typing import Any
 
 from planck.findings import Finding, PlanckError
+from planck.read.checkfiles import measured_findings
 from planck.read.loader import key_position, locate, one_line, parse
 from planck.read.model import MeasuredFile, TargetFile
-from planck.read.validate import check_measured, to_model
+from planck.read.validate import to_model
 from planck.write import yamledit as ye
 from planck.write.entries import NewObservation, NewSource, check_entries
 
@@ -118,8 +119,9 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
     mf, findings = to_model(doc, MeasuredFile, name)
     if mf is None:
         raise PlanckError(findings)
-    if check_measured(doc, mf, name, targets):
-        raise PlanckError(check_measured(doc, mf, name, targets))
+    findings = measured_findings(doc, mf, name, targets)
+    if findings:
+        raise PlanckError(findings)
     new_sources, findings = check_entries(mf, targets, observations, sources, name, today)
     if findings:
         raise PlanckError(findings)
@@ -165,13 +167,14 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
 
 
 def _verify(edit: Edit, name: str, targets: TargetFile | None) -> None:
-    """The whole new file passes validation and holds exactly the intended observations."""
+    """The whole new file passes the checks of ``planck validate`` (without --sources) and
+    holds exactly the intended observations."""
     loaded = parse(edit.text, name)
     if not loaded.ok:
         raise PlanckError(loaded.findings)
     mf, findings = to_model(loaded.data, MeasuredFile, name)
     if mf is not None:
-        findings = check_measured(loaded.data, mf, name, targets)
+        findings = measured_findings(loaded.data, mf, name, targets)
     if mf is None or findings:
         raise PlanckError(findings)
     for o in edit.added + edit.replaced:
