@@ -193,3 +193,16 @@ def test_cut_never_breaks_a_word():
     assert cut("Technology contract turnover", 10) == ELLIPSIS
     assert cut("全社会研发经费投入强度", 9) == "全社会研…"
     assert cut("short", 10) == "short"
+
+
+def test_readme_example_is_what_planck_prints(invoke):
+    """The README shows `planck check luoyang --assessed` at 80 columns; if the data changes,
+    paste the new output: COLUMNS=80 planck check luoyang --assessed."""
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```\n(洛阳市 Luoyang · as of .*?)```", readme, re.S)
+    assert block
+    res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "--assessed",
+                 env={"COLUMNS": "80"})
+    assert res.stdout == block.group(1)

@@ -27,6 +27,16 @@ from planck.cli.common import (
     parse_date,
     parse_statuses,
 )
+from planck.cli.selection import (
+    AssessedOpt,
+    AttributeOpt,
+    HideOpt,
+    PlanOpt,
+    StatusOpt,
+    check_plans,
+    make_selection,
+    report_lines,
+)
 from planck.findings import Finding
 
 
@@ -41,13 +51,24 @@ def check(
     targets_dir: TargetsDir = None,
     lang: Lang = "en",
     wide: Annotated[bool, typer.Option("--wide", help="Table: every column, uncut, whatever the terminal width.")] = False,
+    status: StatusOpt = None,
+    hide: HideOpt = None,
+    assessed: AssessedOpt = False,
+    plan: PlanOpt = None,
+    attribute: AttributeOpt = None,
 ) -> None:
-    """Evaluate a city's targets; exit 1 when a target has a status in --fail-on."""
+    """Evaluate a city's targets; exit 1 when a target has a status in --fail-on.
+
+    Filters (--status, --hide, --assessed, --plan, --attribute) change what every format
+    shows, never the gate: a hidden target with a status in --fail-on still fails it, and
+    stderr says how many the filter hid."""
+    from planck.judge.select import counts
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.render import get
 
     _safe_streams()
     fmt, lang_, gate = _format(fmt), _lang(lang), parse_statuses(fail_on)
+    selection = make_selection(status, hide, assessed, plan, attribute)
     when = parse_date(as_of)
     directory = resolve_dir(targets_dir)
     if all_cities == (city is not None):
@@ -57,25 +78,30 @@ def check(
             raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
     cities = _all_cities(directory) if all_cities or city is None else [city]
     if fmt == "json" and len(cities) > 1:
-        failed = _stream_json(cities, directory, list(measured or []), when, gate)
+        tally = _stream_json(cities, directory, list(measured or []), when, gate, selection)
     else:
         reports = _reports(cities, directory, list(measured or []), when)
-        _out(get(fmt)(reports, _context(fmt, lang_, gate, wide=wide)), commands=fmt == "github")
-        failed = sum(r.status in gate for rep in reports for r in rep.results)
-    if failed:
-        _err(f"planck: {failed} target(s) with status in --fail-on ({', '.join(sorted(gate))})")
+        check_plans(selection, (p.id for rep in reports for p in rep.plans))
+        shown = [selection.apply(rep) for rep in reports]
+        _out(get(fmt)(shown, _context(fmt, lang_, gate, wide=wide)), commands=fmt == "github")
+        tally = counts(reports, selection, gate)
+    for line in report_lines(tally, selection, gate):
+        _err(line)
+    if tally["failed"]:
         raise typer.Exit(GATE_FAILED)
 
 
-def _json_chunk(report, gate: frozenset[str]) -> tuple[str, int]:
-    """Runs in a worker: one city's compact JSON and how many of its targets fail the gate."""
+def _json_chunk(report, gate: frozenset[str], selection) -> tuple[str, dict, list[str]]:
+    """Runs in a worker: one city's compact JSON (filtered), its gate counts and plan ids."""
+    from planck.judge.select import counts
     from planck.render.json_ import compact
 
-    return compact(report), sum(r.status in gate for r in report.results)
+    return (compact(selection.apply(report)), counts([report], selection, gate),
+            [p.id for p in report.plans])
 
 
 def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
-                 gate: frozenset[str]) -> int:
+                 gate: frozenset[str], selection) -> dict[str, int]:
     """The several-city JSON document, written city by city so no run holds every report (a
     national data set would need gigabytes). It goes through a spooled file so that a bad
     input found late leaves stdout empty, not a truncated document."""
@@ -87,25 +113,31 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     from planck.judge.batch import map_cities
     from planck.render.json_ import MANY_CLOSE, MANY_OPEN, MANY_SEP
 
-    failed, findings, first = 0, [], True
+    tally: dict[str, int] = {}
+    plans: list[str] = []
+    findings: list[Finding] = []
+    first = True
     with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
         spool.write(MANY_OPEN)
-        for outcome in map_cities(cities, directory, measured, when, partial(_json_chunk, gate=gate)):
+        for outcome in map_cities(cities, directory, measured, when, partial(_json_chunk, gate=gate,
+                                                                             selection=selection)):
             if isinstance(outcome, list):  # the findings that stop this city
                 findings += outcome
                 continue
-            text, n = outcome
-            failed += n
+            text, n, plan_ids = outcome
+            tally = {k: tally.get(k, 0) + v for k, v in n.items()}
+            plans += plan_ids
             spool.write(text if first else MANY_SEP + text)
             first = False
         if findings:
             raise _fail(findings)
+        check_plans(selection, plans)
         spool.write(MANY_CLOSE)
         spool.seek(0)
         sys.stdout.flush()
         shutil.copyfileobj(spool, sys.stdout)
         sys.stdout.flush()
-    return failed
+    return tally
 
 
 @app.command()

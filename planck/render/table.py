@@ -28,13 +28,13 @@ HEAD = {
     "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
            "bar": "to goal", "status": "status", "baseline": "baseline", "expected": "expected",
            "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
-           "total": "all plans", "comma": ", ", "as_of": "as of", "stale": "stale figure",
+           "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of", "stale": "stale figure",
            "overdue": "overdue: deadline passed, no final figure",
            "partial": "partial-year figure (shown, not judged)"},
     "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
            "bar": "进度", "status": "状态", "baseline": "基数", "expected": "应完成",
            "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
-           "total": "全部规划", "comma": "，", "as_of": "截至", "stale": "数据陈旧",
+           "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至", "stale": "数据陈旧",
            "overdue": "已过期限，尚无最终数据", "partial": "非全年数据（只展示，不作判断）"},
 }
 STALE, OVERDUE = "*", "!"
@@ -195,8 +195,10 @@ def render_one(report: Report, ctx: Context) -> list[str]:
     width = ctx.width if not ctx.wide else sum(w for _, w in cols) + len(sep) * (len(cols) - 1)
     name = report.name_en if ctx.lang == "en" and report.name_en else report.name_zh
     title = f"{clean(report.name_zh)} {clean(name)}" if name != report.name_zh else clean(name)
-    lines = [cut(f"{title} · {head['as_of']} {report.as_of.isoformat()}", width),
-             _line([head[c.key] for c, _ in cols], cols, sep)]
+    lines = [cut(f"{title} · {head['as_of']} {report.as_of.isoformat()}", width)]
+    if not report.results:
+        return lines + ["  " + head["none"]]
+    lines.append(_line([head[c.key] for c, _ in cols], cols, sep))
     plans = list(dict.fromkeys(r.plan for r in report.results))
     for plan_id in plans:
         rows = sorted_results([r for r in report.results if r.plan == plan_id])
@@ -225,5 +227,6 @@ def _legend(results: Sequence[Result], ctx: Context, width: int) -> list[str]:
 
 def render(reports: Sequence[Report], ctx: Context) -> str:
     """Every city's compact table, a blank line between cities."""
-    blocks = ["\n".join(render_one(rep, ctx)) for rep in reports]
+    shown = [rep for rep in reports if rep.results] if len(reports) > 1 else list(reports)
+    blocks = ["\n".join(render_one(rep, ctx)) for rep in shown or reports[:1]]
     return "\n\n".join(blocks) + "\n" if blocks else ""

@@ -1,0 +1,79 @@
+"""The filter options of ``check`` (and ``diff``): parsed into a ``Selection``, checked against
+the reports (an unknown plan id is a usage error with a suggestion), and the lines that tell
+the user what a filter hid."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated, Optional
+
+import typer
+
+from planck.cli.common import _usage
+from planck.judge.select import Selection
+
+ATTRIBUTES = ("binding", "expected")
+
+StatusOpt = Annotated[Optional[str], typer.Option(
+    "--status", help="Show only these statuses, comma-separated (e.g. off_track,behind).")]
+HideOpt = Annotated[Optional[str], typer.Option(
+    "--hide", help="Hide these statuses, comma-separated (e.g. no_data).")]
+AssessedOpt = Annotated[bool, typer.Option(
+    "--assessed", help="Hide targets without a verdict (no_data and not_assessable).")]
+PlanOpt = Annotated[Optional[str], typer.Option(
+    "--plan", help="Show only these plans, comma-separated plan ids.")]
+AttributeOpt = Annotated[Optional[str], typer.Option(
+    "--attribute", help="Show only binding (约束性) or expected (预期性) targets.")]
+
+
+def _split(text: str | None) -> frozenset[str]:
+    return frozenset(s.strip() for s in (text or "").split(",") if s.strip())
+
+
+def _statuses(option: str, text: str | None) -> frozenset[str]:
+    from planck.cli.lookup import did_you_mean
+    from planck.result import STATUSES
+
+    chosen = _split(text)
+    for s in sorted(chosen - set(STATUSES)):
+        raise _usage(f"{option}: unknown status {s!r}{did_you_mean(s, STATUSES)} "
+                     f"(choose from {', '.join(STATUSES)})")
+    return chosen
+
+
+def make_selection(status: str | None, hide: str | None, assessed: bool, plan: str | None,
+                   attribute: str | None) -> Selection:
+    """The filter the options ask for (usage errors for unknown statuses or attributes)."""
+    hidden = _statuses("--hide", hide) | (frozenset({"no_data", "not_assessable"})
+                                         if assessed else frozenset())
+    attributes = _split(attribute)
+    for a in sorted(attributes - set(ATTRIBUTES)):
+        raise _usage(f"--attribute: {a!r} is not one of {', '.join(ATTRIBUTES)}")
+    return Selection(statuses=_statuses("--status", status), hide=hidden, plans=_split(plan),
+                     attributes=attributes)
+
+
+def check_plans(selection: Selection, plan_ids: Iterable[str]) -> None:
+    """A usage error for a --plan id that no report has (with the nearest ids)."""
+    from planck.cli.lookup import did_you_mean
+
+    known = sorted(set(plan_ids))
+    for p in sorted(selection.plans - set(known)):
+        raise _usage(f"--plan: no plan {p!r}{did_you_mean(p, known)} "
+                     f"(plans: {', '.join(known) or 'none'})")
+
+
+def report_lines(counts: dict[str, int], selection: Selection, gate: frozenset[str]) -> list[str]:
+    """What to tell the user on stderr after the output: how much a filter hid, and the gate."""
+    lines = []
+    if selection.active:
+        lines.append(f"planck: showing {counts['shown']} of {counts['total']} target(s) "
+                     f"({selection.describe()})")
+    if counts["failed"]:
+        line = (f"planck: {counts['failed']} target(s) with status in --fail-on "
+                f"({', '.join(sorted(gate))})")
+        if counts["hidden_failed"]:
+            line += (f", {counts['hidden_failed']} of them hidden by the filter "
+                     "(a filter never hides a failure from the gate)")
+        lines.append(line)
+    return lines
