@@ -28,13 +28,15 @@ HEAD = {
     "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
            "bar": "to goal", "status": "status", "baseline": "baseline", "expected": "expected",
            "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
-           "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of", "stale": "stale figure",
+           "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of",
+           "stale": "stale figure",
            "overdue": "overdue: deadline passed, no final figure",
            "partial": "partial-year figure (shown, not judged)"},
     "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
            "bar": "进度", "status": "状态", "baseline": "基数", "expected": "应完成",
            "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
-           "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至", "stale": "数据陈旧",
+           "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至",
+           "stale": "数据陈旧",
            "overdue": "已过期限，尚无最终数据", "partial": "非全年数据（只展示，不作判断）"},
 }
 STALE, OVERDUE = "*", "!"
