@@ -1,0 +1,294 @@
+"""Edges of the method that the worked examples do not reach, each with hand-computed numbers.
+
+Written against the surviving mutants of `make mutate` (issue 13): every test pins a status,
+a year or a number at a boundary (one year of growth, a figure of exactly zero, a baseline
+taken from before the plan, a clipped expected progress…). Through ``evaluate()`` only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import base_targets, measured, obs, target
+
+from planck.judge.evaluate import default_as_of, evaluate
+from planck.read.dataset import load_city
+
+REF = {"id": "prov-rd", "name_zh": "全省研发投入强度", "name_en": "Province R&D intensity",
+       "unit": "%", "direction": "higher"}
+PROJECTS = {"id": "projects", "name_zh": "重大创新专项", "name_en": "Major projects",
+            "unit": "项", "direction": "higher"}
+LABS = {"id": "labs", "name_zh": "全国重点实验室", "name_en": "National key labs",
+        "unit": "个", "direction": "higher"}
+LOWER = {"id": "energy", "name_zh": "单位GDP能耗", "name_en": "Energy intensity",
+         "unit": "%", "direction": "lower"}
+EXTRA = [REF, PROJECTS, LABS, LOWER]
+
+
+def _load(make_city, targets, observations, sources=None):
+    doc = base_targets()
+    doc["indicators"] += EXTRA
+    m = measured(observations) if sources is None else measured(observations, sources=sources)
+    path = make_city(targets, doc=doc, measured_doc=m)
+    return load_city(str(path), path.parent)
+
+
+def run(make_city, t, observations, as_of="2026-11-01"):
+    [r] = evaluate(_load(make_city, [t], observations), date.fromisoformat(as_of)).results
+    return r
+
+
+# --- annual growth -------------------------------------------------------------------------
+
+def test_growth_over_a_single_year(make_city):
+    """100 (2020) → 110 (2021): 10 % in one year against 10 % a year: R = 1, on track."""
+    t = target("t", "money", "annual_growth", value=10, baseline={"year": 2020, "value": 100})
+    r = run(make_city, t, [obs("money", 2021, 110, "亿元")])
+    assert r.pace.observed == pytest.approx(0.10) and r.pace.ratio == pytest.approx(1.0)
+    assert (r.status, r.final, r.pace.latest_year, r.pace.base_year) == ("on_track", False, 2021, 2020)
+
+
+def test_growth_to_zero_is_not_assessable(make_city):
+    t = target("t", "money", "annual_growth", value=10, baseline={"year": 2020, "value": 100})
+    r = run(make_city, t, [obs("money", 2023, 0, "亿元")])
+    assert (r.status, r.pace, r.latest.period) == ("not_assessable", None, 2023)
+
+
+def test_growth_without_figures_or_baseline(make_city):
+    t = target("t", "money", "annual_growth", value=10, baseline={"year": 2020, "value": 100})
+    assert run(make_city, t, []).status == "no_data"
+    only_base = target("t", "money", "annual_growth", value=10, baseline={"year": 2020})
+    r = run(make_city, only_base, [obs("money", 2020, 100, "亿元")])
+    assert (r.status, r.latest) == ("no_data", None)
+    r = run(make_city, only_base, [obs("money", 2022, 121, "亿元")])
+    assert (r.status, r.latest.period) == ("not_assessable", 2022)
+
+
+def test_growth_exactly_at_the_rate_is_met_at_the_deadline(make_city):
+    """100 × 1.1⁵ = 161.051 in 2025: exactly 10 % a year, met; 161 is just short."""
+    t = target("t", "money", "annual_growth", value=10, baseline={"year": 2020, "value": 100})
+    r = run(make_city, t, [obs("money", 2025, 161.051, "亿元")])
+    assert (r.status, r.final) == ("met", True) and r.pace.ratio == pytest.approx(1.0)
+    assert r.percent_to_goal == pytest.approx(100.0)
+    short = run(make_city, t, [obs("money", 2025, 161, "亿元")])
+    assert (short.status, short.final) == ("missed", True)
+
+
+def test_growth_falling_is_regressing(make_city):
+    t = target("t", "money", "annual_growth", value=10, baseline={"year": 2020, "value": 100})
+    r = run(make_city, t, [obs("money", 2022, 81, "亿元")])
+    assert r.pace.observed == pytest.approx(-0.1) and r.status == "regressing"
+
+
+# --- level targets: base points and pace ---------------------------------------------------
+
+def test_a_figure_from_before_the_plan_serves_as_baseline(make_city):
+    """No baseline in the file: 2020's 755 (before the plan's 2021 start) is the base point;
+    1170 in 2022 against 1600 by 2025 is the at_least worked example, R = 1.511."""
+    t = target("t", "firms", "at_least", value=1600)
+    r = run(make_city, t, [obs("firms", 2019, 700, "家"), obs("firms", 2020, 755, "家"),
+                           obs("firms", 2022, 1170, "家")])
+    assert (r.pace.base_year, r.pace.base_value) == (2020, 755)
+    assert r.pace.ratio == pytest.approx(1.511, abs=0.001) and r.status == "on_track"
+    assert r.expected_progress == pytest.approx(40.0)  # 2022 is 2 of the 5 years from 2020
+
+
+def test_without_baseline_two_figures_in_the_plan_give_the_pace(make_city):
+    """Linear (a % unit): 2.0 (2021) → 2.5 (2023) is 0.25 a year; 4.0 by 2025 needs 0.5."""
+    t = target("t", "rd", "at_least", value=4.0)
+    r = run(make_city, t, [obs("rd", 2021, 2.0, "%"), obs("rd", 2023, 2.5, "%")])
+    assert (r.pace.method, r.pace.base_year) == ("linear", 2021)
+    assert r.pace.ratio == pytest.approx(0.5) and r.status == "off_track"
+
+
+def test_no_figure_after_the_baseline_year_is_no_data(make_city):
+    t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
+    r = run(make_city, t, [obs("firms", 2020, 755, "家")])
+    assert (r.status, r.latest, r.percent_to_goal) == ("no_data", None, None)
+
+
+def test_met_before_the_deadline_is_met_not_final(make_city):
+    t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
+    r = run(make_city, t, [obs("firms", 2023, 1600, "家")])
+    assert (r.status, r.final, r.pace) == ("met", False, None)
+    assert r.percent_to_goal == pytest.approx(100.0)
+
+
+def test_requested_pace_methods(make_city):
+    """1000 → 1210 over 2 years (2020–2022), 1600 by 2025. Geometric: 10 % a year observed,
+    (1.6^(1/5) − 1) = 9.856 % needed, R = 1.0146. Linear: 105 against 120 a year, R = 0.875."""
+    b = {"year": 2020, "value": 1000}
+    geo = run(make_city, target("t", "firms", "at_least", value=1600, baseline=b),
+              [obs("firms", 2022, 1210, "家")])
+    assert geo.pace.method == "geometric" and geo.pace.ratio == pytest.approx(0.10 / (1.6 ** 0.2 - 1))
+    lin = run(make_city, target("t", "firms", "at_least", value=1600, baseline=b, pace="linear"),
+              [obs("firms", 2022, 1210, "家")])
+    assert lin.pace.method == "linear" and lin.pace.ratio == pytest.approx(0.875)
+    assert (geo.status, lin.status) == ("on_track", "behind")
+
+
+def test_geometric_asked_for_from_zero_falls_back_to_linear(make_city):
+    t = target("t", "firms", "at_least", value=20, baseline={"year": 2020, "value": 0},
+               pace="geometric")
+    r = run(make_city, t, [obs("firms", 2022, 8, "家")])
+    assert r.pace.method == "linear" and r.pace.ratio == pytest.approx(1.0)
+
+
+def test_percent_to_goal_when_baseline_equals_target(make_city):
+    """Baseline 10 = target 10 (keep the level): percent is v / T, 9 → 90 %."""
+    t = target("t", "rd", "at_least", value=10, baseline={"year": 2020, "value": 10})
+    r = run(make_city, t, [obs("rd", 2022, 9, "%")])
+    assert r.percent_to_goal == pytest.approx(90.0) and r.status == "regressing"
+
+
+def test_lower_is_better_without_baseline_percent_is_target_over_value(make_city):
+    """at_most 8 with no baseline: 10 in 2022 is 8/10 = 80 % of the way."""
+    t = target("t", "energy", "at_most", value=8)
+    r = run(make_city, t, [obs("energy", 2022, 10, "%")])
+    assert r.percent_to_goal == pytest.approx(80.0)
+
+
+def test_expected_progress_is_clipped_after_the_deadline(make_city):
+    t = target("t", "firms", "at_least", value=10, baseline={"year": 2020, "value": 5})
+    r = run(make_city, t, [obs("firms", 2026, 12, "家")])
+    assert (r.status, r.final, r.expected_progress) == ("met", True, 100.0)
+
+
+def test_between_above_the_range_is_met_beyond_it(make_city):
+    t = target("t", "labs", "between", low=2, high=4)
+    inside = run(make_city, t, [obs("labs", 2025, 4, "个")])
+    above = run(make_city, t, [obs("labs", 2025, 5, "个")])
+    assert (inside.status, inside.above_range) == ("met", False)
+    assert (above.status, above.above_range) == ("met", True)
+    assert (above.target.low, above.target.high, above.target.goal) == (2, 4, 2)
+
+
+def test_more_than_and_at_least_differ_only_at_the_goal(make_city):
+    for op, status in (("at_least", "met"), ("more_than", "missed")):
+        r = run(make_city, target("t", "money", op, value=120), [obs("money", 2025, 120, "亿元")])
+        assert (r.status, r.final) == (status, True), op
+
+
+def test_coverage_defaults_to_one_hundred_percent(make_city):
+    cover = {"id": "rd", "unit": "%"}
+    r = run(make_city, target("t", cover["id"], "coverage"), [obs("rd", 2025, 99.5, "%")])
+    assert (r.target.goal, r.status) == (100.0, "missed")
+    stated = run(make_city, target("t", "rd", "coverage", value=95, unit="%"),
+                 [obs("rd", 2025, 99.5, "%")])
+    assert (stated.target.goal, stated.status) == (95.0, "met")
+
+
+def test_multiple_and_increase_goals(make_city):
+    b = {"year": 2020, "value": 40}
+    double = run(make_city, target("t", "money", "multiple_of", value=2, baseline=b),
+                 [obs("money", 2025, 79, "亿元")])
+    plus = run(make_city, target("t", "money", "increase_by", value=40, baseline=b),
+               [obs("money", 2025, 80, "亿元")])
+    assert (double.target.goal, double.status) == (80, "missed")
+    assert (plus.target.goal, plus.status) == (80, "met")
+
+
+def test_about_band_on_a_higher_is_better_indicator(make_city):
+    """about 10 ±2 %: 9.8 is the least that meets it; 10.3 lies above the band."""
+    t = target("t", "rd", "about", value=10)
+    edge = run(make_city, t, [obs("rd", 2025, 9.8, "%")])
+    low = run(make_city, t, [obs("rd", 2025, 9.79, "%")])
+    high = run(make_city, t, [obs("rd", 2025, 10.3, "%")])
+    assert (edge.status, edge.above_range) == ("met", False)
+    assert low.status == "missed"
+    assert (high.status, high.above_range) == ("met", True)
+    assert (edge.target.low, edge.target.high) == (pytest.approx(9.8), pytest.approx(10.2))
+
+
+def test_about_with_a_stated_tolerance(make_city):
+    t = target("t", "rd", "about", value=10, tolerance=0.05)
+    r = run(make_city, t, [obs("rd", 2025, 9.5, "%")])
+    assert (r.status, r.target.tolerance, r.target.goal) == ("met", 0.05, pytest.approx(9.5))
+
+
+# --- every year ----------------------------------------------------------------------------
+
+def test_per_year_shortfall_is_final_at_the_first_short_year(make_city):
+    t = target("t", "projects", "per_year", value=3)
+    r = run(make_city, t, [obs("projects", 2021, 2, "项"), obs("projects", 2022, 1, "项"),
+                           obs("projects", 2023, 5, "项")])
+    assert (r.status, r.final, r.latest.period) == ("missed", True, 2021)
+    assert r.years == {2021: 2, 2022: 1, 2023: 5}
+
+
+def test_per_year_all_years_present_is_met(make_city):
+    t = target("t", "projects", "per_year", value=3)
+    r = run(make_city, t, [obs("projects", y, 3, "项") for y in range(2021, 2027)])
+    assert (r.status, r.final, r.latest.period) == ("met", True, 2025)
+    assert sorted(r.years) == [2021, 2022, 2023, 2024, 2025]  # 2026 is after the period
+
+
+def test_per_year_without_figures_in_the_period(make_city):
+    t = target("t", "projects", "per_year", value=3)
+    r = run(make_city, t, [obs("projects", 2020, 9, "项")])
+    assert (r.status, r.latest) == ("no_data", None)
+
+
+# --- share of a reference ------------------------------------------------------------------
+
+def test_reference_met_early_is_met_not_final(make_city):
+    t = target("t", "rd", "near_reference", reference="prov-rd")
+    r = run(make_city, t, [obs("rd", 2022, 1.8, "%"), obs("prov-rd", 2022, 2.0, "%")])
+    assert (r.status, r.final, r.reference_value) == ("met", False, 2.0)
+    assert r.years == {2022: pytest.approx(0.9)}
+
+
+def test_reference_without_common_years_or_with_one(make_city):
+    t = target("t", "rd", "near_reference", reference="prov-rd")
+    none = run(make_city, t, [obs("rd", 2022, 1.5, "%"), obs("prov-rd", 2021, 2.0, "%")])
+    assert (none.status, none.latest.period) == ("not_assessable", 2022)
+    one = run(make_city, t, [obs("rd", 2022, 1.5, "%"), obs("prov-rd", 2022, 2.0, "%")])
+    assert (one.status, one.pace) == ("not_assessable", None)
+    assert run(make_city, t, []).status == "no_data"
+
+
+def test_a_zero_reference_value_is_left_out(make_city):
+    t = target("t", "rd", "near_reference", reference="prov-rd")
+    r = run(make_city, t, [obs("rd", 2022, 1.5, "%"), obs("prov-rd", 2022, 0, "%"),
+                           obs("rd", 2023, 1.8, "%"), obs("prov-rd", 2023, 2.0, "%")])
+    assert r.years == {2023: pytest.approx(0.9)} and r.status == "met"
+
+
+def test_reference_final_at_the_deadline(make_city):
+    t = target("t", "rd", "near_reference", reference="prov-rd")
+    r = run(make_city, t, [obs("rd", 2024, 1.0, "%"), obs("prov-rd", 2024, 2.0, "%"),
+                           obs("rd", 2025, 1.79, "%"), obs("prov-rd", 2025, 2.0, "%")])
+    assert (r.status, r.final, r.latest.period, r.pace) == ("missed", True, 2025, None)
+
+
+# --- which figures are seen ----------------------------------------------------------------
+
+def test_figures_published_after_the_as_of_date_are_invisible(make_city):
+    sources = [{"id": "bulletin", "title": "公报", "issuer": "统计局", "date": "2024-03-01",
+                "url": "https://example.org/1"},
+               {"id": "later", "title": "公报", "issuer": "统计局", "date": "2025-03-01",
+                "url": "https://example.org/2"}]
+    t = target("t", "firms", "at_least", value=10)
+    data = _load(make_city, [t], [obs("firms", 2023, 8, "家"),
+                                  obs("firms", 2024, 12, "家", source="later")], sources)
+    [before] = evaluate(data, date(2025, 2, 28)).results
+    [after] = evaluate(data, date(2025, 3, 1)).results
+    assert (before.latest.period, before.status) == (2023, "not_assessable")
+    assert (after.latest.period, after.status) == (2024, "met")
+    assert default_as_of(data) == date(2025, 3, 1)
+
+
+def test_a_later_partial_period_is_the_one_shown(make_city):
+    t = target("t", "firms", "at_least", value=10)
+    r = run(make_city, t, [obs("firms", "2024-06", 5, "家", partial=True),
+                           obs("firms", "2024-09", 7, "家", partial=True),
+                           obs("firms", 2023, 4, "家")])
+    assert (r.latest_partial.period, r.latest_partial.value) == ("2024-09", 7)
+    assert r.latest.period == 2023
+
+
+def test_default_as_of_without_figures(make_city):
+    t = target("t", "firms", "at_least", value=10)
+    data = _load(make_city, [t], [])
+    assert default_as_of(data) == date(2022, 1, 1)  # the target document's date
