@@ -56,6 +56,7 @@ def check(
     assessed: AssessedOpt = False,
     plan: PlanOpt = None,
     attribute: AttributeOpt = None,
+    detail: Annotated[bool, typer.Option("--detail", help="With --all: every city's full table, not the one-line-per-city overview.")] = False,
 ) -> None:
     """Evaluate a city's targets; exit 1 when a target has a status in --fail-on.
 
@@ -83,7 +84,10 @@ def check(
         reports = _reports(cities, directory, list(measured or []), when)
         check_plans(selection, (p.id for rep in reports for p in rep.plans))
         shown = [selection.apply(rep) for rep in reports]
-        _out(get(fmt)(shown, _context(fmt, lang_, gate, wide=wide)), commands=fmt == "github")
+        render = get(fmt)
+        if fmt == "table" and len(cities) > 1 and not detail:
+            from planck.render.overview import render
+        _out(render(shown, _context(fmt, lang_, gate, wide=wide)), commands=fmt == "github")
         tally = counts(reports, selection, gate)
     for line in report_lines(tally, selection, gate):
         _err(line)
