@@ -1,0 +1,65 @@
+"""Command site: the static website."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planck.cli.common import (
+    GATE_FAILED,
+    AsOf,
+    TargetsDir,
+    _all_cities,
+    _err,
+    _fail,
+    _lang,
+    _safe_streams,
+    _usage,
+    app,
+    parse_date,
+)
+from planck.findings import PlanckError
+
+
+@app.command()
+def site(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder of the site (replaced as a whole; refused unless planck made it or it is empty).")] = Path("site"),
+    lang: Annotated[str, typer.Option("--lang", help="Language the site's front page opens in: 'en' or 'zh' (both are built).")] = "en",
+    as_of: AsOf = None,
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the site in -o is out of date.")] = False,
+    targets_dir: TargetsDir = None,
+) -> None:
+    """Build a static website of every city (index, city, indicator, compare, sources, method)."""
+    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.site.build import MARKER, build_site
+    from planck.write.sitetree import NotASite, tree_problems, write_tree
+
+    _safe_streams()
+    lang_, when = _lang(lang), parse_date(as_of)
+    directory = resolve_dir(targets_dir)
+    try:
+        files = build_site(_all_cities(directory), directory, when, lang_)
+    except PlanckError as err:
+        raise _fail(err.findings) from None
+    shown = repr(str(output))[1:-1]
+    if check_only:
+        problems = tree_problems(output, files)
+        for line in problems[:20]:
+            _err(repr(line)[1:-1] + " (rebuild with `planck site`)")
+        if len(problems) > 20:
+            _err(f"… and {len(problems) - 20} more")
+        if problems:
+            raise typer.Exit(GATE_FAILED)
+        _err(f"planck: site in {shown} up to date ({len(files)} files)")
+        return
+    try:
+        write_tree(output, files, MARKER)
+    except NotASite:
+        raise _usage(f"{shown}: exists and was not written by planck site (no {MARKER} "
+                     "file): give another -o, or an empty folder") from None
+    except OSError as err:
+        raise _usage(f"{shown}: cannot write: {err.strerror or err}") from None
+    pages = sum(name.endswith(".html") for name in files)
+    _err(f"planck: wrote {shown} ({pages} pages)")

@@ -1,0 +1,1 @@
+"""``planck site``: a static website of every city, indicator and source (see build.py)."""

@@ -1,0 +1,68 @@
+"""Everything the site shows, gathered once per city: the report, the figures of every
+indicator (picked as the verdict picks them), the chart, the evidence with its quotes.
+
+Pure apart from reading the city files; nothing here knows about HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from planck.read.dataset import CityData, Obs
+from planck.render.chartdata import ChartSpec
+from planck.render.report import Evidence
+from planck.result import Report, Result
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """One indicator of one city: its targets' results, figures and chart."""
+
+    id: str
+    name: str
+    name_en: str
+    unit: str
+    results: tuple[Result, ...]
+    figures: tuple[Obs, ...]
+    spec: ChartSpec | None
+
+
+@dataclass(frozen=True)
+class CityView:
+    id: str
+    data: CityData
+    report: Report
+    evidence: Evidence
+    indicators: dict[str, IndicatorView]
+
+
+def collect(city: str, directory: Path, as_of: date | None, lang: str) -> CityView:
+    """Load, evaluate and gather one city (``PlanckError`` when its files are invalid)."""
+    from planck.judge.evaluate import evaluate, pick
+    from planck.read.dataset import load_city
+    from planck.render.chartdata import build, obs_point
+    from planck.render.context import Context
+    from planck.write.reportfiles import evidence, relocate, report_as_of
+
+    data = load_city(city, directory)
+    # Paths relative to the targets folder: the site never shows where a checkout lives.
+    report = relocate(evaluate(data, as_of or report_as_of(data)), Path(directory))
+    ev = evidence(data, report, lang)
+    ctx = Context(lang=lang)
+    by: dict[str, list[Result]] = {}
+    for r in report.results:
+        by.setdefault(r.indicator, []).append(r)
+    names = {i.id: i for i in data.targets.indicators}
+    views = {}
+    for ind, results in by.items():
+        annual, partial = pick(data.observations, ind, report.as_of)
+        figures = (*annual.values(), *([partial] if partial else []))
+        info = names[ind]
+        points = [obs_point(o.period, o.value, o.source_title) for o in figures]
+        spec = build(results, points, lang, ev.paces, ctx.names(info.name_zh, info.name_en))
+        views[ind] = IndicatorView(ind, info.name_zh, info.name_en, info.unit, tuple(results),
+                                   figures, spec)
+    return CityView(data.id, data, report, ev, views)
+

@@ -1,0 +1,231 @@
+"""The site's pages as text: ``{relative path: html}`` for both languages (pure: no writing).
+
+Templates are Jinja2 with autoescaping on, so every name, quote and URL from the data is
+escaped; the only markup let through unescaped is planck's own (SVG drawn by
+``render.svg``, which escapes its strings, and the methodology rendered from docs/). A URL
+becomes a link only when it is http(s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from planck.render.context import LANGS, STATUS_LABEL, STATUS_SYMBOL
+from planck.render.text import baseline_text, latest_text, num, target_text
+from planck.result import STATUSES
+from planck.site.collect import CityView
+from planck.site.labels import LABELS
+
+MARKER = ".planck-site"
+
+
+def is_web(url: object) -> bool:
+    """Only http(s) addresses become links (never javascript:, data:, file: …)."""
+    if not isinstance(url, str):
+        return False
+    head = url.strip().lower()
+    return (head.startswith("http://") or head.startswith("https://")) and url == url.strip() \
+        and not any(c.isspace() or ord(c) < 32 for c in url)
+
+
+@lru_cache(maxsize=1)
+def _env():
+    """One environment per process: templates compile once for both languages."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(loader=PackageLoader("planck.site", "templates"), autoescape=True,
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["web"] = is_web
+    return env
+
+
+def _names(zh: str, en: str, lang: str) -> str:
+    if not en or en == zh:
+        return zh
+    return f"{zh} {en}" if lang == "en" else zh
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v:.0f}%"
+
+
+class Site:
+    """Renders every page of one language."""
+
+    def __init__(self, cities: Sequence[CityView], lang: str, methodology: str):
+        from markupsafe import Markup
+
+        self.cities, self.lang, self.md = cities, lang, methodology
+        self.L, self.env, self.Markup = LABELS[lang], _env(), Markup
+        self.S = {s: f"{STATUS_SYMBOL[s]} {STATUS_LABEL[lang][s]}" for s in STATUSES}
+        self.as_of = max((c.report.as_of for c in cities), default=None)
+        uses: dict[str, list[CityView]] = {}
+        for c in cities:
+            for ind in c.indicators:
+                uses.setdefault(ind, []).append(c)
+        self.shared = {k: v for k, v in sorted(uses.items()) if len(v) > 1}
+
+    def page(self, template: str, path: str, **values) -> tuple[str, str]:
+        depth = path.count("/")
+        other = "zh" if self.lang == "en" else "en"
+        text = self.env.get_template(template).render(
+            lang=self.lang, L=self.L, S=self.S, root="../" * depth, other_lang=other,
+            other_href="../" * depth + other + path[len(self.lang):],
+            as_of=self.as_of.isoformat() if self.as_of else "—", **values)
+        return path, text
+
+    def _bar(self, c: CityView) -> object:
+        from planck.render.svg import status_bar
+
+        counts = {s: n for s, n in c.report.summary.items() if n}
+        return self.Markup(status_bar(counts, {s: self.S[s] for s in STATUSES},
+                                      _names(c.report.name_zh, c.report.name_en, self.lang),
+                                      f"bar-{c.id}"))
+
+    def _city(self, c: CityView) -> dict:
+        counts = [(s, n) for s, n in c.report.summary.items() if n]
+        return {"id": c.id, "name": _names(c.report.name_zh, c.report.name_en, self.lang),
+                "as_of": c.report.as_of.isoformat(), "total": len(c.report.results),
+                "counts": counts, "bar": self._bar(c)}
+
+    def pages(self) -> list[tuple[str, str]]:
+        lang = self.lang
+        out = [self.page("index.html", f"{lang}/index.html", title=self.L["home"],
+                         cities=[self._city(c) for c in self.cities],
+                         shared=[{"id": k, "cities": len(v),
+                                  "name": self._ind_name(v[0], k)}
+                                 for k, v in self.shared.items()])]
+        for c in self.cities:
+            out.append(self._city_page(c))
+            out += [self._indicator_page(c, ind) for ind in c.indicators]
+        out += [self._compare_page(k, v) for k, v in self.shared.items()]
+        out.append(self.page("sources.html", f"{lang}/sources.html", title=self.L["sources"],
+                             cities=[self._sources(c) for c in self.cities]))
+        out.append(self.page("methodology.html", f"{lang}/methodology.html",
+                             title=self.L["method"], body=self.Markup(self.md)))
+        return out
+
+    def _ind_name(self, c: CityView, ind: str) -> str:
+        v = c.indicators[ind]
+        return _names(v.name, v.name_en, self.lang)
+
+    def _city_page(self, c: CityView) -> tuple[str, str]:
+        plans = []
+        for p in c.report.plans:
+            rows = [{"id": r.id, "indicator": r.indicator, "unit": r.unit,
+                     "name": _names(r.name, r.name_en, self.lang),
+                     "baseline": baseline_text(r), "latest": latest_text(r, self.lang),
+                     "target": target_text(r, self.lang), "to_goal": _pct(r.percent_to_goal),
+                     "status": r.status} for r in c.report.results if r.plan == p.id]
+            if rows:
+                period = str(p.start) if p.start == p.end else f"{p.start}–{p.end}"
+                plans.append({"title": _names(p.title_zh, p.title_en, self.lang),
+                              "period": period, "rows": rows})
+        city = self._city(c)
+        return self.page("city.html", f"{self.lang}/{c.id}/index.html", title=city["name"],
+                         city=city, plans=plans)
+
+    def _indicator_page(self, c: CityView, ind: str) -> tuple[str, str]:
+        from planck.judge.explain import explain_text
+        from planck.render.svg import render
+
+        v = c.indicators[ind]
+        figures = [{"period": o.period, "partial": o.partial, "value": num(o.value),
+                    "source": o.source_title, "url": o.url, "date": o.source_date.isoformat(),
+                    "quote": o.quote} for o in v.figures]
+        targets = [{"id": r.id, "text": target_text(r, self.lang), "deadline": r.deadline,
+                    "status": r.status, "reason": r.reason, "quote": r.target.quote,
+                    "source": r.target.source_title + (f" ({r.target.doc_number})"
+                                                       if r.target.doc_number else ""),
+                    "explain": explain_text(c.report, r)} for r in v.results]
+        svg = self.Markup(render(v.spec, f"c-{ind}")) if v.spec is not None else None
+        title = _names(v.name, v.name_en, self.lang)
+        return self.page("indicator.html", f"{self.lang}/{c.id}/{ind}.html", title=title,
+                         city=self._city(c), ind=v, svg=svg, figures=figures, targets=targets,
+                         compare=ind in self.shared)
+
+    def _compare_page(self, ind: str, cities: list[CityView]) -> tuple[str, str]:
+        from planck.judge.compare import rows_for
+        from planck.render.svg import render
+
+        rows, charts = [], []
+        for c in cities:
+            for row in rows_for(c.data, c.report, ind, self.lang):
+                rows.append({"city": c.id, "city_name": _names(row.city_zh, row.city_en,
+                                                                self.lang),
+                             "target": row.target, "promise": row.promise,
+                             "deadline": row.deadline,
+                             "latest": "—" if row.latest is None else
+                             f"{num(row.latest)} ({row.period})",
+                             "to_goal": _pct(row.percent_to_goal), "status": row.status})
+            spec = c.indicators[ind].spec
+            if spec is not None:
+                charts.append({"city": c.id, "svg": self.Markup(render(spec, f"c-{c.id}")),
+                               "name": _names(c.report.name_zh, c.report.name_en, self.lang)})
+        return self.page("compare.html", f"{self.lang}/compare/{ind}.html",
+                         title=self._ind_name(cities[0], ind), indicator=ind, rows=rows,
+                         charts=charts)
+
+    def _sources(self, c: CityView) -> dict:
+        data = c.data
+        docs: dict[str, dict] = {}
+
+        def doc(title, issuer=None, number=None, when=None, url=None) -> dict:
+            meta = " · ".join(m for m in (issuer, number, when.isoformat() if when else None)
+                              if m)
+            return docs.setdefault(title, {"title": title, "url": url, "meta": meta,
+                                           "cited": []})
+
+        def cite(d: dict, number: str, indicator: str, used: str, quote: str) -> None:
+            item = {"number": number, "indicator": indicator, "used_for": used, "quote": quote}
+            if quote and item not in d["cited"]:
+                d["cited"].append(item)
+
+        sources = {s.id: s for s in data.targets.sources}
+        for s in data.targets.sources:
+            doc(s.title, s.issuer, s.doc_number, s.date, s.url)
+        for r, t in zip(c.report.results, data.targets.targets, strict=True):
+            s = sources[t.source]
+            cite(doc(s.title), f"{target_text(r, self.lang)} {r.unit}", r.indicator, r.id,
+                 t.quote)
+            if t.baseline is not None and t.baseline.quote:
+                b = sources[t.baseline.source or t.source]
+                value = "?" if t.baseline.value is None else num(t.baseline.value)
+                cite(doc(b.title), f"{value} {t.baseline.unit or r.unit} ({t.baseline.year})",
+                     r.indicator, f"{r.id} · {self.L['baseline']}", t.baseline.quote)
+        for ind, v in c.indicators.items():
+            for o in sorted(v.figures, key=lambda o: (o.source_date, o.source_title)):
+                cite(doc(o.source_title, when=o.source_date, url=o.url),
+                     f"{num(o.raw_value)} {o.unit} ({o.period})", ind,
+                     _names(v.name, v.name_en, self.lang), o.quote)
+        return {"id": c.id, "name": _names(c.report.name_zh, c.report.name_en, self.lang),
+                "documents": list(docs.values())}
+
+
+def methodology_html(path: Path | None = None) -> str:
+    """docs/methodology.md as HTML (raw HTML in it is shown as text, never passed through)."""
+    from markdown_it import MarkdownIt
+
+    here = Path(__file__).resolve().parent.parent
+    candidates = [path] if path else [here / "_bundled" / "docs" / "methodology.md",
+                                      here.parent / "docs" / "methodology.md"]
+    for p in candidates:
+        if p is not None and p.is_file():
+            md = MarkdownIt("commonmark", {"html": False}).enable("table")
+            return md.render(p.read_text(encoding="utf-8"))
+    return "<p>docs/methodology.md is not installed with this copy of planck.</p>\n"
+
+
+def render_site(cities: Sequence[CityView], default_lang: str) -> dict[str, str]:
+    """Every file of the site, by relative path (both languages, a root page, the marker)."""
+    files: dict[str, str] = {}
+    md = methodology_html()
+    for lang in LANGS:
+        files.update(Site(cities, lang, md).pages())
+    root = _env().get_template("root.html").render(lang=default_lang, L=LABELS[default_lang])
+    files["index.html"] = root
+    files[MARKER] = "This folder is written by `planck site`; it is replaced on every build.\n"
+    return dict(sorted(files.items()))
