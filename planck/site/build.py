@@ -16,7 +16,9 @@ def build_site(cities: list[str], directory: Path, as_of: date | None, lang: str
     from planck.findings import Finding, PlanckError
     from planck.site.collect import collect
 
-    views, findings, seen = [], [], {}
+    views: list = []
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
     for city in cities:
         try:
             view = collect(city, directory, as_of, lang)
