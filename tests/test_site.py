@@ -12,7 +12,7 @@ import pytest
 from conftest import TARGETS
 from site_fixture import BAD_URL, INDICATOR, NAME, QUOTE, hostile_city
 
-from planck.site.pages import is_web
+from planck.site.pages import is_web, web_url
 
 
 class Dom(HTMLParser):
@@ -163,8 +163,10 @@ def test_refuses_a_folder_it_did_not_write(invoke, tmp_path):
 def test_only_web_addresses_are_links():
     assert is_web("https://example.org/a?b=1") and is_web("http://x.cn")
     for url in ("javascript:alert(1)", " https://x.org", "JAVASCRIPT:x", "data:text/html,x",
-                "file:///etc/passwd", "//evil.org", "https://x.org/\nfoo", None, ""):
+                "file:///etc/passwd", "//evil.org", "https://", None, ""):
         assert not is_web(url), url
+    # a web address is a link, with what could break out of the attribute percent-encoded
+    assert web_url('https://x.org/a b"<c>') == "https://x.org/a%20b%22%3Cc%3E"
 
 
 def test_invalid_city_is_refused_with_positions(invoke, tmp_path):

@@ -10,8 +10,8 @@ string from the data is XML-escaped here. Same spec, same bytes.
 from __future__ import annotations
 
 import math
-from html import escape
 
+from planck.escape import xml as escape
 from planck.render.chartdata import LABELS, ChartSpec
 
 FONTS = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', "

@@ -22,12 +22,15 @@ MARKER = ".planck-site"
 
 
 def is_web(url: object) -> bool:
-    """Only http(s) addresses become links (never javascript:, data:, file: …)."""
-    if not isinstance(url, str):
-        return False
-    head = url.strip().lower()
-    return (head.startswith("http://") or head.startswith("https://")) and url == url.strip() \
-        and not any(c.isspace() or ord(c) < 32 for c in url)
+    """Only http(s) addresses with a host become links (never javascript:, data:, file: …)."""
+    return isinstance(url, str) and url == url.strip() and web_url(url) is not None
+
+
+def web_url(url: object) -> str | None:
+    """The link target for an http(s) address (``planck.escape.url``), else None."""
+    from planck.escape import url as safe
+
+    return safe(url) if isinstance(url, str) and url else None
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +42,7 @@ def _env():
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["web"] = is_web
+    env.filters["href"] = web_url
     return env
 
 
