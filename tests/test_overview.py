@@ -37,7 +37,9 @@ def test_one_line_per_city_with_counts_and_totals(invoke):
 def test_detail_gives_every_table(invoke):
     res = invoke("check", "--all", "--detail", "--targets-dir", str(TARGETS),
                  env={"COLUMNS": "80"})
-    assert res.stdout.count(" · as of ") == 4
+    cities = len(json.loads(invoke("check", "--all", "--targets-dir", str(TARGETS), "-f",
+                                   "json").stdout)["reports"])
+    assert res.stdout.count(" · as of ") == cities > 1
     one = invoke("check", "luoyang", "--targets-dir", str(TARGETS), env={"COLUMNS": "80"})
     assert one.stdout in res.stdout
 
@@ -45,5 +47,6 @@ def test_detail_gives_every_table(invoke):
 def test_overview_counts_follow_the_filter(invoke):
     res = invoke("check", "--all", "--assessed", "--targets-dir", str(TARGETS),
                  env={"COLUMNS": "80"})
-    assert all(ln.split()[-1] == "-" for ln in res.stdout.splitlines()[1:5])
+    rows = [ln for ln in res.stdout.splitlines()[1:] if " 20" in ln]
+    assert rows and all(ln.split()[-1] == "-" for ln in rows)
     assert "showing" in res.stderr

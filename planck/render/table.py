@@ -63,8 +63,8 @@ def _latest(r: Result, ctx: Context, _p: str) -> list[str]:
 
 
 CORE = (
-    Col("id", lambda r, c, p: [clean(r.id[len(p):])], floor=12, comfort=24),
-    Col("indicator", lambda r, c, p: [C.indicator_name(r, c.lang)], floor=10, comfort=22),
+    Col("id", lambda r, c, p: [clean(r.id[len(p):])], floor=12, comfort=20),
+    Col("indicator", lambda r, c, p: [C.indicator_name(r, c.lang)], floor=10, comfort=18),
     Col("latest", _latest, right=True),
     Col("target", lambda r, c, p: [C.target_long(r, c.lang), C.target_short(r, c.lang)],
         floor=10, comfort=99),
