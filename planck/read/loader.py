@@ -211,7 +211,7 @@ def parse(text: str, name: str) -> Loaded:
 
         data = fast_parse(text)
         if data is not None:  # well-formed: no findings to word, positions already known
-            return Loaded(name, data, [])
+            return _checked(Loaded(name, data, []))
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
@@ -240,7 +240,15 @@ def parse(text: str, name: str) -> Loaded:
         kind = {"CommentedSeq": "list"}.get(type(data).__name__, "single value")
         return _finding(name, 1, 1, "not-a-mapping",
                         f"top level must be a mapping of keys (planck: 1, city: …), not a {kind}")
-    return Loaded(name, data, [])
+    return _checked(Loaded(name, data, []))
+
+
+def _checked(loaded: Loaded) -> Loaded:
+    """The parsed tree, or the findings for control characters in its decoded strings."""
+    from planck.read.strings import check_strings
+
+    findings = check_strings(loaded.data, loaded.path)
+    return Loaded(loaded.path, None, findings) if findings else loaded
 
 
 def load(path: Path | str, display: str | None = None) -> Loaded:

@@ -1,0 +1,73 @@
+"""Control characters in decoded string values.
+
+The loader refuses raw control bytes in a file, but YAML escapes (``"\\e"``, ``"\\0"``,
+``"\\a"``, ``"\\u202e"``) produce them after decoding. An ESC could redraw a terminal row, a NUL
+would reach a report file, a bidirectional override reorders what a reviewer reads. Every
+string value (and key) of a parsed tree is checked here; tab and line feed are allowed only in
+free text (``quote``, ``note``), where a YAML block scalar puts them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from planck.findings import Finding
+
+#: Keys whose value is free text: a quote or note may span lines and hold a tab.
+FREE_TEXT = frozenset({"quote", "note"})
+
+# C0 and C1 controls, DEL, the line and paragraph separators, bidirectional embeddings,
+# overrides and isolates. Tab and line feed are handled by the caller (free text only).
+_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_BAD_SHORT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR",
+          0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL", 0x2028: "LINE SEPARATOR",
+          0x2029: "PARAGRAPH SEPARATOR", 0x202E: "RIGHT-TO-LEFT OVERRIDE"}
+
+
+def _bad_char(value: str, free: bool) -> str | None:
+    match = (_BAD if free else _BAD_SHORT).search(value)
+    return match.group() if match else None
+
+
+def _message(char: str, what: str) -> str:
+    code = ord(char)
+    label = f"U+{code:04X}" + (f" ({_NAMES[code]})" if code in _NAMES else "")
+    where = "free text (quote, note)" if what == "free" else "a string"
+    allowed = "" if what == "free" else "; line breaks and tabs belong only in quote or note"
+    return f"control character {label} in {where} is not allowed (a YAML escape such as " \
+           f"\"\\e\" counts too): remove it{allowed}"
+
+
+def check_strings(data: Any, name: str) -> list[Finding]:
+    """A finding (at the value) for each string holding a control character; first per
+    string, in file order."""
+    found: list[Finding] = []
+
+    def visit(node: Any, free: bool, pos: tuple[int, int]) -> None:
+        if isinstance(node, str):
+            char = _bad_char(node, free)
+            if char is not None:
+                found.append(Finding(name, pos[0] + 1, pos[1] + 1, "control-char",
+                                     _message(char, "free" if free else "short")))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                kpos = _pos(node, "key", key, pos)
+                if isinstance(key, str):
+                    visit(key, False, kpos)
+                vpos = kpos if isinstance(value, (dict, list)) else _pos(node, "value", key, pos)
+                visit(value, key in FREE_TEXT, vpos)
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, free, _pos(node, "item", i, pos))
+
+    visit(data, False, (0, 0))
+    return found
+
+
+def _pos(node: Any, kind: str, key: Any, default: tuple[int, int]) -> tuple[int, int]:
+    try:
+        return tuple(getattr(node.lc, kind)(key))  # type: ignore[return-value]
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return default
