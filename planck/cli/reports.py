@@ -40,6 +40,20 @@ def _report_jobs(city, all_cities, output, reports_dir, directory) -> list[tuple
     return [(city, output if output is not None else reports_dir / f"{Path(city).stem}.md")]
 
 
+def _refuse_outputs(jobs: list[tuple[str, Path]], directory: Path) -> None:
+    """Every report path must be a new path or a regular file that planck does not read."""
+    from planck.write.target import data_files, refusal
+
+    inputs = data_files(directory) + [Path(c) for c, _ in jobs]
+    for _, path in jobs:
+        why = None if str(path) == "-" else refusal(path, inputs)
+        if why is None and str(path) != "-" and path.suffix != ".md":
+            # the charts go in the folder named after the report's stem: it needs a suffix
+            why = "not a report file name: give one ending in .md (its charts go in the folder of its stem)"
+        if why:
+            raise _usage(f"{path}: {why}")
+
+
 @app.command()
 def report(
     city: Annotated[Optional[str], typer.Argument(help="City id (luoyang) or a target file.")] = None,
@@ -59,6 +73,8 @@ def report(
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
     jobs = _report_jobs(city, all_cities, output, reports_dir, directory)
+    if not check_only:
+        _refuse_outputs(jobs, directory)
     try:
         texts = build_many(jobs, directory, when, lang_)
     except PlanckError as err:

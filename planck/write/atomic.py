@@ -7,6 +7,7 @@ the way, the temporary file is removed and the original is left byte-for-byte as
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from pathlib import Path
@@ -15,15 +16,19 @@ from pathlib import Path
 TMP_SUFFIX = ".tmp"
 
 
-def _create_temp(target: Path) -> tuple[int, Path]:
+def _create_temp(target: Path, made: list[Path]) -> int:
     """Open a new, uniquely named file next to ``target``. Mode 0o666 lets the OS apply the
-    user's umask, as for any new file (mkstemp would force 0o600)."""
+    user's umask, as for any new file (mkstemp would force 0o600).
+
+    The name goes into ``made`` *before* the file is created, so an interrupt that arrives
+    just after ``os.open`` returns still finds it to clean up (issue 9: a 0-byte temp file was
+    left when the interrupt fell between creating the file and entering the cleanup)."""
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
+        made.append(target.with_name(f".{target.name}.{secrets.token_hex(6)}{TMP_SUFFIX}"))
         try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+            return os.open(made[-1], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
-            continue
+            made.pop()  # someone else's file: never ours to remove
     raise FileExistsError(f"cannot create a temporary file next to {target}")
 
 
@@ -33,11 +38,20 @@ def write_atomic(path: Path | str, text: str | bytes, encoding: str = "utf-8") -
     An existing file keeps its permission bits. Line ends are written as given (no newline
     translation), so the same text gives the same bytes on every platform.
     """
+    from planck.write.target import kind
+
     target = Path(path)
+    found = kind(target)
+    if found not in (None, "regular file"):
+        # os.replace would swap a symlink, FIFO or device node itself for a regular file
+        raise OSError(errno.EINVAL, f"it is a {found}, not a regular file; planck writes only "
+                                    "to a regular file or a new path")
     # before creating anything: an encoding error leaves no trace; bytes (a workbook) as given
     data = text if isinstance(text, bytes) else text.encode(encoding)
-    fd, tmp = _create_temp(target)
+    made: list[Path] = []
     try:
+        fd = _create_temp(target, made)
+        tmp = made[-1]
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -49,7 +63,8 @@ def write_atomic(path: Path | str, text: str | bytes, encoding: str = "utf-8") -
         os.replace(tmp, target)
     except BaseException:
         # BaseException on purpose: a KeyboardInterrupt mid-write must not leave the temp file.
-        tmp.unlink(missing_ok=True)
+        for name in made:
+            name.unlink(missing_ok=True)
         raise
     _fsync_dir(target.parent)
 
