@@ -217,7 +217,14 @@ def test_score_counts_each_match_once():
 def test_quoted_strings_read_back_unchanged(text):
     from ruamel.yaml import YAML
 
-    assert YAML(typ="safe").load(f"k: {q(text)}\n")["k"] == text
+    from planck.read.strings import check_strings
+
+    # unchanged but for the control characters planck refuses in a value (issue 9), which
+    # become U+FFFD so the draft still loads
+    back = YAML(typ="safe").load(f"k: {q(text)}\n")["k"]
+    assert back == re.sub("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]",
+                          "\ufffd", text)
+    assert check_strings({"quote": back}, "d") == []
 
 
 def test_hostile_plan_text_stays_inside_its_strings():

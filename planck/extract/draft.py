@@ -26,10 +26,15 @@ LOWER = {OP.at_most, OP.rank_at_most, OP.decrease_by}
 NEEDS_BASE = {OP.increase_by, OP.multiple_of, OP.annual_growth, OP.decrease_by}
 
 
+# What planck.read.strings refuses in any value (line breaks and tab stay: a quote may hold them).
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def q(text: object) -> str:
-    """A YAML double-quoted scalar; anything not printable is a \\u escape."""
+    """A YAML double-quoted scalar; anything not printable is a \\u escape, except control
+    characters planck refuses in a value (ESC, NUL, bidi overrides …), which become U+FFFD."""
     out = []
-    for ch in str(text):
+    for ch in _REFUSED.sub("\ufffd", str(text)):
         if ch in '"\\':
             out.append("\\" + ch)
         elif unicodedata.category(ch)[0] in "CZ" and ch != " ":
@@ -143,7 +148,9 @@ def render(ex: Extraction, opts: Options) -> str:
     if ex.date:
         out.append(f"    date: {ex.date}  # review: date of issue read from the text")
     if opts.file_name:
-        out.append(f"    file: {q(opts.file_name)}")
+        # a line break or tab in a file name is refused by planck in a short value
+        file_name = re.sub(r"[^\S ]", "\ufffd", opts.file_name)
+        out.append(f"    file: {q(file_name)}")
     out += ["plans:", f"  - id: {q(plan_id)}" + ("" if opts.plan_id else "  # review: plan id (--plan-id)"),
             f"    title_zh: {q(ex.title or 'REVIEW')}",
             f"    title_en: {q('REVIEW')}  # review: English title"]

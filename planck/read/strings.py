@@ -4,7 +4,9 @@ The loader refuses raw control bytes in a file, but YAML escapes (``"\\e"``, ``"
 ``"\\a"``, ``"\\u202e"``) produce them after decoding. An ESC could redraw a terminal row, a NUL
 would reach a report file, a bidirectional override reorders what a reviewer reads. Every
 string value (and key) of a parsed tree is checked here; tab and line feed are allowed only in
-free text (``quote``, ``note``), where a YAML block scalar puts them.
+free text (``quote``, ``note``), where a YAML block scalar puts them, as are the Unicode line
+breaks U+0085, U+2028 and U+2029 (text copied from a web page or PDF can hold them; every
+output shows them as a space or an escape).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from planck.findings import Finding
 FREE_TEXT = frozenset({"quote", "note"})
 
 # C0 and C1 controls, DEL, the line and paragraph separators, bidirectional embeddings,
-# overrides and isolates. Tab and line feed are handled by the caller (free text only).
-_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# overrides and isolates. In free text, tab and the line breaks LF, NEL, LS and PS may stay.
+_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 _BAD_SHORT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR",
           0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL", 0x2028: "LINE SEPARATOR",
