@@ -208,3 +208,26 @@ def test_no_machine_path_in_data_comments_or_docs():
             for n, line in enumerate(f.read_text("utf-8").splitlines(), 1)
             if _MACHINE_PATH.search(line)]
     assert files and not hits
+
+
+# --- the bundled data: vintages and publication dates ------------------------------------
+
+def _series(invoke, city, target_id, *args):
+    import json
+
+    res = invoke("check", city, "-f", "json", "--targets-dir", str(TARGETS), *args)
+    assert res.exit_code in (0, 1), res.stderr
+    return next(r for r in json.loads(res.stdout)["results"] if r["id"] == target_id)["years"]
+
+
+def test_luoyang_2023_rd_intensity_is_restated_and_as_of_sees_each_vintage_in_turn(invoke):
+    # 3.47 % (bulletin, 2024-10-12) until the restated 3.44 % is published (2026-02-11)
+    assert _series(invoke, "luoyang", "ly-rd-intensity-2025", "--as-of", "2024-10-11").get("2023") is None
+    assert _series(invoke, "luoyang", "ly-rd-intensity-2025", "--as-of", "2025-12-31")["2023"] == 3.47
+    assert _series(invoke, "luoyang", "ly-rd-intensity-2025")["2023"] == 3.44
+
+
+def test_a_figure_reported_in_2026_is_not_seen_as_of_2025(invoke):
+    # Henan's 2024 R&D intensity was first reported at the 2026-01-23 meeting (undated mirror)
+    assert "2024" not in _series(invoke, "henan", "henan-rd-intensity-2026", "--as-of", "2025-12-31")
+    assert _series(invoke, "henan", "henan-rd-intensity-2026")["2024"] == 2.01
