@@ -5,9 +5,10 @@
     make mistakes                       # the same as the first line
 
 The mistakes are those of issue 13: small, plausible edits to the method that an earlier
-suite let through. Each is an exact text replacement in one file; when the code around it
-changes so that the text is no longer there, the script says so and fails, and the entry
-below must be updated to the new code (the mistake stays the same). The unchanged copy is run
+suite let through. Each is an exact text replacement in one file (or, where the code has two
+shapes, the first of several that applies); when the code around it changes so that no text
+is there any more, the script says so and fails, and the entry below must be updated to the
+new code (the mistake stays the same). The unchanged copy is run
 first: it must pass, or nothing below would mean anything.
 
 Exit status 0 when every mistake turns at least one test red, 1 otherwise.
@@ -23,10 +24,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_TESTS = ["tests/test_method_mistakes.py", "tests/test_methodology.py", "tests/test_units.py",
+CORE_TESTS = ["tests/test_method_mistakes.py", "tests/test_method_edges.py", "tests/test_methodology.py",
+              "tests/test_units.py",
               "tests/test_model.py", "tests/test_properties.py"]
 
-# (name, file, text in the code, the mistaken text)
+# (name, file, text in the code, the mistaken text); a name may have several entries, for
+# the shapes the code has had: the first one whose text is there is applied.
 MISTAKES = [
     ("on_track threshold 0.95 → 0.90", "planck/result.py",
      '"on_track": 0.95', '"on_track": 0.90'),
@@ -35,6 +38,9 @@ MISTAKES = [
     ("late verdict from the last year after the deadline", "planck/judge/evaluate.py",
      "return case.t.deadline if case.t.deadline in series else later[0]",
      "return case.t.deadline if case.t.deadline in series else later[-1]"),
+    # once only late_ok targets are judged after the deadline: their first good year
+    ("late verdict from the last year after the deadline", "planck/judge/evaluate.py",
+     "good[0]", "good[-1]"),
     ("per_year boundary < → <=", "planck/judge/evaluate_ops.py",
      'status = "on_track" if year < t.deadline else "not_assessable"',
      'status = "on_track" if year <= t.deadline else "not_assessable"'),
@@ -94,13 +100,18 @@ def main(argv: list[str]) -> int:
             print("the unchanged copy fails its tests; fix that first:\n" + control.stdout[-3000:])
             return 1
         missed, stale = [], []
-        for name, rel, old, new in MISTAKES:
+        names = list(dict.fromkeys(name for name, *_ in MISTAKES))
+        for name in names:
+            shapes = [(rel, old, new) for n, rel, old, new in MISTAKES if n == name]
+            found = [(rel, old, new) for rel, old, new in shapes
+                     if (copy / rel).read_text(encoding="utf-8").count(old) == 1]
+            if not found:
+                stale.append(name)
+                print(f"STALE   {name}: none of {[old for _, old, _ in shapes]} is in the code")
+                continue
+            rel, old, new = found[0]
             path = copy / rel
             original = path.read_text(encoding="utf-8")
-            if original.count(old) != 1:
-                stale.append(name)
-                print(f"STALE   {name}: {old!r} is not (exactly once) in {rel}")
-                continue
             path.write_text(original.replace(old, new), encoding="utf-8")
             try:
                 res = _pytest(copy, tests)
@@ -114,7 +125,7 @@ def main(argv: list[str]) -> int:
             else:
                 missed.append(name)
                 print(f"ERROR   {name}: pytest exit {res.returncode}\n{res.stdout[-2000:]}")
-        print(f"{len(MISTAKES) - len(missed) - len(stale)} of {len(MISTAKES)} mistakes caught"
+        print(f"{len(names) - len(missed) - len(stale)} of {len(names)} mistakes caught"
               + (f"; {len(stale)} stale" if stale else ""))
         return 1 if missed or stale else 0
 

@@ -96,6 +96,18 @@ def test_late_verdict_uses_the_first_year_after_the_deadline(make_city):
     assert (r.status, r.final, r.latest.period) == ("missed", True, 2026)
 
 
+def test_late_ok_is_met_in_the_first_good_year_after_the_deadline(make_city):
+    """late_ok: 8 in 2025 misses 10, 12 in 2026 and 13 in 2027 meet it; the verdict is the
+    first good year, 2026 (mistake: the last year after the deadline)."""
+    t = target("t", "firms", "at_least", value=10, late_ok=True,
+               baseline={"year": 2020, "value": 5})
+    r = _one(make_city, t, [obs("firms", 2025, 8, "家"), obs("firms", 2026, 12, "家"),
+                            obs("firms", 2027, 13, "家")], as_of="2028-06-01",
+             source_date="2028-03-01")
+    assert (r.status, r.final, r.latest.period, r.latest.value) == ("met", True, 2026, 12)
+    assert r.expected_progress == 100.0  # 2026 is past the deadline: clipped at 100 %
+
+
 def test_late_growth_verdict_uses_the_first_year_after_the_deadline(make_city):
     """Growth from 100 (2020): 2026 at 150 is 7.0 % a year (missed against 10 %); 2027 at
     300 would be 17 % a year."""
