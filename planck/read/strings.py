@@ -70,6 +70,6 @@ def check_strings(data: Any, name: str) -> list[Finding]:
 
 def _pos(node: Any, kind: str, key: Any, default: tuple[int, int]) -> tuple[int, int]:
     try:
-        return tuple(getattr(node.lc, kind)(key))  # type: ignore[return-value]
+        return tuple(getattr(node.lc, kind)(key))
     except (AttributeError, KeyError, IndexError, TypeError):
         return default
