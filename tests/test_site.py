@@ -117,6 +117,8 @@ def test_both_languages_link_to_each_other(bundled):
     zh = (bundled / "zh" / "luoyang" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../zh/luoyang/index.html"' in en and 'href="../../en/luoyang/index.html"' in zh
     assert 'lang="zh-Hans"' in zh and "截至" in zh and "Noto Sans CJK SC" in zh
+    chart = (bundled / "zh" / "luoyang" / "high-tech-enterprises.html").read_text(encoding="utf-8")
+    assert "实测值" in chart and "应达轨迹" in chart and "required trajectory" not in chart
     assert "fonts.googleapis" not in en and "@font-face" not in en and "<script" not in en
 
 

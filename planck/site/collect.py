@@ -26,7 +26,16 @@ class IndicatorView:
     unit: str
     results: tuple[Result, ...]
     figures: tuple[Obs, ...]
-    spec: ChartSpec | None
+    paces: dict[str, str]
+
+    def spec(self, lang: str) -> ChartSpec | None:
+        """The chart of this indicator with its words in ``lang``."""
+        from planck.render.chartdata import build, obs_point
+
+        points = [obs_point(o.period, o.value, o.source_title) for o in self.figures]
+        title = self.name if not self.name_en or self.name_en == self.name \
+            else f"{self.name} {self.name_en}"
+        return build(self.results, points, lang, self.paces, title)
 
 
 @dataclass(frozen=True)
@@ -42,15 +51,12 @@ def collect(city: str, directory: Path, as_of: date | None, lang: str) -> CityVi
     """Load, evaluate and gather one city (``PlanckError`` when its files are invalid)."""
     from planck.judge.evaluate import evaluate, pick
     from planck.read.dataset import load_city
-    from planck.render.chartdata import build, obs_point
-    from planck.render.context import Context
     from planck.write.reportfiles import evidence, relocate, report_as_of
 
     data = load_city(city, directory)
     # Paths relative to the targets folder: the site never shows where a checkout lives.
     report = relocate(evaluate(data, as_of or report_as_of(data)), Path(directory))
     ev = evidence(data, report, lang)
-    ctx = Context(lang=lang)
     by: dict[str, list[Result]] = {}
     for r in report.results:
         by.setdefault(r.indicator, []).append(r)
@@ -60,9 +66,7 @@ def collect(city: str, directory: Path, as_of: date | None, lang: str) -> CityVi
         annual, partial = pick(data.observations, ind, report.as_of)
         figures = (*annual.values(), *([partial] if partial else []))
         info = names[ind]
-        points = [obs_point(o.period, o.value, o.source_title) for o in figures]
-        spec = build(results, points, lang, ev.paces, ctx.names(info.name_zh, info.name_en))
         views[ind] = IndicatorView(ind, info.name_zh, info.name_en, info.unit, tuple(results),
-                                   figures, spec)
+                                   figures, ev.paces)
     return CityView(data.id, data, report, ev, views)
 

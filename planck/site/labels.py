@@ -8,7 +8,7 @@ LABELS = {
         "method": "Method", "other": "中文", "as_of": "as of", "city": "City",
         "targets": "Targets", "statuses": "Statuses", "indicator": "Indicator", "unit": "Unit",
         "baseline": "Baseline", "latest": "Latest", "target": "Target", "to_goal": "To goal",
-        "status": "Status", "due": "Due", "plan": "Plan", "id": "Target",
+        "status": "Status", "due": "Due", "plan": "Plan", "id": "Target id",
         "shared": "Indicators shared by several cities", "compare": "Compare cities",
         "figures": "Figures", "period": "Period", "value": "Value", "source": "Source",
         "published": "Published", "quote": "Quote (verbatim)", "part": "part-year",

@@ -145,7 +145,8 @@ class Site:
                     "source": r.target.source_title + (f" ({r.target.doc_number})"
                                                        if r.target.doc_number else ""),
                     "explain": explain_text(c.report, r)} for r in v.results]
-        svg = self.Markup(render(v.spec, f"c-{ind}")) if v.spec is not None else None
+        spec = v.spec(self.lang)
+        svg = self.Markup(render(spec, f"c-{ind}")) if spec is not None else None
         title = _names(v.name, v.name_en, self.lang)
         return self.page("indicator.html", f"{self.lang}/{c.id}/{ind}.html", title=title,
                          city=self._city(c), ind=v, svg=svg, figures=figures, targets=targets,
@@ -165,7 +166,7 @@ class Site:
                              "latest": "—" if row.latest is None else
                              f"{num(row.latest)} ({row.period})",
                              "to_goal": _pct(row.percent_to_goal), "status": row.status})
-            spec = c.indicators[ind].spec
+            spec = c.indicators[ind].spec(self.lang)
             if spec is not None:
                 charts.append({"city": c.id, "svg": self.Markup(render(spec, f"c-{c.id}")),
                                "name": _names(c.report.name_zh, c.report.name_en, self.lang)})

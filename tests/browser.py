@@ -1,0 +1,148 @@
+"""A headless Chromium driven over the DevTools protocol (websocket-client), for the site's
+browser test. Uses the system's browser (Debian's ``chromium``); never downloads one."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_browser() -> str | None:
+    for name in NAMES:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+class Browser:
+    """One page of a headless browser: navigate, evaluate, resize, screenshot, and collect
+    console errors, uncaught exceptions and failed loads."""
+
+    def __init__(self, binary: str):
+        import websocket
+
+        self.profile = tempfile.mkdtemp(prefix="planck-chromium-")
+        # the browser's log goes to a file: a pipe nobody reads would fill and stall it
+        self.log = Path(self.profile) / "stderr.log"
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen(
+                [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-extensions", "--disable-background-networking", "--hide-scrollbars",
+                 "--remote-debugging-port=0", "--remote-allow-origins=*",
+                 f"--user-data-dir={self.profile}", "about:blank"],
+                stdout=subprocess.DEVNULL, stderr=log)
+        port = self._port()
+        page = self._page_socket(port)
+        self.ws = websocket.create_connection(page, timeout=60, suppress_origin=True)
+        self.next_id, self.events = 0, []
+        for domain in ("Page", "Runtime", "Log"):
+            self.call(f"{domain}.enable")
+
+    def _port(self) -> int:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            text = self.log.read_text(encoding="utf-8", errors="replace")
+            found = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", text)
+            if found:
+                return int(found.group(1))
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise RuntimeError("chromium did not start its DevTools endpoint:\n" + text[-2000:])
+
+    @staticmethod
+    def _page_socket(port: int) -> str:
+        from urllib.request import urlopen
+
+        for _ in range(50):
+            with urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as res:
+                pages = [t for t in json.load(res) if t.get("type") == "page"]
+            if pages:
+                return pages[0]["webSocketDebuggerUrl"]
+            time.sleep(0.1)
+        raise RuntimeError("chromium opened no page")
+
+    def call(self, method: str, **params) -> dict:
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == self.next_id:
+                if "error" in msg:
+                    raise RuntimeError(f"{method}: {msg['error']}")
+                return msg.get("result", {})
+            self.events.append(msg)
+
+    def _wait(self, event: str, timeout: float = 30) -> None:
+        end = time.monotonic() + timeout
+        seen = len(self.events)
+        while time.monotonic() < end:
+            if any(e.get("method") == event for e in self.events[seen:]):
+                return
+            self.events.append(json.loads(self.ws.recv()))
+        raise TimeoutError(event)
+
+    def open(self, url: str) -> None:
+        self.events.clear()
+        self.call("Page.navigate", url=url)
+        self._wait("Page.loadEventFired")
+
+    def wait_load(self, timeout: float = 30) -> None:
+        """Wait for a second page load since ``open`` (the redirect of the page opened)."""
+        end = time.monotonic() + timeout
+        while sum(e.get("method") == "Page.loadEventFired" for e in self.events) < 2:
+            if time.monotonic() > end:
+                raise TimeoutError("no second page load")
+            self.events.append(json.loads(self.ws.recv()))
+
+    def errors(self) -> list[str]:
+        """Console errors, uncaught exceptions and failed loads since the last ``open``."""
+        out = []
+        for e in self.events:
+            m, p = e.get("method"), e.get("params", {})
+            if m == "Runtime.exceptionThrown":
+                out.append(str(p.get("exceptionDetails", {}).get("text")))
+            elif m == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+                out.append(json.dumps(p.get("args")))
+            elif m == "Log.entryAdded" and p.get("entry", {}).get("level") == "error":
+                out.append(p["entry"].get("text", ""))
+        return out
+
+    def js(self, expression: str):
+        res = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in res:
+            raise RuntimeError(res["exceptionDetails"])
+        return res["result"].get("value")
+
+    def width(self, width: int, height: int = 900) -> None:
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 600)
+
+    def screenshot(self, path: Path) -> None:
+        data = self.call("Page.captureScreenshot", format="png")  # the viewport
+        path.write_bytes(base64.b64decode(data["data"]))
+
+    def close(self) -> None:
+        try:
+            self.ws.close()
+        finally:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1")

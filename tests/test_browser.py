@@ -1,0 +1,163 @@
+"""The built site in a real browser (headless Chromium over the DevTools protocol): pages load
+from file:// without console errors, every internal link resolves, each indicator page draws
+one mark per figure, nothing overflows at 1280 and 390 px, and hostile data stays text.
+
+Skipped only outside CI when no Chromium is installed; under CI=true it must run (.ci/run
+installs Debian's chromium when it is missing). Screenshots go to $PLANCK_SCREENSHOTS or a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from browser import Browser, find_browser, in_ci
+from conftest import TARGETS
+from site_fixture import BAD_URL, NAME, QUOTE, hostile_city
+
+PAGE_FACTS = """(() => {
+  const w = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right > w + 1 || r.left < -1) wide.push(el.tagName + '.' + el.getAttribute('class')
+      + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+  }
+  return {
+    links: [...document.querySelectorAll('a[href], link[href]')].map(a => a.href),
+    marks: document.querySelectorAll('svg.chart .obs').length,
+    figures: document.querySelectorAll('tr.figure').length,
+    charts: document.querySelectorAll('svg.chart').length,
+    titled: [...document.querySelectorAll('svg')].every(s => s.querySelector('title')
+      && s.querySelector('desc')),
+    scripts: document.querySelectorAll('script').length,
+    scroll: document.documentElement.scrollWidth, client: w, wide: wide.slice(0, 5),
+  };
+})()"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = find_browser()
+    if binary is None:
+        if in_ci():
+            pytest.fail("chromium not found: CI must run the browser test (.ci/run installs it)")
+        pytest.skip("no chromium installed (apt-get install chromium); CI runs this test")
+    b = Browser(binary)
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    from typer.testing import CliRunner
+
+    from planck.cli import app
+
+    out = tmp_path_factory.mktemp("browser") / "site"
+    res = CliRunner().invoke(app, ["site", "-o", str(out), "--targets-dir", str(TARGETS)])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def shots() -> Path:
+    folder = os.environ.get("PLANCK_SCREENSHOTS") or tempfile.mkdtemp(prefix="planck-shots-")
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return Path(folder)
+
+
+def _file(url: str) -> Path:
+    return Path(unquote(urlsplit(url).path))
+
+
+def test_front_pages_load_without_console_errors(browser, site, shots):
+    browser.width(1280)
+    browser.open((site / "index.html").as_uri())  # the language chooser sends the reader on
+    browser.wait_load()
+    assert browser.js("location.href").endswith("/en/index.html") and browser.errors() == []
+    for page in ("en/index.html", "zh/index.html", "en/luoyang/index.html",
+                 "zh/luoyang/index.html"):
+        browser.width(1280)
+        browser.open((site / page).as_uri())
+        assert browser.errors() == [], page
+        assert browser.js("document.title") and browser.js("document.body.innerText.length") > 20
+    assert browser.js("document.documentElement.lang") == "zh-Hans"
+
+
+def test_crawl_links_charts_and_phone_width(browser, site):
+    browser.width(390)
+    todo, seen, pages = [(site / "en" / "index.html").as_uri()], set(), 0
+    indicator_pages = 0
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        browser.open(url)
+        facts = browser.js(PAGE_FACTS)
+        name = _file(url).relative_to(site).as_posix()
+        assert browser.errors() == [], name
+        assert facts["scripts"] == 0 and facts["titled"], name
+        assert facts["scroll"] <= facts["client"] and not facts["wide"], (name, facts["wide"])
+        pages += 1
+        if facts["figures"]:
+            indicator_pages += 1
+            assert facts["charts"] == 1 and facts["marks"] == facts["figures"], name
+        for link in facts["links"]:
+            parts = urlsplit(link)
+            if parts.scheme != "file":
+                assert parts.scheme in ("http", "https"), (name, link)
+                continue
+            target = _file(link)
+            assert target.is_file(), f"{name}: broken link {link}"
+            plain = parts._replace(fragment="").geturl()
+            if target.suffix == ".html" and plain not in seen:
+                todo.append(plain)
+    # both languages, every city, indicator, compare, sources and methodology page
+    assert pages == len(list(site.rglob("*.html"))) - 1  # all but the root language chooser
+    assert indicator_pages >= 20
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_and_no_overflow(browser, site, shots, width):
+    for page in ("en/index.html", "en/luoyang/index.html",
+                 "en/luoyang/high-tech-enterprises.html", "zh/luoyang/rd-intensity.html",
+                 "en/compare/high-tech-enterprises.html", "en/sources.html",
+                 "en/methodology.html"):
+        browser.width(width)
+        browser.open((site / page).as_uri())
+        facts = browser.js(PAGE_FACTS)
+        assert facts["scroll"] <= facts["client"] and not facts["wide"], (page, facts["wide"])
+        browser.screenshot(shots / f"{page.replace('/', '_')[:-5]}-{width}.png")
+    assert len(list(shots.glob(f"*-{width}.png"))) >= 7
+
+
+def test_hostile_data_is_text_in_the_dom(browser, tmp_path):
+    from typer.testing import CliRunner
+
+    from planck.cli import app
+
+    targets = hostile_city(tmp_path)
+    out = tmp_path / "site"
+    res = CliRunner().invoke(app, ["site", "-o", str(out), "--targets-dir", str(targets),
+                                   "--as-of", "2024-06-30"])
+    assert res.exit_code == 0, res.output
+    for page in ("en/index.html", "en/goldcity/index.html",
+                 "en/goldcity/high-tech-enterprises.html", "en/sources.html"):
+        browser.open((out / page).as_uri())
+        assert browser.errors() == [], page
+        assert browser.js("document.querySelectorAll('script, b').length") == 0, page
+        hrefs = browser.js("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+        assert not [h for h in hrefs if "javascript" in h.lower()], page
+        text = browser.js("document.body.innerText")
+        assert NAME in text or page.endswith("sources.html"), page
+        if page.endswith("high-tech-enterprises.html"):
+            assert QUOTE in text
+        if page.endswith("sources.html"):
+            assert BAD_URL in text
