@@ -199,7 +199,8 @@ def test_same_row_with_another_value_needs_replace(tmp_path, invoke):
     assert invoke("import", str(table), "--city", "luoyang", "--targets-dir", str(folder)).exit_code == 0
     table.write_text("indicator,period,value,source,quote\nrd-intensity,2025,3.7,ly-sti-plan,3.7%\n",
                      encoding="utf-8")
-    assert "use --replace" in _bad_import(invoke, tmp_path, table)
+    assert f"{table}:2:3: error: value: rd-intensity 2025 from source 'ly-sti-plan' is already " \
+        "recorded as 3.6 %: use --replace" in _bad_import(invoke, tmp_path, table)
     res = invoke("import", str(table), "--city", "luoyang", "--targets-dir", str(folder), "--replace")
     assert res.exit_code == 0 and "1 replaced" in res.stderr
 

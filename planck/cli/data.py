@@ -203,7 +203,7 @@ def import_table(
     if measured.is_file():
         loaded = load(measured)
         mf = to_model(loaded.data, MeasuredFile, loaded.path)[0] if loaded.ok else None
-    observations, sources, findings = entries(table, tf, mf, date.today(), _source_id)
+    observations, sources, findings = entries(table, tf, mf, date.today(), _source_id, replace)
     if findings:
         raise _fail(findings)
     apply_edit(target, measured, directory, tf, observations, sources, replace, dry_run)

@@ -60,8 +60,10 @@ def parse_number(text: Any) -> tuple[Number | None, str | None]:
     raw = str(text).strip()
     if not raw:
         return None, "empty value"
-    folded = unicodedata.normalize("NFKC", raw).replace("\u2212", "-").lstrip("+")
-    if folded != raw.lstrip("+") and _DECIMAL.fullmatch(folded.replace(",", "")):
+    folded = unicodedata.normalize("NFKC", raw).replace("\u2212", "-")
+    if folded.startswith("+") and folded[1:2].isdigit():
+        folded, raw = folded[1:], raw[1:]
+    if folded != raw and _DECIMAL.fullmatch(folded.replace(",", "")):
         return None, f"{raw!r} has full-width characters: write it with ASCII digits, as {folded}"
     if re.fullmatch(r"-?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?", folded):
         plain = re.sub("[,，]", "", folded)

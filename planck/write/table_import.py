@@ -36,8 +36,11 @@ def _text(cell: Cell | None) -> str:
 
 
 def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, today: date,
-            new_id: Any) -> tuple[list[NewObservation], list[NewSource], list[Finding]]:
-    """``new_id(url, day, taken)`` names a source that a row adds without an id."""
+            new_id: Any, replace: bool = False
+            ) -> tuple[list[NewObservation], list[NewSource], list[Finding]]:
+    """``new_id(url, day, taken)`` names a source that a row adds without an id. A row for an
+    indicator, period and source already recorded with another value is a finding at its
+    value cell unless ``replace``."""
     found: list[Finding] = []
 
     def bad(cell: Cell | None, row: int, message: str, code: str = "bad-cell") -> None:
@@ -56,6 +59,8 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
     by_name = {**{i.name_zh: i.id for i in targets.indicators},
                **{i.name_en: i.id for i in targets.indicators}}
     existing = {s.id: s for s in measured.sources} if measured else {}
+    recorded = {(o.indicator, str(o.period), o.source): o
+                for o in (measured.observations if measured else [])}
     by_url = {s.url: s.id for s in existing.values() if s.url}
     sources: dict[str, NewSource] = {}
     observations: list[NewObservation] = []
@@ -102,9 +107,15 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
         # a missing indicator, period or value was recorded in ``found`` above
         if (len(found) == before and source is not None and indicator is not None
                 and period is not None and value is not None):
-            observations.append(NewObservation(
-                indicator, period, value, unit, source, _text(row["quote"]), partial,
-                _text(row.get("note")) or None))
+            new = NewObservation(indicator, period, value, unit, source, _text(row["quote"]),
+                                 partial, _text(row.get("note")) or None)
+            old = recorded.get((indicator, str(period), source))
+            if old is not None and not replace and (old.value, old.unit, old.quote) != (
+                    float(value.text), unit, new.quote):
+                bad(row["value"], n, f"{indicator} {period} from source {source!r} is already "
+                    f"recorded as {old.value:g} {old.unit}: use --replace to change it", "duplicate")
+                continue
+            observations.append(new)
     return observations, list(sources.values()), found
 
 
