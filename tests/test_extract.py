@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planck.extract.draft import Options, q, render
+from planck.extract.ops import OP
 from planck.extract.reading import ReadError, read_bytes
 from planck.extract.run import extract
 from planck.extract.score import score
@@ -279,3 +280,44 @@ def test_a_government_style_page():
                           ("more_than", 80, "亿元", 2030, 10)])
     assert {t.attribute for t in ex.targets if t.from_table} == {"binding", "expected"}
     assert ex.past_facts == 2  # 一、发展基础: 500家 and 30亿元 (split by <br>)
+
+
+def test_special_files_are_refused(tmp_path, invoke):
+    import os
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text("江川市“十五五”规划\n到2030年，高新技术企业不少于2000家。\n", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    res = invoke("extract", str(fifo))
+    assert res.exit_code == 2 and "not a regular file" in res.stderr
+    res = invoke("extract", str(plan), "-o", str(fifo))
+    assert res.exit_code == 2 and "not a regular file" in res.stderr
+    res = invoke("extract", str(plan), "-o", str(tmp_path))
+    assert res.exit_code == 2 and fifo.exists()
+
+
+def test_unseen_provincial_plan_in_another_style():
+    """A cover letter before the title, 第N章 headings, a 专栏 table with a growth column, 万家,
+    下降, 累计, 前10位: the targets of the 目标 and 任务 chapters and none of 发展基础."""
+    path = ROOT / "tests" / "examples" / "extract" / "unseen_provincial.txt"
+    ex = extract(read_bytes(path.read_bytes()))
+    assert ex.title == "河川省“十五五”创新驱动发展规划" and ex.date == "2026-03-02"
+    got = sorted((t.op, t.value, t.low, t.high, t.unit, t.deadline) for t in ex.targets)
+    want = sorted([
+        (OP.at_least, 2.8, None, None, "%", 2030), (OP.at_least, 15, None, None, "件/万人", 2030),
+        (OP.at_least, 3000, None, None, "亿元", 2030), (OP.at_least, 8, None, None, "%", 2030),
+        (OP.at_least, 40000, None, None, "家", 2030), (OP.at_least, 25000, None, None, "家", 2030),
+        (OP.increase_by, 30, None, None, "个", 2030), (OP.more_than, 300, None, None, "家", 2030),
+        (OP.annual_growth, 15, None, None, "%", 2030), (OP.cumulative, 100, None, None, "家", 2030),
+        (OP.at_least, 60, None, None, "%", 2030), (OP.coverage, 100, None, None, "%", 2030),
+        (OP.decrease_by, 13, None, None, "%", 2030), (OP.at_most, 5, None, None, "%", 2030),
+        (OP.rank_at_most, 10, None, None, "位", 2030), (OP.per_year, 50, None, None, "项", 2030),
+        (OP.between, None, 5, 8, "家", 2030), (OP.about, 10, None, None, "个", 2030),
+    ])
+    assert got == want
+    rd = next(t for t in ex.targets if t.value == 2.8)
+    assert rd.stretch == 3 and rd.attribute == "expected" and rd.baseline["value"] == 2.3
+    drafted = {t.value for t in ex.targets if not t.from_table}
+    assert ex.past_facts == 2 and not {6000, 12000, 1500, 0.6, 12.5, 2.3} & drafted
+    assert next(t for t in ex.targets if t.value == 30).name == "国家级创新平台"

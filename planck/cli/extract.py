@@ -43,9 +43,13 @@ def extract(
 
         if value is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", value):
             raise _usage(f"{name}: {value!r} is not an id (lower-case ascii a-z, 0-9 and '-')")
-    if not plan_file.is_file():
-        raise _bad(plan_file, 0, 0, "not-found", "no such file")
+    if not plan_file.is_file():  # a FIFO or device could block or never end
+        exists = plan_file.exists()
+        raise _bad(plan_file, 0, 0, "not-a-file" if exists else "not-found",
+                   "not a regular file" if exists else "no such file")
     target = None if output in (None, "-") else Path(output)
+    if target is not None and target.exists() and not target.is_file():
+        raise _usage(f"-o {output}: not a regular file (a folder, FIFO or device); name a file")
     if target is not None and target.exists() and target.resolve() in {plan_file.resolve()} | (
             {score.resolve()} if score else set()):
         raise _usage(f"-o {output}: that is an input file; planck never writes over its inputs")

@@ -21,6 +21,7 @@ _LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|到\d{4}年(?:底|末)?|到�
                    r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
                    + w.LEAD_VERBS + r")+")
 _TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|均|都|各|降低|下降|减少|提高|提升|增长|增加|累计|"
+                   r"新增|新建|净增|"
                    r"[。，,；;、.\s])+$")
 _SPLIT = re.compile(r"、|和|及|与|以及")
 
@@ -79,7 +80,10 @@ def name_of(text: str) -> str:
         prev = s
         s = _LEAD.sub("", s).strip(" \u3000")
         s = _TAIL.sub("", s).strip(" \u3000")
-    return s.strip("“”\"'、 ")
+    s = s.strip("“”\"'、 ")
+    if s.count("“") != s.count("”"):  # 揭榜挂帅”攻关: a quote cut at the clause's start
+        s = s.replace("“", "").replace("”", "")
+    return s
 
 
 def per_capita_unit(name: str, unit: str | None) -> str | None:
@@ -317,6 +321,6 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
     for r in w.RANK.finditer(clause):
         name = name_of(re.sub(r"(?:进入|跻身|保持|位居|位列|居)?[全国省市内]*$", "", original[: r.start()]))
         if name:
-            out.append(Found(name=name, op=OP.rank_at_most, wording=f"前{r.group(1)}名",
+            out.append(Found(name=name, op=OP.rank_at_most, wording=r.group(0),
                              unit="位", value=int(r.group(1)), quote=quote))
     return out
