@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from planck.cli import commands, data, exchange, extract, reports, site  # noqa: F401 - registers the commands on the app
+from planck.cli import commands, data, diff, exchange, extract, reports, site  # noqa: F401 - registers the commands on the app
 from planck.cli.common import INVALID, _err, app, parse_date, parse_statuses
 
 __all__ = ["app", "main", "parse_date", "parse_statuses"]

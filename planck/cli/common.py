@@ -65,13 +65,13 @@ def _safe_streams() -> None:
             pass
 
 
-def parse_date(text: str | None) -> date | None:
+def parse_date(text: str | None, option: str = "--as-of") -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise _usage(f"--as-of: {text!r} is not a date YYYY-MM-DD") from None
+        raise _usage(f"{option}: {text!r} is not a date YYYY-MM-DD") from None
 
 
 def parse_statuses(text: str) -> frozenset[str]:

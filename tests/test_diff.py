@@ -1,0 +1,115 @@
+"""`planck diff`: the targets whose status, latest figure or percent changed between two as-of
+dates, checked against a comparison of the two `check -f json` documents."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from conftest import TARGETS
+
+from planck.judge.diff import diff
+
+FROM, TO = "2024-12-31", "2026-06-30"
+
+
+def _check(invoke, as_of: str) -> dict:
+    res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "--as-of", as_of,
+                 "-f", "json")
+    assert res.exit_code in (0, 1), res.stderr
+    return {r["id"]: r for r in json.loads(res.stdout)["results"]}
+
+
+def _by_hand(old: dict, new: dict) -> dict[str, list[str]]:
+    """For each target: which of status, latest figure (value and period), percent differ."""
+    out = {}
+    for tid in new.keys() | old.keys():
+        a, b = old.get(tid), new.get(tid)
+        fields = []
+        if (a or {}).get("status") != (b or {}).get("status"):
+            fields.append("status")
+        la, lb = (a or {}).get("latest"), (b or {}).get("latest")
+        if ((la or {}).get("value"), (la or {}).get("period")) != \
+                ((lb or {}).get("value"), (lb or {}).get("period")):
+            fields.append("latest")
+        if (a or {}).get("percent_to_goal") != (b or {}).get("percent_to_goal"):
+            fields.append("percent")
+        if fields:
+            out[tid] = fields
+    return out
+
+
+def test_luoyang_diff_is_the_hand_comparison_of_two_checks(invoke):
+    old, new = _check(invoke, FROM), _check(invoke, TO)
+    want = _by_hand(old, new)
+    assert want, "the data changed between the dates: the test needs a non-empty answer"
+    res = invoke("diff", "luoyang", "--from", FROM, "--to", TO, "--targets-dir", str(TARGETS),
+                 "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert (doc["from"], doc["to"], doc["targets"]) == (FROM, TO, len(new))
+    got = {c["id"]: c["changed"] for c in doc["changes"]}
+    assert got == want
+    for c in doc["changes"]:
+        for side, src in (("before", old), ("after", new)):
+            r = src[c["id"]]
+            assert c[side]["status"] == r["status"]
+            assert c[side]["percent_to_goal"] == r["percent_to_goal"]
+            latest = r["latest"] and {"value": r["latest"]["value"],
+                                      "period": r["latest"]["period"]}
+            assert c[side]["latest"] == latest
+
+    table = invoke("diff", "luoyang", "--from", FROM, "--to", TO, "--targets-dir",
+                   str(TARGETS), env={"COLUMNS": "200"}).stdout
+    rows = table.splitlines()[2:]
+    assert sorted(ln.split()[0] for ln in rows) == sorted(t.removeprefix("ly-") for t in want)
+    assert f"{len(want)} of {len(new)} targets changed" in table.splitlines()[0]
+    markdown = invoke("diff", "luoyang", "--from", FROM, "--to", TO, "--targets-dir",
+                      str(TARGETS), "-f", "markdown").stdout
+    assert sum(ln.startswith("| ly-") for ln in markdown.splitlines()) == len(want)
+
+
+def test_narrow_diff_still_one_line_per_change(invoke):
+    from rich.cells import cell_len
+
+    res = invoke("diff", "luoyang", "--from", FROM, "--to", TO, "--targets-dir",
+                 str(TARGETS), env={"COLUMNS": "80"})
+    doc = json.loads(invoke("diff", "luoyang", "--from", FROM, "--to", TO, "--targets-dir",
+                            str(TARGETS), "-f", "json").stdout)
+    lines = res.stdout.splitlines()
+    assert len(lines) == 2 + len(doc["changes"])
+    assert all(cell_len(ln) <= 80 for ln in lines)
+
+
+def test_diff_all_has_every_city(invoke):
+    res = invoke("diff", "--all", "--from", FROM, "--targets-dir", str(TARGETS), "-f", "json")
+    assert res.exit_code == 0
+    cities = json.loads(invoke("check", "--all", "--targets-dir", str(TARGETS), "-f",
+                               "json").stdout)["reports"]
+    assert [d["city"]["id"] for d in json.loads(res.stdout)["diffs"]] == \
+        [c["city"]["id"] for c in cities]
+
+
+@pytest.mark.parametrize("args,message", [
+    ([], "--from"),
+    (["--from", "2025-13-01"], "--from: '2025-13-01' is not a date"),
+    (["--from", "2026-01-01", "--to", "2025-01-01"], "is after --to"),
+    (["--from", FROM, "-f", "junit"], "--format"),
+])
+def test_diff_usage_errors(invoke, args, message):
+    res = invoke("diff", "luoyang", "--targets-dir", str(TARGETS), *args)
+    assert res.exit_code == 2 and message in res.stderr and res.stdout == ""
+
+
+def test_pure_diff_sees_added_and_removed_targets():
+    from test_render import REPORT
+
+    assert diff(REPORT, REPORT).changes == ()
+    fewer = replace(REPORT, results=REPORT.results[1:])
+    changed = diff(fewer, REPORT).changes
+    assert [c.id for c in changed] == [REPORT.results[0].id]
+    assert changed[0].before.status is None and changed[0].changed == ("status", "latest",
+                                                                        "percent")
+    removed = diff(REPORT, fewer).changes
+    assert removed[0].after.status is None
