@@ -286,3 +286,21 @@ def test_default_as_of_without_figures(make_city):
     t = target("t", "firms", "at_least", value=10)
     data = _load(make_city, [t], [])
     assert default_as_of(data) == date(2022, 1, 1)  # the target document's date
+
+
+# --- exact boundaries ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, status", [(7.6, "on_track"), (4.8, "behind"), (0.0, "off_track")])
+def test_a_ratio_exactly_at_a_threshold_takes_the_better_status(make_city, value, status):
+    """From 0 % (2020) to 20 % by 2025 is 4 points a year; by 2022, 7.6 is R = 0.95 exactly,
+    4.8 is 0.60 and 0 is 0 (binary fractions chosen so the ratios are exact)."""
+    t = target("t", "rd", "at_least", value=20, baseline={"year": 2020, "value": 0})
+    r = run(make_city, t, [obs("rd", 2022, value, "%")])
+    assert r.pace.ratio == {7.6: 0.95, 4.8: 0.6, 0.0: 0.0}[value]
+    assert r.status == status
+
+
+def test_at_most_exactly_at_the_goal_is_met(make_city):
+    t = target("t", "energy", "at_most", value=8)
+    assert run(make_city, t, [obs("energy", 2025, 8, "%")]).status == "met"
+    assert run(make_city, t, [obs("energy", 2025, 8.01, "%")]).status == "missed"
