@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import base_targets, target
+from conftest import ROOT, base_targets, target
 
 from planck.read.loader import parse
 
@@ -185,3 +185,115 @@ def test_interrupt_just_after_creating_the_temp_file_leaves_nothing(tmp_path, mo
         atomic.write_atomic(tmp_path / "r.md", "new\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md"]
     assert (tmp_path / "r.md").read_text() == "old\n"
+
+
+# --- class 4: validate --sources reads only inside its folder ---------------------------------
+
+@pytest.fixture
+def sources_case(tmp_path):
+    """A valid file whose source names a document; a secret beside the sources folder."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "secret.txt").write_text("高新技术企业不少于1600家 研发投入强度达到3.75%左右 "
+                                         "技术合同成交额突破120亿元", encoding="utf-8")
+    text = (ROOT / "tests" / "examples" / "valid" / "sample.yaml").read_text(encoding="utf-8")
+
+    def write(file_value: str):
+        path = tmp_path / "data" / "sample.yaml"
+        path.write_text(text.replace("    date: 2022-04-19\n",
+                                     f"    date: 2022-04-19\n    file: {file_value}\n", 1),
+                        encoding="utf-8")
+        return path
+
+    return tmp_path, write
+
+
+@pytest.mark.parametrize("how", ["dotdot", "absolute", "symlink", "symlinked-folder"])
+def test_sources_outside_the_folder_are_refused(invoke, sources_case, how):
+    root, write = sources_case
+    name = {"dotdot": "../secret.txt", "absolute": str(root / "secret.txt"),
+            "symlink": "link.txt", "symlinked-folder": "up/secret.txt"}[how]
+    (root / "src" / "link.txt").symlink_to(root / "secret.txt")
+    (root / "src" / "up").symlink_to(root)
+    path = write(name)
+    res = invoke("validate", str(path), "--sources", str(root / "src"))
+    assert res.exit_code == 2 and "[source-outside]" in res.stderr, res.stderr
+    assert "quote-not-found" not in res.stderr and "verified" not in res.stderr
+    [line] = res.stderr.splitlines()
+    assert line.startswith(f"{path}:15:11: error: source file")
+
+
+def test_a_source_inside_the_folder_is_still_read(invoke, sources_case):
+    root, write = sources_case
+    (root / "src" / "plan.txt").write_text((root / "secret.txt").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    (root / "src" / "sub").mkdir()
+    (root / "src" / "sub" / "plan.txt").write_text("nothing", encoding="utf-8")
+    assert invoke("validate", str(write("plan.txt")), "--sources", str(root / "src")).exit_code == 0
+    res = invoke("validate", str(write("sub/../sub/plan.txt")), "--sources", str(root / "src"))
+    assert res.exit_code == 2 and "[quote-not-found]" in res.stderr  # read, inside the folder
+
+
+def test_source_reading_is_capped(invoke, sources_case, monkeypatch):
+    from planck.read import sources
+
+    root, write = sources_case
+    (root / "src" / "big.txt").write_bytes(b"x" * 2000)
+    monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 1000)
+    res = invoke("validate", str(write("big.txt")), "--sources", str(root / "src"))
+    assert res.exit_code == 2 and "[source-too-large]" in res.stderr
+
+
+def test_a_fifo_source_document_does_not_hang(invoke, sources_case):
+    import os
+
+    root, write = sources_case
+    os.mkfifo(root / "src" / "fifo.txt")
+    res = invoke("validate", str(write("fifo.txt")), "--sources", str(root / "src"))
+    assert res.exit_code == 2 and "[source-missing]" in res.stderr
+
+
+# --- class 8: special files in the data folder ------------------------------------------------
+
+@pytest.fixture
+def folder(tmp_path):
+    import shutil
+
+    from conftest import TARGETS
+
+    shutil.copytree(TARGETS, tmp_path / "t")
+    return tmp_path / "t"
+
+
+def test_a_fifo_in_the_data_folder_never_blocks(folder):
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(folder / "zz.yaml")
+    for args in (["list"], ["check", "--all"], ["validate", str(folder)]):
+        argv = [sys.executable, "-m", "planck", *args]
+        if args[0] != "validate":
+            argv += ["--targets-dir", str(folder)]
+        res = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+        if args[0] == "list":
+            assert res.returncode == 0 and "zz" in res.stdout and "invalid" in res.stdout
+        else:
+            assert res.returncode == 2
+            assert f"{folder / 'zz.yaml'}: error: not a regular file (a FIFO)" in res.stderr
+
+
+def test_validate_and_check_agree_on_special_files(invoke, folder):
+    (folder / "dangling.yaml").symlink_to(folder / "nowhere.yaml")
+    v = invoke("validate", str(folder))
+    c = invoke("check", "--all", "--targets-dir", str(folder))
+    assert v.exit_code == c.exit_code == 2
+    assert "dangling.yaml" in v.stderr and "dangling.yaml" in c.stderr
+
+
+def test_a_dangling_measured_symlink_is_a_finding_not_no_data(invoke, folder):
+    (folder / "luoyang.measured.yaml").unlink()
+    (folder / "luoyang.measured.yaml").symlink_to(folder / "gone.yaml")
+    for args in (["check", "luoyang", "--targets-dir", str(folder)], ["validate", str(folder)]):
+        res = invoke(*args)
+        assert res.exit_code == 2 and "luoyang.measured.yaml" in res.stderr, args

@@ -21,7 +21,9 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     files, missing = [], []
     for p in paths:
         if p.is_dir():
-            files += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            # every *.yaml entry but folders: a FIFO, device or dangling symlink among them is
+            # reported by load() (as `check --all` does), never skipped in silence
+            files += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and not q.is_dir())
         elif p.is_file():
             files.append(p)
         else:
@@ -34,13 +36,6 @@ def _is_measured(path: Path, data: Any) -> bool:
         isinstance(data, dict) and "observations" in data and "targets" not in data)
 
 
-def _document(sources_dir: Path, src: Any) -> str | None:
-    """Text of a source's document in ``sources_dir``: by its ``file`` name, else by its id."""
-    candidates = [sources_dir / src.file] if src.file else sorted(sources_dir.glob(f"{src.id}.*"))
-    for c in candidates:
-        if c.is_file():
-            return c.read_text(encoding="utf-8", errors="replace")
-    return None
 
 
 def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: Path,
@@ -49,9 +44,18 @@ def _quotes(doc: Any, model: TargetFile | MeasuredFile, name: str, sources_dir: 
 
     ``tally`` counts the quotes ``verified`` against a document and those ``unchecked``
     (their source has no document there: a published page cited by its url)."""
-    texts = {s.id: _document(sources_dir, s) for s in model.sources}
+    from planck.read.sources import SourceProblem, document
+
+    texts: dict[str, str | None] = {}
     found = []
     for i, s in enumerate(model.sources):
+        try:
+            texts[s.id] = document(sources_dir, s)
+        except SourceProblem as problem:
+            texts[s.id] = None
+            line, col = key_position(doc["sources"][i], "file")
+            found.append(Finding(name, line, col, problem.code, str(problem)))
+            continue
         if s.file and texts[s.id] is None:
             line, col = key_position(doc["sources"][i], "file")
             found.append(Finding(name, line, col, "source-missing",

@@ -99,11 +99,12 @@ def resolve_target_path(city_or_file: str, directory: Path) -> Path:
     """A city id (``luoyang``) or a path to a target file."""
     candidate = Path(city_or_file)
     if candidate.suffix in (".yaml", ".yml") or os.sep in city_or_file:
-        if candidate.is_file():
+        # a FIFO or device goes on to the loader, which says what it is (never reads it)
+        if candidate.is_file() or (candidate.exists() and not candidate.is_dir()):
             return candidate
         raise PlanckError([Finding(city_or_file, 0, 0, "not-found", "no such file")])
     path = directory / f"{city_or_file}.yaml"
-    if path.is_file():
+    if path.is_file() or (path.exists() and not path.is_dir()):
         return path
     known = ", ".join(p.stem for p in city_files(directory)) or "none"
     raise PlanckError([Finding(str(path), 0, 0, "unknown-city",
@@ -177,7 +178,9 @@ def load_city(city_or_file: str, directory: Path, extra_measured: Sequence[Path]
     tf, findings, lines = _read_targets(path)
     if tf is None or findings:
         raise PlanckError(findings)
-    measured = [measured_path(path)] if measured_path(path).is_file() else []
+    # lexists, not is_file: a dangling symlink or a FIFO named like the measured file is a
+    # finding, not silently "no data" for every target (issue 9)
+    measured = [measured_path(path)] if os.path.lexists(measured_path(path)) else []
     measured += list(extra_measured)
     observations: list[Obs] = []
     for order, mpath in enumerate(measured):

@@ -251,14 +251,35 @@ def _checked(loaded: Loaded) -> Loaded:
     return Loaded(loaded.path, None, findings) if findings else loaded
 
 
+class NotRegular(OSError):
+    """The path is a FIFO, device, socket or folder: reading it could block or never end."""
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file. Opened without blocking and checked with
+    fstat before reading, so a FIFO named ``*.yaml`` cannot hang planck (issue 9) and a
+    device such as /dev/zero is never read. Raises NotRegular or OSError."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else \
+                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+            raise NotRegular(f"not a regular file ({what})" if what != "not a regular file" else what)
+        # Read one byte past the cap rather than trusting st_size (a growing file).
+        return fh.read(limit)
+
+
 def load(path: Path | str, display: str | None = None) -> Loaded:
     """Read and parse one YAML file; ``display`` is the name used in findings."""
     name = display or str(path)
     try:
-        # Read at most one byte past the cap rather than trusting stat(): pipes, devices
-        # and growing files report no useful size.
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES + 1)
+    except NotRegular as err:
+        return _finding(name, 0, 0, "not-a-file", f"{err}: planck reads only regular files")
     except OSError as err:
         return _finding(name, 0, 0, "unreadable", f"cannot read file: {err.strerror or err}")
     if len(raw) > MAX_BYTES:
