@@ -94,6 +94,11 @@ def _growth(g: GoalInput) -> Levels:
     return Levels(nominal=grown, goal=grown)
 
 
+def _reduced(g: GoalInput) -> Levels:
+    cut = None if g.base is None else g.base * (1 - g.raw / 100)
+    return Levels(nominal=cut, goal=cut)
+
+
 def _share_of_reference(g: GoalInput) -> Levels:
     return Levels(nominal=1 - g.tol, goal=1 - g.tol)
 
@@ -147,8 +152,12 @@ class Operator:
     needs_baseline: bool = False
     #: what ``value`` is: "level" (in the indicator's unit), "change" (an amount added to the
     #: baseline, in the indicator's unit or 百分点 for a % indicator), "factor" (no unit),
-    #: "rate" (% a year)
+    #: "rate" (% a year), "percent" (% of the baseline)
     value_kind: str = "level"
+    #: why a value cannot mean what the file says (None when it can), with a hint
+    refuse: Callable[[float], str | None] = lambda v: None
+    #: paced linearly whatever the unit (a rank is a position, whether written 位 or 名)
+    linear: bool = False
     #: default tolerance when the operator takes one, else None (then 'tolerance' is refused)
     tolerance: float | None = None
     goal: Callable[[GoalInput], Levels] = _plain
@@ -188,10 +197,22 @@ _ENTRIES = (
              show=lambda t, num, words, w, u: f"{num(t.low)}–{num(t.high)}{u}{w}",
              rule="low ≤ v ≤ high", wordings=("—", "至")),
     Operator(name="increase_by", sense="higher", needs_baseline=True, value_kind="change",
-             goal=_increase, show=_grown("+"), rule="v − b ≥ value", wordings=("新增", "增加")),
+             goal=_increase, show=_grown("+"), rule="v − b ≥ value", wordings=("新增", "增加"),
+             refuse=lambda v: "a negative increase is a decrease: for 降低13.5% write "
+             "op 'decrease_by' with value 13.5 (% of the baseline), or 'at_most' with the "
+             "level" if v < 0 else None),
+    Operator(name="decrease_by", sense="lower", needs_baseline=True, value_kind="percent",
+             goal=_reduced, level=_le,
+             show=lambda t, num, words, w, u: f"−{num(t.value)}%{w}" + (
+                 f" = {num(t.goal)}{u}" if t.goal is not None else ""),
+             rule="v ≤ b × (1 − value/100), lower is better",
+             wordings=("降低", "下降", "减少"),
+             refuse=lambda v: None if 0 < v < 100 else
+             f"the decrease is a percentage of the baseline between 0 and 100, not {v:g}"),
     Operator(name="multiple_of", sense="higher", needs_baseline=True, value_kind="factor",
              goal=_multiple, show=_grown("×"), rule="v ≥ factor × b",
-             wordings=("翻番", "倍增", "翻一番")),
+             wordings=("翻番", "倍增", "翻一番"),
+             refuse=lambda v: "needs a positive factor" if v <= 0 else None),
     Operator(name="annual_growth", sense="higher", needs_baseline=True, value_kind="rate",
              goal=_growth, decide="growth",
              show=lambda t, num, words, w, u: f"≥ {num(t.value)}%{words['a_year']}{w}",
@@ -199,7 +220,7 @@ _ENTRIES = (
              wordings=("年均增长", "年均增速")),
     Operator(name="coverage", sense="higher", shape="optional", goal=_coverage,
              rule="v ≥ 100 % (or the stated value)", wordings=("全覆盖",)),
-    Operator(name="rank_at_most", sense="lower", level=_le, show=_sign("≤"),
+    Operator(name="rank_at_most", sense="lower", level=_le, show=_sign("≤"), linear=True,
              rule="rank ≤ value, lower is better", wordings=("进入前", "前列")),
     Operator(name="per_year", sense="higher", decide="every_year", percent="share",
              level_series=False,

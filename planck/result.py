@@ -16,6 +16,12 @@ STATUSES = ("met", "missed", "on_track", "behind", "off_track", "regressing", "n
             "not_assessable")
 #: Pace ratio thresholds (Eurostat / Open SDG convention): on_track, behind, off_track.
 THRESHOLDS = {"on_track": 0.95, "behind": 0.60, "off_track": 0.0}
+#: R is compared with the thresholds to within this, so 7.6 / 8 computed as 0.9499999999999998
+#: still counts as 0.95.
+RATIO_TOLERANCE = 1e-9
+#: A non-final result whose latest figure is more than this many years before the as-of
+#: year is stale (``--max-age``).
+MAX_AGE = 2
 
 
 def plain(value: Any) -> Any:
@@ -83,6 +89,15 @@ class Pace:
 
 
 @dataclass(frozen=True, kw_only=True)
+class BasePoint:
+    """The figure progress is measured from, and why that one (docs/methodology.md)."""
+
+    year: int
+    value: float
+    why: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Result:
     """The evaluation of one target at an as-of date."""
 
@@ -110,6 +125,25 @@ class Result:
     line: int
     reference_value: float | None = None
     years: dict[int, float] = field(default_factory=dict)
+    #: 约束性 binding / 预期性 expected, and the 力争 level (indicator's unit), from the file
+    attribute: str | None = None
+    stretch: float | None = None
+    #: the latest figure is older than the as-of year minus the allowed age (not for finals)
+    stale: bool = False
+    #: the deadline passed more than a year ago with no deadline-year figure
+    overdue: bool = False
+    #: ``met`` from an in-year count of a stock; final when the year-end figure arrives
+    provisional: bool = False
+    #: 完成率: latest as % of the target (target/latest for lower-is-better)
+    attainment: float | None = None
+    #: why ``percent_to_goal`` is null
+    percent_reason: str | None = None
+    #: the base point progress is measured from, and why
+    base_point: BasePoint | None = None
+    #: why the pace ratio R is null (or there is no pace)
+    ratio_reason: str | None = None
+    #: the method the pace uses (or would use): the chart's trajectory follows it
+    pace_method: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,6 +167,7 @@ class Report:
     results: tuple[Result, ...]
     file: str
     measured: tuple[str, ...] = ()
+    max_age: int = MAX_AGE
 
     @property
     def summary(self) -> dict[str, int]:
@@ -150,7 +185,8 @@ class Report:
             "as_of": self.as_of.isoformat(),
             "file": self.file,
             "measured": list(self.measured),
-            "method": {"thresholds": THRESHOLDS, **operators.tolerances()},
+            "method": {"thresholds": THRESHOLDS, **operators.tolerances(),
+                       "ratio_tolerance": RATIO_TOLERANCE, "max_age": self.max_age},
             "plans": [asdict(p) for p in self.plans],
             "results": results,
             "summary": self.summary,

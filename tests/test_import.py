@@ -121,7 +121,7 @@ CELLS = [
     (["rd-intensity", "2025", "", "%", "ly-sti-plan", "q"], ":2:3: error: 数值: empty required cell"),
     (["rd-intensity", "2025", "3", "%", "ly-sti-plan", ""], ":2:6: error: 原文: empty required cell"),
     (["rd-intensty", "2025", "3", "%", "ly-sti-plan", "q"], ":2:1: error: 指标: unknown indicator 'rd-intensty' (did you mean 'rd-intensity'?)"),
-    (["rd-intensity", "2025", "3", "吨", "ly-sti-plan", "q"], ":2:4: error: 单位: unknown unit '吨'"),
+    (["rd-intensity", "2025", "3", "吨煤", "ly-sti-plan", "q"], ":2:4: error: 单位: unknown unit '吨煤'"),
     (["rd-intensity", "2025", "3", "件", "ly-sti-plan", "q"], ":2:4: error: 单位: unit '件' measures another kind"),
     (["rd-intensity", "2025", "3", "%", "ly-sti-pln", "q"], ":2:5: error: 来源: unknown source id 'ly-sti-pln' (did you mean 'ly-sti-plan'?)"),
     (["rd-intensity", "2025-13", "3", "%", "ly-sti-plan", "q"], ":2:2: error: 年份: period '2025-13'"),

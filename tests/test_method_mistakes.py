@@ -89,11 +89,18 @@ def test_about_lower_is_better_pace_runs_downwards(make_city):
 # --- late verdicts -------------------------------------------------------------------------
 
 def test_late_verdict_uses_the_first_year_after_the_deadline(make_city):
-    """No 2025 figure: the verdict is the 2026 one (missed), not the later 2027 one (met)."""
-    t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
-    r = _one(make_city, t, [obs("firms", 2026, 1500, "家"), obs("firms", 2027, 1700, "家")],
-             as_of="2028-06-01", source_date="2028-03-01")
-    assert (r.status, r.final, r.latest.period) == ("missed", True, 2026)
+    """late_ok: the first later figure that meets the target decides (2026), not the last
+    (2027). Without late_ok no later figure decides at all (issue 15: a 2026 count does not
+    show what 2025 reached)."""
+    t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755},
+               late_ok=True)
+    points = [obs("firms", 2025, 1500, "家"), obs("firms", 2026, 1650, "家"),
+              obs("firms", 2027, 1700, "家")]
+    r = _one(make_city, t, points, as_of="2028-06-01", source_date="2028-03-01")
+    assert (r.status, r.final, r.latest.period) == ("met", True, 2026)
+    strict = dict(t, late_ok=False)
+    r = _one(make_city, strict, points[1:], as_of="2028-06-01", source_date="2028-03-01")
+    assert not r.final and r.status != "met"
 
 
 def test_late_ok_is_met_in_the_first_good_year_after_the_deadline(make_city):
@@ -109,21 +116,26 @@ def test_late_ok_is_met_in_the_first_good_year_after_the_deadline(make_city):
 
 
 def test_late_growth_verdict_uses_the_first_year_after_the_deadline(make_city):
-    """Growth from 100 (2020): 2026 at 150 is 7.0 % a year (missed against 10 %); 2027 at
-    300 would be 17 % a year."""
+    """Growth from 100 (2020), due 2025, figures only for 2024 (130) and later: the verdict
+    is the projection from 2024 (5.39 % a year against 10 %), never a later year's."""
     t = target("t", "money", "annual_growth", value=10, baseline={"year": 2020, "value": 100})
-    r = _one(make_city, t, [obs("money", 2026, 150, "亿元"), obs("money", 2027, 300, "亿元")],
+    r = _one(make_city, t, [obs("money", 2024, 130, "亿元"), obs("money", 2026, 150, "亿元"),
+                            obs("money", 2027, 300, "亿元")],
              as_of="2028-06-01", source_date="2028-03-01")
-    assert (r.status, r.final, r.latest.period) == ("missed", True, 2026)
-    assert r.pace.observed == pytest.approx(1.5 ** (1 / 6) - 1)
+    assert (r.final, r.latest.period) == (False, 2024)
+    assert r.pace.observed == pytest.approx(1.3 ** (1 / 4) - 1)
 
 
 def test_late_reference_verdict_uses_the_first_year_after_the_deadline(make_city):
+    """Reference targets follow the same rule: 2024 decides the projection, 2026 and 2027
+    are shown only."""
     t = target("t", "rd", "near_reference", reference="prov-rd")
-    points = [obs("rd", 2026, 2.0, "%"), obs("prov-rd", 2026, 2.5, "%"),
+    points = [obs("rd", 2024, 2.0, "%"), obs("prov-rd", 2024, 2.5, "%"),
+              obs("rd", 2026, 2.0, "%"), obs("prov-rd", 2026, 2.5, "%"),
               obs("rd", 2027, 2.5, "%"), obs("prov-rd", 2027, 2.5, "%")]
     r = _one(make_city, t, points, [REF], as_of="2028-06-01", source_date="2028-03-01")
-    assert (r.status, r.final, r.latest.period, r.reference_value) == ("missed", True, 2026, 2.5)
+    assert (r.final, r.latest.period, r.reference_value) == (False, 2024, 2.5)
+    assert r.status == "not_assessable"  # one year with both figures: no pace yet
 
 
 # --- per_year ------------------------------------------------------------------------------

@@ -43,6 +43,9 @@ PROJECTS = {"id": "projects", "name_zh": "重大创新专项", "name_en": "Major
 UNEMP = {"id": "unemp", "name_zh": "城镇调查失业率", "name_en": "Urban surveyed unemployment",
          "unit": "%", "direction": "lower"}
 
+ENERGY = {"id": "energy", "name_zh": "单位GDP能源消耗", "name_en": "Energy per GDP",
+          "unit": "吨标准煤/万元", "direction": "lower"}
+
 CASES = [
     # id, target, observations, extra indicators, status, percent_to_goal, R
     ("at_least", target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755}),
@@ -63,6 +66,9 @@ CASES = [
      [obs("labs", 2025, 0, "个")], [LABS], "missed", 0.0, None),
     ("increase_by", target("t", "firms", "increase_by", value=40, baseline=B20),
      [obs("firms", 2020, 100, "家"), obs("firms", 2023, 118, "家")], None, "behind", 45.0, 0.815),
+    ("decrease_by", target("t", "energy", "decrease_by", value=13.5, unit="%",
+                           baseline={"year": 2020, "value": 0.50}),
+     [obs("energy", 2023, 0.46, "吨标准煤/万元")], [ENERGY], "on_track", 59.26, 0.959),
     ("multiple_of", target("t", "money", "multiple_of", value=2, baseline={"year": 2020, "value": 25.98}),
      [obs("money", 2024, 40, "亿元")], None, "behind", 53.96, 0.766),
     ("annual_growth", target("t", "patents", "annual_growth", value=30, unit="%", baseline=B20),
@@ -170,3 +176,59 @@ def test_revised_vintage_latest_publication_wins_unless_pinned(make_city):
     path = make_city([t], None, doc=base_targets(), measured_doc=m)
     [r] = evaluate(load_city(str(path), path.parent), date(2026, 1, 20)).results
     assert (r.latest.value, r.status) == (3.47, "met")
+
+
+RULES = [
+    # id, target, observations, extra indicators, kinds, status, final, base point, R, percent,
+    # expected progress, attainment — the "Worked examples of the rules" of the methodology
+    ("base_point", target("t", "firms", "at_least", value=1600, baseline=B20),
+     [obs("firms", 2015, 300, "家"), obs("firms", 2019, 700, "家"), obs("firms", 2023, 1100, "家")],
+     None, None, "behind", False, (2019, 700), 0.810, 44.44, 66.67, 68.75),
+    ("ratio_on_threshold", target("t", "cover", "coverage", baseline={"year": 2020, "value": 60}),
+     [obs("cover", 2023, 82.8, "%")], [COVER], None, "on_track", False, (2020, 60), 0.95, 57.0,
+     60.0, 82.8),
+    ("base_already_at_goal", target("t", "unemp", "at_most", value=5.5,
+                                    baseline={"year": 2020, "value": 5.2}),
+     [obs("unemp", 2023, 5.8, "%")], [UNEMP], None, "regressing", False, (2020, 5.2), None, None,
+     60.0, 94.83),
+    ("after_deadline", target("t", "firms", "at_least", value=1600,
+                              baseline={"year": 2020, "value": 755}),
+     [obs("firms", 2024, 1400, "家"), obs("firms", 2026, 1700, "家")], None, None, "on_track",
+     False, (2020, 755), 1.030, 76.33, 80.0, 87.5),
+    ("stock_in_year", target("t", "firms", "at_least", value=1600,
+                             baseline={"year": 2020, "value": 755}),
+     [obs("firms", 2022, 1170, "家"), obs("firms", "2025-10", 1610, "家", partial=True)], None,
+     {"firms": "stock"}, "met", False, (2020, 755), 1.511, 49.11, 40.0, 73.12),
+    ("flow_in_year", target("t", "firms", "at_least", value=1600,
+                            baseline={"year": 2020, "value": 755}),
+     [obs("firms", 2022, 1170, "家"), obs("firms", "2025-10", 1610, "家", partial=True)], None,
+     {"firms": "flow"}, "on_track", False, (2020, 755), 1.511, 49.11, 40.0, 73.12),
+    ("attainment", target("t", "rd", "about", value=3.75, baseline={"year": 2020, "value": 2.82}),
+     [obs("rd", 2024, 3.03, "%")], None, None, "off_track", False, (2020, 2.82), 0.307, 22.58,
+     80.0, 80.8),
+]
+
+
+@pytest.mark.parametrize("case", RULES, ids=[c[0] for c in RULES])
+def test_worked_example_of_a_rule(make_city, case):
+    _, t, observations, extra, kinds, status, final, base, ratio, pct, expected, attain = case
+    doc = base_targets()
+    doc["indicators"] += extra or []
+    for ind in doc["indicators"]:
+        if kinds and ind["id"] in kinds:
+            ind["kind"] = kinds[ind["id"]]
+    path = make_city([t], observations, doc=doc)
+    from datetime import date
+    [r] = evaluate(load_city(str(path), path.parent), date.fromisoformat(AS_OF)).results
+    assert (r.status, r.final) == (status, final), r.reason
+    assert (r.base_point.year, r.base_point.value) == base
+    if ratio is None:
+        assert r.pace.ratio is None and r.ratio_reason
+    else:
+        assert r.pace.ratio == pytest.approx(ratio, abs=0.001)
+    if pct is None:
+        assert r.percent_to_goal is None and r.percent_reason
+    else:
+        assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
+    assert r.expected_progress == pytest.approx(expected, abs=0.01)
+    assert r.attainment == pytest.approx(attain, abs=0.01)

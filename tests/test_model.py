@@ -44,7 +44,7 @@ def test_unknown_field_and_missing_field(tmp_path):
 
 def test_unknown_unit_and_mismatch(tmp_path):
     doc = base_targets(targets=[target("t", "money", "at_least", value=10, unit="家")])
-    doc["indicators"][0]["unit"] = "吨标准煤"
+    doc["indicators"][0]["unit"] = "吨煤"
     _, findings = read_targets(write(tmp_path, doc))
     assert codes(findings) == ["unit-mismatch", "unknown-unit"]
 

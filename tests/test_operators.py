@@ -44,7 +44,7 @@ def test_every_operator_has_a_rule_and_wordings():
         assert op.rule and op.wordings, op.name
         assert op.sense in ("higher", "lower", None)
         assert op.shape in ("value", "range", "reference", "optional")
-        assert op.value_kind in ("level", "change", "factor", "rate")
+        assert op.value_kind in ("level", "change", "factor", "rate", "percent")
 
 
 def test_unknown_operator_is_refused_with_the_known_ones():

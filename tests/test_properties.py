@@ -96,3 +96,55 @@ def test_rank_lower_is_better(goal, v, year):
     doc_t = target("t", "rank", "rank_at_most", value=goal)
     r = status(doc_t, [(year, v, "位")], "rank")
     assert (r.status == "met") == (v <= goal), (goal, v, r.status)
+
+
+SCALED_OPS = st.sampled_from(["at_least", "more_than", "about", "increase_by", "multiple_of",
+                              "at_most", "decrease_by"])
+LOWER = {"at_most", "decrease_by"}
+
+
+def _money_city(op, goal, base, points, unit, scale):
+    """A target on a money indicator written entirely in ``unit``, every figure × ``scale``."""
+    direction = "lower" if op in LOWER else "higher"
+    doc = base_targets()
+    doc["indicators"] = [{"id": "m", "name_zh": "金额", "name_en": "Money", "unit": unit,
+                          "direction": direction}]
+    value = {"multiple_of": 2.0, "decrease_by": 10.0}.get(op, goal * scale)
+    t = target("t", "m", op, value=value, baseline={"year": 2020, "value": base * scale})
+    doc["targets"] = [t]
+    tf = TargetFile.model_validate(doc)
+    observations = tuple(
+        Obs(indicator="m", period=y, year=y, value=v * scale, raw_value=v * scale, unit=unit,
+            partial=False, pin=False, source="s", source_title="公报",
+            source_date=date(2026, 3, 1), url=None, quote="q", file="m.yaml", line=1, order=n)
+        for n, (y, v) in enumerate(points))
+    [r] = evaluate(CityData(tf, "t.yaml", {"t": 1}, observations, _factors(tf)), AS_OF).results
+    return r
+
+
+@settings(max_examples=200, deadline=None)
+@given(SCALED_OPS, values, values, st.lists(st.tuples(st.integers(2019, 2026), values),
+                                            min_size=1, max_size=4, unique_by=lambda p: p[0]))
+def test_scaling_every_figure_by_a_unit_factor_never_changes_a_verdict(op, goal, base, points):
+    in_yi = _money_city(op, goal, base, points, "亿元", 1)
+    in_wan = _money_city(op, goal, base, points, "万元", 10_000)
+    assert (in_yi.status, in_yi.final) == (in_wan.status, in_wan.final), (in_yi.reason,
+                                                                         in_wan.reason)
+    for a, b in ((in_yi.percent_to_goal, in_wan.percent_to_goal),
+                 (in_yi.attainment, in_wan.attainment)):
+        assert (a is None) == (b is None) and (a is None or abs(a - b) < 0.02)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values, st.lists(st.tuples(st.sampled_from([2021, 2022, 2023, 2024, 2026, 2027]), values),
+                        min_size=1, max_size=5, unique_by=lambda p: p[0]),
+       st.sampled_from(["at_least", "more_than", "about"]))
+def test_never_met_from_a_figure_after_the_deadline(goal, points, op):
+    t = target("t", "firms", op, value=goal)
+    r = status(t, [(y, v, "家") for y, v in points], "firms")
+    in_time = [v for y, v in points if y <= 2025]
+    # the same target judged on the in-time figures alone
+    alone = status(t, [(y, v, "家") for y, v in points if y <= 2025], "firms") if in_time else None
+    if alone is None or alone.status != "met":
+        assert r.status != "met", (points, r.reason)
+    assert not r.final

@@ -182,7 +182,7 @@ def test_the_hook_catches_a_rename_that_breaks_the_sibling_file(invoke, tmp_path
 
 def test_an_indicator_with_a_bad_unit_gives_one_finding(invoke, make_city):
     doc = base_targets()
-    doc["indicators"][0]["unit"] = "吨标准煤"
+    doc["indicators"][0]["unit"] = "吨煤"
     path = make_city([], [obs("firms", 2023, 7, "家")], doc=doc)
     res = invoke("validate", str(path.parent))
     assert res.exit_code == 2

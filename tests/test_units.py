@@ -13,7 +13,7 @@ def test_known_units_parse(text):
     assert units.check(text) is None
 
 
-@pytest.mark.parametrize("text", ["", " ", "吨标准煤", "2*亿元", "亿元+", "9**9", "亿元。", "3 亿元",
+@pytest.mark.parametrize("text", ["", " ", "吨煤", "万位", "2*亿元", "亿元+", "9**9", "亿元。", "3 亿元",
                                   "￥", "亿元/人/年", "(亿元)", "亿元^2", "1/0"])
 def test_bad_units_are_refused(text):
     assert units.check(text) is not None
@@ -80,8 +80,35 @@ def test_checking_and_same_unit_conversion_do_not_import_pint():
     import sys
 
     code = ("import sys; from planck.read import units; "
-            "assert units.check('件/万人') is None and units.check('吨') is not None; "
+            "assert units.check('件/万人') is None and units.check('吨煤') is not None; "
             "assert units.factor('亿元', '亿元') == 1.0 and units.is_count('家'); "
             "assert 'pint' not in sys.modules, 'pint imported'; "
             "assert units.factor('万元', '亿元') == 1e-4; assert 'pint' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.parametrize("text", ["万家", "万人", "人/千人", "岁", "年", "亿吨", "亿吨标准煤", "所",
+                                  "万所", "亿件", "万个", "万项", "万名", "吨标准煤/万元"])
+def test_issue_15_units_parse(text):
+    assert units.check(text) is None
+
+
+def test_wan_and_yi_prefixes_convert_on_any_count_unit():
+    assert units.convert(1, "万家", "家") == pytest.approx(10_000)
+    assert units.convert(2.5, "亿件", "万件") == pytest.approx(25_000)
+    assert units.convert(3, "万人", "万名") == pytest.approx(3)
+    assert units.is_count("万家") and units.is_count("所")
+    with pytest.raises(units.UnitError):
+        units.factor("万家", "件")
+
+
+def test_per_thousand_people_is_a_share():
+    assert units.convert(3.2, "人/千人", "%") == pytest.approx(0.32)
+
+
+def test_tonnes_of_coal_equivalent_are_energy_not_mass():
+    assert units.convert(1, "亿吨标准煤", "万吨标准煤") == pytest.approx(10_000)
+    assert units.convert(1, "亿吨", "吨") == pytest.approx(1e8)
+    with pytest.raises(units.UnitError):
+        units.factor("吨标准煤", "吨")
+    assert units.factor("岁", "年") == 1.0

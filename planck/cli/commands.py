@@ -12,6 +12,7 @@ from planck.cli.common import (
     GATE_FAILED,
     AsOf,
     Lang,
+    MaxAge,
     TargetsDir,
     _all_cities,
     _context,
@@ -30,6 +31,7 @@ from planck.cli.common import (
 from planck.cli.selection import (
     AssessedOpt,
     AttributeOpt,
+    GateAttributeOpt,
     HideOpt,
     PlanOpt,
     StatusOpt,
@@ -57,6 +59,8 @@ def check(
     plan: PlanOpt = None,
     attribute: AttributeOpt = None,
     detail: Annotated[bool, typer.Option("--detail", help="With --all: every city's full table, not the one-line-per-city overview.")] = False,
+    fail_on_attribute: GateAttributeOpt = None,
+    max_age: MaxAge = None,
 ) -> None:
     """Evaluate a city's targets; exit 1 when a target has a status in --fail-on.
 
@@ -69,7 +73,7 @@ def check(
 
     _safe_streams()
     fmt, lang_, gate = _format(fmt), _lang(lang), parse_statuses(fail_on)
-    selection = make_selection(status, hide, assessed, plan, attribute)
+    selection = make_selection(status, hide, assessed, plan, attribute, fail_on_attribute)
     when = parse_date(as_of)
     directory = resolve_dir(targets_dir)
     if all_cities == (city is not None):
@@ -79,9 +83,11 @@ def check(
             raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
     cities = _all_cities(directory) if all_cities or city is None else [city]
     if fmt == "json" and len(cities) > 1:
-        tally = _stream_json(cities, directory, list(measured or []), when, gate, selection)
+        tally = _stream_json(cities, directory, list(measured or []), when, gate, selection,
+                             max_age)
     else:
-        reports = _reports(cities, directory, list(measured or []), when)
+        reports = [_aged(rep, max_age)
+                   for rep in _reports(cities, directory, list(measured or []), when)]
         check_plans(selection, (p.id for rep in reports for p in rep.plans))
         shown = [selection.apply(rep) for rep in reports]
         render = get(fmt)
@@ -95,17 +101,26 @@ def check(
         raise typer.Exit(GATE_FAILED)
 
 
-def _json_chunk(report, gate: frozenset[str], selection) -> tuple[str, dict, list[str]]:
+def _aged(report, max_age: int | None):
+    """The report with ``stale`` flags for ``--max-age`` (as evaluated when not given)."""
+    from planck.judge.stale import with_max_age
+
+    return report if max_age is None else with_max_age(report, max_age)
+
+
+def _json_chunk(report, gate: frozenset[str], selection, max_age: int | None = None
+                ) -> tuple[str, dict, list[str]]:
     """Runs in a worker: one city's compact JSON (filtered), its gate counts and plan ids."""
     from planck.judge.select import counts
     from planck.render.json_ import compact
 
+    report = _aged(report, max_age)
     return (compact(selection.apply(report)), counts([report], selection, gate),
             [p.id for p in report.plans])
 
 
 def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
-                 gate: frozenset[str], selection) -> dict[str, int]:
+                 gate: frozenset[str], selection, max_age: int | None = None) -> dict[str, int]:
     """The several-city JSON document, written city by city so no run holds every report (a
     national data set would need gigabytes). It goes through a spooled file so that a bad
     input found late leaves stdout empty, not a truncated document."""
@@ -123,8 +138,8 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     first = True
     with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
         spool.write(MANY_OPEN)
-        for outcome in map_cities(cities, directory, measured, when, partial(_json_chunk, gate=gate,
-                                                                             selection=selection)):
+        chunk = partial(_json_chunk, gate=gate, selection=selection, max_age=max_age)
+        for outcome in map_cities(cities, directory, measured, when, chunk):
             if isinstance(outcome, list):  # the findings that stop this city
                 findings += outcome
                 continue
@@ -191,6 +206,7 @@ def explain(
     measured: Annotated[Optional[list[Path]], typer.Option("--measured")] = None,
     targets_dir: TargetsDir = None,
     json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
+    max_age: MaxAge = None,
 ) -> None:
     """Every number behind one target's verdict."""
     from planck.cli.lookup import did_you_mean, pick_target
@@ -199,6 +215,7 @@ def explain(
 
     _safe_streams()
     [report] = _reports([city], resolve_dir(targets_dir), list(measured or []), parse_date(as_of))
+    report = _aged(report, max_age)
     ids = [r.id for r in report.results]
     found = pick_target(ids, target)
     if found is None:

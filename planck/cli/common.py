@@ -25,6 +25,10 @@ TargetsDir = Annotated[Optional[Path], typer.Option(
 AsOf = Annotated[Optional[str], typer.Option(
     "--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: latest source date).")]
 Lang = Annotated[str, typer.Option("--lang", help="Labels in 'en' or 'zh'.")]
+MaxAge = Annotated[Optional[int], typer.Option(
+    "--max-age", min=0, max=100,
+    help="Flag a result stale when its figure is more than this many years before the as-of "
+         "year (default 2).")]
 
 
 def _err(message: str) -> None:

@@ -24,6 +24,10 @@ PlanOpt = Annotated[Optional[str], typer.Option(
     "--plan", help="Show only these plans, comma-separated plan ids.")]
 AttributeOpt = Annotated[Optional[str], typer.Option(
     "--attribute", help="Show only binding (约束性) or expected (预期性) targets.")]
+GateAttributeOpt = Annotated[Optional[str], typer.Option(
+    "--fail-on-attribute",
+    help="The gate judges only targets of these attributes, comma-separated: binding (约束性), "
+         "expected (预期性), unstated (e.g. binding: fail only on binding targets).")]
 
 
 def _split(text: str | None) -> frozenset[str]:
@@ -42,15 +46,21 @@ def _statuses(option: str, text: str | None) -> frozenset[str]:
 
 
 def make_selection(status: str | None, hide: str | None, assessed: bool, plan: str | None,
-                   attribute: str | None) -> Selection:
+                   attribute: str | None, gated: str | None = None) -> Selection:
     """The filter the options ask for (usage errors for unknown statuses or attributes)."""
     hidden = _statuses("--hide", hide) | (frozenset({"no_data", "not_assessable"})
                                          if assessed else frozenset())
     attributes = _split(attribute)
     for a in sorted(attributes - set(ATTRIBUTES)):
         raise _usage(f"--attribute: {a!r} is not one of {', '.join(ATTRIBUTES)}")
+    scope = _split(gated)
+    if gated is not None and not scope:
+        raise _usage("--fail-on-attribute: give binding, expected or unstated")
+    for a in sorted(scope - {*ATTRIBUTES, "unstated"}):
+        raise _usage(f"--fail-on-attribute: {a!r} is not one of "
+                     f"{', '.join((*ATTRIBUTES, 'unstated'))}")
     return Selection(statuses=_statuses("--status", status), hide=hidden, plans=_split(plan),
-                     attributes=attributes)
+                     attributes=attributes, gated=scope)
 
 
 def check_plans(selection: Selection, plan_ids: Iterable[str]) -> None:
@@ -72,6 +82,8 @@ def report_lines(counts: dict[str, int], selection: Selection, gate: frozenset[s
     if counts["failed"]:
         line = (f"planck: {counts['failed']} target(s) with status in --fail-on "
                 f"({', '.join(sorted(gate))})")
+        if selection.gated:
+            line += f" among {', '.join(sorted(selection.gated))} targets"
         if counts["hidden_failed"]:
             line += (f", {counts['hidden_failed']} of them hidden by the filter "
                      "(a filter never hides a failure from the gate)")

@@ -1,45 +1,47 @@
 """Evaluate: a pure function from a city's targets and observations at an as-of date to results.
 
 No I/O, no clock, no printing. The method is written up in docs/methodology.md; the
-arithmetic lives in ``progress``.
+arithmetic lives in ``progress``, one target's inputs in ``case``, the rules that are not a
+level test in ``evaluate_ops``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
-from planck import operators
 from planck.judge import progress as pg
-from planck.operators import GoalInput
+from planck.judge.case import Base, Case, pick
+from planck.judge.stale import is_stale
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
-from planck.read.units import normalize
-from planck.result import ObsRef, PlanRef, Report, Result, TargetRef
+from planck.result import (
+    MAX_AGE,
+    BasePoint,
+    ObsRef,
+    Pace,
+    PlanRef,
+    Report,
+    Result,
+    TargetRef,
+)
 
-_LINEAR_UNITS = frozenset({"%", "百分点", "位"})
+__all__ = ["Decision", "evaluate", "evaluate_target", "default_as_of", "pick"]
 
 
-def pick(observations: Iterable[Obs], indicator: str, as_of: date
-         ) -> tuple[dict[int, Obs], Obs | None]:
-    """Annual observations by year (one vintage each) and the latest partial-year one.
+@dataclass
+class Decision:
+    """What a decision rule concludes (``year`` is the annual figure it rests on)."""
 
-    Vintages: a pinned observation wins; otherwise the later source date, then the later
-    position in the files. Anything published after ``as_of`` is invisible.
-    """
-    best: dict[tuple[int | str, bool], Obs] = {}
-    for o in observations:
-        if o.indicator != indicator or o.source_date > as_of or o.year > as_of.year:
-            continue
-        # an annual figure may be written 2024 or "2024-12": the same period
-        key = (o.period, True) if o.partial else (o.year, False)
-        cur = best.get(key)
-        if cur is None or (o.pin, o.source_date, o.order) > (cur.pin, cur.source_date, cur.order):
-            best[key] = o
-    annual = {o.year: o for o in best.values() if not o.partial}
-    partial = [o for o in best.values() if o.partial]
-    latest_partial = max(partial, key=lambda o: (str(o.period), o.order), default=None)
-    return dict(sorted(annual.items())), latest_partial
+    status: str
+    final: bool = False
+    year: int | None = None
+    pace: Pace | None = None
+    reason: str = ""
+    base: Base | None = None
+    ratio_reason: str | None = None
+    series: dict[int, float] | None = None
+    above: bool = False
 
 
 def _ref(o: Obs | None, unit: str) -> ObsRef | None:
@@ -52,116 +54,121 @@ def _ref(o: Obs | None, unit: str) -> ObsRef | None:
                   given_value=o.raw_value, given_unit=o.unit)
 
 
-class _Case:
-    """Everything one target's verdict depends on, gathered before deciding."""
-
-    def __init__(self, data: CityData, t: Target, ind: Indicator, as_of: date):
-        self.t, self.ind = t, ind
-        self.op = operators.get(t.op)
-        self.plan_start = next(p.start for p in data.targets.plans if p.id == t.plan)
-        self.reference_value: float | None = None
-        f = data.factors.get(t.id, 1.0)
-        self.annual, self.partial = pick(data.observations, t.indicator, as_of)
-        self.lower = self.op.lower(ind.direction)
-        self.linear_unit = normalize(ind.unit) in _LINEAR_UNITS
-        self.base_year = t.baseline.year if t.baseline else None
-        self.base = None
-        if t.baseline and t.baseline.value is not None:
-            from planck.read.units import convert
-            self.base = convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit)
-        elif self.base_year in self.annual:
-            self.base = self.annual[self.base_year].value
-        self.tol = t.tolerance or self.op.tolerance
-        self.levels = self.op.goal(GoalInput(
-            value=None if t.value is None else t.value * f, raw=t.value,
-            low=None if t.low is None else t.low * f,
-            high=None if t.high is None else t.high * f, base=self.base,
-            years=None if self.base_year is None else t.deadline - self.base_year,
-            tol=self.tol, lower=self.lower))
-        self.nominal, self.goal = self.levels.nominal, self.levels.goal
-        self.low, self.high = self.levels.low, self.levels.high
-        self.rate = None if t.value is None else t.value / 100
-        if self.op.shape == "reference":
-            # validation makes a reference target name its reference indicator
-            self.ref_annual, _ = pick(data.observations, t.reference or "", as_of)
-
-    def satisfied(self, v: float) -> tuple[bool, bool]:
-        """(meets the target, lies beyond the stated range on the good side)."""
-        return self.op.level(v, self.levels, self.lower)
+def after_deadline(series: dict[int, float], deadline: int) -> str:
+    """The reason's note on figures for years after the deadline (shown, never judged)."""
+    late = [y for y in series if y > deadline]
+    if not late or deadline in series:
+        return ""
+    shown = ", ".join(f"{y}: {series[y]:g}" for y in late)
+    return (f"; the {deadline} figure is not yet published ({shown} is after the deadline, "
+            "shown for information)")
 
 
-def _final_obs(case: _Case, series: dict[int, float]) -> int | None:
-    """Year whose value gives the final verdict: the deadline year, else the first after it."""
-    later = [y for y in series if y >= case.t.deadline]
-    if not later:
-        return None
-    if case.t.late_ok:
-        good = [y for y in later if case.satisfied(series[y])[0]]
-        return good[0] if good else later[-1]
-    return case.t.deadline if case.t.deadline in series else later[0]
-
-
-def _decide(case: _Case, series: dict[int, float], base_year: int | None,
-            base: float | None) -> tuple[str, bool, int | None, object, str]:
-    """(status, final, year used, pace, reason) for level-type targets."""
+def _decide(case: Case, series: dict[int, float]) -> Decision:
+    """The level test and pace rule of docs/methodology.md."""
     t = case.t
-    start = base_year if base_year is not None else case.plan_start - 1
-    if not any(y > start for y in series):
-        return "no_data", False, None, None, f"no annual observation after {start} yet"
-    if base is None and base_year is None:
-        # figures from before the plan began serve as its baseline
-        before = [y for y in series if y <= start]
-        if before:
-            base_year, base = before[-1], series[before[-1]]
-    final_year = _final_obs(case, series)
-    year = final_year if final_year is not None else max(series)
-    v = series[year]
+    if not any(y > case.start for y in series):
+        return Decision("no_data", reason=f"no annual observation after {case.start} yet")
+    note = after_deadline(series, t.deadline)
+    upto = [y for y in series if y <= t.deadline]
     if case.goal is None:
-        return "not_assessable", False, year, None, f"baseline value for {case.base_year} needed"
-    ok, _ = case.satisfied(v)
-    if final_year is not None:
-        late = "" if year == t.deadline else f" (no {t.deadline} figure; judged on {year})"
-        return ("met" if ok else "missed"), True, year, None, f"final verdict{late}"
-    if ok:
-        return "met", False, year, None, "the latest value already meets the target"
-    if base is None or base_year is None:
-        earlier = [y for y in series if y < year]
+        return Decision("not_assessable", year=max(upto or series),
+                        reason=f"baseline value for {case.base_year} needed")
+    ok = t.deadline in series and case.satisfied(series[t.deadline])[0]
+    if t.late_ok and not ok:
+        good = [y for y in series if y > t.deadline and case.satisfied(series[y])[0]]
+        if good:
+            return Decision("met", True, good[0], reason=f"met in {good[0]}, after the "
+                            f"deadline {t.deadline} (late_ok: true)")
+    if t.deadline in series:
+        return Decision("met" if ok else "missed", True, t.deadline, reason="final verdict")
+    in_plan = [y for y in upto if y > case.start]
+    if not in_plan:
+        return Decision("not_assessable",
+                        reason=f"no figure for {case.start + 1}–{t.deadline}{note}")
+    year = max(upto)
+    v = series[year]
+    if case.satisfied(v)[0]:
+        return Decision("met", year=year, reason="the latest value already meets the target"
+                        + note)
+    base = case.base_point(series)
+    if base is None:
+        earlier = [y for y in upto if y < year]
         if not earlier:
-            return ("not_assessable", False, year, None,
-                    "pace needs a baseline or two annual observations")
-        base_year, base = earlier[0], series[earlier[0]]
-    method = pg.choose_method(t.pace, base, case.goal, case.linear_unit)
-    p = pg.pace(method, base_year, base, year, v, t.deadline, case.goal)
-    if p.ratio is None or (p.required * (-1 if case.lower else 1)) < 0:
-        return "regressing", False, year, p, f"the goal was met in {base_year} but not in {year}"
-    return pg.classify(p.ratio), False, year, p, f"pace ratio R = {p.ratio:.2f} ({method})"
+            return Decision("not_assessable", year=year,
+                            reason="pace needs a baseline or two annual observations" + note,
+                            ratio_reason="no base point: no baseline, no figure from before "
+                            "the plan and only one figure in it")
+        base = Base(earlier[0], series[earlier[0]],
+                    "the earliest figure in the plan period (no figure from before the plan)",
+                    before_plan=False)
+    method = pg.choose_method(t.pace, base.value, case.goal, case.linear_unit)
+    p = pg.pace(method, base.year, base.value, year, v, t.deadline, case.goal)
+    if case.satisfied(base.value)[0] or p.ratio is None:
+        why = (f"the base point ({base.year}: {base.value:g}) already met the goal, so no rate "
+               "is required and none can be compared")
+        return Decision("regressing", year=year, pace=replace(p, ratio=None), base=base,
+                        reason=f"the goal was met in {base.year} but not in {year}" + note,
+                        ratio_reason=why)
+    return Decision(pg.classify(p.ratio), year=year, pace=p, base=base,
+                    reason=f"pace ratio R = {p.ratio:.2f} ({method})" + note)
 
 
-def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date) -> Result:
+def _provisional(case: Case, d: Decision) -> bool:
+    """A stock's in-year count that already satisfies the target (docs/methodology.md)."""
+    o, t = case.partial, case.t
+    if case.ind.kind != "stock" or o is None or d.final or d.status == "met":
+        return False
+    if case.goal is None or not case.start < o.year <= t.deadline:
+        return False
+    return (d.year is None or o.year > d.year) and case.satisfied(o.value)[0]
+
+
+def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
+                    max_age: int = MAX_AGE) -> Result:
     """The status of one target at ``as_of``."""
     from planck.judge.evaluate_ops import decide_special
 
-    case = _Case(data, t, ind, as_of)
+    case = Case(data, t, ind, as_of)
     series = {y: o.value for y, o in case.annual.items()}
-    base_year, base = case.base_year, case.base
-    special = decide_special(case, series, as_of)
-    if special is not None:
-        status, final, year, p, reason, series, above = special
-    else:
-        status, final, year, p, reason = _decide(case, series, base_year, base)
-        above = year is not None and case.goal is not None and case.satisfied(series[year])[1]
+    d = decide_special(case, series) or _decide(case, series)
+    year = d.year
+    if d.series is not None:
+        series = d.series
+    elif year is not None and case.goal is not None:
+        d.above = case.satisfied(series[year])[1]
+    provisional = _provisional(case, d)
+    o = case.partial
+    if provisional and o is not None:
+        d.status = "met"
+        d.reason = (f"provisional: the count of {o.value:g} for {o.period} already meets the "
+                    "target; final when the year-end figure is published")
     v = series.get(year) if year is not None else None
-    pct = None
+    base = d.base if d.base is not None and d.base.before_plan else None
+    if base is None and d.base is None and case.op.percent != "share":
+        base = case.base_point(series)
+    pct, pct_reason, attain = None, None, None
     if v is not None and case.nominal is not None:
+        attain = pg.attainment(v, case.nominal, case.lower)
         if case.op.percent == "share":
             pct = pg.percent_to_goal(v, case.nominal, None, case.lower)
+        elif base is not None and case.satisfied(base.value)[0]:
+            pct_reason = (f"the base point ({base.year}: {base.value:g}) already satisfies the "
+                          "target: there is no gap to close")
         else:
-            pct = pg.percent_to_goal(v, case.nominal, base, case.lower)
-    exp = pg.expected_progress(base_year if base_year is not None else case.plan_start - 1,
-                               year, t.deadline) if year is not None else None
+            pct = pg.percent_to_goal(v, case.nominal, None if base is None else base.value,
+                                     case.lower)
+            if pct is None:
+                pct_reason = "the gap from the base point to the target is zero or reversed"
+    elif v is None:
+        pct_reason = "no annual figure to measure"
+    else:
+        pct_reason = "the target level is not known (it needs the baseline value)"
+    start = base.year if base is not None else case.start
+    exp = pg.expected_progress(start, year, t.deadline) if year is not None else None
     src = next(s for s in data.targets.sources if s.id == t.source)
     f = data.factors.get(t.id, 1.0)
-    if case.op.value_kind in ("factor", "rate"):
+    if case.op.value_kind in ("factor", "rate", "percent"):
         shown = t.value
     elif t.value is None:
         shown = case.nominal if case.op.shape == "optional" else None
@@ -172,28 +179,45 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date) -> R
                        tolerance=case.tol if case.op.tolerance is not None else None,
                        reference=t.reference, source=t.source, source_title=src.title,
                        doc_number=src.doc_number, quote=t.quote)
-    latest = _ref(case.annual.get(year) if year is not None else None, ind.unit)
-    return Result(id=t.id, plan=t.plan, indicator=t.indicator, name=ind.name_zh,
+    shown_base = d.base or base
+    method = d.pace.method if d.pace is not None else None
+    if method is None and shown_base is not None and case.goal is not None \
+            and case.op.trajectory:
+        method = pg.choose_method(t.pace, shown_base.value, case.goal, case.linear_unit)
+    ratio_reason = d.ratio_reason
+    if ratio_reason is None and (d.pace is None or d.pace.ratio is None):
+        ratio_reason = ("final verdict: no projection" if d.final else
+                        "the latest value meets the target: no projection" if d.status == "met"
+                        else d.reason if d.status in ("no_data", "not_assessable")
+                        else "no pace for this rule")
+    result = Result(id=t.id, plan=t.plan, indicator=t.indicator, name=ind.name_zh,
                   name_en=ind.name_en, unit=ind.unit, direction=ind.direction,
-                  deadline=t.deadline, baseline_year=base_year, baseline=base, target=target,
-                  latest=latest, latest_partial=_ref(case.partial, ind.unit), status=status,
-                  final=final, percent_to_goal=pct, expected_progress=exp, pace=p,
-                  above_range=above, reason=reason, file=data.path,
+                  deadline=t.deadline, baseline_year=case.base_year, baseline=case.base,
+                  target=target, latest=_ref(case.annual.get(year) if year else None, ind.unit),
+                  latest_partial=_ref(case.partial, ind.unit), status=d.status,
+                  final=d.final, percent_to_goal=pct, expected_progress=exp, pace=d.pace,
+                  above_range=d.above, reason=d.reason, file=data.path,
                   line=data.lines.get(t.id, 0), reference_value=case.reference_value,
-                  years=series)
+                  years=series, attribute=t.attribute, stretch=case.stretch,
+                  overdue=not d.final and as_of.year > t.deadline + 1,
+                  provisional=provisional, attainment=attain, percent_reason=pct_reason,
+                  base_point=None if shown_base is None else BasePoint(
+                      year=shown_base.year, value=shown_base.value, why=shown_base.why),
+                  ratio_reason=ratio_reason, pace_method=method)
+    return replace(result, stale=is_stale(result, as_of.year, max_age))
 
 
-def evaluate(data: CityData, as_of: date) -> Report:
-    """Evaluate every target of a city at ``as_of``."""
+def evaluate(data: CityData, as_of: date, max_age: int = MAX_AGE) -> Report:
+    """Evaluate every target of a city at ``as_of``; ``max_age`` years make a figure stale."""
     indicators = {i.id: i for i in data.targets.indicators}
-    results = tuple(evaluate_target(data, t, indicators[t.indicator], as_of)
+    results = tuple(evaluate_target(data, t, indicators[t.indicator], as_of, max_age)
                     for t in data.targets.targets)
     tf = data.targets
     plans = tuple(PlanRef(id=p.id, title_zh=p.title_zh, title_en=p.title_en, start=p.start,
                           end=p.end) for p in tf.plans)
     return Report(city=tf.city.id, name_zh=tf.city.name_zh, name_en=tf.city.name_en,
                   as_of=as_of, plans=plans, results=results, file=data.path,
-                  measured=data.measured_paths)
+                  measured=data.measured_paths, max_age=max_age)
 
 
 def default_as_of(data: CityData) -> date:

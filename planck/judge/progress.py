@@ -6,22 +6,20 @@ Pure functions on floats; no knowledge of files or operators.
 from __future__ import annotations
 
 from planck.operators import geq, greater, leq
-from planck.result import THRESHOLDS, Pace
+from planck.result import RATIO_TOLERANCE, THRESHOLDS, Pace
 
 __all__ = ["geq", "leq", "greater", "classify", "choose_method", "pace", "cagr",
-           "percent_to_goal", "expected_progress"]
+           "percent_to_goal", "attainment", "expected_progress"]
 
 _EPS = 1e-9
 
 
 def classify(ratio: float) -> str:
-    """Status for a pace ratio R: ≥0.95 on_track, ≥0.60 behind, ≥0 off_track, else regressing."""
-    if ratio >= THRESHOLDS["on_track"]:
-        return "on_track"
-    if ratio >= THRESHOLDS["behind"]:
-        return "behind"
-    if ratio >= THRESHOLDS["off_track"]:
-        return "off_track"
+    """Status for a pace ratio R: ≥0.95 on_track, ≥0.60 behind, ≥0 off_track, else regressing
+    (each threshold within RATIO_TOLERANCE, so float noise never moves R across one)."""
+    for status in ("on_track", "behind", "off_track"):
+        if ratio >= THRESHOLDS[status] - RATIO_TOLERANCE:
+            return status
     return "regressing"
 
 
@@ -61,12 +59,24 @@ def cagr(base: float, v: float, years: int) -> float | None:
 
 def percent_to_goal(v: float, nominal: float, base: float | None, lower_better: bool
                     ) -> float | None:
-    """(v − b)/(T − b) × 100 with a baseline, else v/T × 100 (T/v for lower-is-better)."""
-    if base is not None and abs(nominal - base) > _EPS:
+    """(v − b)/(T − b) × 100 with a base point, else v/T × 100 (T/v for lower-is-better).
+
+    None when the gap from the base point to the target is zero or points the wrong way
+    (the base point already satisfied the target: there is no share of a gap to give).
+    """
+    if base is not None:
+        gap = (base - nominal) if lower_better else (nominal - base)
+        if gap <= _EPS * max(1.0, abs(nominal)):
+            return None
         return round((v - base) / (nominal - base) * 100, 2)
+    return attainment(v, nominal, lower_better)
+
+
+def attainment(v: float, nominal: float, lower_better: bool) -> float | None:
+    """完成率: v/T × 100, or T/v × 100 for lower-is-better; None where it is undefined."""
     if lower_better:
-        return round(nominal / v * 100, 2) if v else None
-    return round(v / nominal * 100, 2) if nominal else None
+        return round(nominal / v * 100, 2) if v > 0 and nominal >= 0 else None
+    return round(v / nominal * 100, 2) if nominal > 0 else None
 
 
 def expected_progress(base_year: int | None, year: int, deadline: int) -> float | None:

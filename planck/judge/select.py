@@ -2,7 +2,8 @@
 
 A filter changes what is shown, never what fails: the gate (``--fail-on``) counts every
 target, and ``Selection.hidden_failures`` says how many failing targets a filter hid, so the
-command line can say so.
+command line can say so. Which targets the gate judges is its own option
+(``--fail-on-attribute binding``: fail only on binding targets).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class Selection:
     hide: frozenset[str] = frozenset()
     plans: frozenset[str] = frozenset()
     attributes: frozenset[str] = frozenset()
+    #: attributes whose targets the gate judges (empty: every target); ``--fail-on-attribute``
+    gated: frozenset[str] = frozenset()
 
     @property
     def active(self) -> bool:
@@ -54,13 +57,18 @@ class Selection:
             parts.append("--attribute " + ",".join(sorted(self.attributes)))
         return " ".join(parts)
 
+    def gates(self, r: Result) -> bool:
+        """The gate judges this target (``--fail-on-attribute``: only targets of those
+        attributes, ``unstated`` for a target that states none)."""
+        return not self.gated or (getattr(r, "attribute", None) or "unstated") in self.gated
+
 
 def counts(reports: Iterable[Report], selection: Selection, gate: frozenset[str]) -> dict[str, int]:
     """Targets in all, shown, failing the gate, and failing but hidden by the selection."""
     out = {"total": 0, "shown": 0, "failed": 0, "hidden_failed": 0}
     for report in reports:
         for r in report.results:
-            kept, fails = selection.keeps(r), r.status in gate
+            kept, fails = selection.keeps(r), r.status in gate and selection.gates(r)
             out["total"] += 1
             out["shown"] += kept
             out["failed"] += fails

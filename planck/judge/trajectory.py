@@ -2,7 +2,7 @@
 
 Charts draw this instead of re-deriving it, so a point below the line is what the status calls
 behind. The base point and the method are the verdict's own (``Result.pace``) when there is a
-pace; otherwise the stated baseline and ``progress.choose_method``, as ``evaluate`` would pick.
+pace; otherwise the result's ``base_point`` and ``pace_method``, as ``evaluate`` picked them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planck import operators
-from planck.judge import progress as pg
 from planck.result import Result
 
 
@@ -53,18 +52,12 @@ def required_value(method: str, base_year: int, base: float, year: float, deadli
     return base + (goal - base) * share
 
 
-def _linear_unit(unit: str) -> bool:
-    from planck.judge.evaluate import _LINEAR_UNITS
-    from planck.read.units import normalize
-
-    return normalize(unit) in _LINEAR_UNITS
-
-
 def trajectory(r: Result, requested: str = "auto") -> Trajectory | None:
     """The trajectory the verdict of ``r`` uses, or None when it has no path in the unit.
 
-    ``requested`` is the target's ``pace`` field (auto, linear, geometric), needed only when
-    the result carries no pace of its own (met, final or no data).
+    The base point and method are the result's own (``base_point``, ``pace_method``: what the
+    pace uses, or would use for a result without a pace); ``requested`` is kept for callers
+    and no longer needed.
     """
     goal = r.target.goal
     if goal is None or not has_path(r.target.op):
@@ -72,7 +65,7 @@ def trajectory(r: Result, requested: str = "auto") -> Trajectory | None:
     if r.pace is not None and r.pace.base_year < r.deadline:
         p = r.pace
         return Trajectory(r.id, p.method, p.base_year, p.base_value, r.deadline, goal)
-    if r.baseline is None or r.baseline_year is None or r.baseline_year >= r.deadline:
+    b = r.base_point
+    if b is None or b.year >= r.deadline or r.pace_method is None:
         return None
-    method = pg.choose_method(requested, r.baseline, goal, _linear_unit(r.unit))
-    return Trajectory(r.id, method, r.baseline_year, r.baseline, r.deadline, goal)
+    return Trajectory(r.id, r.pace_method, b.year, b.value, r.deadline, goal)

@@ -164,7 +164,7 @@ def _factors(tf: TargetFile) -> dict[str, float]:
     for t in tf.targets:
         ind = unit_of[t.indicator]
         kind = operators.get(t.op).value_kind
-        if (t.unit is None or kind in ("rate", "factor")
+        if (t.unit is None or kind in ("rate", "percent", "factor")
                 or (kind == "change" and units.percent_change_unit(ind, t.unit))):
             out[t.id] = 1.0
         else:

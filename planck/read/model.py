@@ -136,6 +136,8 @@ class Indicator(Frozen):
     name_en: Text
     unit: Text
     direction: Literal["higher", "lower"]
+    #: stock: a count at a date; flow: an amount over a period; rate: a ratio, share or intensity
+    kind: Literal["stock", "flow", "rate"] | None = None
     note: Text | None = None
 
 
@@ -165,6 +167,10 @@ class Target(Frozen):
     quote: Text
     late_ok: bool = False
     pace: Literal["auto", "geometric", "linear"] = "auto"
+    #: 约束性 (binding) or 预期性 (expected), as the plan's table of indicators says
+    attribute: Literal["binding", "expected"] | None = None
+    #: the 力争 level beside the commitment, in the target's unit
+    stretch: Number | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -187,8 +193,11 @@ class Target(Frozen):
             raise rule("op", f"op {op!r} needs a 'value'")
         if spec.needs_baseline and self.baseline is None:
             raise rule("op", f"op {op!r} needs a baseline year: baseline: {{year: …}}")
-        if spec.value_kind == "factor" and self.value is not None and self.value <= 0:
-            raise rule("value", f"op {op!r} needs a positive factor")
+        problem = None if self.value is None else spec.refuse(self.value)
+        if problem:
+            raise rule("value", f"op {op!r}: {problem}")
+        if self.stretch is not None and spec.shape != "value":
+            raise rule("stretch", f"'stretch' (力争) needs a target with a 'value', not op {op!r}")
         if spec.shape == "reference" and self.value is not None:
             raise rule("value", f"op {op!r} takes 'reference' (and 'tolerance'), not 'value'")
         if (spec.shape == "reference") != (self.reference is not None):

@@ -18,15 +18,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # name -> pint definition. Counts of different things get different dimensions, so that
 # 家 + 件 is a DimensionalityError instead of a silent sum.
-_DEFINITIONS = (
+_BASE = (
     "yuan = [currency] = 元",
     "万元 = 10000 * yuan",
     "亿元 = 100000000 * yuan",
     "institution = [institution] = 家",
+    "school = [school] = 所",
     "piece = [piece] = 件",
     "item = [item] = 个 = 项",
     "person = [person] = 名 = 人",
-    "万人 = 10000 * person",
+    "千人 = 1000 * person",
     "rank = [rank] = 位",
     "percent = 0.01 = %",
     # Percentage points are a dimension of their own: a level in % and a change in 百分点
@@ -36,15 +37,37 @@ _DEFINITIONS = (
     "公顷 = 10000 * square_meter",
     "亩 = 666.6666666666666 * square_meter",
     "平方公里 = 1000000 * square_meter",
+    # Years of age (人均预期寿命 78.5岁) and years of schooling (平均受教育年限 11年) are both years.
+    "year_count = [years] = 年 = 岁",
+    "ton = [mass] = 吨",
+    "万吨 = 10000 * ton",
+    "亿吨 = 100000000 * ton",
+    # Tonnes of standard coal equivalent measure energy, not mass: never mixed with 吨.
+    "tce = [energy] = 吨标准煤",
+    "万吨标准煤 = 10000 * tce",
+    "亿吨标准煤 = 100000000 * tce",
 )
+
+#: Count units that take a 万 (10⁴) or 亿 (10⁸) prefix: 1万家 = 10,000 家 (a rank does not).
+_PREFIXABLE = {"家": "institution", "所": "school", "件": "piece", "个": "item", "项": "item",
+               "名": "person", "人": "person"}
+_PREFIXES = {"万": 10_000, "亿": 100_000_000}
+
+_DEFINITIONS = _BASE + tuple(
+    f"{p}{name} = {factor} * {base}" for p, factor in _PREFIXES.items()
+    for name, base in _PREFIXABLE.items())
 
 #: Unit names accepted in files, mapped to the pint name they stand for.
 NAMES: dict[str, str] = {
     "元": "yuan", "万元": "万元", "亿元": "亿元",
-    "家": "institution", "件": "piece", "个": "item", "项": "item",
-    "名": "person", "人": "person", "万人": "万人", "位": "rank",
+    "家": "institution", "所": "school", "件": "piece", "个": "item", "项": "item",
+    "名": "person", "人": "person", "千人": "千人", "位": "rank",
     "%": "percent", "百分点": "percentage_point",
     "公顷": "公顷", "亩": "亩", "平方公里": "平方公里",
+    "年": "year_count", "岁": "year_count",
+    "吨": "ton", "万吨": "万吨", "亿吨": "亿吨",
+    "吨标准煤": "tce", "万吨标准煤": "万吨标准煤", "亿吨标准煤": "亿吨标准煤",
+    **{p + name: p + name for p in _PREFIXES for name in _PREFIXABLE},
 }
 
 
@@ -125,7 +148,7 @@ def dimension(text: str) -> str:
 
 
 #: Unit names that count discrete things (their values can never be negative).
-COUNT_NAMES = frozenset({"家", "件", "个", "项", "名", "人", "万人", "位"})
+COUNT_NAMES = frozenset({*_PREFIXABLE, "位", *(p + n for p in _PREFIXES for n in _PREFIXABLE)})
 
 
 def is_count(text: str) -> bool:

@@ -154,9 +154,19 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
                   f"op {t.op!r} needs a {sense}-is-better indicator, but {t.indicator!r} "
                   f"is declared 'direction: {direction[t.indicator]}'")
         expected = unit_of.get(t.indicator)
-        if spec.value_kind in ("rate", "factor"):
-            # The value is a growth rate in % or a factor, not a level of the indicator.
-            want = "%" if spec.value_kind == "rate" else None
+        period = next(((p.start, p.end) for p in tf.plans if p.id == t.plan), None)
+        if period is not None and not period[0] <= t.deadline <= period[1]:
+            c.add(at, "deadline", "deadline-outside-plan",
+                  f"deadline {t.deadline} is outside plan {t.plan!r} ({period[0]}–{period[1]}): "
+                  "give a goal for a later year (e.g. 2035) a plan of its own")
+        if t.stretch is not None and t.value is not None:
+            lower = spec.lower(direction.get(t.indicator, "higher"))
+            if (t.stretch < t.value) if not lower else (t.stretch > t.value):
+                c.add(at, "stretch", "stretch-short",
+                      f"'stretch' (力争) {t.stretch:g} asks for less than 'value' {t.value:g}")
+        if spec.value_kind in ("rate", "percent", "factor"):
+            # The value is a rate or share in % or a factor, not a level of the indicator.
+            want = None if spec.value_kind == "factor" else "%"
             if t.unit is not None and units.normalize(t.unit) != want:
                 c.add(at, "unit", "unit-mismatch",
                       f"op {t.op!r}: " + ("the rate is in '%'" if want else
@@ -169,7 +179,7 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
             c.same_dimension(at, "reference", unit_of[t.reference], expected,
                              "reference indicator unit")
         unit = t.unit or expected
-        if unit and spec.value_kind not in ("factor", "rate"):
+        if unit and spec.value_kind == "level":
             for key in ("value", "low", "high"):
                 c.not_negative(at, key, getattr(t, key), unit)
         if t.baseline is not None:

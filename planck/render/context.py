@@ -27,10 +27,15 @@ LABELS = {
            "report_title": "plan targets", "targets": "targets", "plans": "Plans",
            "charts": "Charts", "methodology": "Method", "city": "City",
            "partial": "partial", "a_year": "/yr", "of": "of",
+           "stale": "stale", "overdue": "overdue", "provisional": "provisional",
+           "binding": "binding", "expected_attr": "expected", "stretch": "stretch",
+           "attainment": "Attainment",
            "chart_bars": "bars: baseline and measured values (no bar: no figure that year)",
            "chart_line": "line", "chart_values": "baseline, measured",
-           "chart_required": "required trajectory, a straight line from the baseline to the "
-                             "target at the deadline",
+           "chart_required": "required trajectory from the base point to the target at the "
+                             "deadline",
+           "chart_geometric": "compound growth, as the status is judged",
+           "chart_linear": "a straight line, as the status is judged",
            "chart_goal": "the target level (no baseline to draw a trajectory from)",
            "chart_year": "Year", "target_one": "target",
            "target_quote": "target", "baseline_quote": "baseline",
@@ -40,22 +45,29 @@ LABELS = {
            "Final verdicts (met, missed) use the figure for the deadline year. Before that, "
            "the status compares the pace since the baseline with the pace the target needs "
            "(pace ratio R: ≥ 0.95 on track, ≥ 0.60 behind, ≥ 0 off track, < 0 regressing). "
-           "“To goal” is the share of the way from baseline to target; “Expected” is the share "
-           "of the period elapsed at the latest figure. Partial-year figures are shown, never "
-           "judged. Details:",
+           "“To goal” is the share of the gap from the base point to the target closed (not "
+           "attainment, the latest value as a share of the target); “Expected” is the share "
+           "of the period elapsed at the latest figure. A figure for a year after the deadline "
+           "is shown, never judged. Partial-year figures are shown, never judged, except a "
+           "stock's in-year count that already meets its target (provisional). Details:",
            "due": "Due", "no_charts": "No indicator has annual figures yet.",
            "published": "published", "no_date": "date not stated", "number": "Number",
            "used_for": "Used for", "quote": "Quote (verbatim)"},
     "zh": {"indicator": "指标", "unit": "单位", "baseline": "基数", "latest": "最新值",
-           "target": "目标", "progress": "完成度", "expected": "应完成", "status": "状态",
+           "target": "目标", "progress": "进度", "expected": "应完成", "status": "状态",
            "as_of": "截至", "deadline": "期限", "summary": "汇总", "sources": "来源",
            "plan": "规划", "id": "目标编号",
            "report_title": "规划目标进展", "targets": "项目标", "plans": "规划",
            "charts": "图表", "methodology": "方法", "city": "城市",
            "partial": "非全年", "a_year": "/年", "of": "的",
+           "stale": "数据过旧", "overdue": "逾期未公布", "provisional": "暂定",
+           "binding": "约束性", "expected_attr": "预期性", "stretch": "力争",
+           "attainment": "完成率",
            "chart_bars": "柱：基数与实测值（无柱：该年无数据）",
            "chart_line": "线", "chart_values": "基数、实测",
-           "chart_required": "应达轨迹（从基数到期限目标值的直线）",
+           "chart_required": "应达轨迹（从基期值到期限目标值）",
+           "chart_geometric": "按复合增长，与状态判断一致",
+           "chart_linear": "直线，与状态判断一致",
            "chart_goal": "目标水平（无基数，无法画出轨迹）",
            "chart_year": "年份", "target_one": "项目标",
            "target_quote": "目标", "baseline_quote": "基数",
@@ -64,8 +76,10 @@ LABELS = {
            "method_note":
            "期限年份有数据时给出最终结论（已达成、未达成）；此前比较基数以来的实际进度与完成目标"
            "所需进度（进度比 R：≥ 0.95 进度正常，≥ 0.60 略有滞后，≥ 0 严重滞后，< 0 倒退）。"
-           "“完成度”为从基数到目标已走过的比例；“应完成”为最新数据时规划期已过的比例。"
-           "非全年数据只展示，不作判断。详见：",
+           "“进度”为从基数到目标的差距已缩小的比例（不是完成率，即最新值占目标值的比例）；"
+           "“应完成”为最新数据时规划期已过的比例。"
+           "期限之后年份的数据只展示，不作判断。非全年数据只展示，不作判断；存量指标年内数据已达到"
+           "目标的，暂定为已达成。详见：",
            "due": "期限", "no_charts": "尚无任何指标的年度数据。",
            "published": "发布", "no_date": "未注明日期", "number": "数值",
            "used_for": "用于", "quote": "原文"},

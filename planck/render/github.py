@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from planck.escape import controls
 from planck.render.context import Context
-from planck.render.text import latest_text, target_text
+from planck.render.text import flags_text, latest_text, target_text
 from planck.result import Report
 
 _WARN = frozenset({"missed", "behind", "off_track", "regressing", "not_assessable"})
@@ -34,7 +34,8 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
         for r in report.results:
             title = _prop(f"planck {r.status}: {r.id}")
             msg = _data(f"{r.name} {r.name_en}: latest {latest_text(r)}, target "
-                        f"{target_text(r)} {r.unit} by {r.deadline} — {r.reason}")
+                        f"{target_text(r)} {r.unit} by {r.deadline} — {r.reason}"
+                        + (f" [{flags}]" if (flags := flags_text(r)) else ""))
             lines.append(f"::{level(r.status, ctx)} file={_prop(r.file)},line={r.line},"
                          f"title={title}::{msg}")
     return "\n".join(lines) + ("\n" if lines else "")

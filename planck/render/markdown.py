@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from planck.escape import markdown as escape
 from planck.render.context import Context
-from planck.render.text import bar, baseline_text, latest_text, target_text
+from planck.render.text import bar, baseline_text, flags_text, latest_text, target_text
 from planck.result import Report, Result
 
 __all__ = ["cell", "escape", "link_path", "render", "summary_line", "table", "target_link"]
@@ -51,7 +51,8 @@ def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list
         expected = "—" if r.expected_progress is None else f"{r.expected_progress:.0f}%"
         row = [name, escape(r.unit), baseline_text(r), latest_text(r, ctx.lang),
                escape(target_text(r, ctx.lang)), f"`{bar(r.percent_to_goal)}`", expected,
-               ctx.status(r.status)]
+               ctx.status(r.status) + (f" ({flags})" if (flags := flags_text(r, ctx.lang))
+                                       else "")]
         if ids:
             row.insert(0, target_link(r))
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")

@@ -45,3 +45,15 @@ def bar(percent: float | None, width: int = 10) -> str:
         return "—"
     filled = round(min(max(percent, 0.0), 100.0) / 100 * width)
     return "█" * filled + "░" * (width - filled) + f" {percent:4.0f}%"
+
+
+def flags_text(r: Result, lang: str = "en") -> str:
+    """What a status alone does not say: attribute, 力争 level, provisional, stale, overdue."""
+    words = LABELS[lang]
+    out = []
+    if r.attribute is not None:
+        out.append(words["binding" if r.attribute == "binding" else "expected_attr"])
+    if r.stretch is not None:
+        out.append(f"{words['stretch']} {num(r.stretch)}")
+    out += [words[k] for k in ("provisional", "stale", "overdue") if getattr(r, k)]
+    return " · ".join(out)
