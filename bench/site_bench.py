@@ -1,4 +1,4 @@
-"""Benchmark `planck site` on the four bundled cities (run: .venv/bin/python bench/site_bench.py).
+"""Benchmark `planck site` on the bundled cities (run: .venv/bin/python bench/site_bench.py).
 
 End to end, process start-up included, into a fresh temporary folder each run; prints the
 median and the range of 7 runs, wall clock and CPU (user + system) of the child process.
@@ -19,6 +19,8 @@ PLANCK = Path(sys.executable).with_name("planck")
 
 
 def main(runs: int = 7) -> None:
+    cities = len([p for p in (ROOT / "targets").glob("*.yaml")
+                  if not p.name.endswith(".measured.yaml")])
     walls, cpus = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
@@ -31,7 +33,9 @@ def main(runs: int = 7) -> None:
             after = os.times()
             cpus.append(after.children_user - before.children_user
                         + after.children_system - before.children_system)
-    print(f"planck site, 4 bundled cities, {runs} runs: wall median {statistics.median(walls):.2f} s "
+    load = os.getloadavg()[0]
+    print(f"planck site, {cities} bundled cities, {runs} runs (load average {load:.1f} on "
+          f"{os.cpu_count()} CPUs): wall median {statistics.median(walls):.2f} s "
           f"(min {min(walls):.2f}, max {max(walls):.2f}); CPU median {statistics.median(cpus):.2f} s")
 
 

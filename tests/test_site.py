@@ -178,3 +178,16 @@ def test_invalid_city_is_refused_with_positions(invoke, tmp_path):
     res = invoke("site", "-o", str(tmp_path / "site"), "--targets-dir", str(targets))
     assert res.exit_code == 2 and "bad.yaml:" in res.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_flags_read_the_method_fields_when_present():
+    from types import SimpleNamespace
+
+    from planck.site.labels import LABELS
+    from planck.site.pages import flags
+
+    assert flags(SimpleNamespace(), LABELS["en"]) == []
+    r = SimpleNamespace(attribute="binding", stale=True, overdue=False, provisional=True,
+                        stretch=3500.0)
+    assert flags(r, LABELS["en"]) == ["binding", "old figure", "provisional", "stretch 3,500"]
+    assert flags(r, LABELS["zh"])[0] == "约束性"

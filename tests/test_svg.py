@@ -120,3 +120,22 @@ def test_status_bar_is_described():
     assert root.find("s:title", NS).text == "City <b>"
     assert root.find("s:desc", NS).text == "met: 2, no data: 3"
     assert len(root.findall("s:rect", NS)) == 2
+
+
+def test_stretch_level_and_band_are_drawn_and_named():
+    pts = (chartdata.obs_point(2021, 10.0),)
+    spec = chartdata.ChartSpec(
+        "t", "u", pts, deadline=2025, bands=((12.0, 14.0, "t-band"),),
+        levels=(chartdata.Level(20.0, "target", "t-a", "20"),
+                chartdata.Level(25.0, "stretch", "t-a", "25")))
+    root = ET.fromstring(svg.render(spec))
+    stretch = root.findall(".//s:line[@class='stretch']", NS)
+    assert len(stretch) == 1 and stretch[0].get("stroke-dasharray")
+    texts = [t.text for t in root.iter(f"{{{NS['s']}}}text")]
+    assert "stretch level (力争) 25 · t-a" in texts and "target range · t-band" in texts
+    # the labels beside the plot never overlap, however close the levels lie
+    close = chartdata.ChartSpec("t", "u", pts, levels=(
+        chartdata.Level(20.0, "target", "a", "20"), chartdata.Level(20.1, "stretch", "a", "20.1")))
+    ys = sorted(float(t.get("y")) for t in ET.fromstring(svg.render(close)).iter(
+        f"{{{NS['s']}}}text") if t.text in ("20", "20.1") and t.get("x") == str(svg.R + 6))
+    assert len(ys) == 2 and ys[1] - ys[0] >= 13

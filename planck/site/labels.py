@@ -19,6 +19,9 @@ LABELS = {
         "generated": "Built by planck site from the data alone; dates come from the data.",
         "of_cities": "cities", "chart": "Chart", "no_link": "not a web address, shown as text",
         "language": "Language", "choose": "Choose a language",
+        "binding": "binding", "expected": "expected", "stale": "old figure",
+        "overdue": "deadline figure overdue", "provisional": "provisional",
+        "stretch": "stretch",
     },
     "zh": {
         "site": "planck — 五年规划目标进展", "home": "全部城市", "sources": "来源", "method": "方法",
@@ -34,5 +37,7 @@ LABELS = {
         "number": "数值", "generated": "由 planck site 仅依据数据生成；日期均取自数据。",
         "of_cities": "个城市", "chart": "图表", "no_link": "不是网址，仅显示文字",
         "language": "语言", "choose": "选择语言",
+        "binding": "约束性", "expected": "预期性", "stale": "数据陈旧", "overdue": "期限数据逾期未出",
+        "provisional": "暂定", "stretch": "力争",
     },
 }

@@ -52,6 +52,20 @@ def _names(zh: str, en: str, lang: str) -> str:
     return f"{zh} {en}" if lang == "en" else zh
 
 
+def flags(r: object, words: dict[str, str]) -> list[str]:
+    """Marks beside a status: the target's attribute (约束性/预期性) and the result's flags.
+    Read defensively: the fields arrive with the method work (issue 15)."""
+    out = []
+    attribute = getattr(r, "attribute", None)
+    if attribute in ("binding", "expected"):
+        out.append(words[attribute])
+    out += [words[f] for f in ("stale", "overdue", "provisional") if getattr(r, f, False)]
+    stretch = getattr(r, "stretch", None)
+    if stretch is not None:
+        out.append(f"{words['stretch']} {num(stretch)}")
+    return out
+
+
 def _pct(v: float | None) -> str:
     return "—" if v is None else f"{v:.0f}%"
 
@@ -123,7 +137,8 @@ class Site:
                      "name": _names(r.name, r.name_en, self.lang),
                      "baseline": baseline_text(r), "latest": latest_text(r, self.lang),
                      "target": target_text(r, self.lang), "to_goal": _pct(r.percent_to_goal),
-                     "status": r.status} for r in c.report.results if r.plan == p.id]
+                     "status": r.status, "flags": flags(r, self.L)}
+                    for r in c.report.results if r.plan == p.id]
             if rows:
                 period = str(p.start) if p.start == p.end else f"{p.start}–{p.end}"
                 plans.append({"title": _names(p.title_zh, p.title_en, self.lang),
@@ -142,6 +157,7 @@ class Site:
                     "quote": o.quote} for o in v.figures]
         targets = [{"id": r.id, "text": target_text(r, self.lang), "deadline": r.deadline,
                     "status": r.status, "reason": r.reason, "quote": r.target.quote,
+                    "flags": flags(r, self.L),
                     "source": r.target.source_title + (f" ({r.target.doc_number})"
                                                        if r.target.doc_number else ""),
                     "explain": explain_text(c.report, r)} for r in v.results]
