@@ -180,14 +180,17 @@ def test_invalid_city_is_refused_with_positions(invoke, tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-def test_flags_read_the_method_fields_when_present():
-    from types import SimpleNamespace
+def test_flags_show_attribute_stale_provisional_and_stretch():
+    from dataclasses import replace
+
+    from test_render import sample_report
 
     from planck.site.labels import LABELS
     from planck.site.pages import flags
 
-    assert flags(SimpleNamespace(), LABELS["en"]) == []
-    r = SimpleNamespace(attribute="binding", stale=True, overdue=False, provisional=True,
-                        stretch=3500.0)
+    plain = replace(sample_report().results[0], attribute=None, stale=False, overdue=False,
+                    provisional=False, stretch=None)
+    assert flags(plain, LABELS["en"]) == []
+    r = replace(plain, attribute="binding", stale=True, provisional=True, stretch=3500.0)
     assert flags(r, LABELS["en"]) == ["binding", "old figure", "provisional", "stretch 3,500"]
     assert flags(r, LABELS["zh"])[0] == "约束性"

@@ -131,9 +131,8 @@ def build(results: Sequence[Result], observed: Sequence[Point], lang: str = "en"
             bands.append((r.target.low, r.target.high, r.id))
         elif r.target.goal is not None:
             levels.append(Level(r.target.goal, "target", r.id, num(r.target.goal)))
-        stretch = getattr(r, "stretch", None)
-        if stretch is not None:
-            levels.append(Level(float(stretch), "stretch", r.id, num(stretch)))
+        if r.stretch is not None:
+            levels.append(Level(float(r.stretch), "stretch", r.id, num(r.stretch)))
     if not points and not levels and not bands:
         return None
     paths, levels = _merged(paths), _merged(levels)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planck.render.context import LANGS, STATUS_LABEL, STATUS_SYMBOL
 from planck.render.text import baseline_text, latest_text, num, target_text
-from planck.result import STATUSES
+from planck.result import STATUSES, Result
 from planck.site.collect import CityView
 from planck.site.labels import LABELS
 
@@ -52,17 +52,13 @@ def _names(zh: str, en: str, lang: str) -> str:
     return f"{zh} {en}" if lang == "en" else zh
 
 
-def flags(r: object, words: dict[str, str]) -> list[str]:
-    """Marks beside a status: the target's attribute (约束性/预期性) and the result's flags.
-    Read defensively: the fields arrive with the method work (issue 15)."""
-    out = []
-    attribute = getattr(r, "attribute", None)
-    if attribute in ("binding", "expected"):
-        out.append(words[attribute])
-    out += [words[f] for f in ("stale", "overdue", "provisional") if getattr(r, f, False)]
-    stretch = getattr(r, "stretch", None)
-    if stretch is not None:
-        out.append(f"{words['stretch']} {num(stretch)}")
+def flags(r: Result, words: dict[str, str]) -> list[str]:
+    """Marks beside a status: the target's attribute (约束性/预期性), the result's flags
+    (stale, overdue, provisional) and the stretch level (力争)."""
+    out = [words[r.attribute]] if r.attribute in ("binding", "expected") else []
+    out += [words[f] for f in ("stale", "overdue", "provisional") if getattr(r, f)]
+    if r.stretch is not None:
+        out.append(f"{words['stretch']} {num(r.stretch)}")
     return out
 
 
