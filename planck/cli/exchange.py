@@ -14,6 +14,10 @@ from planck.findings import Finding, PlanckError
 def _xlsx_output(output: Path, directory: Path) -> None:
     """Refuse an -o that is not a new or regular .xlsx file outside the data folder."""
     if str(output) == "-":
+        import sys
+
+        if sys.stdout.isatty():
+            raise _usage("-o -: a workbook is binary; redirect stdout to a file, or give -o FILE.xlsx")
         return
     if output.suffix.lower() != ".xlsx":
         raise _usage(f"-o: {output} does not end in .xlsx (or give '-' for stdout)")
