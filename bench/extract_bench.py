@@ -31,6 +31,15 @@ def main() -> None:
     for text in (seed, big):
         run(text)
     in_process(seed)
+    # Inputs that are not plans, just under the 8 MiB limit: the work caps keep them bounded.
+    limit = 8 * 1024 * 1024 - 1024
+    hostile = {
+        "one sentence of figures": "江川市“十五五”规划\n到2030年" + "达到1家" * (limit // 10),
+        "1.6 million one-figure sentences": "江川市“十五五”规划\n到2030年" + "达到1家。" * (limit // 13),
+        "prose without a figure": "江川市“十五五”规划\n" + "坚持创新驱动，推动高质量发展。\n" * (limit // 46),
+    }
+    for label, text in hostile.items():
+        run(text, label)
 
 
 def in_process(text: str) -> None:
@@ -49,7 +58,7 @@ def in_process(text: str) -> None:
     print(f"in process (40 pages, warm): median {statistics.median(times) * 1000:.0f} ms")
 
 
-def run(text: str) -> None:
+def run(text: str, label: str = "") -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plan = Path(tmp) / "plan.txt"
         plan.write_text(text, encoding="utf-8")
@@ -62,10 +71,14 @@ def run(text: str) -> None:
             c1 = os.times()
             cpu.append(c1.children_user + c1.children_system - c0.children_user - c0.children_system)
         drafted = (Path(tmp) / "d.yaml").read_text(encoding="utf-8").count("\n  - id:")
-    print(f"extract: {len(text)} characters ({len(text) // 1000} pages of 1,000), "
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    name = f"extract ({label})" if label else "extract"
+    print(f"{name}: {len(text)} characters ({len(text) // 1000} pages of 1,000), "
           f"{len(text.encode())} bytes, {drafted} ids drafted; "
           f"median {statistics.median(times):.2f} s wall (min {min(times):.2f}, max {max(times):.2f}), "
-          f"median {statistics.median(cpu):.2f} s CPU, 5 runs")
+          f"median {statistics.median(cpu):.2f} s CPU, 5 runs; largest child so far {peak} MB")
 
 
 if __name__ == "__main__":

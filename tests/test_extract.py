@@ -322,3 +322,16 @@ def test_unseen_provincial_plan_in_another_style():
     drafted = {t.value for t in ex.targets if not t.from_table}
     assert ex.past_facts == 2 and not {6000, 12000, 1500, 0.6, 12.5, 2.3} & drafted
     assert next(t for t in ex.targets if t.value == 30).name == "国家级创新平台"
+
+
+def test_work_is_bounded_on_text_that_is_not_a_plan(monkeypatch):
+    from planck.extract import items, run
+
+    monkeypatch.setattr(run, "MAX_SENTENCES", 50)
+    text = "江川市“十五五”规划\n" + "到2030年，高新技术企业不少于2000家。" * 80
+    ex = extract(read_bytes(text.encode()))
+    assert any("more than 50 sentences" in n for n in ex.notes)
+    # One sentence of thousands of figures: the rest of the sentence is skipped, not read n² times.
+    text = "江川市“十五五”规划\n到2030年" + "、".join(f"企业{i}不少于{i}家" for i in range(5000))
+    ex = extract(read_bytes(text.encode()))
+    assert items.MAX_PER_SENTENCE < len(ex.targets) <= items.MAX_PER_SENTENCE + items.MAX_CLAUSE

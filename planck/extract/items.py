@@ -15,7 +15,19 @@ from planck.extract import wording as w
 from planck.extract.ops import OP
 
 CLAUSE = re.compile(r"[^,;:，；：]+")
-_QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]*》|（[^）]{0,40}）|\([^)]{0,40}\)")
+#: A clause is a few dozen characters; a longer run without punctuation (a pasted table, hostile
+#: input) is read in pieces of this size, so the work per figure stays bounded (no n² blow-up).
+MAX_CLAUSE = 600
+#: More figures than this in one sentence is not plan text: the rest of the sentence is skipped.
+MAX_PER_SENTENCE = 200
+
+
+def clauses(text: str):
+    """(start, end) of every clause, long ones cut into MAX_CLAUSE pieces."""
+    for m in CLAUSE.finditer(text):
+        for a in range(m.start(), m.end(), MAX_CLAUSE):
+            yield a, min(a + MAX_CLAUSE, m.end())
+_QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]{0,200}》|（[^）]{0,40}）|\([^)]{0,40}\)")
 _LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|到\d{4}年(?:底|末)?|到“?十.五”?末|力争|争取|确保|全市|全省|我市|"
                    r"其中|并|同时|以及|和|及|与|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
                    r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
@@ -125,11 +137,13 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
     """Every figure-bearing target in a sentence (the caller has ruled out past facts)."""
     masked = _mask(w.fold(sentence))
     out: list[Found] = []
-    for cm in CLAUSE.finditer(masked):
-        found_here = _clause(cm.group(), sentence[cm.start(): cm.end()])
+    for a, b in clauses(masked):
+        if len(out) > MAX_PER_SENTENCE:
+            break  # not a sentence of a plan (the caller notes the cut)
+        found_here = _clause(masked[a:b], sentence[a:b])
         for f in found_here:
             f.line, f.deadline = line, deadline
-            f.col = col + cm.start() + max(0, sentence[cm.start():cm.end()].find(f.quote))
+            f.col = col + a + max(0, sentence[a:b].find(f.quote))
             if not f.name:  # 达到3000家，力争3500家: a stretch level of the figure before
                 prev = out[-1] if out else None
                 if prev and prev.value is not None and f.value is not None and prev.unit == f.unit:
@@ -261,12 +275,12 @@ def words(sentence: str, line: int, col: int, deadline: int | None) -> list[Foun
     """Targets without a figure: 翻番/倍增, 全覆盖, 接近全省平均水平, 前N名."""
     text = _mask(w.fold(sentence))
     out: list[Found] = []
-    for cm in CLAUSE.finditer(text):
-        clause, original = cm.group(), sentence[cm.start(): cm.end()]
+    for a, b in clauses(text):
+        clause, original = text[a:b], sentence[a:b]
         quote = original.strip(" \u3000")
         for f in _word_targets(clause, original, quote):
             f.line, f.deadline = line, deadline
-            f.col = col + cm.start() + max(0, original.find(f.quote))
+            f.col = col + a + max(0, original.find(f.quote))
             out.append(f)
     return out
 

@@ -7,6 +7,7 @@ quote in a draft points back to a line of the file the user gave.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -97,10 +98,12 @@ def _decode(raw: bytes) -> tuple[str, str, list[str]]:
     return text, "gb18030", ["not UTF-8: decoded as GB18030 (GBK); check a few quotes"]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _clean(line: str) -> str:
     # Controls other than tab would corrupt quotes and terminals; a tab separates cells.
-    line = line.rstrip("\r")
-    return "".join(c if c == "\t" or c >= " " and not "\x7f" <= c <= "\x9f" else " " for c in line)
+    return _CONTROL.sub(" ", line.rstrip("\r"))
 
 
 def _looks_html(text: str) -> bool:

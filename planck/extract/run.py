@@ -10,6 +10,13 @@ from planck.extract.ops import OP
 from planck.extract.reading import Doc
 from planck.extract.vocab import key, lookup
 
+#: A 40-page plan states about 100 targets; past this many, the input is not a plan and the
+#: draft stops (with a note) instead of growing without bound.
+MAX_TARGETS = 2000
+#: A 40-page plan has about 1,500 sentences. Reading stops after this many, so the time spent
+#: on any input (up to the 8 MiB size limit) stays bounded.
+MAX_SENTENCES = 30000
+
 
 @dataclass
 class Extraction:
@@ -38,7 +45,11 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
     found, table_lines = tables.table_targets(doc.lines, start)
     prose = [(n, t) for n, t in doc.lines if n not in table_lines]
     ex = Extraction([], start, end, title, title_line, when[0] if when else None, list(doc.notes))
-    for s in scope.sentences(prose, frame):
+    for n, s in enumerate(scope.sentences(prose, frame)):
+        if n >= MAX_SENTENCES:
+            ex.notes.append(f"stopped at line {s.line}: more than {MAX_SENTENCES} sentences, far more "
+                            "than a plan has; the rest was not read")
+            break
         if s.past:
             if re.search(r"\d", s.text):
                 ex.past_facts += 1
@@ -50,6 +61,10 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
                 ex.undated += 1
                 continue
             found.append(f)
+        if len(found) > MAX_TARGETS:
+            ex.notes.append(f"stopped at line {s.line}: more than {MAX_TARGETS} targets found, "
+                            "which no plan has; is this a plan's text?")
+            break
     ex.targets = _merge(found)
     return ex
 
@@ -81,16 +96,21 @@ def _merge(found: list[items.Found]) -> list[items.Found]:
     """One target per (indicator, figure, deadline): a table row and a sentence stating the same
     figure become one target, worded as in the sentence, with the table's baseline/attribute."""
     out: list[items.Found] = []
+    # Candidates share their figure and deadline: an index keeps the merge linear.
+    index: dict[tuple, list[items.Found]] = {}
     for f in found:
-        twin = next((g for g in out if _same(g, f) and (g.op == f.op or g.from_table or f.from_table)),
+        bucket = index.setdefault((f.value, f.low, f.high, f.deadline), [])
+        twin = next((g for g in bucket if _same(g, f) and (g.op == f.op or g.from_table or f.from_table)),
                     None)
         if twin is None:
             out.append(f)
+            bucket.append(f)
             continue
         if twin.from_table and not f.from_table:
             f.baseline = f.baseline or twin.baseline
             f.attribute = f.attribute or twin.attribute
             out[out.index(twin)] = f
+            bucket[bucket.index(twin)] = f
         else:
             twin.attribute = twin.attribute or f.attribute
             twin.baseline = twin.baseline or f.baseline

@@ -143,7 +143,7 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             if not s.strip():
                 continue
             # A period inside a document's title 《…(2022—2025年)》 dates that sentence only.
-            future = _future_year(re.sub(r"《[^》]*》", "", s), frame)
+            future = _future_year(re.sub(r"《[^》]{0,200}》", "", s), frame)
             if future is not None:
                 scope = future
             else:

@@ -29,7 +29,7 @@ UNITS = ("个百分点", "百分点", "亿元", "万元", "元", "万家", "万�
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 
 #: A figure: a number or range, an optional scale word, a unit. Groups: a, b, scale, unit.
-FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:{DASH}({NUM}))?\s*({SCALE})\s*({_UNIT})(?![+\w]*[A-Za-z])")
+FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:{DASH}({NUM}))?\s*({SCALE})\s*({_UNIT})(?![A-Za-z+])")
 #: Comparative words written right before a figure, longest first; value -> (op, direction).
 BEFORE = {
     "不少于": OP.at_least, "不低于": OP.at_least, "至少": OP.at_least, "达到": OP.at_least,
