@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import TARGETS
 
 
@@ -18,3 +19,48 @@ def test_mistyped_target_gets_a_suggestion_not_a_dump(invoke):
     assert "did you mean rd-intensity-2025" in res.stderr
     assert "tech-smes-2025" not in res.stderr  # not every id
     assert len(res.stderr.splitlines()) == 1
+
+
+def test_version(invoke):
+    from planck import __version__
+
+    res = invoke("--version")
+    assert res.exit_code == 0 and res.stdout == f"planck {__version__}\n"
+
+
+def test_shell_completion_is_offered(invoke):
+    res = invoke("--help")
+    assert "--install-completion" in res.stdout and "--show-completion" in res.stdout
+
+
+def test_help_has_no_type_noise_and_every_option_a_help_text(invoke):
+    import typer.main
+
+    from planck.cli import app
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        for param in command.params:
+            assert getattr(param, "help", None), (name, param.name)
+        text = invoke(name, "--help", env={"COLUMNS": "100"}).stdout
+        assert "<bool>" not in text, name
+        assert "╭" not in text  # plain help: no rich panels to draw (or import)
+
+
+@pytest.mark.parametrize("name", ["luoyang", "LuoYang", "LUOYANG", "洛阳", "洛阳市"])
+def test_city_by_any_case_or_its_chinese_name(invoke, name):
+    import json
+
+    res = invoke("check", name, "--targets-dir", str(TARGETS), "-f", "json")
+    assert res.exit_code in (0, 1), res.stderr
+    assert json.loads(res.stdout)["city"]["id"] == "luoyang"
+    assert invoke("explain", name, "rd-intensity-2025", "--targets-dir",
+                  str(TARGETS)).exit_code == 0
+
+
+def test_mistyped_city_gets_a_suggestion(invoke):
+    res = invoke("check", "luoyng", "--targets-dir", str(TARGETS))
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == f"planck: no city 'luoyng' in {TARGETS} (did you mean luoyang?)\n"
+    res = invoke("diff", "pingdinshan", "--from", "2024-01-01", "--targets-dir", str(TARGETS))
+    assert res.exit_code == 2 and "did you mean pingdingshan?" in res.stderr

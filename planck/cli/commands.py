@@ -28,6 +28,7 @@ from planck.cli.common import (
     parse_date,
     parse_statuses,
 )
+from planck.cli.lookup import find_city
 from planck.cli.selection import (
     AssessedOpt,
     AttributeOpt,
@@ -81,7 +82,7 @@ def check(
     for m in measured or []:
         if not m.is_file():
             raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
-    cities = _all_cities(directory) if all_cities or city is None else [city]
+    cities = _all_cities(directory) if all_cities or city is None else [find_city(city, directory)]
     if fmt == "json" and len(cities) > 1:
         tally = _stream_json(cities, directory, list(measured or []), when, gate, selection,
                              max_age)
@@ -203,7 +204,7 @@ def explain(
     city: Annotated[str, typer.Argument(help="City id or target file.")],
     target: Annotated[str, typer.Argument(help="Target id (see `planck check CITY -f json`).")],
     as_of: AsOf = None,
-    measured: Annotated[Optional[list[Path]], typer.Option("--measured")] = None,
+    measured: Annotated[Optional[list[Path]], typer.Option("--measured", help="Extra measured file (adds or overrides observations).")] = None,
     targets_dir: TargetsDir = None,
     json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
     max_age: MaxAge = None,
@@ -214,7 +215,9 @@ def explain(
     from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
-    [report] = _reports([city], resolve_dir(targets_dir), list(measured or []), parse_date(as_of))
+    directory = resolve_dir(targets_dir)
+    [report] = _reports([find_city(city, directory)], directory, list(measured or []),
+                        parse_date(as_of))
     report = _aged(report, max_age)
     ids = [r.id for r in report.results]
     found = pick_target(ids, target)

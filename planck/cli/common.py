@@ -16,9 +16,26 @@ from planck.findings import Finding
 
 OK, GATE_FAILED, INVALID = 0, 1, 2
 
-app = typer.Typer(name="planck", no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False,
+# Plain help (rich_markup_mode=None): no ``<bool>`` after each flag, and help needs no rich.
+app = typer.Typer(name="planck", no_args_is_help=True, add_completion=True,
+                  pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Check Chinese five-year-plan targets against measured values.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from planck import __version__
+
+        sys.stdout.write(f"planck {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Show planck's version and exit.")] = False) -> None:
+    """Check Chinese five-year-plan targets against measured values."""
+
 
 TargetsDir = Annotated[Optional[Path], typer.Option(
     "--targets-dir", help="Folder of target files (else $PLANCK_TARGETS, ./targets, bundled).")]

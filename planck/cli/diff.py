@@ -32,6 +32,7 @@ def diff(
     targets_dir: TargetsDir = None,
 ) -> None:
     """Targets whose status, latest figure or percent to goal changed between two dates."""
+    from planck.cli.lookup import find_city
     from planck.judge.diff import diff as compare
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.render.diff import FORMATS, render
@@ -48,7 +49,7 @@ def diff(
     if when_from is not None and when_to is not None and when_from > when_to:
         raise _usage(f"--from {start} is after --to {end}")
     directory = resolve_dir(targets_dir)
-    cities = _all_cities(directory) if all_cities else [str(city)]
+    cities = _all_cities(directory) if all_cities else [find_city(str(city), directory)]
     old = _reports(cities, directory, [], when_from)
     new = _reports(cities, directory, [], when_to)
     diffs = [compare(a, b) for a, b in zip(old, new, strict=True)]

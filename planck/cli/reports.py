@@ -37,6 +37,9 @@ def _report_jobs(city, all_cities, output, reports_dir, directory) -> list[tuple
         raise _usage("-o/--output names one report: use it with a CITY, or --reports-dir with --all")
     if all_cities:
         return [(c, reports_dir / f"{Path(c).stem}.md") for c in _all_cities(directory)]
+    from planck.cli.lookup import find_city
+
+    city = find_city(city, directory)
     return [(city, output if output is not None else reports_dir / f"{Path(city).stem}.md")]
 
 
