@@ -16,14 +16,14 @@ from planck.result import Result
 
 LABELS = {
     "en": {"measured": "measured", "baseline": "baseline (stated in the plan)",
-           "partial": "part-year figure (not judged)", "part": "part-year",
+           "partial": "part-year figure", "part": "part-year",
            "required": "required trajectory",
            "target": "target", "band": "target range", "stretch": "stretch level (力争)",
            "deadline": "deadline", "due": "due", "year": "Year",
            "none": "No figure yet.", "values": "Figures", "linear": "linear",
            "geometric": "compound growth", "from": "from", "to": "to", "by": "by",
            "chart": "Chart"},
-    "zh": {"measured": "实测值", "baseline": "基数（规划所列）", "partial": "非全年数据（不作判断）",
+    "zh": {"measured": "实测值", "baseline": "基数（规划所列）", "partial": "非全年数据",
            "part": "非全年",
            "required": "应达轨迹", "target": "目标", "band": "目标区间", "stretch": "力争水平",
            "deadline": "期限", "due": "期限", "year": "年份", "none": "尚无数据。",
