@@ -21,6 +21,8 @@ _EPS = 1e-9
 #: Default tolerances: "左右" within 2 % of the value; "接近" at least 90 % of the reference.
 ABOUT_TOLERANCE = 0.02
 NEAR_TOLERANCE = 0.10
+#: "基本同步": growth at most half a percentage point a year below the reference's.
+IN_STEP_TOLERANCE = 0.005
 
 
 def geq(v: float, goal: float) -> bool:
@@ -99,6 +101,15 @@ def _reduced(g: GoalInput) -> Levels:
     return Levels(nominal=cut, goal=cut)
 
 
+def _whole_reference(g: GoalInput) -> Levels:
+    return Levels(nominal=1.0, goal=1.0)
+
+
+def _in_step(g: GoalInput) -> Levels:
+    # the goal is a difference of growth rates (indicator − reference), a fraction a year
+    return Levels(nominal=0.0, goal=-(g.tol or 0.0))
+
+
 def _share_of_reference(g: GoalInput) -> Levels:
     return Levels(nominal=1 - g.tol, goal=1 - g.tol)
 
@@ -158,13 +169,17 @@ class Operator:
     refuse: Callable[[float], str | None] = lambda v: None
     #: paced linearly whatever the unit (a rank is a position, whether written 位 or 名)
     linear: bool = False
+    #: the reference indicator is compared level with level, so it needs the same dimension
+    #: (False when growth rates are compared: GDP in 亿元 against income in 元)
+    reference_level: bool = True
     #: default tolerance when the operator takes one, else None (then 'tolerance' is refused)
     tolerance: float | None = None
     goal: Callable[[GoalInput], Levels] = _plain
     level: Callable[[float, Levels, bool], tuple[bool, bool]] = _ge
     #: "level" (level test, then pace), or a rule of planck.judge.evaluate_ops
     decide: str = "level"
-    #: "gap": (v − b)/(T − b), or v/T without a base point; "share": v/T always
+    #: "gap": (v − b)/(T − b), or v/T without a base point; "share": v/T always (for a
+    #: sum, the running total over the value); "none": not defined (growth comparisons)
     percent: str = "gap"
     #: the result's yearly series is the indicator's own annual levels (charts may draw it)
     level_series: bool = True
@@ -234,6 +249,37 @@ _ENTRIES = (
                  f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}{w}",
              rule="v ≥ (1 − tolerance) × reference, same year",
              wordings=("接近全省平均水平", "接近全国平均水平")),
+    Operator(name="at_least_reference", sense="higher", shape="reference",
+             goal=_whole_reference, decide="reference", percent="share",
+             level_series=False, trajectory=False,
+             show=lambda t, num, words, w, u: f"≥ {t.reference}{w}",
+             rule="v ≥ reference, same year (tolerance 0)",
+             wordings=("达到全国平均水平", "达到全省平均水平", "不低于全国平均水平")),
+    Operator(name="above_reference", sense="higher", shape="reference",
+             goal=_whole_reference, level=_gt, decide="reference", percent="share",
+             level_series=False, trajectory=False,
+             show=lambda t, num, words, w, u: f"> {t.reference}{w}",
+             rule="v > reference, same year, strictly",
+             wordings=("超过全国平均水平", "超过全省平均水平", "高于全国平均水平")),
+    Operator(name="growth_above", sense="higher", shape="reference", needs_baseline=True,
+             goal=_in_step, level=_gt, decide="growth_vs", percent="none",
+             reference_level=False, level_series=False, trajectory=False,
+             show=lambda t, num, words, w, u: f"growth > {t.reference}{w}",
+             rule="compound growth a year since the baseline > the reference's over the "
+             "same years", wordings=("增长高于", "增速高于", "快于")),
+    Operator(name="growth_in_step", sense="higher", shape="reference", needs_baseline=True,
+             tolerance=IN_STEP_TOLERANCE, goal=_in_step, decide="growth_vs", percent="none",
+             reference_level=False, level_series=False, trajectory=False,
+             show=lambda t, num, words, w, u:
+                 f"growth ≈ {t.reference} (−{(t.tolerance or 0) * 100:g} pt){w}",
+             rule="compound growth a year since the baseline ≥ the reference's over the same "
+             "years − tolerance (in growth points)",
+             wordings=("与…基本同步", "同步", "基本同步")),
+    Operator(name="cumulative", sense="higher", decide="sum", percent="share",
+             level_series=False, trajectory=False,
+             show=lambda t, num, words, w, u: f"Σ ≥ {num(t.value)}{u}{w}",
+             rule="sum of the annual amounts over the plan period ≥ value",
+             wordings=("累计", "累计完成", "累计达到")),
 )
 
 OPERATORS: dict[str, Operator] = {op.name: op for op in _ENTRIES}

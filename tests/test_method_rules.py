@@ -255,3 +255,21 @@ def test_stretch_below_the_commitment_is_refused(make_city, invoke):
     res = invoke("validate", str(path))
     assert res.exit_code == 2 and "stretch-short" in res.stderr
 
+
+
+def test_explain_a_growth_comparison(make_city, invoke):
+    doc_extra = [{"id": "gdp", "name_zh": "地区生产总值", "name_en": "GDP", "unit": "亿元",
+                  "direction": "higher"},
+                 {"id": "income", "name_zh": "居民人均可支配收入", "name_en": "Income",
+                  "unit": "元", "direction": "higher"}]
+    doc = base_targets()
+    doc["indicators"] += doc_extra
+    t = target("t", "income", "growth_in_step", reference="gdp", baseline={"year": 2020})
+    path = make_city([t], [obs("income", 2020, 30000, "元"), obs("income", 2023, 35000, "元"),
+                           obs("gdp", 2020, 5000, "亿元"), obs("gdp", 2023, 5800, "亿元")],
+                     doc=doc)
+    res = invoke("explain", str(path), "t", "--as-of", "2026-11-01")
+    assert res.exit_code == 0, res.stderr
+    for text in ("tolerance        0.5% (default)", "reference rate   5.07% a year (gdp",
+                 "observed rate    5.27% a year", "on_track"):
+        assert text in res.stdout, text

@@ -232,3 +232,93 @@ def test_worked_example_of_a_rule(make_city, case):
         assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
     assert r.expected_progress == pytest.approx(expected, abs=0.01)
     assert r.attainment == pytest.approx(attain, abs=0.01)
+
+
+NATIONAL = {"id": "nat-rd", "name_zh": "全国研发投入强度", "name_en": "National R&D intensity",
+            "unit": "%", "direction": "higher"}
+PRODUCTIVITY = {"id": "prod", "name_zh": "全员劳动生产率", "name_en": "Labour productivity",
+                "unit": "元/人", "direction": "higher"}
+INCOME = {"id": "income", "name_zh": "居民人均可支配收入", "name_en": "Disposable income",
+          "unit": "元", "direction": "higher"}
+GDP = {"id": "gdp", "name_zh": "地区生产总值", "name_en": "GDP", "unit": "亿元",
+       "direction": "higher"}
+MARKET = {"id": "market", "name_zh": "技术市场交易额", "name_en": "Technology market turnover",
+          "unit": "亿元", "direction": "higher", "kind": "flow"}
+B20_ONLY = {"year": 2020}
+
+WORDINGS = [
+    # id, target, observations, extra indicators, status, final, percent, R
+    ("at_least_reference", target("t", "rd", "at_least_reference", reference="nat-rd"),
+     [obs("rd", 2022, 2.0, "%"), obs("rd", 2023, 2.3, "%"),
+      obs("nat-rd", 2022, 2.5, "%"), obs("nat-rd", 2023, 2.6, "%")], [NATIONAL],
+     "on_track", False, 88.46, 1.269),
+    ("above_reference_equal", target("t", "rd", "above_reference", reference="nat-rd"),
+     [obs("rd", 2025, 2.6, "%"), obs("nat-rd", 2025, 2.6, "%")], [NATIONAL],
+     "missed", True, 100.0, None),
+    ("above_reference_above", target("t", "rd", "above_reference", reference="nat-rd"),
+     [obs("rd", 2025, 2.7, "%"), obs("nat-rd", 2025, 2.6, "%")], [NATIONAL],
+     "met", True, 103.85, None),
+    ("growth_above", target("t", "prod", "growth_above", reference="gdp", baseline=B20_ONLY),
+     [obs("prod", 2020, 100000, "元/人"), obs("prod", 2023, 120000, "元/人"),
+      obs("gdp", 2020, 5000, "亿元"), obs("gdp", 2023, 5800, "亿元")], [PRODUCTIVITY, GDP],
+     "on_track", False, None, None),
+    ("growth_above_final_equal", target("t", "prod", "growth_above", reference="gdp",
+                                        baseline=B20_ONLY),
+     [obs("prod", 2020, 100000, "元/人"), obs("prod", 2025, 130000, "元/人"),
+      obs("gdp", 2020, 5000, "亿元"), obs("gdp", 2025, 6500, "亿元")], [PRODUCTIVITY, GDP],
+     "missed", True, None, None),
+    ("growth_in_step_short", target("t", "income", "growth_in_step", reference="gdp",
+                                    baseline=B20_ONLY),
+     [obs("income", 2020, 30000, "元"), obs("income", 2025, 38000, "元"),
+      obs("gdp", 2020, 5000, "亿元"), obs("gdp", 2025, 6500, "亿元")], [INCOME, GDP],
+     "missed", True, None, None),
+    ("growth_in_step_within", target("t", "income", "growth_in_step", reference="gdp",
+                                     baseline=B20_ONLY),
+     [obs("income", 2020, 30000, "元"), obs("income", 2025, 38100, "元"),
+      obs("gdp", 2020, 5000, "亿元"), obs("gdp", 2025, 6500, "亿元")], [INCOME, GDP],
+     "met", True, None, None),
+    ("cumulative_so_far", target("t", "market", "cumulative", value=300),
+     [obs("market", 2021, 50, "亿元"), obs("market", 2022, 60, "亿元"),
+      obs("market", 2023, 70, "亿元")], [MARKET], "on_track", False, 60.0, 1.0),
+    ("cumulative_final_short", target("t", "market", "cumulative", value=300),
+     [obs("market", y, v, "亿元") for y, v in ((2021, 50), (2022, 60), (2023, 70), (2024, 55),
+                                               (2025, 60))], [MARKET], "missed", True, 98.33,
+     None),
+    ("cumulative_gap", target("t", "market", "cumulative", value=300),
+     [obs("market", 2021, 50, "亿元"), obs("market", 2023, 70, "亿元")], [MARKET],
+     "not_assessable", False, 40.0, None),
+    ("zero_breakthrough", target("t", "labs", "at_least", value=1, wording="零突破"),
+     [obs("labs", 2024, 1, "个")], [LABS], "met", False, 100.0, None),
+]
+
+
+@pytest.mark.parametrize("case", WORDINGS, ids=[c[0] for c in WORDINGS])
+def test_worked_example_of_a_wording(make_city, case):
+    _, t, observations, extra, status, final, pct, ratio = case
+    r = run(make_city, t, observations, extra)
+    assert (r.status, r.final) == (status, final), r.reason
+    if pct is None:
+        assert r.percent_to_goal is None and r.percent_reason
+    else:
+        assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
+    if ratio is None:
+        assert r.pace is None or r.pace.ratio is None
+    else:
+        assert r.pace.ratio == pytest.approx(ratio, abs=0.001)
+
+
+def test_growth_comparison_numbers(make_city):
+    """增长高于: 6.27 % a year against 5.07 %, +1.19 points; 基本同步: −0.55 points is outside
+    the default 0.5-point tolerance, −0.49 inside."""
+    t = target("t", "prod", "growth_above", reference="gdp", baseline=B20_ONLY)
+    r = run(make_city, t, WORDINGS[3][2], [PRODUCTIVITY, GDP])
+    assert r.pace.observed == pytest.approx(1.2 ** (1 / 3) - 1)
+    assert r.pace.required == pytest.approx(1.16 ** (1 / 3) - 1)
+    assert r.years[2023] * 100 == pytest.approx(1.194, abs=0.001)
+    t = target("t", "income", "growth_in_step", reference="gdp", baseline=B20_ONLY)
+    short = run(make_city, t, WORDINGS[5][2], [INCOME, GDP])
+    within = run(make_city, t, WORDINGS[6][2], [INCOME, GDP])
+    assert short.years[2025] * 100 == pytest.approx(-0.546, abs=0.001)
+    assert within.years[2025] * 100 == pytest.approx(-0.491, abs=0.001)
+    wide = run(make_city, dict(t, tolerance=0.006), WORDINGS[5][2], [INCOME, GDP])
+    assert wide.status == "met"

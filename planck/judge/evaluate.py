@@ -148,7 +148,9 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
     if base is None and d.base is None and case.op.percent != "share":
         base = case.base_point(series)
     pct, pct_reason, attain = None, None, None
-    if v is not None and case.nominal is not None:
+    if case.op.percent == "none":
+        pct_reason = "not defined for a comparison of growth rates"
+    elif v is not None and case.nominal is not None:
         attain = pg.attainment(v, case.nominal, case.lower)
         if case.op.percent == "share":
             pct = pg.percent_to_goal(v, case.nominal, None, case.lower)

@@ -134,4 +134,11 @@ def decide_special(case, series: dict[int, float]):
         return _every_year(case, series, first or case.plan_start)
     if rule == "reference":
         return _reference_share(case, series)
+    if rule == "growth_vs":
+        from planck.judge.evaluate_flows import growth_vs
+        return growth_vs(case, series)
+    if rule == "sum":
+        from planck.judge.evaluate_flows import total
+        first = case.t.baseline.year + 1 if case.t.baseline else None
+        return total(case, series, first or case.plan_start)
     return None

@@ -36,7 +36,7 @@ def explain_text(report: Report, r: Result) -> str:
         default = operators.get(t.op).tolerance
         note = ("default" if default is not None and abs(t.tolerance - default) < 1e-12
                 else "set in the file")
-        lines.append(f"  tolerance        {t.tolerance:.0%} ({note})")
+        lines.append(f"  tolerance        {t.tolerance * 100:g}% ({note})")
     if t.low is not None:
         lines.append(f"  accepted range   {num(t.low)} – {num(t.high)} {unit}")
     base = "—" if r.baseline_year is None else f"{num(r.baseline)} ({r.baseline_year})"
@@ -70,8 +70,10 @@ def explain_text(report: Report, r: Result) -> str:
         lines += [f"  pace method      {p.method}, from {p.base_year} ({num(p.base_value)}) "
                   f"to {p.latest_year}",
                   f"  observed rate    {_rate(p.method, p.observed)}",
-                  f"  required rate    {_rate(p.method, p.required)} to reach the goal by "
-                  f"{r.deadline}",
+                  (f"  reference rate   {_rate(p.method, p.required)} ({t.reference}, the same "
+                   "years)" if operators.get(t.op).decide == "growth_vs" else
+                   f"  required rate    {_rate(p.method, p.required)} to reach the goal by "
+                   f"{r.deadline}"),
                   "  pace ratio R     " + ("—" if p.ratio is None else f"{p.ratio:.3f}")]
     if r.ratio_reason is not None:
         lines.append(f"  R not computed   {log(r.ratio_reason)}")

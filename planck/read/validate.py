@@ -175,7 +175,7 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
             if not units.percent_change_unit(expected, t.unit) or spec.value_kind != "change":
                 c.same_dimension(at, "unit", t.unit, expected,
                                  f"target unit vs indicator {t.indicator!r}")
-        if t.reference in unit_of and expected:
+        if t.reference in unit_of and expected and spec.reference_level:
             c.same_dimension(at, "reference", unit_of[t.reference], expected,
                              "reference indicator unit")
         unit = t.unit or expected
