@@ -194,3 +194,15 @@ def test_flags_show_attribute_stale_provisional_and_stretch():
     r = replace(plain, attribute="binding", stale=True, provisional=True, stretch=3500.0)
     assert flags(r, LABELS["en"]) == ["binding", "old figure", "provisional", "stretch 3,500"]
     assert flags(r, LABELS["zh"])[0] == "约束性"
+
+
+def test_lang_picks_the_front_page_and_as_of_comes_from_the_option(invoke, tmp_path):
+    out = tmp_path / "site"
+    args = ["site", "-o", str(out), "--targets-dir", str(TARGETS)]
+    assert invoke(*args, "--lang", "zh", "--as-of", "2024-06-30").exit_code == 0
+    root = (out / "index.html").read_text(encoding="utf-8")
+    assert 'url=zh/index.html' in root and 'lang="zh-Hans"' in root
+    index = Dom((out / "en" / "index.html").read_text(encoding="utf-8")).all_text
+    assert "as of 2024-06-30" in index and "2026-" not in index
+    res = invoke(*args, "--lang", "fr")
+    assert res.exit_code == 2 and (out / "zh" / "index.html").is_file()
