@@ -25,6 +25,9 @@ NEAR_TOLERANCE = 0.10
 IN_STEP_TOLERANCE = 0.005
 
 
+#: Largest annual growth rate in percent (issue 9: 1e300 overflowed the goal).
+MAX_GROWTH = 1000.0
+
 def geq(v: float, goal: float) -> bool:
     """v ≥ goal, forgiving float noise from unit conversion (1 万元 → 亿元)."""
     return v >= goal - _EPS * max(1.0, abs(goal))
@@ -232,9 +235,13 @@ _ENTRIES = (
              goal=_growth, decide="growth",
              show=lambda t, num, words, w, u: f"≥ {num(t.value)}%{words['a_year']}{w}",
              rule="compound growth a year since the baseline ≥ rate",
-             wordings=("年均增长", "年均增速")),
+             wordings=("年均增长", "年均增速"),
+             # the goal is b × (1 + rate)^years over up to 151 years: it must stay finite
+             refuse=lambda v: None if -100 < v <= MAX_GROWTH else
+             f"annual growth {v:g}% is outside -100% … {MAX_GROWTH:g}% a year"),
     Operator(name="coverage", sense="higher", shape="optional", goal=_coverage,
-             rule="v ≥ 100 % (or the stated value)", wordings=("全覆盖",)),
+             rule="v ≥ 100 % (or the stated value)", wordings=("全覆盖",),
+             refuse=lambda v: None if 0 <= v <= 100 else f"coverage {v:g}% is outside 0 … 100%"),
     Operator(name="rank_at_most", sense="lower", level=_le, show=_sign("≤"), linear=True,
              rule="rank ≤ value, lower is better", wordings=("进入前", "前列")),
     Operator(name="per_year", sense="higher", decide="every_year", percent="share",

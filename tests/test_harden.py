@@ -297,3 +297,54 @@ def test_a_dangling_measured_symlink_is_a_finding_not_no_data(invoke, folder):
     for args in (["check", "luoyang", "--targets-dir", str(folder)], ["validate", str(folder)]):
         res = invoke(*args)
         assert res.exit_code == 2 and "luoyang.measured.yaml" in res.stderr, args
+
+
+# --- class 6: numbers at the edges ----------------------------------------------------------
+
+@pytest.mark.parametrize("where, value, says", [
+    ("value", 1e300, "beyond ±1e15"), ("value", -1.7e308, "beyond ±1e15"),
+    ("baseline", 1.7e308, "beyond ±1e15"), ("observation", 1e16, "beyond ±1e15"),
+])
+def test_huge_figures_are_refused_at_validation(invoke, make_city, where, value, says):
+    from conftest import obs
+
+    t = target("m-2025", "money", "at_least", value=value if where == "value" else 100,
+               unit="亿元", baseline={"year": 2020, "value": value if where == "baseline" else 1})
+    path = make_city([t], [obs("money", 2023, value if where == "observation" else 5, "亿元")])
+    for command in ("validate", "check"):
+        res = invoke(command, str(path.parent if command == "validate" else path))
+        assert res.exit_code == 2 and says in res.stderr and "internal error" not in res.stderr
+
+
+@pytest.mark.parametrize("op, value, says", [("annual_growth", 1e300, "beyond ±1e15"),
+                                             ("annual_growth", 1001, "annual growth"),
+                                             ("annual_growth", -100, "annual growth"),
+                                             ("coverage", 120, "coverage 120%")])
+def test_rates_outside_their_range_are_refused(invoke, make_city, op, value, says):
+    unit = "%"
+    t = target("r-2025", "rd", op, value=value, unit=unit, baseline={"year": 2020, "value": 2})
+    res = invoke("check", str(make_city([t])))
+    assert res.exit_code == 2 and says in res.stderr and "internal error" not in res.stderr
+
+
+EDGES = [1e15, -1e15, 1e-300, -1e-300, 5e-324, 0.0]
+
+
+@pytest.mark.parametrize("op", ["at_least", "about", "increase_by", "multiple_of", "between"])
+@pytest.mark.parametrize("edge", EDGES)
+def test_accepted_extremes_never_crash_and_json_stays_strict(invoke, make_city, op, edge):
+    from conftest import obs
+
+    extra = {"low": -abs(edge), "high": abs(edge)} if op == "between" else \
+        {"value": abs(edge) or 1.0 if op == "multiple_of" else edge}
+    unit = {} if op == "multiple_of" else {"unit": "亿元"}
+    t = target("m-2025", "money", op, baseline={"year": 2020, "value": edge}, **unit, **extra)
+    path = make_city([t], [obs("money", 2021, -edge, "亿元"), obs("money", 2023, edge or 1e15, "亿元")])
+    for fmt in ("table", "json", "markdown", "junit", "github", "csv"):
+        res = invoke("check", str(path), "-f", fmt)
+        assert res.exit_code in (0, 1), (fmt, res.stderr)
+        if fmt == "json":
+            json.loads(res.stdout, parse_constant=lambda c: pytest.fail(f"not JSON: {c}"))
+    res = invoke("explain", str(path), "m-2025", "--json")
+    assert res.exit_code == 0, res.stderr
+    json.loads(res.stdout, parse_constant=lambda c: pytest.fail(f"not JSON: {c}"))

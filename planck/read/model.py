@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -25,7 +26,21 @@ from planck import operators
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Year = Annotated[int, Field(strict=True, ge=1949, le=2100)]
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+#: Largest magnitude of a figure (docs/format.md): 10^15 is above any city's figure in any
+#: unit planck knows (GDP in 元 is ~10^13), and far enough from the float limit (~1.8e308)
+#: that no product or power in the method overflows (issue 9).
+MAX_MAGNITUDE = 1e15
+
+
+def _bounded(value: float) -> float:
+    if abs(value) > MAX_MAGNITUDE:
+        raise ValueError(f"{value:g} is beyond ±1e15, the largest magnitude of a figure "
+                         "planck accepts (docs/format.md)")
+    return value
+
+
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False), AfterValidator(_bounded)]
+
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

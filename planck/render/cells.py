@@ -6,6 +6,7 @@ control characters before they reach a terminal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from planck import operators
@@ -56,12 +57,12 @@ def baseline_short(r: Result) -> str:
 
 
 def percent(p: float | None) -> str:
-    return "—" if p is None else f"{p:.0f}%"
+    return "—" if p is None or not math.isfinite(p) else f"{p:.0f}%"
 
 
 def mini_bar(p: float | None, cells: int) -> str:
     """``███░  75%``: the bar clipped to 0–100 %, the figure as computed (may exceed 100)."""
-    if p is None:
+    if p is None or not math.isfinite(p):  # a ratio of extreme figures: shown as unknown
         return "—"
     filled = round(min(max(p, 0.0), 100.0) / 100 * cells)
     return "█" * filled + "░" * (cells - filled) + f" {p:3.0f}%"

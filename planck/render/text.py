@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from planck import operators
 from planck.render.context import LABELS
 from planck.result import Result
@@ -9,7 +11,7 @@ from planck.result import Result
 
 def num(v: float | None) -> str:
     """A number for people: grouped thousands, at most 4 decimals, no trailing zeros."""
-    if v is None:
+    if v is None or not math.isfinite(v):  # non-finite only from extreme ratios: unknown
         return "—"
     text = format(round(v, 4), ",.4f").rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -41,7 +43,7 @@ def baseline_text(r: Result) -> str:
 
 def bar(percent: float | None, width: int = 10) -> str:
     """A text bar that reads in CI logs: ``███████░░░  70%``; clipped at 0 and 100 %."""
-    if percent is None:
+    if percent is None or not math.isfinite(percent):
         return "—"
     filled = round(min(max(percent, 0.0), 100.0) / 100 * width)
     return "█" * filled + "░" * (width - filled) + f" {percent:4.0f}%"
