@@ -336,7 +336,8 @@ def test_accepted_extremes_never_crash_and_json_stays_strict(invoke, make_city, 
     from conftest import obs
 
     extra = {"low": -abs(edge), "high": abs(edge)} if op == "between" else \
-        {"value": abs(edge) or 1.0 if op == "multiple_of" else edge}
+        {"value": abs(edge) or 1.0 if op == "multiple_of" else abs(edge) if op == "increase_by"
+         else edge}
     unit = {} if op == "multiple_of" else {"unit": "亿元"}
     t = target("m-2025", "money", op, baseline={"year": 2020, "value": edge}, **unit, **extra)
     path = make_city([t], [obs("money", 2021, -edge, "亿元"), obs("money", 2023, edge or 1e15, "亿元")])
