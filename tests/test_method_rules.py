@@ -273,3 +273,13 @@ def test_explain_a_growth_comparison(make_city, invoke):
     for text in ("tolerance        0.5% (default)", "reference rate   5.07% a year (gdp",
                  "observed rate    5.27% a year", "on_track"):
         assert text in res.stdout, text
+
+
+def test_reference_targets_read_with_the_reference_figure(make_city, invoke):
+    doc = base_targets()
+    doc["indicators"].append({"id": "nat", "name_zh": "全国研发投入强度", "name_en": "National",
+                              "unit": "%", "direction": "higher"})
+    t = target("t", "rd", "above_reference", reference="nat")
+    path = make_city([t], [obs("rd", 2024, 2.7, "%"), obs("nat", 2024, 2.6, "%")], doc=doc)
+    out = invoke("check", str(path), "--as-of", "2026-11-01", "--wide").stdout
+    assert "> 2.6%" in out and "✓ met" in out

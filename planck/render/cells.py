@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from planck import operators
 from planck.render.context import LABELS
@@ -31,7 +32,7 @@ def target_short(r: Result, lang: str = "en") -> str:
     op = operators.get(t.op)
     if op.shape == "reference" and r.reference_value is not None:
         # The reference's figure, not its id: an id is not prose.
-        return f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {num(r.reference_value)}{u}"
+        t = replace(t, reference=f"{num(r.reference_value)}{u}")
     return clean(op.show(t, num, words, "", u).strip())
 
 
