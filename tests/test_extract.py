@@ -198,6 +198,8 @@ def test_output_only_where_told_and_never_over_an_input(tmp_path, invoke):
     out = tmp_path / "draft.yaml"
     res = invoke("extract", str(plan), "-o", str(out))
     assert res.exit_code == 0 and res.stdout == "" and "value: 2000" in out.read_text(encoding="utf-8")
+    marked = sum("# review:" in ln for ln in out.read_text(encoding="utf-8").splitlines()[3:])
+    assert f"1 draft target(s), {marked} line(s) marked '# review:'" in res.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.yaml", "plan.txt"]
 
 

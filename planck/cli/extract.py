@@ -68,8 +68,11 @@ def extract(
         _score(text, score, plan_file.name)
         if output is None:
             return
+    marked = sum(1 for ln in text.splitlines() if "# review:" in ln and not ln.startswith("# "))
+    summary = f"{len(ex.targets)} draft target(s), {marked} line(s) marked '# review:' for a person"
     if target is None:
         _out(text)
+        _err(f"planck: {summary}")
     else:
         from planck.write.atomic import write_atomic
 
@@ -77,7 +80,7 @@ def extract(
             write_atomic(target, text)
         except OSError as err:
             raise _usage(f"-o {output}: cannot write: {err.strerror or err}") from None
-        _err(f"planck: wrote {len(ex.targets)} draft target(s) to {target}")
+        _err(f"planck: wrote {target}: {summary}")
 
 
 def _score(draft_text: str, answer: Path, plan_name: str) -> None:
