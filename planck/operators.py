@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 _EPS = 1e-9
 #: Default tolerances: "左右" within 2 % of the value; "接近" at least 90 % of the reference.
@@ -66,6 +66,12 @@ class GoalInput:
     lower: bool
 
 
+def _n(x: float | None) -> float:
+    """A number the operator's entry requires (validation refuses a target without it, and a
+    goal is not derived without a baseline value), so never None here."""
+    return cast(float, x)
+
+
 def _plain(g: GoalInput) -> Levels:
     return Levels(nominal=g.value, goal=g.value)
 
@@ -76,7 +82,7 @@ def _coverage(g: GoalInput) -> Levels:
 
 
 def _about(g: GoalInput) -> Levels:
-    low, high = g.value * (1 - g.tol), g.value * (1 + g.tol)
+    low, high = _n(g.value) * (1 - _n(g.tol)), _n(g.value) * (1 + _n(g.tol))
     return Levels(nominal=g.value, goal=high if g.lower else low, low=low, high=high)
 
 
@@ -85,22 +91,22 @@ def _between(g: GoalInput) -> Levels:
 
 
 def _increase(g: GoalInput) -> Levels:
-    grown = None if g.base is None else g.base + g.value
+    grown = None if g.base is None else g.base + _n(g.value)
     return Levels(nominal=grown, goal=grown)
 
 
 def _multiple(g: GoalInput) -> Levels:
-    grown = None if g.base is None else g.base * g.raw
+    grown = None if g.base is None else g.base * _n(g.raw)
     return Levels(nominal=grown, goal=grown)
 
 
 def _growth(g: GoalInput) -> Levels:
-    grown = None if g.base is None else g.base * (1 + g.raw / 100) ** g.years
+    grown = None if g.base is None else g.base * (1 + _n(g.raw) / 100) ** _n(g.years)
     return Levels(nominal=grown, goal=grown)
 
 
 def _reduced(g: GoalInput) -> Levels:
-    cut = None if g.base is None else g.base * (1 - g.raw / 100)
+    cut = None if g.base is None else g.base * (1 - _n(g.raw) / 100)
     return Levels(nominal=cut, goal=cut)
 
 
@@ -114,26 +120,26 @@ def _in_step(g: GoalInput) -> Levels:
 
 
 def _share_of_reference(g: GoalInput) -> Levels:
-    return Levels(nominal=1 - g.tol, goal=1 - g.tol)
+    return Levels(nominal=1 - _n(g.tol), goal=1 - _n(g.tol))
 
 
 # Level tests: (value, levels, lower is better) -> (satisfies, lies beyond the range).
 def _ge(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
-    return geq(v, lv.goal), False
+    return geq(v, _n(lv.goal)), False
 
 
 def _le(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
-    return leq(v, lv.goal), False
+    return leq(v, _n(lv.goal)), False
 
 
 def _gt(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
-    return greater(v, lv.goal), False
+    return greater(v, _n(lv.goal)), False
 
 
 def _band(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
     if lower:
-        return leq(v, lv.high), not geq(v, lv.low)
-    return geq(v, lv.low), not leq(v, lv.high)
+        return leq(v, _n(lv.high)), not geq(v, _n(lv.low))
+    return geq(v, _n(lv.low)), not leq(v, _n(lv.high))
 
 
 # Compact forms for tables: (target as shown, number formatter, labels, " (wording)", unit)
