@@ -40,7 +40,7 @@ MISTAKES = [
      "return case.t.deadline if case.t.deadline in series else later[-1]"),
     # once only late_ok targets are judged after the deadline: their first good year
     ("late verdict from the last year after the deadline", "planck/judge/evaluate.py",
-     "good[0]", "good[-1]"),
+     'Decision("met", True, good[0],', 'Decision("met", True, good[-1],'),
     ("per_year boundary < → <=", "planck/judge/evaluate_ops.py",
      'status = "on_track" if year < t.deadline else "not_assessable"',
      'status = "on_track" if year <= t.deadline else "not_assessable"'),
