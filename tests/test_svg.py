@@ -139,3 +139,34 @@ def test_stretch_level_and_band_are_drawn_and_named():
     ys = sorted(float(t.get("y")) for t in ET.fromstring(svg.render(close)).iter(
         f"{{{NS['s']}}}text") if t.text in ("20", "20.1") and t.get("x") == str(svg.R + 6))
     assert len(ys) == 2 and ys[1] - ys[0] >= 13
+
+
+def test_every_worked_example_charts_and_renders_a_site(make_city, tmp_path):
+    # Each operator of docs/methodology.md's worked examples (tests/test_methodology.py)
+    # through the chart and every site page: well-formed SVG, one mark per picked figure.
+    from datetime import date
+
+    from test_methodology import AS_OF, CASES, RULES, WORDINGS
+    from test_methodology import base_targets as base
+
+    from planck.site.collect import collect
+    from planck.site.pages import render_site
+
+    ops = set()
+    for case in [*CASES, *RULES, *WORDINGS]:
+        _id, t, observations, indicators = case[:4]
+        doc = base()
+        if indicators:
+            doc["indicators"] += indicators
+        path = make_city([t], observations, doc=doc)
+        view = collect(str(path), path.parent, date.fromisoformat(AS_OF), "en")
+        for ind in view.indicators.values():
+            spec = ind.spec("zh")
+            if spec is None:
+                continue
+            root = ET.fromstring(svg.render(spec))
+            assert len(root.findall(".//*[@class='obs']", NS)) == len(ind.figures), _id
+        files = render_site([view], "en")
+        assert sum(name.endswith(".html") for name in files) >= 8, _id
+        ops.add(t["op"])
+    assert len(ops) >= 18
