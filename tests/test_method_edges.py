@@ -304,3 +304,25 @@ def test_at_most_exactly_at_the_goal_is_met(make_city):
     t = target("t", "energy", "at_most", value=8)
     assert run(make_city, t, [obs("energy", 2025, 8, "%")]).status == "met"
     assert run(make_city, t, [obs("energy", 2025, 8.01, "%")]).status == "missed"
+
+
+# --- percentage points ---------------------------------------------------------------------
+
+def test_an_increase_in_percentage_points_on_a_percent_indicator(make_city):
+    """+0.5 百分点 on 2.0 % is a goal of 2.5 %: 2.5 in 2025 meets it, 2.4 does not."""
+    t = target("t", "rd", "increase_by", value=0.5, unit="百分点",
+               baseline={"year": 2020, "value": 2.0})
+    r = run(make_city, t, [obs("rd", 2025, 2.5, "%")])
+    assert (r.target.goal, r.status) == (pytest.approx(2.5), "met")
+    assert run(make_city, t, [obs("rd", 2025, 2.4, "%")]).status == "missed"
+
+
+def test_percentage_points_on_a_count_are_refused(make_city):
+    from planck.findings import PlanckError
+
+    doc = base_targets()
+    path = make_city([target("t", "firms", "increase_by", value=5, unit="百分点",
+                             baseline={"year": 2020, "value": 100})], doc=doc)
+    with pytest.raises(PlanckError) as err:
+        load_city(str(path), path.parent)
+    assert [f.code for f in err.value.findings] == ["unit-mismatch"]
