@@ -326,3 +326,11 @@ def test_percentage_points_on_a_count_are_refused(make_city):
     with pytest.raises(PlanckError) as err:
         load_city(str(path), path.parent)
     assert [f.code for f in err.value.findings] == ["unit-mismatch"]
+
+
+def test_default_as_of_without_any_date_is_the_first_plan_year(make_city):
+    """No figures and an undated plan document: 1 January of the first plan year."""
+    doc = base_targets()
+    del doc["sources"][0]["date"]
+    path = make_city([target("t", "firms", "at_least", value=10)], doc=doc)
+    assert default_as_of(load_city(str(path), path.parent)) == date(2021, 1, 1)
