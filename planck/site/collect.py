@@ -1,5 +1,5 @@
 """Everything the site shows, gathered once per city: the report, the figures of every
-indicator (picked as the verdict picks them), the chart, the evidence with its quotes.
+indicator (picked as the verdict picks them, with their sources and quotes) and its chart.
 
 Pure apart from reading the city files; nothing here knows about HTML.
 """
@@ -12,7 +12,6 @@ from pathlib import Path
 
 from planck.read.dataset import CityData, Obs
 from planck.render.chartdata import ChartSpec
-from planck.render.report import Evidence
 from planck.result import Report, Result
 
 
@@ -43,7 +42,6 @@ class CityView:
     id: str
     data: CityData
     report: Report
-    evidence: Evidence
     indicators: dict[str, IndicatorView]
 
 
@@ -51,12 +49,12 @@ def collect(city: str, directory: Path, as_of: date | None, lang: str) -> CityVi
     """Load, evaluate and gather one city (``PlanckError`` when its files are invalid)."""
     from planck.judge.evaluate import evaluate, pick
     from planck.read.dataset import load_city
-    from planck.write.reportfiles import evidence, relocate, report_as_of
+    from planck.write.reportfiles import relocate, report_as_of
 
     data = load_city(city, directory)
     # Paths relative to the targets folder: the site never shows where a checkout lives.
     report = relocate(evaluate(data, as_of or report_as_of(data)), Path(directory))
-    ev = evidence(data, report, lang)
+    paces: dict[str, str] = {t.id: t.pace for t in data.targets.targets}
     by: dict[str, list[Result]] = {}
     for r in report.results:
         by.setdefault(r.indicator, []).append(r)
@@ -67,6 +65,6 @@ def collect(city: str, directory: Path, as_of: date | None, lang: str) -> CityVi
         figures = (*annual.values(), *([partial] if partial else []))
         info = names[ind]
         views[ind] = IndicatorView(ind, info.name_zh, info.name_en, info.unit, tuple(results),
-                                   figures, ev.paces)
-    return CityView(data.id, data, report, ev, views)
+                                   figures, paces)
+    return CityView(data.id, data, report, views)
 
