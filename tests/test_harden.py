@@ -349,3 +349,47 @@ def test_accepted_extremes_never_crash_and_json_stays_strict(invoke, make_city, 
     res = invoke("explain", str(path), "m-2025", "--json")
     assert res.exit_code == 0, res.stderr
     json.loads(res.stdout, parse_constant=lambda c: pytest.fail(f"not JSON: {c}"))
+
+
+# --- class 8: stdout that closes, fills up or cannot encode ----------------------------------
+
+def _planck(*args: str, env: dict | None = None, **kw):
+    import os
+    import subprocess
+    import sys
+
+    full_env = {k: v for k, v in os.environ.items() if k not in ("PLANCK_TARGETS", "GITHUB_ACTIONS")}
+    full_env.update(env or {})
+    return subprocess.Popen([sys.executable, "-m", "planck", *args], cwd=ROOT, env=full_env,
+                            stderr=subprocess.PIPE, **kw)
+
+
+def test_broken_pipe_is_quiet_and_not_the_gate_code():
+    import subprocess
+
+    child = _planck("check", "--all", "-f", "json", "--fail-on", "missed,on_track,behind",
+                    stdout=subprocess.PIPE)
+    assert child.stdout.read(10) == b'{"schema":'
+    child.stdout.close()  # the reader leaves, as `| head -c 10` does
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 141 and err == b""
+
+
+@pytest.mark.parametrize("args", [["check", "luoyang", "-f", "json"], ["list"],
+                                  ["explain", "luoyang", "ly-rd-intensity-2025"]])
+def test_a_full_disk_on_stdout_is_one_clear_line(args):
+    with open("/dev/full", "w") as full:
+        child = _planck(*args, stdout=full)
+        _, err = child.communicate(timeout=60)
+    assert child.returncode == 2, err
+    assert err.decode() == "planck: cannot write to stdout: No space left on device\n"
+
+
+def test_an_ascii_console_gets_utf8_not_question_marks():
+    import subprocess
+
+    child = _planck("check", "luoyang", env={"PYTHONIOENCODING": "ascii"}, stdout=subprocess.PIPE)
+    out, _ = child.communicate(timeout=60)
+    assert child.returncode in (0, 1)
+    text = out.decode("utf-8")
+    assert "洛阳" in text and "?" * 2 not in text

@@ -17,10 +17,20 @@ __all__ = ["app", "main", "parse_date", "parse_statuses"]
 
 def main() -> None:
     """Console-script entry point: a last-resort guard so no traceback reaches the user."""
+    from planck.cli.stdout import BROKEN_PIPE, StdoutClosed, StdoutFailed, guard, silence
+
+    guard()
     try:
         app(standalone_mode=True)
     except SystemExit:
         raise
+    except StdoutClosed:
+        silence()  # the reader has what it wanted: no message, the conventional code
+        sys.exit(BROKEN_PIPE)
+    except StdoutFailed as err:
+        _err(f"planck: cannot write to stdout: {err}")
+        silence()
+        sys.exit(INVALID)
     except KeyboardInterrupt:
         _err("planck: interrupted")
         sys.exit(130)

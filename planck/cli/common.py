@@ -78,8 +78,12 @@ def _usage(message: str) -> typer.Exit:
 
 
 def _safe_streams() -> None:
-    # A console that cannot encode CJK must degrade, not crash with UnicodeEncodeError.
+    # A console that cannot encode CJK switches to UTF-8 (issue 9: ascii gave "???" and exit
+    # 0); what still cannot be encoded degrades instead of crashing with UnicodeEncodeError.
+    from planck.cli.stdout import utf8_if_needed
+
     for stream in (sys.stdout, sys.stderr):
+        utf8_if_needed(getattr(stream, "_stream", stream))
         try:
             cast(Any, stream).reconfigure(errors="replace")
         except (AttributeError, ValueError):
