@@ -113,7 +113,8 @@ def test_xlsx_text_that_looks_like_a_formula_stays_text(invoke, tmp_path):
 
 @pytest.mark.parametrize(("target", "message"), [
     ("report.md", "does not end in .xlsx"),
-    ("folder.xlsx", "exists and is not a regular file"),
+    ("folder.xlsx", "is a folder: planck writes only to a regular file"),
+    ("link.xlsx", "is a symbolic link"),
     ("nofolder/x.xlsx", "does not exist"),
     ("targets/x.xlsx", "inside the data folder"),
 ])
@@ -121,6 +122,7 @@ def test_xlsx_output_refusals(invoke, tmp_path, target, message):
     folder = tmp_path / "targets"
     shutil.copytree(TARGETS, folder)
     (tmp_path / "folder.xlsx").mkdir()
+    (tmp_path / "link.xlsx").symlink_to(folder / "hebi.yaml")
     before = sorted(p.name for p in folder.iterdir())
     res = invoke("export", "hebi", "-o", str(tmp_path / target), "--targets-dir", str(folder))
     assert res.exit_code == 2 and message in res.stderr and res.stdout == ""

@@ -278,3 +278,15 @@ def test_dry_run_diff_is_escaped_for_logs(tmp_path, invoke):
                   "--quote", "##[error]3%", "--dry-run")
     assert res.exit_code == 0, res.stderr
     assert "##[" not in res.stdout and "quote:" in res.stdout
+
+
+def test_symlinked_measured_file_is_refused(tmp_path, invoke):
+    folder = _copy_city(tmp_path)
+    real = tmp_path / "real.measured.yaml"
+    m = folder / "luoyang.measured.yaml"
+    m.rename(real)
+    m.symlink_to(real)
+    before = real.read_bytes()
+    res = _record(invoke, folder, *GOOD)
+    assert res.exit_code == 2 and "is a symbolic link" in res.stderr
+    assert m.is_symlink() and real.read_bytes() == before

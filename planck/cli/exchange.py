@@ -19,10 +19,13 @@ def _xlsx_output(output: Path, directory: Path) -> None:
         if sys.stdout.isatty():
             raise _usage("-o -: a workbook is binary; redirect stdout to a file, or give -o FILE.xlsx")
         return
+    from planck.write.target import data_files, refusal
+
+    why = refusal(output, data_files(directory))  # the shared -o rules (planck/write/target.py)
+    if why:
+        raise _usage(f"-o: {output} {why}")
     if output.suffix.lower() != ".xlsx":
         raise _usage(f"-o: {output} does not end in .xlsx (or give '-' for stdout)")
-    if output.exists() and not output.is_file():
-        raise _usage(f"-o: {output} exists and is not a regular file")
     if not output.parent.is_dir():
         raise _usage(f"-o: folder {output.parent} does not exist")
     if output.resolve().parent == directory.resolve():

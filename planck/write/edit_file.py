@@ -39,6 +39,10 @@ def _writable(path: Path) -> None:
                       "(make it writable, e.g. chmod u+w, and run again)")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise _refuse(path, "read-only", f"folder {folder} is not writable: nothing was written")
+    if path.is_symlink():
+        # the atomic rename would replace the link itself with a regular file
+        raise _refuse(path, "symlink", f"is a symbolic link (to {os.readlink(path)}): planck "
+                      "edits only a regular file; give the folder of the file it points to")
     if path.exists() and not path.is_file():
         raise _refuse(path, "not-a-file", "not a regular file: nothing was written")
 
