@@ -21,9 +21,10 @@ from planck.extract.run import Extraction
 from planck.extract.vocab import Known, lookup, slug
 
 HIGHER = {OP.at_least, OP.more_than, OP.increase_by, OP.multiple_of, OP.annual_growth, OP.coverage,
-          OP.per_year, OP.near_reference, OP.cumulative, OP.at_least_reference}
-LOWER = {OP.at_most, OP.rank_at_most, OP.decrease_by}
-NEEDS_BASE = {OP.increase_by, OP.multiple_of, OP.annual_growth, OP.decrease_by}
+          OP.per_year, OP.near_reference, OP.cumulative, OP.at_least_reference, OP.above_reference}
+LOWER = {OP.at_most, OP.rank_at_most, OP.decrease_by, OP.decrease_points}
+NEEDS_BASE = {OP.increase_by, OP.multiple_of, OP.annual_growth, OP.decrease_by, OP.decrease_points}
+REFERENCE_OPS = {OP.near_reference, OP.at_least_reference, OP.above_reference}
 
 
 # What planck.read.strings refuses in any value (line breaks and tab stay: a quote may hold them).
@@ -115,7 +116,7 @@ class _Indicators:
         else:
             iid = slug(f.name, set(self.rows))
             direction = "higher" if f.op in HIGHER else "lower" if f.op in LOWER else None
-            unit = f.unit if f.op not in (OP.multiple_of, OP.near_reference, OP.at_least_reference) else None
+            unit = f.unit if f.op not in {OP.multiple_of} | REFERENCE_OPS else None
             self.rows[iid] = {"name": f.name, "unit": unit, "direction": direction, "known": False,
                               "name_en": None}
         self.by_name[k] = iid
@@ -227,8 +228,8 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     if f.notes:
         lines.append(f"    note: {q('; '.join(f.notes))}  # review")
     if f.op not in ops:
-        word = {OP.decrease_by: "降低", OP.cumulative: "累计",
-                OP.at_least_reference: "达到平均水平"}.get(f.op, f.op)
+        word = {OP.decrease_by: "降低", OP.cumulative: "累计", OP.decrease_points: "降低N个百分点",
+                OP.at_least_reference: "达到平均水平", OP.above_reference: "超过平均水平"}.get(f.op, f.op)
         head = f"  # review: op '{f.op}' ({word}) is not in this planck's format yet; uncomment once it is"
         return [head] + ["  # " + ln[2:] for ln in lines]
     return lines

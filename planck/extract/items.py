@@ -112,7 +112,9 @@ def _figure_op(clause: str, m: re.Match, mode: tuple[str, str] | None) -> tuple[
     if m.group(4) in ("个百分点", "百分点"):  # 提高5个百分点: a change of a % indicator
         change = re.search(r"(提高|提升|增加|增长|上升|降低|下降|减少)\s*$", before)
         if change:
-            return change.group(1), (OP.decrease_by if change.group(1) in "降低下降减少" else OP.increase_by)
+            # decrease_by is a share of the baseline, so a fall in points needs its own operator.
+            return change.group(1), (OP.decrease_points if change.group(1) in "降低下降减少"
+                                     else OP.increase_by)
     if m.group(2):
         return f"{m.group(1)}—{m.group(2)}", OP.between
     comp_b = w.comparative_before(before)
@@ -255,9 +257,11 @@ def _respectively(clause: str, original: str, quote: str, figs: list[re.Match], 
         if not name:
             continue
         value, unit, note = w.unit_and_value(w.number(m.group(1)), m.group(3), m.group(4))
-        wording, op = _figure_op(clause, figs[0], mode)
-        if m.group(2):
-            wording, op = f"{m.group(1)}—{m.group(2)}", OP.between
+        # 分别达到3.2%、2000家: the comparative before the first figure holds for every figure.
+        wording, op = _figure_op(clause, m, mode)
+        first = _figure_op(clause, figs[0], mode)
+        if not wording and first[1] != OP.between:
+            wording, op = first
         f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit), quote=quote)
         if op == OP.between:
             f.low, f.high = w.clean(value), w.clean(w.number(m.group(2)))
@@ -329,7 +333,8 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
     if ref:
         name = name_of(original[: ref.start()])
         if name:
-            op = OP.near_reference if ref.group(1) == "接近" else OP.at_least_reference
+            op = {"接近": OP.near_reference, "超过": OP.above_reference,
+                  "高于": OP.above_reference}.get(ref.group(1), OP.at_least_reference)
             out.append(Found(name=name, op=op,
                              wording=ref.group(1), unit=None, reference=ref.group(2), quote=quote))
     for r in w.RANK.finditer(clause):
