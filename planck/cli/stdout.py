@@ -81,7 +81,7 @@ def guard() -> None:
     for stream in (sys.stdout, sys.stderr):
         utf8_if_needed(getattr(stream, "_stream", stream))
     if not isinstance(sys.stdout, _Guarded) and sys.stdout is not None:
-        sys.stdout = _Guarded(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = _Guarded(sys.stdout)
 
 
 def silence() -> None:
