@@ -64,3 +64,31 @@ def test_mistyped_city_gets_a_suggestion(invoke):
     assert res.stderr == f"planck: no city 'luoyng' in {TARGETS} (did you mean luoyang?)\n"
     res = invoke("diff", "pingdinshan", "--from", "2024-01-01", "--targets-dir", str(TARGETS))
     assert res.exit_code == 2 and "did you mean pingdingshan?" in res.stderr
+
+
+def test_github_annotates_problems_and_notices_only_when_asked(invoke):
+    import json
+
+    results = json.loads(invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f",
+                                "json").stdout)["results"]
+    problems = [r for r in results
+                if r["status"] in ("missed", "behind", "off_track", "regressing", "not_assessable")]
+    res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f", "github")
+    lines = res.stdout.splitlines()
+    assert len(lines) == len(problems) and not any(ln.startswith("::notice") for ln in lines)
+    res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f", "github",
+                 "--annotate", "all")
+    lines = res.stdout.splitlines()
+    assert len(lines) == len(results)
+    assert sum(ln.startswith("::notice") for ln in lines) == len(results) - len(problems)
+    assert invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f", "github",
+                  "--annotate", "some").exit_code == 2
+
+
+def test_list_counts_read_as_english(invoke):
+    import re
+
+    out = invoke("list", "--targets-dir", str(TARGETS)).stdout
+    assert not re.search(r"\b1 targets\b|\b1 observations\b", out)
+    assert not re.search(r"\((\d{4})–\1\)", out)  # a one-year plan is (2024), not (2024–2024)
+    assert re.search(r": 1 target$", out, re.M) or "1 target," in out

@@ -151,7 +151,7 @@ def test_annotations_show_latest_in_the_unit_they_name():
         r"\(([a-z0-9-]+)\): latest ([-\d,.]+) \((\d{4})\), target .* (\S+), due \d{4};", junit)]
     for name, shown, period, unit in found:
         _check(NAME[name], shown, period, unit, "annotations")
-    assert len(found) >= 20
+    assert len(found) >= 15  # junit: every target with a figure; github: problems only
 
 
 @pytest.mark.parametrize("name", ["goldcity.report.md", "goldcity.report.zh.md"])

@@ -176,7 +176,8 @@ def test_junit_and_github_on_luoyang(invoke):
     assert res.exit_code in (0, 1), res.stderr
     root = ET.fromstring(res.stdout.encode())
     ids = [c.get("name").split()[0] for c in root.iter("testcase")]
-    res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f", "github")
+    res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f", "github",
+                 "--annotate", "all")
     lines = (TARGETS / "luoyang.yaml").read_text(encoding="utf-8").splitlines()
     annotations = res.stdout.splitlines()
     assert len(annotations) == len(ids) and len(set(ids)) == len(ids)

@@ -60,6 +60,7 @@ def check(
     plan: PlanOpt = None,
     attribute: AttributeOpt = None,
     detail: Annotated[bool, typer.Option("--detail", help="With --all: every city's full table, not the one-line-per-city overview.")] = False,
+    annotate: Annotated[str, typer.Option("--annotate", help="github format: 'problems' (errors and warnings) or 'all' (notices for met, on track and no data too).")] = "problems",
     fail_on_attribute: GateAttributeOpt = None,
     max_age: MaxAge = None,
 ) -> None:
@@ -75,6 +76,8 @@ def check(
     _safe_streams()
     fmt, lang_, gate = _format(fmt), _lang(lang), parse_statuses(fail_on)
     selection = make_selection(status, hide, assessed, plan, attribute, fail_on_attribute)
+    if annotate not in ("problems", "all"):
+        raise _usage(f"--annotate: {annotate!r} is not one of problems, all")
     when = parse_date(as_of)
     directory = resolve_dir(targets_dir)
     if all_cities == (city is not None):
@@ -94,7 +97,8 @@ def check(
         render = get(fmt)
         if fmt == "table" and len(cities) > 1 and not detail:
             from planck.render.overview import render
-        _out(render(shown, _context(fmt, lang_, gate, wide=wide)), commands=fmt == "github")
+        ctx = _context(fmt, lang_, gate, wide=wide, annotate_all=annotate == "all")
+        _out(render(shown, ctx), commands=fmt == "github")
         tally = counts(reports, selection, gate)
     for line in report_lines(tally, selection, gate):
         _err(line)

@@ -143,11 +143,13 @@ def _width() -> int:
     return max(40, columns) if columns > 0 else 80
 
 
-def _context(fmt: str, lang: str, fail_on: frozenset[str], wide: bool = False):
+def _context(fmt: str, lang: str, fail_on: frozenset[str], wide: bool = False,
+             annotate_all: bool = False):
     from planck.render.context import Context
 
     color = fmt == "table" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return Context(lang=lang, fail_on=fail_on, width=_width(), color=color, wide=wide)
+    return Context(lang=lang, fail_on=fail_on, width=_width(), color=color, wide=wide,
+                   annotate_all=annotate_all)
 
 
 def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: date | None):

@@ -213,6 +213,11 @@ def validate_paths(paths: list[Path], sources_dir: Path | None,
     return len(files), findings
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 target``, ``2 targets``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def city_listing(folder: Path) -> str:
     """A few lines per city: names, plans, target and observation counts."""
     lines = [f"{log(folder)}:"]
@@ -225,11 +230,13 @@ def city_listing(folder: Path) -> str:
         loaded = load(measured) if measured.is_file() else None
         items = loaded.data.get("observations") if loaded and loaded.ok else None
         n_obs = len(items) if isinstance(items, list) else 0
-        lines.append(f"  {tf.city.id:<14} {log(tf.city.name_zh)} {log(tf.city.name_en)}: "
-                     f"{len(tf.targets)} targets, {n_obs} observations")
+        lines.append(f"  {log(tf.city.id):<14} {log(tf.city.name_zh)} {log(tf.city.name_en)}: "
+                     f"{_count(len(tf.targets), 'target')}, {_count(n_obs, 'observation')}")
         for p in tf.plans:
             count = sum(t.plan == p.id for t in tf.targets)
-            lines.append(f"    {p.id} ({p.start}–{p.end}) {log(p.title_zh)}: {count} targets")
+            years = str(p.start) if p.start == p.end else f"{p.start}–{p.end}"
+            lines.append(f"    {log(p.id)} ({years}) {log(p.title_zh)}: "
+                         f"{_count(count, 'target')}")
     if len(lines) == 1:
         lines.append("  (no cities)")
     return "\n".join(lines) + "\n"

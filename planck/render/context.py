@@ -95,6 +95,7 @@ class Context:
     width: int = 100
     color: bool = False
     wide: bool = False  # the table shows every column, uncut, whatever the width
+    annotate_all: bool = False  # github: notices too, not only errors and warnings
 
     def status(self, status: str) -> str:
         """Symbol and word, so the status reads without colour."""

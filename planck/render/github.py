@@ -1,4 +1,7 @@
-"""GitHub Actions workflow commands: annotations on the target's line in the YAML file."""
+"""GitHub Actions workflow commands: annotations on the target's line in the YAML file.
+
+Errors (a status in --fail-on) and warnings (other shortfalls) only; notices for met, on
+track and no data only with ``--annotate all`` (``ctx.annotate_all``)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,8 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
     lines = []
     for report in reports:
         for r in report.results:
+            if level(r.status, ctx) == "notice" and not ctx.annotate_all:
+                continue  # a CI log shows what needs attention; --annotate all adds the rest
             title = _prop(f"planck {r.status}: {r.id}")
             msg = _data(f"{r.name} {r.name_en}: latest {latest_text(r)}, target "
                         f"{target_text(r)} {r.unit} by {r.deadline} — {r.reason}"
