@@ -31,9 +31,9 @@ def test_every_format_shows_the_same_targets(invoke, args, keep):
     want = [r["id"] for r in _all(invoke) if keep(r)]
     assert 0 < len(want) < 58
 
-    def run(fmt):
+    def run(fmt, *more):
         res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f", fmt, *args,
-                     env={"COLUMNS": "200"})
+                     *more, env={"COLUMNS": "200"})
         assert res.exit_code == 0, res.stderr
         assert f"showing {len(want)} of 58 target(s)" in res.stderr
         return res.stdout
@@ -41,7 +41,7 @@ def test_every_format_shows_the_same_targets(invoke, args, keep):
     assert [r["id"] for r in json.loads(run("json"))["results"]] == want
     junit = ET.fromstring(run("junit").encode())
     assert sorted(c.get("name").split()[0] for c in junit.iter("testcase")) == sorted(want)
-    assert len(run("github").splitlines()) == len(want)
+    assert len(run("github", "--annotate", "all").splitlines()) == len(want)
     table = run("table")
     shown = [tid for tid in want if re.search(rf"^{re.escape(tid[3:])}\s", table, re.M)]
     assert shown == want
