@@ -236,7 +236,9 @@ def test_attribute_and_stretch_in_every_format(make_city, invoke):
                baseline={"year": 2020, "value": 2000})
     path = make_city([t], [obs("firms", 2023, 2600, "家")])
     for fmt in ("markdown", "github", "junit"):
-        out = invoke("check", str(path), "--as-of", "2026-11-01", "-f", fmt).stdout
+        # --annotate all: github otherwise annotates only errors and warnings
+        out = invoke("check", str(path), "--as-of", "2026-11-01", "-f", fmt,
+                     "--annotate", "all").stdout
         assert "binding" in out and "3,500" in out, fmt
     wide = invoke("check", str(path), "--as-of", "2026-11-01", "--wide").stdout
     assert "binding" in wide
