@@ -134,6 +134,7 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     import tempfile
     from functools import partial
 
+    from planck.cli.progress import progress
     from planck.judge.batch import map_cities
     from planck.render.json_ import MANY_CLOSE, MANY_OPEN, MANY_SEP
 
@@ -141,10 +142,12 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     plans: list[str] = []
     findings: list[Finding] = []
     first = True
-    with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
+    with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool, \
+            progress(len(cities), "cities") as tick:
         spool.write(MANY_OPEN)
         chunk = partial(_json_chunk, gate=gate, selection=selection, max_age=max_age)
         for outcome in map_cities(cities, directory, measured, when, chunk):
+            tick()
             if isinstance(outcome, list):  # the findings that stop this city
                 findings += outcome
                 continue

@@ -153,9 +153,11 @@ def _context(fmt: str, lang: str, fail_on: frozenset[str], wide: bool = False,
 
 
 def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: date | None):
+    from planck.cli.progress import progress
     from planck.judge.batch import evaluate_cities
 
-    reports, findings = evaluate_cities(cities, directory, measured, as_of)
+    with progress(len(cities), "cities") as tick:
+        reports, findings = evaluate_cities(cities, directory, measured, as_of, done=tick)
     if findings:
         raise _fail(findings)
     return reports

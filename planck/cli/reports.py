@@ -69,6 +69,7 @@ def report(
     targets_dir: TargetsDir = None,
 ) -> None:
     """Write markdown reports (reports/<city>.md); --check exits 1 when one is out of date."""
+    from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.write.reportfiles import build_many, is_current, write_report
 
@@ -79,7 +80,8 @@ def report(
     if not check_only:
         _refuse_outputs(jobs, directory)
     try:
-        texts = build_many(jobs, directory, when, lang_)
+        with progress(len(jobs), "reports") as tick:
+            texts = build_many(jobs, directory, when, lang_, done=tick)
     except PlanckError as err:
         raise _fail(err.findings) from None
     if check_only:

@@ -63,10 +63,16 @@ def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: 
 
 def evaluate_cities(cities: list[str], directory: Path, measured: list[Path],
                     as_of: date | None, workers: int | None = None,
-                    start_method: str | None = None) -> tuple[list[Report], list[Finding]]:
-    """Reports in input order, and every finding of every city that could not be used."""
-    outcomes = list(map_cities(cities, directory, measured, as_of, workers=workers,
-                               start_method=start_method))
+                    start_method: str | None = None,
+                    done: Callable[[], None] | None = None) -> tuple[list[Report], list[Finding]]:
+    """Reports in input order, and every finding of every city that could not be used
+    (``done`` is called after each city: the command line's progress bar)."""
+    outcomes = []
+    for outcome in map_cities(cities, directory, measured, as_of, workers=workers,
+                              start_method=start_method):
+        outcomes.append(outcome)
+        if done is not None:
+            done()
     reports = [o for o in outcomes if isinstance(o, Report)]
     findings = [f for o in outcomes if not isinstance(o, Report) for f in o]
     return reports, findings

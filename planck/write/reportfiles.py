@@ -7,6 +7,7 @@ prints; the CLI reports what happened.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -149,7 +150,7 @@ def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str
 
 
 def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None,
-               lang: str) -> list[tuple[Path, str]]:
+               lang: str, done: Callable[[], None] | None = None) -> list[tuple[Path, str]]:
     """(file, text) for every (city, report file) job: each report, then its SVG charts;
     ``PlanckError`` with the findings of every invalid city (all cities are read before
     anything is written). A report to stdout ("-") comes alone, linking charts/… ."""
@@ -164,6 +165,9 @@ def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None
         except PlanckError as err:
             findings += err.findings
             continue
+        finally:
+            if done is not None:  # the command line's progress bar
+                done()
         texts += [(path, files[0][1])] if to_stdout else files
     if findings:
         raise PlanckError(findings)
