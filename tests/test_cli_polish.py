@@ -92,3 +92,17 @@ def test_list_counts_read_as_english(invoke):
     assert not re.search(r"\b1 targets\b|\b1 observations\b", out)
     assert not re.search(r"\((\d{4})–\1\)", out)  # a one-year plan is (2024), not (2024–2024)
     assert re.search(r": 1 target$", out, re.M) or "1 target," in out
+
+
+def test_compare_shows_each_as_of_and_no_raw_reference_id(invoke):
+    import json
+
+    res = invoke("compare", "rd-intensity", "--targets-dir", str(TARGETS), "-f", "markdown")
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(invoke("compare", "rd-intensity", "--targets-dir", str(TARGETS), "-f",
+                            "json").stdout)
+    rows = doc["rows"]
+    for row in rows:
+        assert row["as_of"] in res.stdout
+    assert "of henan-rd-intensity" not in res.stdout and "的 henan-rd-intensity" not in res.stdout
+    assert " % (" not in res.stdout  # a percent unit sits on its number

@@ -13,8 +13,9 @@ from datetime import date
 
 from planck.escape import log, strict_json
 from planck.read.dataset import CityData
+from planck.render.cells import target_long, unit_suffix
 from planck.render.context import Context
-from planck.render.text import bar, num, target_text
+from planck.render.text import bar, num
 from planck.result import Report
 
 SCHEMA = "planck.compare/1"
@@ -55,7 +56,7 @@ def rows_for(data: CityData, report: Report, indicator: str, lang: str = "en") -
         if r.indicator != indicator:
             continue
         o = r.latest
-        rows.append(Row(*head, r.id, target_text(r, lang), r.deadline,
+        rows.append(Row(*head, r.id, target_long(r, lang), r.deadline,
                         None if o is None else o.value, None if o is None else o.period,
                         r.status, r.percent_to_goal))
     if not rows:
@@ -99,16 +100,18 @@ def shared_ids(datas: Sequence[CityData]) -> list[str]:
 
 
 def _cells(row: Row, ctx: Context) -> list[str]:
-    latest = "—" if row.latest is None else f"{num(row.latest)} {row.unit} ({row.period})"
+    latest = ("—" if row.latest is None
+              else f"{num(row.latest)}{unit_suffix(row.unit)} ({row.period})")
     status = "—" if row.status is None else ctx.status(row.status)
-    return [ctx.names(row.city_zh, row.city_en), row.target or "—", row.promise or "—",
+    return [ctx.names(row.city_zh, row.city_en), row.as_of.isoformat(), row.target or "—",
+            row.promise or "—",
             "—" if row.deadline is None else str(row.deadline), latest,
             bar(row.percent_to_goal, 6), status]
 
 
 def _heads(ctx: Context) -> list[str]:
-    return [ctx.label(k) for k in ("city", "id", "target", "due", "latest", "progress",
-                                   "status")]
+    return [ctx.label(k) for k in ("city", "as_of", "id", "target", "due", "latest",
+                                   "progress", "status")]
 
 
 def _title(indicator: str, rows: Sequence[Row], ctx: Context) -> str:

@@ -30,9 +30,10 @@ def target_short(r: Result, lang: str = "en") -> str:
     t, words = r.target, LABELS[lang]
     u = unit_suffix(t.unit or r.unit)
     op = operators.get(t.op)
-    if op.shape == "reference" and r.reference_value is not None:
+    if op.shape == "reference":
         # The reference's figure, not its id: an id is not prose.
-        t = replace(t, reference=f"{num(r.reference_value)}{u}")
+        t = replace(t, reference=f"{num(r.reference_value)}{u}" if r.reference_value is not None
+                    else {"en": "the reference", "zh": "参照值"}[lang])
     return clean(op.show(t, num, words, "", u).strip())
 
 
