@@ -393,3 +393,46 @@ def test_an_ascii_console_gets_utf8_not_question_marks():
     assert child.returncode in (0, 1)
     text = out.decode("utf-8")
     assert "洛阳" in text and "?" * 2 not in text
+
+
+# --- class 7: raw Unicode line breaks; class 10: odd numbers and an empty --fail-on ----------
+
+SAMPLE = ROOT / "tests" / "examples" / "valid" / "sample.yaml"
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("fast", [True, False])
+def test_raw_unicode_line_breaks_get_one_answer_and_the_editor_line(char, fast, monkeypatch):
+    from planck.read import loader
+
+    if not fast:  # force the careful (ruamel) path
+        monkeypatch.setattr(loader, "_fast_blocked", lambda text: True)
+    for old in ("    quote: 高新技术企业不少于1600家\n", "  name_en: Sample\n"):
+        text = SAMPLE.read_text(encoding="utf-8").replace(old, old[:-1] + char + "x\n", 1)
+        line = text[: text.index(char)].count("\n") + 1
+        loaded = loader.parse(text, "s.yaml")
+        assert [(f.code, f.line) for f in loaded.findings] == [("control-char", line)]
+    escaped = f'    quote: "高新技术企业\\u{ord(char):04x}不少于1600家"\n'
+    text = SAMPLE.read_text(encoding="utf-8").replace("    quote: 高新技术企业不少于1600家\n", escaped, 1)
+    assert loader.parse(text, "s.yaml").ok, "written as an escape in a quote it is free text"
+
+
+@pytest.mark.parametrize("spelling, says", [("0x640", "0x640 is hexadecimal"),
+                                            ("0o3100", "0o3100 is octal"),
+                                            ("0b11001000000", "is binary"),
+                                            ("1_600", "'_' between digits"),
+                                            ("9" * 5000, "a number with 5,000 digits")])
+def test_numbers_not_in_decimal_digits_are_refused_with_a_position(invoke, tmp_path, spelling, says):
+    path = tmp_path / "s.yaml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("value: 1600", f"value: {spelling}", 1),
+                    encoding="utf-8")
+    res = invoke("validate", str(path))
+    assert res.exit_code == 2 and says in res.stderr and "set_int_max_str_digits" not in res.stderr
+    assert res.stderr.startswith(f"{path}:46:12: error:"), res.stderr
+
+
+def test_an_empty_fail_on_is_refused_and_none_is_explicit(invoke):
+    res = invoke("check", "luoyang", "--fail-on", "")
+    assert res.exit_code == 2 and "--fail-on: no status given" in res.stderr
+    res = invoke("check", "luoyang", "--fail-on", "none", "-f", "json")
+    assert res.exit_code == 0

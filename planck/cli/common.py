@@ -103,6 +103,10 @@ def parse_statuses(text: str) -> frozenset[str]:
     from planck.result import STATUSES
 
     chosen = frozenset(s.strip() for s in text.split(",") if s.strip())
+    if not chosen:  # an empty value would silently disable the gate (issue 9)
+        raise _usage("--fail-on: no status given (e.g. --fail-on missed; 'none' never fails)")
+    if chosen == {"none"}:
+        return frozenset()
     unknown = sorted(chosen - set(STATUSES))
     if unknown:
         raise _usage(f"--fail-on: unknown status {', '.join(unknown)} "

@@ -204,8 +204,36 @@ def _constructor() -> type:
     return Strict
 
 
+# Raw Unicode line breaks: libyaml and ruamel count them as line ends where an editor does
+# not, so positions would drift (issue 9); written as an escape in a quoted string they are
+# free text like any other.
+_RAW_BREAK = re.compile("[\x85\u2028\u2029]")
+# A run of digits longer than any figure: Python refuses to read over 4,300 digits with its
+# own hint, which would reach the user without a position.
+_LONG_DIGITS = re.compile(r"(?:^|[:\-\[,{?])[ \t]*[-+]?(\d{40,})", re.MULTILINE)
+
+
+def _prescan(text: str, name: str) -> Loaded | None:
+    """Refusals that need the raw text: raw line separators, absurdly long numbers."""
+    match = _RAW_BREAK.search(text)
+    if match:
+        return _finding(name, *_pos(text, match.start()), "control-char",
+                        f"raw character U+{ord(match.group()):04X} (a Unicode line break): "
+                        "editors and YAML parsers disagree on the line it ends; remove it, "
+                        f"or write it as \\u{ord(match.group()):04x} inside double quotes")
+    match = _LONG_DIGITS.search(text)
+    if match:
+        return _finding(name, *_pos(text, match.start(1)), "schema",
+                        f"a number with {len(match.group(1)):,} digits: no figure needs more "
+                        "than 39; check the value")
+    return None
+
+
 def parse(text: str, name: str) -> Loaded:
     """Parse YAML text into a round-trip tree, or findings with positions."""
+    refused = _prescan(text, name)
+    if refused is not None:
+        return refused
     if not _BRACKETS.search(text) and not _fast_blocked(text):
         from planck.read.fastyaml import parse as fast_parse
 

@@ -48,7 +48,12 @@ def check_strings(data: Any, name: str) -> list[Finding]:
     found: list[Finding] = []
 
     def visit(node: Any, free: bool, pos: tuple[int, int]) -> None:
-        if isinstance(node, str):
+        spelled = _spelling(node)
+        if spelled:
+            found.append(Finding(name, pos[0] + 1, pos[1] + 1, "schema",
+                                 f"{spelled}: write the number in plain decimal digits "
+                                 f"({node}), without '_' or a 0x/0o/0b prefix"))
+        elif isinstance(node, str):
             char = _bad_char(node, free)
             if char is not None:
                 found.append(Finding(name, pos[0] + 1, pos[1] + 1, "control-char",
@@ -66,6 +71,22 @@ def check_strings(data: Any, name: str) -> list[Finding]:
 
     visit(data, False, (0, 0))
     return found
+
+
+def _spelling(value: Any) -> str | None:
+    """How a YAML 1.2 integer was spelt when it was not in plain decimal digits: ``0x78``,
+    ``0o170``, ``0b11`` and ``1_600`` read as numbers in ruamel, and a plan figure written
+    so is a typo or a trick (issue 9)."""
+    kind = type(value).__name__
+    if kind in ("HexInt", "HexCapsInt"):
+        return f"0x{value:x} is hexadecimal"
+    if kind == "OctalInt":
+        return f"0o{value:o} is octal"
+    if kind == "BinaryInt":
+        return f"0b{value:b} is binary"
+    if getattr(value, "_underscore", None):
+        return "a number written with '_' between digits"
+    return None
 
 
 def _pos(node: Any, kind: str, key: Any, default: tuple[int, int]) -> tuple[int, int]:
