@@ -60,4 +60,7 @@ def test_scalars_read_the_same_on_both_paths(values):
         return
     if fast is not None:
         assert plain(fast) == plain(slow)
-    assert loader.parse(text, "f.yaml").ok
+    loaded = loader.parse(text, "f.yaml")
+    # 0x/0o/0b and 1_000 read as numbers but are refused with a position (issue 9)
+    assert loaded.ok or all(f.code == "schema" and "plain decimal digits" in f.message
+                            for f in loaded.findings), loaded.findings
