@@ -436,3 +436,13 @@ def test_an_empty_fail_on_is_refused_and_none_is_explicit(invoke):
     assert res.exit_code == 2 and "--fail-on: no status given" in res.stderr
     res = invoke("check", "luoyang", "--fail-on", "none", "-f", "json")
     assert res.exit_code == 0
+
+
+@pytest.mark.parametrize("digits", ["١٢٠", "۱۲۰", "१२०"])
+def test_other_scripts_digits_get_the_ascii_advice(invoke, tmp_path, digits):
+    path = tmp_path / "s.yaml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("value: 1600", f"value: {digits}", 1),
+                    encoding="utf-8")
+    res = invoke("validate", str(path))
+    assert res.exit_code == 2 and "write it with ASCII digits, as 120" in res.stderr, res.stderr
+    assert "without quotes" not in res.stderr

@@ -33,6 +33,8 @@ def _not_a_number(value: str) -> str:
             raise ValueError(folded)  # 'nan', 'inf': not numbers a file may hold either
     except ValueError:
         return f"{value!r} is not a number (the unit goes in 'unit', the words in 'wording')"
+    # float() reads any script's decimal digits (Arabic-Indic ١٢٠), YAML only ASCII ones
+    folded = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded)
     if folded != value:
         return f"{value!r} is not a number: write it with ASCII digits, as {folded}"
     return f"{value!r} is a string, not a number: write it without quotes"
