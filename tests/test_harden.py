@@ -446,3 +446,12 @@ def test_other_scripts_digits_get_the_ascii_advice(invoke, tmp_path, digits):
     res = invoke("validate", str(path))
     assert res.exit_code == 2 and "write it with ASCII digits, as 120" in res.stderr, res.stderr
     assert "without quotes" not in res.stderr
+
+
+@pytest.mark.parametrize("unit", ["%/%", "家/家", "亿元 / 亿元"])
+def test_a_unit_divided_by_itself_is_refused(invoke, make_city, unit):
+    from conftest import obs
+
+    t = target("r-2025", "rd", "at_least", value=2.5, unit="%")
+    res = invoke("check", str(make_city([t], [obs("rd", 2023, 1.2, unit)])))
+    assert res.exit_code == 2 and "divides a unit by itself" in res.stderr, res.stderr

@@ -118,6 +118,10 @@ def _names(text: str) -> tuple[str, ...]:
             f"unit {text!r} is not a unit name or 'A/B' (no numbers or arithmetic)"
         )
     names = tuple(name for name in match.groups() if name is not None)
+    if len(names) == 2 and names[0] == names[1]:
+        # '%/%' cancels to 1, so 1.2 %/% would be read as 120 % (issue 9)
+        raise UnitError(f"unit {text!r} divides a unit by itself: write the figure's own unit "
+                        f"({names[0]!r})")
     for name in names:
         if name not in NAMES:
             raise UnitError(f"unknown unit {name!r} (known: {', '.join(NAMES)})")
