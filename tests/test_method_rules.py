@@ -285,3 +285,15 @@ def test_reference_targets_read_with_the_reference_figure(make_city, invoke):
     path = make_city([t], [obs("rd", 2024, 2.7, "%"), obs("nat", 2024, 2.6, "%")], doc=doc)
     out = invoke("check", str(path), "--as-of", "2026-11-01", "--wide").stdout
     assert "> 2.6%" in out and "✓ met" in out
+
+
+def test_explain_states_a_reference_goal_as_a_share_of_the_reference(make_city, invoke):
+    """接近全省平均水平: the goal is 90 % of the reference's figure, not a level of 0.9 %."""
+    doc = base_targets()
+    doc["indicators"].append({"id": "prov", "name_zh": "全省研发投入强度", "name_en": "Province",
+                              "unit": "%", "direction": "higher"})
+    t = target("t", "rd", "near_reference", reference="prov")
+    path = make_city([t], [obs("rd", 2024, 1.7, "%"), obs("prov", 2024, 2.0, "%")], doc=doc)
+    out = invoke("explain", str(path), "t", "--as-of", "2026-11-01").stdout
+    goal = next(line for line in out.splitlines() if "goal level" in line)
+    assert "90% of prov" in goal and "= 1.8 %" in goal and "0.9 %" not in goal

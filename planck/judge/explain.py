@@ -14,6 +14,22 @@ def _rate(method: str, value: float) -> str:
     return f"{value:.2%} a year" if method == "geometric" else f"{num(value)} a year"
 
 
+def _goal_line(r: Result, unit: str) -> str:
+    """The least value that meets the target; for a reference operator the goal is a share
+    of the reference (or a growth difference), never a level in the indicator's unit."""
+    t, op = r.target, operators.get(r.target.op)
+    goal = t.goal if t.goal is not None else 0.0
+    if op.shape != "reference":
+        return f"  goal level       {num(goal)} {unit} (least value that meets it)"
+    ref = log(t.reference or "")
+    if not op.reference_level:
+        return (f"  goal level       growth at least {goal * 100:+g} points a year against "
+                f"{ref}'s growth")
+    level = ("" if r.reference_value is None
+             else f" = {num(goal * r.reference_value)} {unit} against {num(r.reference_value)}")
+    return f"  goal level       {goal:.0%} of {ref} for the same year{level}"
+
+
 def explain_text(report: Report, r: Result) -> str:
     """A plain account an auditor can recompute by hand."""
     t, unit = r.target, log(r.unit)
@@ -31,7 +47,7 @@ def explain_text(report: Report, r: Result) -> str:
         lines.append(f"  stretch (力争)    {num(r.stretch)} {unit}"
                      + (" — reached" if _beyond(r) else ""))
     if t.goal is not None:
-        lines.append(f"  goal level       {num(t.goal)} {unit} (least value that meets it)")
+        lines.append(_goal_line(r, unit))
     if t.tolerance is not None:
         default = operators.get(t.op).tolerance
         note = ("default" if default is not None and abs(t.tolerance - default) < 1e-12
