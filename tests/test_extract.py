@@ -70,9 +70,16 @@ def test_seed_draft_fails_validation_only_on_fields_marked_for_review(tmp_path, 
     for finding in res.stderr.splitlines():
         m = re.match(r".*?:(\d+):\d+: error", finding)
         assert m and "# review:" in lines[int(m.group(1)) - 1], finding
-    # With the placeholders a person fills in, the draft is a valid target file.
-    filled = re.sub(r"(direction|unit): REVIEW.*", lambda m: f"{m.group(1)}: "
-                    + ("higher" if m.group(1) == "direction" else "个"), "\n".join(lines))
+    # Filling only some placeholders is not enough: each one left is a finding.
+    fill = {"direction": "higher", "unit": "个", "start": "2021", "end": "2025"}
+    partly = re.sub(r"(direction|unit): REVIEW.*", lambda m: f"{m.group(1)}: "
+                    + fill[m.group(1)], "\n".join(lines))
+    path.write_text(partly + "\n", encoding="utf-8")
+    res = invoke("validate", str(path), "--sources", str(SEEDS))
+    assert res.exit_code == 2 and "[review-placeholder]" in res.stderr
+    # With every placeholder filled in by a person, the draft is a valid target file.
+    filled = re.sub(r"(\w+): ['\"]?REVIEW['\"]?.*", lambda m: f"{m.group(1)}: "
+                    + fill.get(m.group(1), "filled in"), partly)
     path.write_text(filled + "\n", encoding="utf-8")
     res = invoke("validate", str(path), "--sources", str(SEEDS))
     assert res.exit_code == 0, res.stderr
@@ -351,3 +358,22 @@ def test_reference_and_point_wordings():
     # A fall in percentage points has no operator in the table: written commented out for review.
     assert "# review: op 'decrease_points'" in draft
     assert parse(draft, "d").data is not None
+
+
+def test_every_review_placeholder_of_a_draft_is_a_finding_at_once(tmp_path, invoke):
+    """A draft's REVIEW values are refused by validate, all of them in one run, each at its
+    line, so a draft cannot pass as reviewed while fields are still unfilled."""
+    text = "洛阳市科技创新规划\n到2025年，高新技术企业数量不少于1600家。\n"
+    plan = tmp_path / "plan.txt"
+    plan.write_text(text, encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    assert invoke("extract", str(plan), "--city", "x", "--start", "2021", "--end", "2025",
+                  "-o", str(draft)).exit_code == 0
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    expected = {i + 1 for i, line in enumerate(lines)
+                if line.split("#")[0].rstrip().endswith(("REVIEW", "'REVIEW'", '"REVIEW"'))}
+    res = invoke("validate", str(draft))
+    assert res.exit_code == 2
+    found = {int(line.split(":")[1]) for line in res.stderr.splitlines()
+             if "[review-placeholder]" in line}
+    assert expected and found == expected

@@ -13,6 +13,7 @@ from planck.read.dataset import MEASURED_SUFFIX, city_files, read_targets
 from planck.read.loader import key_position, load
 from planck.read.model import MeasuredFile, TargetFile
 from planck.read.quotes import missing_numbers
+from planck.read.strings import review_placeholders
 from planck.read.validate import check_measured, check_targets, to_model
 
 
@@ -153,7 +154,14 @@ def validate_file(path: Path, sources_dir: Path | None,
         findings += _quote_numbers(loaded.data, model, name)
     if model is not None and sources_dir is not None:
         findings += _quotes(loaded.data, model, name, sources_dir, tally)
-    return findings
+    return _with_placeholders(review_placeholders(loaded.data, name), findings)
+
+
+def _with_placeholders(marks: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """Every review placeholder first; a schema complaint about the same value is dropped
+    (``start: REVIEW`` is one thing to fix, not two)."""
+    at = {(f.line, f.col) for f in marks}
+    return marks + [f for f in findings if (f.line, f.col) not in at]
 
 
 def _quote_numbers(doc: Any, model: TargetFile | MeasuredFile, name: str) -> list[Finding]:

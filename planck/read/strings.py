@@ -94,3 +94,30 @@ def _pos(node: Any, kind: str, key: Any, default: tuple[int, int]) -> tuple[int,
         return tuple(getattr(node.lc, kind)(key))
     except (AttributeError, KeyError, IndexError, TypeError):
         return default
+
+
+#: The value ``planck extract`` leaves in a field the plan's text does not state.
+PLACEHOLDER = "REVIEW"
+
+
+def review_placeholders(data: Any, name: str) -> list[Finding]:
+    """A finding at every value still holding the draft placeholder, all at once, so a
+    reviewer sees the whole list in one run (a draft must not pass as reviewed)."""
+    found: list[Finding] = []
+
+    def visit(node: Any, pos: tuple[int, int]) -> None:
+        if isinstance(node, str) and node.strip() == PLACEHOLDER:
+            found.append(Finding(name, pos[0] + 1, pos[1] + 1, "review-placeholder",
+                                 f"{PLACEHOLDER} marks a field a person must fill in (a draft of "
+                                 "planck extract): write it from the source document"))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                kpos = _pos(node, "key", key, pos)
+                visit(value, kpos if isinstance(value, (dict, list))
+                      else _pos(node, "value", key, pos))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, _pos(node, "item", i, pos))
+
+    visit(data, (0, 0))
+    return found
