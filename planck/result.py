@@ -145,6 +145,12 @@ class Result:
     #: the method the pace uses (or would use): the chart's trajectory follows it
     pace_method: str | None = None
 
+    @property
+    def deciding(self) -> ObsRef | None:
+        """The figure the status rests on: a stock's in-year count when the verdict is
+        provisional, else the latest annual figure. Every "latest" a reader sees is this one."""
+        return self.latest_partial if self.provisional else self.latest
+
 
 @dataclass(frozen=True, kw_only=True)
 class PlanRef:
@@ -167,6 +173,9 @@ class Report:
     results: tuple[Result, ...]
     file: str
     measured: tuple[str, ...] = ()
+    #: every target id of the city when ``results`` is a filtered selection (else empty):
+    #: a short form of an id must be unambiguous among all of them, not only those shown
+    all_ids: tuple[str, ...] = ()
     max_age: int = MAX_AGE
 
     @property

@@ -35,7 +35,15 @@ def pick_target(ids: Sequence[str], wanted: str) -> str | None:
     if exact:
         return exact[0]
     short = [i for i in ids if "-" in i and i.split("-", 1)[1].lower() == low]
-    return short[0] if len(short) == 1 else None
+    if len(short) == 1:
+        return short[0]
+    # A cut id as a narrow table prints it (``rd-intensity…``): the one id it begins.
+    stem = low.removesuffix("…").removesuffix("...")
+    if stem == low or not stem:
+        return None
+    begun = [i for i in ids if i.lower().startswith(stem)
+             or ("-" in i and i.split("-", 1)[1].lower().startswith(stem))]
+    return begun[0] if len(begun) == 1 else None
 
 
 _SUFFIXES = ("市", "省", "县", "区", "自治区", "特别行政区")

@@ -55,7 +55,7 @@ def rows_for(data: CityData, report: Report, indicator: str, lang: str = "en") -
     for r in report.results:
         if r.indicator != indicator:
             continue
-        o = r.latest
+        o = r.deciding
         rows.append(Row(*head, r.id, target_long(r, lang), r.deadline,
                         None if o is None else o.value, None if o is None else o.period,
                         r.status, r.percent_to_goal))

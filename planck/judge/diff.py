@@ -31,7 +31,7 @@ class Side:
     def of(r: Result | None) -> Side:
         if r is None:
             return Side(None, None, None, None)
-        latest = r.latest
+        latest = r.deciding
         return Side(r.status, None if latest is None else latest.value,
                     None if latest is None else latest.period, r.percent_to_goal)
 

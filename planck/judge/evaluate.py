@@ -144,6 +144,8 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
         d.reason = (f"provisional: the count of {o.value:g} for {o.period} already meets the "
                     "target; final when the year-end figure is published")
     v = series.get(year) if year is not None else None
+    if provisional and o is not None:
+        v = o.value  # the figure the verdict rests on is the one measured against the goal
     base = d.base if d.base is not None and d.base.before_plan else None
     if base is None and d.base is None and case.op.percent != "share":
         base = case.base_point(series)

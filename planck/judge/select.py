@@ -42,7 +42,8 @@ class Selection:
         """The report with only the kept results (the same object when nothing is filtered)."""
         if not self.active:
             return report
-        return replace(report, results=tuple(r for r in report.results if self.keeps(r)))
+        return replace(report, results=tuple(r for r in report.results if self.keeps(r)),
+                       all_ids=report.all_ids or tuple(r.id for r in report.results))
 
     def describe(self) -> str:
         """The filter in the command's own words, for messages."""

@@ -16,6 +16,9 @@ from planck.render.fit import clean
 from planck.render.text import num
 from planck.result import Result
 
+#: Marks a provisional verdict's figure: a stock's in-year count (final at year end).
+PROVISIONAL = "~"
+
 
 def unit_suffix(unit: str) -> str:
     """How a unit follows a number: ``3.75%`` for percent-like units, ``1,600 家`` otherwise."""
@@ -43,8 +46,26 @@ def target_long(r: Result, lang: str = "en") -> str:
     return f"{short} ({clean(r.target.wording)})" if r.target.wording else short
 
 
+def id_forms(ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each id's unambiguous short forms, longest first: the shortest beginning no other id
+    shares run on to the end of its word (``rd-expenditure…``), then that beginning alone
+    (``rd-e…``). A table cut to either still names one target (``planck explain`` takes it
+    as printed)."""
+    out = {}
+    for i in ids:
+        k = next((k for k in range(1, len(i)) if not any(o != i and o.startswith(i[:k])
+                                                          for o in ids)), len(i))
+        end = i.find("-", k)
+        word = len(i) if end < 0 else end
+        out[i] = tuple(dict.fromkeys(i if n >= len(i) - 1 else i[:n] + "…" for n in (word, k)))
+    return out
+
+
 def latest_short(r: Result) -> str:
     """``3.03 (2024)``; a partial-year figure in brackets (shown, never judged): ``[71 (2024-06)]``."""
+    if r.provisional and r.latest_partial is not None:
+        p = r.latest_partial
+        return f"{num(p.value)} ({clean(str(p.period))}) {PROVISIONAL}"
     if r.latest is not None:
         return f"{num(r.latest.value)} ({clean(str(r.latest.period))})"
     if r.latest_partial is not None:

@@ -31,13 +31,15 @@ HEAD = {
            "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of",
            "stale": "stale figure",
            "overdue": "overdue: deadline passed, no final figure",
-           "partial": "partial-year figure (shown, not judged)"},
+           "partial": "partial-year figure (shown, not judged)",
+           "provisional": "in-year count of a stock: met provisionally"},
     "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
            "bar": "进度", "status": "状态", "baseline": "基数", "expected": "应完成",
            "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
            "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至",
            "stale": "数据陈旧",
-           "overdue": "已过期限，尚无最终数据", "partial": "非全年数据（只展示，不作判断）"},
+           "overdue": "已过期限，尚无最终数据", "partial": "非全年数据（只展示，不作判断）",
+           "provisional": "存量的年内数：暂定达标"},
 }
 STALE, OVERDUE = "*", "!"
 
@@ -51,6 +53,7 @@ class Col:
     right: bool = False
     floor: int = 0  # shrinkable columns: the narrowest they get (0: never cut)
     comfort: int = 0  # width a shrinkable column gets before optional columns are added
+    fit: Callable[[list[str], int], str] = best_fit  # how a cell's variants meet the width
 
 
 def _status(r: Result, ctx: Context, _p: str) -> list[str]:
@@ -99,10 +102,34 @@ def _shortest(col: Col, rows: list[list[str]], head: str) -> int:
     return max([cell_len(head)] + [cell_len(v[-1]) for v in rows])
 
 
-def layout(results: Sequence[Result], ctx: Context, prefix: str) -> list[tuple[Col, int]]:
-    """The columns to show and their widths for ``ctx.width`` (all of them, uncut, when wide)."""
+def _id_col(ids: Sequence[str], prefix: str) -> Col:
+    """The id column: the whole id, else its shortest unambiguous form among all the city's
+    ``ids`` (a cut id must still name one target for ``planck explain``)."""
+    forms = C.id_forms([clean(i[len(prefix):]) for i in ids])
+
+    def get(r: Result, _c: Context, p: str) -> list[str]:
+        whole = clean(r.id[len(p):])
+        return [whole, *forms.get(whole, ())]
+
+    return Col("id", get, floor=12, comfort=18, fit=_fit_id)
+
+
+def _fit_id(variants: list[str], width: int) -> str:
+    """An id is a handle: the whole id, else the longest unambiguous form that fits, else
+    (a column too narrow for any) the id cut at a word like any other text."""
+    for v in variants:
+        if cell_len(v) <= width:
+            return v
+    return cut(variants[0], width)
+
+
+def layout(results: Sequence[Result], ctx: Context, prefix: str,
+           ids: Sequence[str] = ()) -> list[tuple[Col, int]]:
+    """The columns to show and their widths for ``ctx.width`` (all of them, uncut, when wide);
+    ``ids``: every target id of the city, when ``results`` is a filtered selection."""
     head = HEAD[ctx.lang]
-    data = {c.key: [c.get(r, ctx, prefix) for r in results] for c in CORE + OPTIONAL}
+    core = (_id_col(ids or [r.id for r in results], prefix),) + CORE[1:]
+    data = {c.key: [c.get(r, ctx, prefix) for r in results] for c in core + OPTIONAL}
 
     def need(col: Col, level: str) -> int:
         natural = _natural(col, data[col.key], head[col.key])
@@ -113,9 +140,9 @@ def layout(results: Sequence[Result], ctx: Context, prefix: str) -> list[tuple[C
         return min(bound, natural) if level == "natural" else min(bound, short)
 
     if ctx.wide:
-        cols = [c for c in CORE + OPTIONAL]
+        cols = [c for c in core + OPTIONAL]
         return _ordered([(c, need(c, "natural")) for c in cols])
-    cols = list(CORE)
+    cols = list(core)
     gaps = len(gap(ctx))
     for extra in OPTIONAL:
         trial = cols + [extra]
@@ -153,7 +180,7 @@ def _line(texts: list[str], cols: list[tuple[Col, int]], sep: str,
 
 def row_cells(r: Result, cols: list[tuple[Col, int]], ctx: Context, prefix: str) -> list[str]:
     """One row's cell texts, each fitted to its column (also used by tests)."""
-    return [best_fit(c.get(r, ctx, prefix), w) if c.floor else c.get(r, ctx, prefix)[0]
+    return [c.fit(c.get(r, ctx, prefix), w) if c.floor else c.get(r, ctx, prefix)[0]
             for c, w in cols]
 
 
@@ -193,7 +220,7 @@ def render_one(report: Report, ctx: Context) -> list[str]:
     """One city's lines: title, column heads, then per plan a title, its rows and a summary."""
     head = HEAD[ctx.lang]
     prefix = C.id_prefix([r.id for r in report.results])
-    cols, sep = layout(report.results, ctx, prefix), gap(ctx)
+    cols, sep = layout(report.results, ctx, prefix, report.all_ids), gap(ctx)
     width = ctx.width if not ctx.wide else sum(w for _, w in cols) + len(sep) * (len(cols) - 1)
     name = report.name_en if ctx.lang == "en" and report.name_en else report.name_zh
     title = f"{clean(report.name_zh)} {clean(name)}" if name != report.name_zh else clean(name)
@@ -220,6 +247,8 @@ def _legend(results: Sequence[Result], ctx: Context, width: int) -> list[str]:
     head, items = HEAD[ctx.lang], []
     if any(r.latest is None and r.latest_partial is not None for r in results):
         items.append(f"[…] {head['partial']}")
+    if any(r.provisional and r.latest_partial is not None for r in results):
+        items.append(f"{C.PROVISIONAL} {head['provisional']}")
     if any(getattr(r, "stale", False) for r in results):
         items.append(f"{STALE} {head['stale']}")
     if any(getattr(r, "overdue", False) for r in results):

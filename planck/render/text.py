@@ -26,6 +26,9 @@ def target_text(r: Result, lang: str = "en") -> str:
 
 def latest_text(r: Result, lang: str = "en") -> str:
     """Latest annual value with its period, or the partial figure marked as such."""
+    if r.provisional and r.latest_partial is not None:
+        p = r.latest_partial
+        return f"{num(p.value)} ({p.period}, {LABELS[lang]['provisional']})"
     if r.latest is not None:
         return f"{num(r.latest.value)} ({r.latest.period})"
     if r.latest_partial is not None:
