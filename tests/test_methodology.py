@@ -198,7 +198,7 @@ RULES = [
     ("stock_in_year", target("t", "firms", "at_least", value=1600,
                              baseline={"year": 2020, "value": 755}),
      [obs("firms", 2022, 1170, "家"), obs("firms", "2025-10", 1610, "家", partial=True)], None,
-     {"firms": "stock"}, "met", False, (2020, 755), 1.511, 49.11, 40.0, 73.12),
+     {"firms": "stock"}, "met", False, (2020, 755), 1.511, 101.18, 100.0, 100.63),
     ("flow_in_year", target("t", "firms", "at_least", value=1600,
                             baseline={"year": 2020, "value": 755}),
      [obs("firms", 2022, 1170, "家"), obs("firms", "2025-10", 1610, "家", partial=True)], None,

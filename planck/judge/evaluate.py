@@ -169,7 +169,8 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
     else:
         pct_reason = "the target level is not known (it needs the baseline value)"
     start = base.year if base is not None else case.start
-    exp = pg.expected_progress(start, year, t.deadline) if year is not None else None
+    at = o.year if provisional and o is not None else year
+    exp = pg.expected_progress(start, at, t.deadline) if at is not None else None
     src = next(s for s in data.targets.sources if s.id == t.source)
     f = data.factors.get(t.id, 1.0)
     if case.op.value_kind in ("factor", "rate", "percent"):
