@@ -95,13 +95,19 @@ def _increase(g: GoalInput) -> Levels:
     return Levels(nominal=grown, goal=grown)
 
 
+def _unscalable(base: float | None) -> bool:
+    """A multiple or a growth rate of a baseline of zero (or less) sets no level: 翻番 of
+    nothing is nothing, which every figure would "meet"."""
+    return base is None or base <= 0
+
+
 def _multiple(g: GoalInput) -> Levels:
-    grown = None if g.base is None else g.base * _n(g.raw)
+    grown = None if _unscalable(g.base) else _n(g.base) * _n(g.raw)
     return Levels(nominal=grown, goal=grown)
 
 
 def _growth(g: GoalInput) -> Levels:
-    grown = None if g.base is None else g.base * (1 + _n(g.raw) / 100) ** _n(g.years)
+    grown = None if _unscalable(g.base) else _n(g.base) * (1 + _n(g.raw) / 100) ** _n(g.years)
     return Levels(nominal=grown, goal=grown)
 
 

@@ -334,3 +334,13 @@ def test_default_as_of_without_any_date_is_the_first_plan_year(make_city):
     del doc["sources"][0]["date"]
     path = make_city([target("t", "firms", "at_least", value=10)], doc=doc)
     assert default_as_of(load_city(str(path), path.parent)) == date(2021, 1, 1)
+
+
+@pytest.mark.parametrize("op, value", [("multiple_of", 2), ("annual_growth", 10)])
+def test_a_multiple_or_growth_of_a_zero_baseline_sets_no_level(make_city, op, value):
+    """翻番 of 0 is 0, which every figure would 'meet': no goal, not assessable, and why."""
+    r = run(make_city, target("t", "money", op, value=value,
+                              baseline={"year": 2020, "value": 0}),
+            [obs("money", 2025, 5, "亿元")])
+    assert (r.target.goal, r.status) == (None, "not_assessable")
+    assert "baseline 0" in r.reason or "non-positive" in r.reason

@@ -73,7 +73,9 @@ def _decide(case: Case, series: dict[int, float]) -> Decision:
     upto = [y for y in series if y <= t.deadline]
     if case.goal is None:
         return Decision("not_assessable", year=max(upto or series),
-                        reason=f"baseline value for {case.base_year} needed")
+                        reason=f"baseline value for {case.base_year} needed" if case.base is None
+                        else f"no target level follows from the baseline {case.base:g} "
+                        f"({case.base_year}): a multiple or growth of zero sets none")
     ok = t.deadline in series and case.satisfied(series[t.deadline])[0]
     if t.late_ok and not ok:
         good = [y for y in series if y > t.deadline and case.satisfied(series[y])[0]]
