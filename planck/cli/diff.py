@@ -24,7 +24,7 @@ from planck.cli.common import (
 @app.command()
 def diff(
     city: Annotated[Optional[str], typer.Argument(help="City id (luoyang) or a target file.")] = None,
-    start: Annotated[Optional[str], typer.Option("--from", help="The earlier as-of date, YYYY-MM-DD.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", help="The earlier as-of date, YYYY-MM-DD (required).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", help="The later as-of date, YYYY-MM-DD (default: the latest source date).")] = None,
     all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",

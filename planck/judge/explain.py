@@ -6,7 +6,8 @@ from dataclasses import asdict
 
 from planck import operators
 from planck.escape import log, strict_json
-from planck.render.text import num, target_text
+from planck.render.cells import target_long
+from planck.render.text import num
 from planck.result import THRESHOLDS, Report, Result
 
 
@@ -40,7 +41,7 @@ def explain_text(report: Report, r: Result) -> str:
         f"  quote            {log(t.quote)}",
         f"  operator         {t.op} ({operators.get(t.op).rule})"
         + (f" — wording {log(t.wording)}" if t.wording else ""),
-        f"  target           {log(target_text(r))} {unit}, due {r.deadline}",
+        f"  target           {log(target_long(r))}, due {r.deadline}",
         f"  attribute        {_ATTRIBUTE.get(r.attribute or '', 'not stated')}",
     ]
     if r.stretch is not None:
