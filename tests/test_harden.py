@@ -455,3 +455,16 @@ def test_a_unit_divided_by_itself_is_refused(invoke, make_city, unit):
     t = target("r-2025", "rd", "at_least", value=2.5, unit="%")
     res = invoke("check", str(make_city([t], [obs("rd", 2023, 1.2, unit)])))
     assert res.exit_code == 2 and "divides a unit by itself" in res.stderr, res.stderr
+
+
+def test_a_source_dated_before_its_period_is_a_finding_not_a_vanishing_figure(make_city, invoke):
+    """A 2024 figure from a source dated 2023 would stay hidden until an as-of in 2024."""
+    from conftest import measured, obs, target
+
+    early = measured([obs("firms", 2024, 1200, "家")])
+    early["sources"][0]["date"] = "2023-05-01"
+    path = make_city([target("t", "firms", "at_least", value=1600)], measured_doc=early)
+    res = invoke("validate", str(path.parent / "testcity.measured.yaml"))
+    assert res.exit_code == 2 and "[source-before-period]" in res.stderr
+    line = next(ln for ln in res.stderr.splitlines() if "source-before-period" in ln)
+    assert line.split(":")[1].isdigit() and line.split(":")[2].isdigit()

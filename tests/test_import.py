@@ -194,12 +194,12 @@ def test_same_row_with_another_value_needs_replace(tmp_path, invoke):
     folder = tmp_path / "targets"
     shutil.copytree(TARGETS, folder)
     table = tmp_path / "t.csv"
-    table.write_text("indicator,period,value,source,quote\nrd-intensity,2025,3.6,ly-sti-plan,3.6%\n",
+    table.write_text("indicator,period,value,source,quote\nrd-intensity,2025,3.6,ft48-2026-02-09-sti-meeting,3.6%\n",
                      encoding="utf-8")
     assert invoke("import", str(table), "--city", "luoyang", "--targets-dir", str(folder)).exit_code == 0
-    table.write_text("indicator,period,value,source,quote\nrd-intensity,2025,3.7,ly-sti-plan,3.7%\n",
+    table.write_text("indicator,period,value,source,quote\nrd-intensity,2025,3.7,ft48-2026-02-09-sti-meeting,3.7%\n",
                      encoding="utf-8")
-    assert f"{table}:2:3: error: value: rd-intensity 2025 from source 'ly-sti-plan' is already " \
+    assert f"{table}:2:3: error: value: rd-intensity 2025 from source 'ft48-2026-02-09-sti-meeting' is already " \
         "recorded as 3.6 %: use --replace" in _bad_import(invoke, tmp_path, table)
     res = invoke("import", str(table), "--city", "luoyang", "--targets-dir", str(folder), "--replace")
     assert res.exit_code == 0 and "1 replaced" in res.stderr

@@ -43,7 +43,7 @@ def test_record_into_every_bundled_file_only_inserts(path):
     text = path.read_text(encoding="utf-8")
     obs = [NewObservation(ind.id, 2025, Number("12.5"), ind.unit, NEW_SOURCE.id,
                           "某指标达12.5: it's #1", False),
-           NewObservation(ind.id, "2026-06", Number("3"), ind.unit, NEW_SOURCE.id,
+           NewObservation(ind.id, "2026-02", Number("3"), ind.unit, NEW_SOURCE.id,
                           "上半年3", True, note="yes")]
     edit = plan_edit(text, str(path), tf, obs, [NEW_SOURCE], today=date(2026, 11, 30))
     inserted = [line for line in _only_insertions(text, edit.text) if line.strip()]
@@ -53,7 +53,7 @@ def test_record_into_every_bundled_file_only_inserts(path):
     data = parse(edit.text, "x").data
     added = [o for o in data["observations"] if o["source"] == NEW_SOURCE.id]
     assert [(o["period"], o["value"], o["quote"]) for o in added] == [
-        (2025, 12.5, "某指标达12.5: it's #1"), ("2026-06", 3, "上半年3")]
+        (2025, 12.5, "某指标达12.5: it's #1"), ("2026-02", 3, "上半年3")]
     assert added[1]["note"] == "yes" and added[1]["partial"] is True
 
 
@@ -61,7 +61,7 @@ def test_blank_lines_between_items_are_kept_as_the_files_style():
     path = TARGETS / "pingdingshan.measured.yaml"
     tf, _ = read_targets(TARGETS / "pingdingshan.yaml")
     text = path.read_text(encoding="utf-8")
-    obs = NewObservation("innovation-platforms", 2025, Number("800"), "家", "pds-cppcc-342-reply",
+    obs = NewObservation("innovation-platforms", 2024, Number("800"), "家", "pds-cppcc-342-reply",
                          "800家", False)
     inserted = _only_insertions(text, plan_edit(text, "p", tf, [obs], []).text)
     assert inserted[0] == "\n" and inserted[1].lstrip().startswith("- indicator: innovation-platforms")
@@ -72,7 +72,7 @@ def test_crlf_and_bom_are_kept(tmp_path, invoke):
     m = city / "hebi.measured.yaml"
     original = m.read_bytes().replace(b"\n", b"\r\n")
     m.write_bytes(b"\xef\xbb\xbf" + original)
-    res = invoke("record", "hebi", "high-tech-enterprises", "2025", "300", "--source",
+    res = invoke("record", "hebi", "high-tech-enterprises", "2022", "300", "--source",
                  "hb-china-com-2022-09", "--quote", "300家", "--targets-dir", str(city))
     assert res.exit_code == 0, res.stderr
     new = m.read_bytes()
@@ -135,7 +135,7 @@ def test_same_source_needs_replace_and_other_source_is_a_vintage(tmp_path, invok
     assert "value: 3.7" in text and "value: 3.6\n" not in text.split("example-org-2026-03-30")[-1]
     assert text.count("example-org-2026-03-30") == 2  # the source and one observation
     vintage = _record(invoke, folder, "luoyang", "rd-intensity", "2025", "3.8", "--quote", "3.8%",
-                      "--source", "ly-sti-plan")
+                      "--source", "ft48-2026-02-09-sti-meeting")
     assert vintage.exit_code == 0, vintage.stderr
     assert m.read_text(encoding="utf-8").count("period: 2025\n    value: 3.") == 2
 
@@ -274,8 +274,8 @@ def test_record_cli_into_a_copy_of_every_bundled_file(tmp_path, invoke, path):
 
 def test_dry_run_diff_is_escaped_for_logs(tmp_path, invoke):
     folder = _copy_city(tmp_path)
-    res = _record(invoke, folder, "luoyang", "rd-intensity", "2025", "3", "--source", "ly-sti-plan",
-                  "--quote", "##[error]3%", "--dry-run")
+    res = _record(invoke, folder, "luoyang", "rd-intensity", "2025", "3", "--source",
+                  "ft48-2026-02-09-sti-meeting", "--quote", "##[error]3%", "--dry-run")
     assert res.exit_code == 0, res.stderr
     assert "##[" not in res.stdout and "quote:" in res.stdout
 

@@ -52,3 +52,9 @@ def test_periods(year, month):
     assert parse_period(f"{year}年") == (year, None)
     assert parse_period(f"{year}-{month:02d}") == (f"{year}-{month:02d}", None)
     assert parse_period(f"{year}年{month}月") == (f"{year}-{month:02d}", None)
+
+
+def test_a_merge_key_lookalike_is_quoted():
+    """Found by the property above: a plain `<<` reads as YAML's merge key."""
+    loaded = parse(f"planck: 1\nquote: {quote('<<', '')}\n", "t.yaml")
+    assert loaded.ok and loaded.data["quote"] == "<<"

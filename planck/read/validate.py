@@ -194,6 +194,11 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
     return c.findings
 
 
+def _first(ob: Any) -> int:
+    """The first month of an observation's period (January for a year)."""
+    return 1 if isinstance(ob.period, int) else int(str(ob.period)[5:7])
+
+
 def check_measured(doc: Any, mf: MeasuredFile, name: str,
                    targets: TargetFile | None) -> list[Finding]:
     """Cross-references and units of a measured file, against its city's target file."""
@@ -212,9 +217,18 @@ def check_measured(doc: Any, mf: MeasuredFile, name: str,
         # defined (no second finding), only without a unit to compare with.
         defined = {i.id for i in targets.indicators}
         unit_of = {i.id: i.unit for i in targets.indicators if units.check(i.unit) is None}
+    dated = {s.id: s.date for s in (targets.sources if targets is not None else [])}
+    dated.update({s.id: s.date for s in mf.sources})
     for i, ob in enumerate(mf.observations):
         at = ("observations", i)
         c.ref(at, "source", ob.source, sources, "source")
+        published = dated.get(ob.source)
+        if published is not None and (published.year, published.month) < (ob.year, _first(ob)):
+            # A figure cannot be published before its period began; planck would hide it
+            # until an as-of date in that period, so it would silently vanish.
+            c.add(at, "period", "source-before-period",
+                  f"source {ob.source!r} is dated {published.isoformat()}, before the period "
+                  f"{ob.period} it reports: check the period or the source's date")
         if targets is not None and ob.indicator not in defined:
             c.add(at, "indicator", "unknown-ref",
                   f"indicator {ob.indicator!r} is not defined in the city's target file")

@@ -98,6 +98,8 @@ def plain_ok(text: str) -> bool:
         return False  # could read as a number, date, time or hex in some YAML reading
     if text.lower() in {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}:
         return False
+    if text == "<<":  # a plain << is YAML's merge key, which planck refuses
+        return False
     return True
 
 
