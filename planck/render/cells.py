@@ -13,7 +13,7 @@ from dataclasses import replace
 from planck import operators
 from planck.render.context import LABELS
 from planck.render.fit import clean
-from planck.render.text import num
+from planck.render.text import latest_shown, num
 from planck.result import Result
 
 #: Marks a provisional verdict's figure: a stock's in-year count (final at year end).
@@ -62,21 +62,13 @@ def id_forms(ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
 
 
 def latest_short(r: Result) -> str:
-    """``3.03 (2024)``; a partial-year figure in brackets (shown, never judged): ``[71 (2024-06)]``."""
-    if r.provisional and r.latest_partial is not None:
-        p = r.latest_partial
-        return f"{num(p.value)} ({clean(str(p.period))}) {PROVISIONAL}"
-    if r.latest is not None:
-        return f"{num(r.latest.value)} ({clean(str(r.latest.period))})"
-    if r.latest_partial is not None:
-        return f"[{num(r.latest_partial.value)} ({clean(str(r.latest_partial.period))})]"
-    return "—"
-
-
-def baseline_short(r: Result) -> str:
-    if r.baseline is None:
-        return "—" if r.baseline_year is None else f"? ({r.baseline_year})"
-    return f"{num(r.baseline)} ({r.baseline_year})"
+    """``3.03 (2024)``; a partial-year figure in brackets (shown, never judged): ``[71 (2024-06)]``;
+    a provisional verdict's in-year count marked ``~``."""
+    o, kind = latest_shown(r)
+    if o is None:
+        return "—"
+    text = f"{num(o.value)} ({clean(str(o.period))})"
+    return {"provisional": f"{text} {PROVISIONAL}", "partial": f"[{text}]"}.get(kind, text)
 
 
 def percent(p: float | None) -> str:

@@ -17,6 +17,7 @@ from functools import partial
 from planck.render import cells as C
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
 from planck.render.fit import best_fit, cell_len, clean, cut, pad, years
+from planck.render.text import baseline_text
 from planck.result import Report, Result
 
 #: Row order inside a plan: the verdicts that need attention first, no data last.
@@ -75,7 +76,7 @@ CORE = (
     Col("status", _status),
 )
 OPTIONAL = (  # in the order they appear as the terminal widens
-    Col("baseline", lambda r, c, p: [C.baseline_short(r)], right=True),
+    Col("baseline", lambda r, c, p: [baseline_text(r)], right=True),
     Col("expected", lambda r, c, p: [C.percent(r.expected_progress)], right=True),
     Col("deadline", lambda r, c, p: [str(r.deadline)], right=True),
     Col("attribute", lambda r, c, p: [C.attribute_text(r, c.lang)]),

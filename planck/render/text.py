@@ -6,7 +6,7 @@ import math
 
 from planck import operators
 from planck.render.context import LABELS
-from planck.result import Result
+from planck.result import ObsRef, Result
 
 
 def num(v: float | None) -> str:
@@ -24,17 +24,26 @@ def target_text(r: Result, lang: str = "en") -> str:
     return operators.get(t.op).show(t, num, words, wording, "").strip()
 
 
+def latest_shown(r: Result) -> tuple[ObsRef | None, str]:
+    """The figure every format shows as "latest", and how to read it: ``provisional`` (a
+    stock's in-year count the verdict rests on), ``annual``, ``partial`` (shown, never
+    judged) or ``""`` (none)."""
+    if r.deciding is not None:
+        return r.deciding, "provisional" if r.provisional else "annual"
+    if r.latest_partial is not None:
+        return r.latest_partial, "partial"
+    return None, ""
+
+
 def latest_text(r: Result, lang: str = "en") -> str:
     """Latest annual value with its period, or the partial figure marked as such."""
-    if r.provisional and r.latest_partial is not None:
-        p = r.latest_partial
-        return f"{num(p.value)} ({p.period}, {LABELS[lang]['provisional']})"
-    if r.latest is not None:
-        return f"{num(r.latest.value)} ({r.latest.period})"
-    if r.latest_partial is not None:
-        p = r.latest_partial
-        return f"[{num(p.value)} ({p.period}, {LABELS[lang]['partial']})]"
-    return "—"
+    o, kind = latest_shown(r)
+    if o is None:
+        return "—"
+    if kind == "annual":
+        return f"{num(o.value)} ({o.period})"
+    text = f"{num(o.value)} ({o.period}, {LABELS[lang][kind]})"
+    return text if kind == "provisional" else f"[{text}]"
 
 
 def baseline_text(r: Result) -> str:
