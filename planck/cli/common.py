@@ -12,12 +12,14 @@ from typing import Annotated, Any, Optional, cast
 
 import typer
 
+from planck.cli.usage import PlanckGroup
 from planck.findings import Finding
 
 OK, GATE_FAILED, INVALID = 0, 1, 2
 
 # Plain help (rich_markup_mode=None): no ``<bool>`` after each flag, and help needs no rich.
-app = typer.Typer(name="planck", no_args_is_help=True, add_completion=True,
+# PlanckGroup: click's usage errors as one line ``planck CMD: …`` (planck/cli/usage.py).
+app = typer.Typer(name="planck", cls=PlanckGroup, no_args_is_help=True, add_completion=True,
                   pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Check Chinese five-year-plan targets against measured values.")
 
