@@ -120,3 +120,120 @@ def test_pure_diff_sees_added_and_removed_targets():
                                                                         "percent")
     removed = diff(REPORT, fewer).changes
     assert removed[0].after.status is None
+
+
+# --from-rev: the data as committed at a git revision against the files on disk ------------
+
+def _git(repo, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=planck-test", "-c", "user.email=t@example.org",
+                           "-c", "commit.gpgsign=false", "-C", str(repo), *args],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture
+def history(tmp_path):
+    """A data repository with two commits: Luoyang's targets alone (every target no data),
+    then its measured file added. Returns (repo, targets folder, first commit)."""
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "data"
+    folder = repo / "targets"
+    folder.mkdir(parents=True)
+    _git(repo, "init", "-q")
+    shutil.copy(TARGETS / "luoyang.yaml", folder)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "targets")
+    first = _git(repo, "rev-parse", "HEAD")
+    shutil.copy(TARGETS / "luoyang.measured.yaml", folder)
+    return repo, folder, first
+
+
+def test_from_rev_is_the_hand_comparison_of_two_versions(invoke, history, tmp_path,
+                                                         monkeypatch):
+    import shutil
+    import tempfile
+
+    repo, folder, first = history
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    new = json.loads(invoke("check", "luoyang", "--targets-dir", str(folder), "-f", "json").stdout)
+    as_of = new["as_of"]
+    # the first version, checked by hand at the same date from a copy of it
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    shutil.copy(folder / "luoyang.yaml", bare)
+    old = json.loads(invoke("check", "luoyang", "--targets-dir", str(bare), "--as-of", as_of,
+                            "-f", "json").stdout)
+    want = _by_hand({r["id"]: r for r in old["results"]}, {r["id"]: r for r in new["results"]})
+    assert want, "adding the measured file changes targets: the test needs a non-empty answer"
+
+    res = invoke("diff", "luoyang", "--from-rev", first, "--targets-dir", str(folder), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert (doc["from"], doc["to"], doc["from_rev"], doc["to_rev"]) == (as_of, as_of, first, None)
+    assert {c["id"]: c["changed"] for c in doc["changes"]} == want
+    # the same through --to-rev once the second version is committed; HEAD~1 resolves too
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "figures")
+    again = invoke("diff", "luoyang", "--from-rev", "HEAD~1", "--to-rev", "HEAD",
+                   "--targets-dir", str(folder), "-f", "json")
+    assert again.exit_code == 0, again.stderr
+    assert {c["id"]: c["changed"] for c in json.loads(again.stdout)["changes"]} == want
+    assert not list(scratch.iterdir()), "the private copy of the old version is removed"
+
+
+def test_from_rev_table_names_the_versions(invoke, history):
+    repo, folder, first = history
+    res = invoke("diff", "luoyang", "--from-rev", first[:10], "--targets-dir", str(folder),
+                 env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.stderr
+    assert f"{first[:10]} → files on disk (as of " in res.stdout.splitlines()[0]
+
+
+def test_from_rev_bad_old_file_is_a_finding_at_the_revision(invoke, history):
+    repo, folder, first = history
+    text = (folder / "luoyang.yaml").read_text(encoding="utf-8")
+    (folder / "luoyang.yaml").write_text(text.replace("targets:", "targets: [", 1),
+                                         encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "broken")
+    (folder / "luoyang.yaml").write_text(text, encoding="utf-8")
+    res = invoke("diff", "luoyang", "--from-rev", "HEAD", "--targets-dir", str(folder))
+    assert res.exit_code == 2 and res.stdout == ""
+    lines = res.stderr.splitlines()
+    assert lines and all(ln.startswith("HEAD:targets/luoyang.yaml:") for ln in lines), lines
+
+
+@pytest.mark.parametrize("rev,message", [
+    ("no-such-branch", "names no commit"),
+    ("--output=x", "is not a revision name"),
+    ("a b", "is not a revision name"),
+])
+def test_from_rev_refuses_what_names_no_commit(invoke, history, rev, message):
+    repo, folder, first = history
+    res = invoke("diff", "luoyang", "--from-rev", rev, "--targets-dir", str(folder))
+    assert res.exit_code == 2 and res.stdout == ""
+    assert len(res.stderr.splitlines()) == 1 and message in res.stderr, res.stderr
+    assert not (folder / "x").exists()
+
+
+def test_from_rev_outside_a_repository_is_a_usage_error(invoke, tmp_path):
+    import shutil
+
+    folder = tmp_path / "targets"
+    folder.mkdir()
+    shutil.copy(TARGETS / "luoyang.yaml", folder)
+    res = invoke("diff", "luoyang", "--from-rev", "HEAD", "--targets-dir", str(folder),
+                 env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
+    assert res.exit_code == 2 and "not inside a git repository" in res.stderr
+    assert len(res.stderr.splitlines()) == 1
+
+
+def test_to_rev_needs_from_rev(invoke):
+    res = invoke("diff", "luoyang", "--from", FROM, "--to-rev", "HEAD", "--targets-dir",
+                 str(TARGETS))
+    assert res.exit_code == 2 and "--to-rev needs --from-rev" in res.stderr

@@ -64,12 +64,18 @@ class Diff:
     end: date
     total: int
     changes: tuple[Change, ...]
+    #: Set when the two sides are two versions of the data (``--from-rev``/``--to-rev``; a
+    #: ``to_rev`` of None is the files on disk) rather than two dates.
+    from_rev: str | None = None
+    to_rev: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "schema": "planck.diff/1",
             "city": {"id": self.city, "name_zh": self.name_zh, "name_en": self.name_en},
             "from": self.start.isoformat(), "to": self.end.isoformat(),
+            **({"from_rev": self.from_rev, "to_rev": self.to_rev}
+               if self.from_rev is not None else {}),
             "targets": self.total,
             "changes": [{"id": c.id, "plan": c.plan, "name": c.name, "name_en": c.name_en,
                          "changed": list(c.changed), "before": c.before.as_dict(),

@@ -16,10 +16,12 @@ FORMATS = ("table", "json", "markdown")
 WORDS = {
     "en": {"id": "id", "indicator": "indicator", "status": "status", "latest": "latest",
            "percent": "to goal", "changed": "changed", "of": "of", "targets": "targets",
-           "none": "no change", "new": "new", "gone": "removed", "title": "What changed"},
+           "none": "no change", "new": "new", "gone": "removed", "title": "What changed",
+           "disk": "files on disk", "as_of": "as of"},
     "zh": {"id": "编号", "indicator": "指标", "status": "状态", "latest": "最新值",
            "percent": "进度", "changed": "项变化", "of": "/", "targets": "项目标",
-           "none": "无变化", "new": "新增", "gone": "已删除", "title": "变化"},
+           "none": "无变化", "new": "新增", "gone": "已删除", "title": "变化",
+           "disk": "当前文件", "as_of": "截至"},
 }
 
 
@@ -56,13 +58,24 @@ def _name(c: Change, lang: str) -> str:
     return clean(c.name_en if lang == "en" and c.name_en else c.name)
 
 
+def _span(d: Diff, lang: str) -> str:
+    """``2024-12-31 → 2026-06-30``, or the two data versions and the date(s) they are read at."""
+    if d.from_rev is None:
+        return f"{d.start.isoformat()} → {d.end.isoformat()}"
+    w = WORDS[lang]
+    to = clean(d.to_rev) if d.to_rev is not None else w["disk"]
+    when = (d.end.isoformat() if d.start == d.end
+            else f"{d.start.isoformat()} / {d.end.isoformat()}")
+    return f"{clean(d.from_rev)} → {to} ({w['as_of']} {when})"
+
+
 def _heading(d: Diff, lang: str) -> str:
     w = WORDS[lang]
     name = f"{d.name_zh} {d.name_en}" if lang == "en" and d.name_en != d.name_zh else d.name_zh
-    return (f"{clean(name)} · {d.start.isoformat()} → {d.end.isoformat()} · "
+    return (f"{clean(name)} · {_span(d, lang)} · "
             f"{len(d.changes)} {w['of']} {d.total} {w['targets']} {w['changed']}"
             if lang == "en" else
-            f"{clean(name)} · {d.start.isoformat()} → {d.end.isoformat()} · "
+            f"{clean(name)} · {_span(d, lang)} · "
             f"{d.total} {w['targets']}中 {len(d.changes)} 项变化")
 
 

@@ -1,0 +1,97 @@
+"""The target folder as it was at a git revision: ``planck diff --from-rev REV``.
+
+Reads the ``*.yaml`` files of a target folder from git (``git ls-tree`` and ``git cat-file``,
+no shell, no checkout) into a private temporary folder that the caller removes; nothing in
+the user's working tree is touched. Findings in those copies name the file as git would,
+``REV:targets/luoyang.yaml``, so a bad old file points where the user can look.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from planck.findings import Finding, PlanckError
+
+#: A file larger than this at the revision is refused like a large file in the tree.
+MAX_BYTES = 20 * 2**20
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The target files of ``folder`` at ``rev`` copied to ``root`` (``prefix`` is how
+    findings name a copy: ``REV:path/in/repo/``)."""
+
+    rev: str
+    commit: str
+    root: Path
+    prefix: str
+
+    def rename(self, err: PlanckError) -> PlanckError:
+        """The same findings, naming ``REV:targets/x.yaml`` instead of the private copy."""
+        root = str(self.root)
+
+        def named(f: Finding) -> Finding:
+            if f.file.startswith(root):
+                return replace(f, file=self.prefix + f.file[len(root):].lstrip("/\\"))
+            return f
+        return PlanckError([named(f) for f in err.findings])
+
+
+def _fail(message: str) -> PlanckError:
+    return PlanckError([Finding("--from-rev", 0, 0, "bad-revision", message)])
+
+
+def _git(folder: Path, *args: str, text: bool = True) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
+                              text=text, check=False, timeout=60)
+    except FileNotFoundError:
+        raise _fail("git is not installed: --from-rev reads the revision with git") from None
+    except subprocess.TimeoutExpired:
+        raise _fail("git did not answer within 60 s") from None
+
+
+def snapshot(folder: Path, rev: str, dest: Path) -> Snapshot:
+    """Copy the target files of ``folder`` as committed at ``rev`` into ``dest`` (an empty
+    private folder). Raises PlanckError when ``folder`` is not in a git work tree, ``rev``
+    names no commit, or the folder held no target file then."""
+    if not rev or rev.startswith("-") or any(c.isspace() or not c.isprintable() for c in rev):
+        # a leading '-' would be read by git as an option
+        raise _fail(f"{rev!r} is not a revision name")
+    if not folder.is_dir():
+        raise _fail(f"{folder} is not a folder")
+    inside = _git(folder, "rev-parse", "--show-prefix")
+    if inside.returncode != 0:
+        raise _fail(f"{folder} is not inside a git repository")
+    prefix = inside.stdout.strip()
+    found = _git(folder, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                 f"{rev}^{{commit}}")
+    if found.returncode != 0:
+        raise _fail(f"{rev!r} names no commit in the repository of {folder}")
+    commit = found.stdout.strip()
+    listing = _git(folder, "ls-tree", "-z", "--full-tree", "-l", commit, "--", prefix or ".")
+    if listing.returncode != 0:
+        raise _fail(f"cannot list {prefix or '.'} at {rev}: {listing.stderr.strip()}")
+    names = []
+    for entry in listing.stdout.split("\0"):
+        if not entry:
+            continue
+        meta, path = entry.split("\t", 1)
+        mode, kind, blob, size = meta.split()
+        name = path[len(prefix):]
+        # only regular files directly in the folder, like city_files() in the work tree
+        if kind != "blob" or mode not in ("100644", "100755") or "/" in name \
+                or not name.endswith(".yaml"):
+            continue
+        if int(size) > MAX_BYTES:
+            raise _fail(f"{prefix}{name} at {rev} is over {MAX_BYTES // 2**20} MiB")
+        data = _git(folder, "cat-file", "blob", blob, text=False)
+        if data.returncode != 0:
+            raise _fail(f"cannot read {prefix}{name} at {rev}")
+        (dest / name).write_bytes(data.stdout)
+        names.append(name)
+    if not [n for n in names if not n.endswith(".measured.yaml")]:
+        raise _fail(f"no target file in {prefix or './'} at {rev}")
+    return Snapshot(rev, commit, dest, f"{rev}:{prefix}")
