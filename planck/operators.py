@@ -201,8 +201,9 @@ class Operator:
     #: the goal is a level of the indicator, so a trajectory can be drawn in its unit
     trajectory: bool = True
     show: Show = _sign("≥")
-    #: the rule in words, for ``explain``
+    #: the rule in words, for ``explain`` (English and Chinese)
     rule: str = ""
+    rule_zh: str = ""
     #: how plans word it (docs and ``planck extract`` read these)
     wordings: tuple[str, ...] = ()
 
@@ -213,21 +214,26 @@ class Operator:
 
 _ENTRIES = (
     Operator(name="at_least", sense="higher", rule="v ≥ T",
-             wordings=("不少于", "不低于", "达到", "以上")),
+             rule_zh="v ≥ T", wordings=("不少于", "不低于", "达到", "以上")),
     Operator(name="at_most", sense="lower", level=_le, show=_sign("≤"),
-             rule="v ≤ T, lower is better", wordings=("不超过", "不高于", "控制在", "以内")),
+             rule="v ≤ T, lower is better", rule_zh="v ≤ T，越低越好",
+             wordings=("不超过", "不高于", "控制在", "以内")),
     Operator(name="more_than", sense="higher", level=_gt, show=_sign(">"),
-             rule="v > T, strictly", wordings=("超过", "突破")),
+             rule="v > T, strictly", rule_zh="v > T（严格大于）",
+             wordings=("超过", "突破")),
     Operator(name="about", sense=None, follows_direction=True, tolerance=ABOUT_TOLERANCE,
              goal=_about,
              level=_band,
              show=lambda t, num, words, w, u: f"≈ {num(t.value)}{u} ±{t.tolerance:.0%}{w}",
-             rule="|v − T| ≤ tolerance × T", wordings=("左右",)),
+             rule="|v − T| ≤ tolerance × T", rule_zh="|v − T| ≤ 容差 × T",
+             wordings=("左右",)),
     Operator(name="between", sense=None, shape="range", goal=_between, level=_band,
              show=lambda t, num, words, w, u: f"{num(t.low)}–{num(t.high)}{u}{w}",
-             rule="low ≤ v ≤ high", wordings=("—", "至")),
+             rule="low ≤ v ≤ high", rule_zh="下限 ≤ v ≤ 上限",
+             wordings=("—", "至")),
     Operator(name="increase_by", sense="higher", needs_baseline=True, value_kind="change",
-             goal=_increase, show=_grown("+"), rule="v − b ≥ value", wordings=("新增", "增加"),
+             goal=_increase, show=_grown("+"), rule="v − b ≥ value", rule_zh="v − b ≥ 增加量",
+             wordings=("新增", "增加"),
              refuse=lambda v: "a negative increase is a decrease: for 降低13.5% write "
              "op 'decrease_by' with value 13.5 (% of the baseline), or 'at_most' with the "
              "level" if v < 0 else None),
@@ -236,30 +242,33 @@ _ENTRIES = (
              show=lambda t, num, words, w, u: f"−{num(t.value)}%{w}" + (
                  f" = {num(t.goal)}{u}" if t.goal is not None else ""),
              rule="v ≤ b × (1 − value/100), lower is better",
-             wordings=("降低", "下降", "减少"),
+             rule_zh="v ≤ b × (1 − 降幅/100)，越低越好", wordings=("降低", "下降", "减少"),
              refuse=lambda v: None if 0 < v < 100 else
              f"the decrease is a percentage of the baseline between 0 and 100, not {v:g}"),
     Operator(name="multiple_of", sense="higher", needs_baseline=True, value_kind="factor",
              goal=_multiple, show=_grown("×"), rule="v ≥ factor × b",
-             wordings=("翻番", "倍增", "翻一番"),
+             rule_zh="v ≥ 倍数 × b", wordings=("翻番", "倍增", "翻一番"),
              refuse=lambda v: "needs a positive factor" if v <= 0 else None),
     Operator(name="annual_growth", sense="higher", needs_baseline=True, value_kind="rate",
              goal=_growth, decide="growth",
              show=lambda t, num, words, w, u: f"≥ {num(t.value)}%{words['a_year']}{w}",
              rule="compound growth a year since the baseline ≥ rate",
-             wordings=("年均增长", "年均增速"),
+             rule_zh="基数年以来年均复合增长 ≥ 增速", wordings=("年均增长", "年均增速"),
              # the goal is b × (1 + rate)^years over up to 151 years: it must stay finite
              refuse=lambda v: None if -100 < v <= MAX_GROWTH else
              f"annual growth {v:g}% is outside -100% … {MAX_GROWTH:g}% a year"),
     Operator(name="coverage", sense="higher", shape="optional", goal=_coverage,
-             rule="v ≥ 100 % (or the stated value)", wordings=("全覆盖",),
+             rule="v ≥ 100 % (or the stated value)", rule_zh="v ≥ 100 %（或所述数值）",
+             wordings=("全覆盖",),
              refuse=lambda v: None if 0 <= v <= 100 else f"coverage {v:g}% is outside 0 … 100%"),
     Operator(name="rank_at_most", sense="lower", level=_le, show=_sign("≤"), linear=True,
-             rule="rank ≤ value, lower is better", wordings=("进入前", "前列")),
+             rule="rank ≤ value, lower is better", rule_zh="名次 ≤ 数值，越靠前越好",
+             wordings=("进入前", "前列")),
     Operator(name="per_year", sense="higher", decide="every_year", percent="share",
              level_series=False,
              show=lambda t, num, words, w, u: f"≥ {num(t.value)}{u}{words['a_year']}{w}",
-             rule="every year's amount ≥ value", wordings=("每年",)),
+             rule="every year's amount ≥ value", rule_zh="每年的数额 ≥ 数值",
+             wordings=("每年",)),
     Operator(name="near_reference", sense="higher", shape="reference",
              tolerance=NEAR_TOLERANCE,
              goal=_share_of_reference, decide="reference", percent="share",
@@ -267,38 +276,43 @@ _ENTRIES = (
              show=lambda t, num, words, w, u:
                  f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}{w}",
              rule="v ≥ (1 − tolerance) × reference, same year",
-             wordings=("接近全省平均水平", "接近全国平均水平")),
+             rule_zh="v ≥ (1 − 容差) × 参照值，同一年", wordings=("接近全省平均水平", "接近全国平均水平")),
     Operator(name="at_least_reference", sense="higher", shape="reference",
              goal=_whole_reference, decide="reference", percent="share",
              level_series=False, trajectory=False,
              show=lambda t, num, words, w, u: f"≥ {t.reference}{w}",
              rule="v ≥ reference, same year (tolerance 0)",
+             rule_zh="v ≥ 参照值，同一年（容差 0）",
              wordings=("达到全国平均水平", "达到全省平均水平", "不低于全国平均水平")),
     Operator(name="above_reference", sense="higher", shape="reference",
              goal=_whole_reference, level=_gt, decide="reference", percent="share",
              level_series=False, trajectory=False,
              show=lambda t, num, words, w, u: f"> {t.reference}{w}",
              rule="v > reference, same year, strictly",
+             rule_zh="v > 参照值，同一年，严格大于",
              wordings=("超过全国平均水平", "超过全省平均水平", "高于全国平均水平")),
     Operator(name="growth_above", sense="higher", shape="reference", needs_baseline=True,
              goal=_in_step, level=_gt, decide="growth_vs", percent="none",
              reference_level=False, level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u: f"growth > {t.reference}{w}",
+             show=lambda t, num, words, w, u: f"{words['growth']} > {t.reference}{w}",
              rule="compound growth a year since the baseline > the reference's over the "
-             "same years", wordings=("增长高于", "增速高于", "快于")),
+             "same years", rule_zh="基数年以来年均复合增长 > 参照指标同期的年均复合增长",
+             wordings=("增长高于", "增速高于", "快于")),
     Operator(name="growth_in_step", sense="higher", shape="reference", needs_baseline=True,
              tolerance=IN_STEP_TOLERANCE, goal=_in_step, decide="growth_vs", percent="none",
              reference_level=False, level_series=False, trajectory=False,
              show=lambda t, num, words, w, u:
-                 f"growth ≈ {t.reference} (−{(t.tolerance or 0) * 100:g} pt){w}",
+                 f"{words['growth']} ≈ {t.reference} "
+                 f"(−{(t.tolerance or 0) * 100:g} {words['points']}){w}",
              rule="compound growth a year since the baseline ≥ the reference's over the same "
              "years − tolerance (in growth points)",
+             rule_zh="基数年以来年均复合增长 ≥ 参照指标同期的年均复合增长 − 容差（百分点）",
              wordings=("与…基本同步", "同步", "基本同步")),
     Operator(name="cumulative", sense="higher", decide="sum", percent="share",
              level_series=False, trajectory=False,
              show=lambda t, num, words, w, u: f"Σ ≥ {num(t.value)}{u}{w}",
              rule="sum of the annual amounts over the plan period ≥ value",
-             wordings=("累计", "累计完成", "累计达到")),
+             rule_zh="规划期内各年数额之和 ≥ 数值", wordings=("累计", "累计完成", "累计达到")),
 )
 
 OPERATORS: dict[str, Operator] = {op.name: op for op in _ENTRIES}

@@ -248,7 +248,7 @@ def test_attribute_and_stretch_in_every_format(make_city, invoke):
     zh = invoke("check", str(path), "--as-of", "2026-11-01", "-f", "markdown", "--lang", "zh")
     assert "约束性" in zh.stdout and "力争 3,500" in zh.stdout
     text = invoke("explain", str(path), "t", "--as-of", "2026-11-01").stdout
-    assert "binding (约束性)" in text and "stretch (力争)    3,500" in text
+    assert "binding (约束性)" in text and "stretch (力争)   3,500" in text
 
 
 def test_stretch_below_the_commitment_is_refused(make_city, invoke):

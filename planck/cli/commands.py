@@ -215,6 +215,7 @@ def explain(
     targets_dir: TargetsDir = None,
     json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
     max_age: MaxAge = None,
+    lang: Annotated[str, typer.Option("--lang", help="The account in 'en' or 'zh' (JSON keeps its English keys and reasons).")] = "en",
 ) -> None:
     """Every number behind one target's verdict."""
     from planck.cli.lookup import did_you_mean, pick_target
@@ -222,6 +223,7 @@ def explain(
     from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
+    lang_ = _lang(lang)
     directory = resolve_dir(targets_dir)
     [report] = _reports([find_city(city, directory)], directory, list(measured or []),
                         parse_date(as_of))
@@ -234,4 +236,4 @@ def explain(
                      f"{did_you_mean(target, list(short), short)}; "
                      f"`planck check {report.city} --wide` lists the ids")
     match = next(r for r in report.results if r.id == found)
-    _out(explain_json(report, match) if json_out else explain_text(report, match))
+    _out(explain_json(report, match) if json_out else explain_text(report, match, lang_))

@@ -14,6 +14,7 @@ from planck.operators import GoalInput
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
 from planck.read.units import normalize
+from planck.reasons import say
 
 #: Units in which growth rates are meaningless: pace is linear (docs/methodology.md).
 _LINEAR_UNITS = frozenset({"%", "百分点", "位"})
@@ -71,10 +72,10 @@ class Case:
         if t.baseline and t.baseline.value is not None:
             from planck.read.units import convert
             self.base = convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit)
-            self.base_why = "the baseline value in the target file"
+            self.base_why = say("base_in_file")
         elif self.base_year in self.annual:
             self.base = self.annual[self.base_year].value
-            self.base_why = f"the observation for the baseline year {self.base_year}"
+            self.base_why = say("base_observed", year=self.base_year)
         self.tol = t.tolerance or self.op.tolerance
         self.levels = self.op.goal(GoalInput(
             value=None if t.value is None else t.value * f, raw=t.value,
@@ -107,6 +108,6 @@ class Case:
         if not before:
             return None
         y = before[-1]
-        missing = (f"the baseline year {self.base_year} has no value; "
+        missing = (say("base_year_empty", year=self.base_year)
                    if self.base_year is not None else "")
-        return Base(y, series[y], f"{missing}the latest figure from before the plan began")
+        return Base(y, series[y], say("base_before_plan", missing=missing))

@@ -15,6 +15,7 @@ from planck.judge.case import Base, Case, pick
 from planck.judge.stale import is_stale
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
+from planck.reasons import say
 from planck.result import (
     MAX_AGE,
     BasePoint,
@@ -60,60 +61,55 @@ def after_deadline(series: dict[int, float], deadline: int) -> str:
     if not late or deadline in series:
         return ""
     shown = ", ".join(f"{y}: {series[y]:g}" for y in late)
-    return (f"; the {deadline} figure is not yet published ({shown} is after the deadline, "
-            "shown for information)")
+    return say("after_deadline", deadline=deadline, shown=shown)
 
 
 def _decide(case: Case, series: dict[int, float]) -> Decision:
     """The level test and pace rule of docs/methodology.md."""
     t = case.t
     if not any(y > case.start for y in series):
-        return Decision("no_data", reason=f"no annual observation after {case.start} yet")
+        return Decision("no_data", reason=say("no_annual_after", year=case.start, note=""))
     note = after_deadline(series, t.deadline)
     upto = [y for y in series if y <= t.deadline]
     if case.goal is None:
         return Decision("not_assessable", year=max(upto or series),
-                        reason=f"baseline value for {case.base_year} needed" if case.base is None
-                        else f"no target level follows from the baseline {case.base:g} "
-                        f"({case.base_year}): a multiple or growth of zero sets none")
+                        reason=say("baseline_needed", year=case.base_year) if case.base is None
+                        else say("no_goal_level", base=f"{case.base:g}", year=case.base_year))
     ok = t.deadline in series and case.satisfied(series[t.deadline])[0]
     if t.late_ok and not ok:
         good = [y for y in series if y > t.deadline and case.satisfied(series[y])[0]]
         if good:
-            return Decision("met", True, good[0], reason=f"met in {good[0]}, after the "
-                            f"deadline {t.deadline} (late_ok: true)")
+            return Decision("met", True, good[0],
+                            reason=say("met_late", year=good[0], deadline=t.deadline))
     if t.deadline in series:
-        return Decision("met" if ok else "missed", True, t.deadline, reason="final verdict")
+        return Decision("met" if ok else "missed", True, t.deadline, reason=say("final_verdict"))
     in_plan = [y for y in upto if y > case.start]
     if not in_plan:
         return Decision("not_assessable",
-                        reason=f"no figure for {case.start + 1}–{t.deadline}{note}")
+                        reason=say("no_figure_between", first=case.start + 1,
+                                   last=t.deadline, note=note))
     year = max(upto)
     v = series[year]
     if case.satisfied(v)[0]:
-        return Decision("met", year=year, reason="the latest value already meets the target"
-                        + note)
+        return Decision("met", year=year, reason=say("latest_meets", note=note))
     base = case.base_point(series)
     if base is None:
         earlier = [y for y in upto if y < year]
         if not earlier:
             return Decision("not_assessable", year=year,
-                            reason="pace needs a baseline or two annual observations" + note,
-                            ratio_reason="no base point: no baseline, no figure from before "
-                            "the plan and only one figure in it")
-        base = Base(earlier[0], series[earlier[0]],
-                    "the earliest figure in the plan period (no figure from before the plan)",
-                    before_plan=False)
+                            reason=say("pace_needs_two", note=note),
+                            ratio_reason=say("no_base_point"))
+        base = Base(earlier[0], series[earlier[0]], say("base_earliest"), before_plan=False)
     method = pg.choose_method(t.pace, base.value, case.goal, case.linear_unit)
     p = pg.pace(method, base.year, base.value, year, v, t.deadline, case.goal)
     if case.satisfied(base.value)[0] or p.ratio is None:
-        why = (f"the base point ({base.year}: {base.value:g}) already met the goal, so no rate "
-               "is required and none can be compared")
+        why = say("base_met_goal", year=base.year, value=f"{base.value:g}")
         return Decision("regressing", year=year, pace=replace(p, ratio=None), base=base,
-                        reason=f"the goal was met in {base.year} but not in {year}" + note,
+                        reason=say("met_then_not", base_year=base.year, year=year, note=note),
                         ratio_reason=why)
     return Decision(pg.classify(p.ratio), year=year, pace=p, base=base,
-                    reason=f"pace ratio R = {p.ratio:.2f} ({method})" + note)
+                    reason=say("pace_ratio", ratio=f"{p.ratio:.2f}", method=say(method),
+                               note=note))
 
 
 def _provisional(case: Case, d: Decision) -> bool:
@@ -143,8 +139,7 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
     o = case.partial
     if provisional and o is not None:
         d.status = "met"
-        d.reason = (f"provisional: the count of {o.value:g} for {o.period} already meets the "
-                    "target; final when the year-end figure is published")
+        d.reason = say("provisional", value=f"{o.value:g}", period=o.period)
     v = series.get(year) if year is not None else None
     if provisional and o is not None:
         v = o.value  # the figure the verdict rests on is the one measured against the goal
@@ -153,23 +148,22 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
         base = case.base_point(series)
     pct, pct_reason, attain = None, None, None
     if case.op.percent == "none":
-        pct_reason = "not defined for a comparison of growth rates"
+        pct_reason = say("pct_growth")
     elif v is not None and case.nominal is not None:
         attain = pg.attainment(v, case.nominal, case.lower)
         if case.op.percent == "share":
             pct = pg.percent_to_goal(v, case.nominal, None, case.lower)
         elif base is not None and case.satisfied(base.value)[0]:
-            pct_reason = (f"the base point ({base.year}: {base.value:g}) already satisfies the "
-                          "target: there is no gap to close")
+            pct_reason = say("pct_no_gap", year=base.year, value=f"{base.value:g}")
         else:
             pct = pg.percent_to_goal(v, case.nominal, None if base is None else base.value,
                                      case.lower)
             if pct is None:
-                pct_reason = "the gap from the base point to the target is zero or reversed"
+                pct_reason = say("pct_reversed")
     elif v is None:
-        pct_reason = "no annual figure to measure"
+        pct_reason = say("pct_no_figure")
     else:
-        pct_reason = "the target level is not known (it needs the baseline value)"
+        pct_reason = say("pct_no_level")
     start = base.year if base is not None else case.start
     at = o.year if provisional and o is not None else year
     exp = pg.expected_progress(start, at, t.deadline) if at is not None else None
@@ -193,10 +187,10 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
         method = pg.choose_method(t.pace, shown_base.value, case.goal, case.linear_unit)
     ratio_reason = d.ratio_reason
     if ratio_reason is None and (d.pace is None or d.pace.ratio is None):
-        ratio_reason = ("final verdict: no projection" if d.final else
-                        "the latest value meets the target: no projection" if d.status == "met"
+        ratio_reason = (say("no_projection_final") if d.final else
+                        say("no_projection_met") if d.status == "met"
                         else d.reason if d.status in ("no_data", "not_assessable")
-                        else "no pace for this rule")
+                        else say("no_pace_rule"))
     result = Result(id=t.id, plan=t.plan, indicator=t.indicator, name=ind.name_zh,
                   name_en=ind.name_en, unit=ind.unit, direction=ind.direction,
                   deadline=t.deadline, baseline_year=case.base_year, baseline=case.base,

@@ -1,4 +1,8 @@
-"""``planck explain``: every number behind one verdict, as text or JSON."""
+"""``planck explain``: every number behind one verdict, as text (English or Chinese) or JSON.
+
+The account's rows and their order are written once, here; the words of each language come
+from ``explain_words`` (labels and sentences) and ``planck.reasons`` (the judge's reasons).
+"""
 
 from __future__ import annotations
 
@@ -6,121 +10,142 @@ from dataclasses import asdict
 
 from planck import operators
 from planck.escape import log, strict_json
+from planck.judge.explain_words import ROWS, SAY, thresholds
+from planck.reasons import said, say
 from planck.render.cells import target_long
+from planck.render.context import STATUS_LABEL
+from planck.render.fit import cell_len
 from planck.render.text import num
 from planck.result import THRESHOLDS, Report, Result
 
+#: Terminal cells of the label column (after the two-space indent).
+LABEL_CELLS = 17
 
-def _rate(method: str, value: float) -> str:
-    return f"{value:.2%} a year" if method == "geometric" else f"{num(value)} a year"
+
+def _rate(method: str, value: float, w: dict[str, str]) -> str:
+    return w["rate"].format(rate=f"{value:.2%}" if method == "geometric" else num(value))
 
 
-def _goal_line(r: Result, unit: str) -> str:
+def _goal_line(r: Result, unit: str, w: dict[str, str]) -> str:
     """The least value that meets the target; for a reference operator the goal is a share
     of the reference (or a growth difference), never a level in the indicator's unit."""
     t, op = r.target, operators.get(r.target.op)
     goal = t.goal if t.goal is not None else 0.0
     if op.shape != "reference":
-        return f"  goal level       {num(goal)} {unit} (least value that meets it)"
+        return w["goal"].format(goal=num(goal), unit=unit)
     ref = log(t.reference or "")
     if not op.reference_level:
-        return (f"  goal level       growth at least {goal * 100:+g} points a year against "
-                f"{ref}'s growth")
-    level = ("" if r.reference_value is None
-             else f" = {num(goal * r.reference_value)} {unit} against {num(r.reference_value)}")
-    return f"  goal level       {goal:.0%} of {ref} for the same year{level}"
+        return w["goal_growth"].format(points=f"{goal * 100:+g}", reference=ref)
+    level = ("" if r.reference_value is None else w["goal_share_level"].format(
+        value=num(goal * r.reference_value), unit=unit, reference_value=num(r.reference_value)))
+    return w["goal_share"].format(share=f"{goal:.0%}", reference=ref, level=level)
 
 
-def explain_text(report: Report, r: Result) -> str:
-    """A plain account an auditor can recompute by hand."""
-    t, unit = r.target, log(r.unit)
-    lines = [
-        f"{r.id}: {log(r.name)} / {log(r.name_en)} ({log(report.name_zh)} {log(report.name_en)})",
-        f"  as of            {report.as_of.isoformat()}",
-        f"  source           {log(t.source_title)}" + (f" ({log(t.doc_number)})" if t.doc_number else ""),
-        f"  quote            {log(t.quote)}",
-        f"  operator         {t.op} ({operators.get(t.op).rule})"
-        + (f" — wording {log(t.wording)}" if t.wording else ""),
-        f"  target           {log(target_long(r))}, due {r.deadline}",
-        f"  attribute        {_ATTRIBUTE.get(r.attribute or '', 'not stated')}",
+def explain_text(report: Report, r: Result, lang: str = "en") -> str:
+    """A plain account an auditor can recompute by hand, in ``lang`` ("en" or "zh"); every
+    data string is escaped for a terminal (``planck.escape.log``)."""
+    w, t, unit = SAY[lang], r.target, log(r.unit)
+    op = operators.get(t.op)
+
+    def why(text: object) -> str:  # a reason of the judge, in this language
+        return log(said(text, lang))
+
+    def paren(text: str) -> str:
+        return w["in_brackets"].format(text=text)
+
+    rows: list[tuple[str, str]] = [
+        ("as_of", report.as_of.isoformat()),
+        ("source", log(t.source_title) + (paren(log(t.doc_number)) if t.doc_number else "")),
+        ("quote", log(t.quote)),
+        ("operator", f"{t.op}" + paren(op.rule if lang == "en" else op.rule_zh)
+         + (w["wording"].format(wording=log(t.wording)) if t.wording else "")),
+        ("target", w["due"].format(target=log(target_long(r, lang)), deadline=r.deadline)),
+        ("attribute", w.get(f"attr_{r.attribute}", w["not_stated"])),
     ]
     if r.stretch is not None:
-        lines.append(f"  stretch (力争)    {num(r.stretch)} {unit}"
-                     + (" — reached" if _beyond(r) else ""))
+        rows.append(("stretch", f"{num(r.stretch)} {unit}" + (w["reached"] if _beyond(r) else "")))
     if t.goal is not None:
-        lines.append(_goal_line(r, unit))
+        rows.append(("goal", _goal_line(r, unit, w)))
     if t.tolerance is not None:
-        default = operators.get(t.op).tolerance
-        note = ("default" if default is not None and abs(t.tolerance - default) < 1e-12
-                else "set in the file")
-        lines.append(f"  tolerance        {t.tolerance * 100:g}% ({note})")
+        default = op.tolerance
+        note = (w["default"] if default is not None and abs(t.tolerance - default) < 1e-12
+                else w["in_file"])
+        rows.append(("tolerance", f"{t.tolerance * 100:g}%" + paren(note)))
     if t.low is not None:
-        lines.append(f"  accepted range   {num(t.low)} – {num(t.high)} {unit}")
+        rows.append(("range", f"{num(t.low)} – {num(t.high)} {unit}"))
     base = "—" if r.baseline_year is None else f"{num(r.baseline)} ({r.baseline_year})"
-    lines.append(f"  baseline         {base} {unit}")
+    rows.append(("baseline", f"{base} {unit}"))
     if r.latest is not None:
         o = r.latest
-        lines += [f"  latest           {num(o.value)} {unit} for {o.period}"
-                  + (f" (given as {num(o.given_value)} {log(o.given_unit)})"
-                     if o.given_unit not in (None, o.unit) else ""),
-                  f"    from           {log(o.source_title)} ({o.source_date})"
-                  + (f" {log(o.url)}" if o.url else ""),
-                  f"    quote          {log(o.quote)}"]
+        given = (w["given_as"].format(value=num(o.given_value), unit=log(o.given_unit))
+                 if o.given_unit not in (None, o.unit) else "")
+        rows += [("latest", w["latest"].format(value=num(o.value), unit=unit, period=o.period)
+                  + given),
+                 ("sub_from", w["source_date"].format(title=log(o.source_title),
+                                                      date=o.source_date)
+                  + (f" {log(o.url)}" if o.url else "")),
+                 ("sub_quote", log(o.quote))]
     else:
-        lines.append("  latest           none (no annual observation)")
+        rows.append(("latest", w["no_latest"]))
     if r.latest_partial is not None:
         part = r.latest_partial
-        use = ("judged: a stock's in-year count, provisional" if r.provisional
-               else "shown, never judged")
-        lines.append(f"  partial figure   {num(part.value)} for {part.period} ({use})")
+        use = w["partial_judged"] if r.provisional else w["partial_shown"]
+        rows.append(("partial", w["partial"].format(value=num(part.value), period=part.period,
+                                                    use=use)))
     if r.reference_value is not None:
-        lines.append(f"  reference        {t.reference} = {num(r.reference_value)} {unit}")
+        rows.append(("reference", f"{log(t.reference)} = {num(r.reference_value)} {unit}"))
     if r.years:
-        lines.append("  series           " + ", ".join(f"{y}: {num(v)}" for y, v in r.years.items()))
+        rows.append(("series", w["list_sep"].join(f"{y}: {num(v)}" for y, v in r.years.items())))
     if r.base_point is not None:
         b = r.base_point
-        lines.append(f"  base point       {num(b.value)} ({b.year}): {log(b.why)}")
+        rows.append(("base_point", w["base_point"].format(value=num(b.value), year=b.year,
+                                                          why=why(b.why))))
     else:
-        lines.append("  base point       none (no baseline and no figure from before the plan)")
+        rows.append(("base_point", w["no_base_point"]))
     if r.pace is not None:
         p = r.pace
-        lines += [f"  pace method      {p.method}, from {p.base_year} ({num(p.base_value)}) "
-                  f"to {p.latest_year}",
-                  f"  observed rate    {_rate(p.method, p.observed)}",
-                  (f"  reference rate   {_rate(p.method, p.required)} ({t.reference}, the same "
-                   "years)" if operators.get(t.op).decide == "growth_vs" else
-                   f"  required rate    {_rate(p.method, p.required)} to reach the goal by "
-                   f"{r.deadline}"),
-                  "  pace ratio R     " + ("—" if p.ratio is None else f"{p.ratio:.3f}")]
+        rows += [("pace_method", w["pace_method"].format(
+                      method=said(say(p.method), lang), base_year=p.base_year,
+                      base_value=num(p.base_value), latest_year=p.latest_year)),
+                 ("observed_rate", _rate(p.method, p.observed, w)),
+                 ("reference_rate", w["reference_rate"].format(
+                     rate=_rate(p.method, p.required, w), reference=log(t.reference)))
+                 if op.decide == "growth_vs" else
+                 ("required_rate", w["required_rate"].format(
+                     rate=_rate(p.method, p.required, w), deadline=r.deadline)),
+                 ("ratio", "—" if p.ratio is None else f"{p.ratio:.3f}")]
     if r.ratio_reason is not None:
-        lines.append(f"  R not computed   {log(r.ratio_reason)}")
+        rows.append(("no_ratio", why(r.ratio_reason)))
     exp = "—" if r.expected_progress is None else f"{r.expected_progress:.1f}%"
-    lines += [_progress_line(r),
-              "  attainment       " + ("—" if r.attainment is None else
-                                      f"{r.attainment:.1f}% (完成率: latest as a share of the "
-                                      "target" + (", target/latest" if _lower(r) else "") + ")"),
-              f"  expected         {exp} of the period elapsed at the latest observation",
-              "  thresholds       R ≥ {on_track} on_track, ≥ {behind} behind, ≥ {off_track} "
-              "off_track, < 0 regressing".format(**THRESHOLDS),
-              f"  status           {r.status}" + (" (final)" if r.final else " (provisional)"
-                                                 if r.provisional else " (projection)"
-                                                 if r.status not in ("met", "no_data") else ""),
-              f"  because          {log(r.reason)}"]
+    rows += [("progress", _progress(r, w, why)),
+             ("attainment", "—" if r.attainment is None else w["attainment"].format(
+                 percent=r.attainment, lower=w["attainment_lower"] if _lower(r) else "")),
+             ("expected", w["expected"].format(expected=exp)),
+             ("thresholds", thresholds(lang, THRESHOLDS)),
+             ("status", (r.status if lang == "en" else STATUS_LABEL[lang][r.status])
+              + (w["final"] if r.final else w["provisional"] if r.provisional
+                 else w["projection"] if r.status not in ("met", "no_data") else "")),
+             ("because", why(r.reason))]
     if r.above_range:
-        lines.append("  note             the value lies beyond the stated range")
+        rows.append(("note", w["above_range"]))
     if r.provisional:
-        lines.append("  provisional      met on an in-year count of a stock; final when the "
-                     "year-end figure is published")
+        rows.append(("provisional", w["provisional_note"]))
     if r.stale:
-        lines.append(f"  stale            the latest figure is more than {report.max_age} years "
-                     f"older than the as-of year (--max-age)")
+        rows.append(("stale", w["stale"].format(max_age=report.max_age)))
     if r.overdue:
-        lines.append(f"  overdue          the deadline {r.deadline} passed more than a year ago "
-                     "and its figure is not published")
-    return "\n".join(lines) + "\n"
+        rows.append(("overdue", w["overdue"].format(deadline=r.deadline)))
+    head = w["header"].format(id=r.id, name=log(r.name), name_en=log(r.name_en),
+                              city=log(report.name_zh), city_en=log(report.name_en))
+    return "\n".join([head] + [_row(ROWS[lang][k], v, k.startswith("sub_"))
+                               for k, v in rows]) + "\n"
 
 
-_ATTRIBUTE = {"binding": "binding (约束性)", "expected": "expected (预期性)"}
+def _row(label: str, value: str, sub: bool) -> str:
+    """``  label            value``: the label column padded to its width in terminal
+    cells (a Chinese character takes two)."""
+    indent = "    " if sub else "  "
+    pad = LABEL_CELLS + 2 - len(indent) - cell_len(label)
+    return f"{indent}{label}{' ' * max(pad, 1)}{value}"
 
 
 def _lower(r: Result) -> bool:
@@ -135,14 +160,14 @@ def _beyond(r: Result) -> bool:
     return v <= r.stretch if _lower(r) else v >= r.stretch
 
 
-def _progress_line(r: Result) -> str:
+def _progress(r: Result, w: dict[str, str], why) -> str:
     """进度: the share of the gap from the base point to the target closed."""
     if r.percent_to_goal is None:
-        return f"  progress (进度)   — ({log(r.percent_reason or '')})"
+        return w["progress_none"].format(reason=why(r.percent_reason or ""))
     b = r.base_point
-    frm = (f"from the base point {num(b.value)} ({b.year})"
-           if b is not None and r.percent_to_goal != r.attainment else "as latest/target")
-    return f"  progress (进度)   {r.percent_to_goal:.1f}% of the gap to the target closed, {frm}"
+    start = (w["from_base"].format(value=num(b.value), year=b.year)
+             if b is not None and r.percent_to_goal != r.attainment else w["from_zero"])
+    return w["progress"].format(percent=r.percent_to_goal, start=start)
 
 
 def explain_json(report: Report, r: Result) -> str:

@@ -145,6 +145,7 @@ class Site:
 
     def _indicator_page(self, c: CityView, ind: str) -> tuple[str, str]:
         from planck.judge.explain import explain_text
+        from planck.reasons import said
         from planck.render.svg import render
 
         v = c.indicators[ind]
@@ -152,11 +153,12 @@ class Site:
                     "source": o.source_title, "url": o.url, "date": o.source_date.isoformat(),
                     "quote": o.quote} for o in v.figures]
         targets = [{"id": r.id, "text": target_text(r, self.lang), "deadline": r.deadline,
-                    "status": r.status, "reason": r.reason, "quote": r.target.quote,
+                    "status": r.status, "reason": said(r.reason, self.lang),
+                    "quote": r.target.quote,
                     "flags": flags(r, self.L),
                     "source": r.target.source_title + (f" ({r.target.doc_number})"
                                                        if r.target.doc_number else ""),
-                    "explain": explain_text(c.report, r)} for r in v.results]
+                    "explain": explain_text(c.report, r, self.lang)} for r in v.results]
         spec = v.spec(self.lang)
         svg = self.Markup(render(spec, f"c-{ind}")) if spec is not None else None
         title = _names(v.name, v.name_en, self.lang)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from planck.reasons import said
 from planck.render.context import STATUS_LABEL
 from planck.result import Report, Result
 
@@ -27,7 +28,7 @@ _HEAD = {
            "Deadline", "Latest period", "Latest", "Status", "To goal %", "Expected %",
            "Reason", "Target quote", "Latest quote", "Latest source"),
     "zh": ("目标编号", "指标", "单位", "基数年份", "基数", "目标", "目标值", "期限", "最新期间",
-           "最新值", "状态", "完成度 %", "应完成 %", "说明", "目标原文", "最新值原文", "最新值来源"),
+           "最新值", "状态", "进度 %", "应完成 %", "说明", "目标原文", "最新值原文", "最新值来源"),
 }
 STATUS_COLUMN = 11  # 1-based, in both languages' headers
 SOURCE_HEAD = ("city", "id", "title", "issuer", "doc_number", "date", "url", "file", "kind")
@@ -41,7 +42,7 @@ def _row(r: Result, lang: str) -> list[Any]:
     return [r.id, r.name if lang == "zh" else r.name_en, r.unit, r.baseline_year, r.baseline,
             goal.strip(), t.goal, r.deadline, latest and str(latest.period),
             latest and latest.value, STATUS_LABEL[lang][r.status], r.percent_to_goal,
-            r.expected_progress, r.reason, t.quote, latest and latest.quote,
+            r.expected_progress, said(r.reason, lang), t.quote, latest and latest.quote,
             latest and latest.source_title]
 
 
