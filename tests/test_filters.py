@@ -33,7 +33,7 @@ def test_every_format_shows_the_same_targets(invoke, args, keep):
 
     def run(fmt, *more):
         res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f", fmt, *args,
-                     *more, env={"COLUMNS": "200"})
+                     *more, env={"COLUMNS": "300"})  # wide enough for every id whole
         assert res.exit_code == 0, res.stderr
         assert f"showing {len(want)} of 58 target(s)" in res.stderr
         return res.stdout
