@@ -105,6 +105,32 @@ def test_one_line_per_target_and_no_word_broken(invoke, width):
     assert printed == sorted(r["status"] for r in results)
 
 
+@pytest.mark.parametrize("width", [50, 55, 60, 65, 70, 75, 79])
+def test_a_narrow_terminal_gives_up_columns_not_lines(invoke, width):
+    """Below 80 columns the bar, then the indicator, then the status words go (in that order);
+    every line still fits and every target keeps one line with its percent and status mark."""
+    out, doc = _run(invoke, width)
+    lines = out.splitlines()
+    assert all(cell_len(ln) <= width for ln in lines), [ln for ln in lines if cell_len(ln) > width]
+    marks = {STATUS_SYMBOL[s] for s in STATUS_LABEL["en"]}
+    rows = [ln for ln in lines if ln.rstrip(" !").split(" ")[-1] in marks
+            or any(ln.rstrip(" !").endswith(f"{STATUS_SYMBOL[s]} {STATUS_LABEL['en'][s]}")
+                   for s in STATUS_LABEL["en"])]
+    assert len(rows) == len(doc["results"])
+    percents = {f"{r['percent_to_goal']:.0f}%" for r in doc["results"]
+                if r["percent_to_goal"] is not None}
+    assert all(any(p in ln for p in percents) or "—" in ln for ln in rows)
+    heads = lines[1].split()
+    cols, _, _ = _layout(width)
+    keys = [c.key for c, _ in cols]
+    # what is given up goes in the documented order: never the indicator before the bar
+    assert not ("indicator" in keys and "bar" not in keys and "percent" not in keys)
+    if "indicator" not in keys:
+        assert "bar" not in keys and "percent" in keys
+    if "mark" in keys:
+        assert "indicator" not in keys and "status" not in heads
+
+
 def _whole_cell(cell: str, candidates: set[str]) -> bool:
     return any(_whole_words(cell, full) for full in candidates)
 

@@ -27,7 +27,7 @@ _ANSI = {"met": "32", "missed": "1;31", "on_track": "32", "behind": "33", "off_t
          "regressing": "1;31", "no_data": "2", "not_assessable": "2"}
 HEAD = {
     "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
-           "bar": "to goal", "status": "status", "baseline": "baseline", "expected": "expected",
+           "bar": "to goal", "percent": "%", "status": "status", "mark": "", "baseline": "baseline", "expected": "expected",
            "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
            "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of",
            "stale": "stale figure",
@@ -35,7 +35,7 @@ HEAD = {
            "partial": "partial-year figure (shown, not judged)",
            "provisional": "in-year count of a stock: met provisionally"},
     "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
-           "bar": "进度", "status": "状态", "baseline": "基数", "expected": "应完成",
+           "bar": "进度", "percent": "进度", "status": "状态", "mark": "", "baseline": "基数", "expected": "应完成",
            "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
            "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至",
            "stale": "数据陈旧",
@@ -82,9 +82,21 @@ OPTIONAL = (  # in the order they appear as the terminal widens
     Col("attribute", lambda r, c, p: [C.attribute_text(r, c.lang)]),
     Col("plan", lambda r, c, p: [clean(r.plan)], floor=8, comfort=16),
 )
+def _mark(r: Result, ctx: Context, _p: str) -> list[str]:
+    return [STATUS_SYMBOL[r.status] + (OVERDUE if getattr(r, "overdue", False) else "")]
+
+
+#: What a terminal too narrow for the core columns gives up, in this order, until the
+#: narrowest forms fit: the bar (its percent stays), the indicator (the id names the target),
+#: the status words (their symbol stays; the summary line spells them out).
+NARROWER = (
+    ("bar", Col("percent", lambda r, c, p: [C.percent(r.percent_to_goal)], right=True)),
+    ("indicator", None),
+    ("status", Col("mark", _mark)),
+)
 #: Left-to-right order of every column that is shown.
 POSITION = ("id", "indicator", "plan", "attribute", "baseline", "latest", "target", "deadline",
-            "bar", "expected", "status")
+            "bar", "percent", "expected", "status", "mark")
 
 
 def gap(ctx: Context) -> str:
@@ -130,7 +142,8 @@ def layout(results: Sequence[Result], ctx: Context, prefix: str,
     ``ids``: every target id of the city, when ``results`` is a filtered selection."""
     head = HEAD[ctx.lang]
     core = (_id_col(ids or [r.id for r in results], prefix),) + CORE[1:]
-    data = {c.key: [c.get(r, ctx, prefix) for r in results] for c in core + OPTIONAL}
+    data = {c.key: [c.get(r, ctx, prefix) for r in results]
+            for c in core + OPTIONAL + tuple(n for _, n in NARROWER if n is not None)}
 
     def need(col: Col, level: str) -> int:
         natural = _natural(col, data[col.key], head[col.key])
@@ -143,8 +156,13 @@ def layout(results: Sequence[Result], ctx: Context, prefix: str,
     if ctx.wide:
         cols = [c for c in core + OPTIONAL]
         return _ordered([(c, need(c, "natural")) for c in cols])
-    cols = list(core)
     gaps = len(gap(ctx))
+    for key, narrow in NARROWER:
+        if sum(need(c, "floor") for c in core) + gaps * (len(core) - 1) <= ctx.width:
+            break
+        core = tuple(narrow if c.key == key else c for c in core
+                     if c.key != key or narrow is not None)
+    cols = list(core)
     for extra in OPTIONAL:
         trial = cols + [extra]
         if sum(need(c, "comfort") for c in trial) + gaps * (len(trial) - 1) <= ctx.width:
