@@ -234,7 +234,8 @@ def test_golden(name, invoke, monkeypatch):
 
 
 def test_golden_charts(invoke, monkeypatch, tmp_path):
-    # The SVG files beside the golden report (which links charts/<indicator>.svg).
+    # The SVG files of the golden report, as written beside a report file charts.md (the
+    # golden report itself goes to stdout, which gets no chart files and so no image links).
     monkeypatch.chdir(GOLDEN)
     res = invoke("report", "goldcity", "--targets-dir", ".", "--as-of", AS_OF,
                  "-o", str(tmp_path / "charts.md"))

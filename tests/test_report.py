@@ -122,25 +122,36 @@ def test_write_atomic_replaces_and_cleans_up(tmp_path):
     assert not is_current(tmp_path / "missing.md", "")
 
 
-def test_report_sections_on_the_fixture_city():
+def test_report_sections_on_the_fixture_city(invoke, monkeypatch, tmp_path):
     text = (GOLDEN / "goldcity.report.md").read_text(encoding="utf-8")
     assert text.startswith("# 金城市 Goldcity") and text.endswith("\n")
     for heading in ("## Charts", "## Sources", "## Method"):
         assert heading in text
-    assert "](../docs/methodology.md)" in text
+    assert "](../../docs/methodology.md)" in text  # from tests/golden, where it was run
+    assert "![" not in text  # on stdout: no chart file written, so no image link
     # Every target's and every baseline's quote is cited.
     fixture = (GOLDEN / "goldcity.yaml").read_text(encoding="utf-8")
     for quote in re.findall(r"quote: (\S+?)[}\n]", fixture):
         assert quote in text, quote
     # Figures published after --as-of (the 2024 bulletin) are absent.
     assert "1700" not in text and "2024年金城市国民经济" not in text
-    # Each chart links its SVG file and tabulates its numbers with one cell per column.
-    links = re.findall(r"^!\[[^\]]*\]\(charts/([a-z0-9-]+)\.svg\)$", text, re.M)
-    assert links and "```mermaid" not in text
-    for block in re.findall(r"\.svg\)\n\n((?:\|.*\|\n)+)", text):
+    # Written to a file, each chart links its SVG file (written beside it) and tabulates its
+    # numbers with one cell per column; on stdout the tables are the same.
+    monkeypatch.chdir(GOLDEN)
+    res = invoke("report", "goldcity", "--targets-dir", ".", "--as-of", "2024-06-30",
+                 "-o", str(tmp_path / "charts.md"))
+    assert res.exit_code == 0, res.stderr
+    written = (tmp_path / "charts.md").read_text(encoding="utf-8")
+    links = re.findall(r"^!\[[^\]]*\]\(charts/([a-z0-9-]+)\.svg\)$", written, re.M)
+    assert links and "```mermaid" not in written
+    blocks = re.findall(r"\.svg\)\n\n((?:\|.*\|\n)+)", written)
+    assert len(blocks) == len(links)
+    for block in blocks:
         rows = block.strip("\n").split("\n")
         assert len({row.count(" | ") for row in rows if not row.startswith("|---")}) == 1
+        assert block in text
     assert sorted(links) == sorted(p.stem for p in (GOLDEN / "charts").glob("*.svg"))
+    assert sorted(links) == sorted(p.stem for p in (tmp_path / "charts").glob("*.svg"))
 
 
 def test_report_check_covers_the_svg_charts(invoke, repo):

@@ -35,13 +35,14 @@ def _decimals(spec: ChartSpec) -> int:
     return max((len(t.split(".")[1]) for t in shown if "." in t), default=0)
 
 
-def chart(spec: ChartSpec, href: str, ctx: Context) -> list[str]:
-    """Markdown lines for one indicator: the image link and the table of its numbers."""
+def chart(spec: ChartSpec, href: str | None, ctx: Context) -> list[str]:
+    """Markdown lines for one indicator: the image link (none when ``href`` is None: no
+    chart file was written) and the table of its numbers."""
     from planck.render.markdown import cell, escape
 
     w = LABELS[ctx.lang]
     alt = escape(spec.title.replace("[", "(").replace("]", ")"))
-    out = [f"![{alt}]({href})", ""]
+    out = [f"![{alt}]({href})", ""] if href is not None else []
     columns: list[tuple[float, str]] = sorted({(p.x, p.period) for p in spec.points})
     known = {x for x, _ in columns}
     for path in spec.paths:

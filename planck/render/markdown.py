@@ -19,9 +19,12 @@ def cell(text: str) -> str:
 
 def link_path(path: str) -> str:
     """A relative file path as a markdown link target: percent-encoded, so no space,
-    parenthesis, angle bracket or line end from a file name ends the link."""
+    parenthesis, angle bracket or line end from a file name ends the link. A ``file:`` URI
+    (a file with no relative path from the report: another drive) is already encoded."""
     from urllib.parse import quote
 
+    if path.startswith("file:///"):
+        return quote(path, safe="/:._-~%")
     return quote(path, safe="/._-~")
 
 

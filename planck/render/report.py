@@ -61,9 +61,12 @@ class Evidence:
 
 
 def render_report(report: Report, ctx: Context, evidence: Evidence | None = None,
-                  chart_dir: str = "charts") -> str:
+                  chart_dir: str | None = "charts", methodology: str | None = METHODOLOGY
+                  ) -> str:
     """The whole report as markdown text, ending with one newline. Charts are linked as
-    ``<chart_dir>/<indicator>.svg`` (``chart_specs`` gives what those files draw)."""
+    ``<chart_dir>/<indicator>.svg`` (``chart_specs`` gives what those files draw; None: no
+    image links, the numbers only). ``methodology`` is the link to docs/methodology.md from
+    where the report is written (None: named, not linked)."""
     ev = evidence or results_evidence(report)
     out = _headline(report, ctx)
     for plan in report.plans:
@@ -75,8 +78,9 @@ def render_report(report: Report, ctx: Context, evidence: Evidence | None = None
         out += table(report, ctx, results, ids=True) + [""]
     out += _charts(report, ev, ctx, chart_dir)
     out += _sources(ev, ctx)
-    out += [f"## {ctx.label('methodology')}", "",
-            f"{ctx.label('method_note')} [docs/methodology.md]({METHODOLOGY}).", ""]
+    method = "docs/methodology.md" if methodology is None else (
+        f"[docs/methodology.md]({link_path(methodology)})")
+    out += [f"## {ctx.label('methodology')}", "", f"{ctx.label('method_note')} {method}.", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -136,12 +140,12 @@ def chart_files(report: Report, ctx: Context, evidence: Evidence | None = None
     return {f"{ind}.svg": svg(spec, ind) for ind, spec in chart_specs(report, ev, ctx).items()}
 
 
-def _charts(report: Report, ev: Evidence, ctx: Context, chart_dir: str) -> list[str]:
+def _charts(report: Report, ev: Evidence, ctx: Context, chart_dir: str | None) -> list[str]:
     out = [f"## {ctx.label('charts')}", ""]
     specs = chart_specs(report, ev, ctx)
     for indicator, spec in specs.items():
         out += [f"### {escape(spec.title)}", ""]
-        out += chart(spec, f"{chart_dir}/{indicator}.svg", ctx)
+        out += chart(spec, None if chart_dir is None else f"{chart_dir}/{indicator}.svg", ctx)
     if not specs:
         out += [ctx.label("no_charts"), ""]
     return out

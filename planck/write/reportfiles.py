@@ -44,10 +44,31 @@ def report_as_of(data: CityData) -> date:
     return default_as_of(data)
 
 
+def link(path: Path | str, base: Path) -> str:
+    """``path`` as a link from a file in the folder ``base``: relative (``/``-separated), so it
+    resolves wherever the report and the data live; where no relative path exists (another
+    drive on Windows) the absolute ``file:`` URI, which still names the file exactly."""
+    target = Path(path).resolve()
+    try:
+        return Path(os.path.relpath(target, Path(base).resolve())).as_posix()
+    except ValueError:
+        return target.as_uri()
+
+
 def _rel(path: str, base: Path) -> str:
-    if not path:
-        return path
-    return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+    return link(path, base) if path else path
+
+
+def methodology_file(directory: Path) -> Path | None:
+    """The docs/methodology.md a report links: the data repository's own (``docs/`` beside
+    its targets folder, as in planck's checkout), else the copy installed with planck."""
+    package = Path(__file__).resolve().parent.parent  # planck/
+    for path in (Path(directory).resolve().parent / "docs" / "methodology.md",
+                 package / "_bundled" / "docs" / "methodology.md",
+                 package.parent / "docs" / "methodology.md"):
+        if path.is_file():
+            return path
+    return None
 
 
 def relocate(report: Report, base: Path) -> Report:
@@ -126,9 +147,12 @@ def chart_folder(report_file: Path) -> Path:
     return Path(report_file).parent / Path(report_file).stem
 
 
-def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str
-          ) -> list[tuple[Path, str]]:
-    """(file, text) for one city's report ``out`` and its SVG charts, links relative to it.
+def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str,
+          charts: bool = True) -> list[tuple[Path, str]]:
+    """(file, text) for one city's report ``out`` and its SVG charts. Every link in the text
+    (target and measured files, charts, the method) is relative to ``out``'s own folder, so
+    it resolves wherever ``out`` is written. ``charts=False``: no chart files and no image
+    links (a report sent to stdout has nowhere to put them).
 
     Raises ``PlanckError`` (with findings) when the city's files are invalid.
     """
@@ -140,11 +164,16 @@ def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str
     from planck.render.report import chart_files, render_report
 
     data = load_city(city, directory)
-    report = relocate(evaluate(data, as_of or report_as_of(data)), Path(out).parent)
+    base = Path(out).parent
+    report = relocate(evaluate(data, as_of or report_as_of(data)), base)
     ctx = Context(lang=lang)
     ev = evidence(data, report, lang)
     folder = chart_folder(out)
-    text = render_report(report, ctx, ev, quote(folder.name))
+    method = methodology_file(directory)
+    text = render_report(report, ctx, ev, quote(folder.name) if charts else None,
+                         methodology=None if method is None else link(method, base))
+    if not charts:
+        return [(Path(out), text)]
     return [(Path(out), text)] + [(folder / name, svg)
                                   for name, svg in chart_files(report, ctx, ev).items()]
 
@@ -153,15 +182,16 @@ def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None
                lang: str, done: Callable[[], None] | None = None) -> list[tuple[Path, str]]:
     """(file, text) for every (city, report file) job: each report, then its SVG charts;
     ``PlanckError`` with the findings of every invalid city (all cities are read before
-    anything is written). A report to stdout ("-") comes alone, linking charts/… ."""
+    anything is written). A report to stdout ("-") comes alone, without charts, its links
+    relative to the current folder."""
     from planck.findings import PlanckError
 
     texts, findings = [], []
     for city, path in jobs:
         to_stdout = str(path) == "-"
-        out = Path("charts.md") if to_stdout else path
+        out = Path("stdout.md") if to_stdout else path
         try:
-            files = build(city, directory, out, as_of, lang)
+            files = build(city, directory, out, as_of, lang, charts=not to_stdout)
         except PlanckError as err:
             findings += err.findings
             continue
