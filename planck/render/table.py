@@ -27,7 +27,8 @@ _ANSI = {"met": "32", "missed": "1;31", "on_track": "32", "behind": "33", "off_t
          "regressing": "1;31", "no_data": "2", "not_assessable": "2"}
 HEAD = {
     "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
-           "bar": "to goal", "percent": "%", "status": "status", "mark": "", "baseline": "baseline", "expected": "expected",
+           "bar": "to goal", "percent": "%", "status": "status", "mark": "",
+           "baseline": "baseline", "expected": "expected",
            "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
            "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of",
            "stale": "stale figure",
@@ -35,7 +36,8 @@ HEAD = {
            "partial": "partial-year figure (shown, not judged)",
            "provisional": "in-year count of a stock: met provisionally"},
     "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
-           "bar": "进度", "percent": "进度", "status": "状态", "mark": "", "baseline": "基数", "expected": "应完成",
+           "bar": "进度", "percent": "进度", "status": "状态", "mark": "",
+           "baseline": "基数", "expected": "应完成",
            "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
            "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至",
            "stale": "数据陈旧",
@@ -157,12 +159,12 @@ def layout(results: Sequence[Result], ctx: Context, prefix: str,
         cols = [c for c in core + OPTIONAL]
         return _ordered([(c, need(c, "natural")) for c in cols])
     gaps = len(gap(ctx))
-    for key, narrow in NARROWER:
-        if sum(need(c, "floor") for c in core) + gaps * (len(core) - 1) <= ctx.width:
-            break
-        core = tuple(narrow if c.key == key else c for c in core
-                     if c.key != key or narrow is not None)
     cols = list(core)
+    for key, narrow in NARROWER:
+        if sum(need(c, "floor") for c in cols) + gaps * (len(cols) - 1) <= ctx.width:
+            break
+        swap = {key: narrow} if narrow is not None else {}
+        cols = [swap.get(c.key, c) for c in cols if c.key != key or narrow is not None]
     for extra in OPTIONAL:
         trial = cols + [extra]
         if sum(need(c, "comfort") for c in trial) + gaps * (len(trial) - 1) <= ctx.width:
