@@ -64,3 +64,32 @@ def test_scalars_read_the_same_on_both_paths(values):
     # 0x/0o/0b and 1_000 read as numbers but are refused with a position (issue 9)
     assert loaded.ok or all(f.code == "schema" and "plain decimal digits" in f.message
                             for f in loaded.findings), loaded.findings
+
+
+def _ruamel_says_typed(value: str) -> bool:
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return str(VersionedResolver().resolve(ScalarNode, value, (True, False))) != "tag:yaml.org,2002:str"
+
+
+# What fastyaml may ask about: plain scalars that start like a number and use only the
+# characters of numbers, dates and times in some YAML reading.
+AMBIGUOUS_TEXT = st.text(alphabet="0123456789abcdefABCDEF._:+-xXoObBtTzZ eEinfINFaN", min_size=1,
+                         max_size=12).filter(lambda s: s[0] in "-+.0123456789")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(AMBIGUOUS_TEXT)
+def test_the_copied_yaml12_resolver_agrees_with_ruamels(value):
+    # fastyaml keeps its own copy of ruamel's number/timestamp patterns so that reading a file
+    # does not import ruamel; the two must never disagree.
+    assert fastyaml._typed_in_yaml12(value) == _ruamel_says_typed(value)
+
+
+@pytest.mark.parametrize("value", ["003_a2f0b9b1f0debbd3.txt", "010", "1_000", "0x1F", ".5", "+3",
+                                   "12:30", ".inf", "-.Inf", ".NaN", "1e3", "1.", "0b101", "0o17",
+                                   "2022-04-19 10:00:00", "2022-4-9T1:00:00Z", "1.5e-3", "-", ".",
+                                   "1e", "2022-04-19t", "3.75.1", "0x", "+.5e+3", "1__2"])
+def test_the_copied_yaml12_resolver_on_known_shapes(value):
+    assert fastyaml._typed_in_yaml12(value) == _ruamel_says_typed(value)

@@ -5,12 +5,14 @@ the user what a filter hid."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from planck.cli.common import _usage
-from planck.judge.select import Selection
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planck.judge.select import Selection
 
 ATTRIBUTES = ("binding", "expected")
 
@@ -48,6 +50,8 @@ def _statuses(option: str, text: str | None) -> frozenset[str]:
 def make_selection(status: str | None, hide: str | None, assessed: bool, plan: str | None,
                    attribute: str | None, gated: str | None = None) -> Selection:
     """The filter the options ask for (usage errors for unknown statuses or attributes)."""
+    from planck.judge.select import Selection
+
     hidden = _statuses("--hide", hide) | (frozenset({"no_data", "not_assessable"})
                                          if assessed else frozenset())
     attributes = _split(attribute)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 from typing import Any
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -96,23 +95,41 @@ def _scalar(node: Any) -> Any:
                 return date.fromisoformat(value)
             except ValueError:
                 raise _Unsure from None  # the careful path words the bad date
-        if _AMBIGUOUS.fullmatch(value) and _ruamel_tag(value) != "tag:yaml.org,2002:str":
-            raise _Unsure  # 010, 1_000, 0x1F, .5, +3, 12:30, .inf, a date-time …: ruamel reads it
+        if _AMBIGUOUS.fullmatch(value) and _typed_in_yaml12(value):
+            raise _Unsure  # 010, 1_000, 0x1F, .5, +3, .inf, a date-time …: ruamel reads it
     return value
 
 
-@cache
-def _resolver() -> Any:
-    from ruamel.yaml.resolver import VersionedResolver
+# The implicit types ruamel's YAML 1.2 resolver gives a plain scalar that starts with one of
+# "-+.0123456789" (ruamel/yaml/resolver.py, ``implicit_resolvers`` for version (1, 2): float,
+# int, timestamp; the others start with letters, '~', '<' or '='). Copied so that reading a
+# file name such as 003_a2f0b9b1.txt does not import ruamel; tests/test_fastpath.py
+# checks that both give the same answer.
+_YAML12_FLOAT = re.compile(r"""^(?:
+     [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""", re.X)
+_YAML12_INT = re.compile(r"""^(?:[-+]?0b[0-1_]+
+    |[-+]?0o?[0-7_]+
+    |[-+]?[0-9_]+
+    |[-+]?0x[0-9a-fA-F_]+)$""", re.X)
+_YAML12_TIMESTAMP = re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+    (?:[Tt]|[ \t]+)[0-9][0-9]?
+    :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+    (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X)
 
-    return VersionedResolver()
 
-
-def _ruamel_tag(value: str) -> str:
-    """The tag ruamel's YAML 1.2 resolver gives a plain scalar, so both paths agree."""
-    from ruamel.yaml.nodes import ScalarNode
-
-    return str(_resolver().resolve(ScalarNode, value, (True, False)))
+def _typed_in_yaml12(value: str) -> bool:
+    """True when ruamel (YAML 1.2) would read this plain scalar as a number or a timestamp,
+    not a string. Only for values that start with one of ``-+.0123456789``."""
+    first = value[:1]
+    # as in ruamel, each type is tried only for the first characters it lists
+    return bool((first and first in "-+0123456789." and _YAML12_FLOAT.match(value))
+                or (first and first in "-+0123456789" and _YAML12_INT.match(value))
+                or (first and first in "0123456789" and _YAML12_TIMESTAMP.match(value)))
 
 
 def _mark(node: Any) -> tuple[int, int]:

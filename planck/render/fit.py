@@ -8,6 +8,7 @@ between two wide characters is a boundary, as line breaking in CJK typesetting a
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 from planck.escape import log
 
@@ -23,6 +24,7 @@ def clean(text: object) -> str:
     return log(text)
 
 
+@cache  # a table asks about the same few hundred characters thousands of times
 def char_len(ch: str) -> int:
     """Terminal cells of one character: 2 for East Asian wide/fullwidth, 0 for combining marks."""
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
