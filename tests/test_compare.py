@@ -42,7 +42,7 @@ def test_compare_lines_up_cities(invoke, cities):
 
 
 def test_compare_table_and_markdown(invoke, cities):
-    for fmt, marker in (("table", "┃"), ("markdown", "| ")):
+    for fmt, marker in (("table", "截至"), ("markdown", "| ")):
         res = invoke("compare", "high-tech-enterprises", "--targets-dir", str(cities),
                       "--cities", "goldcity", "-f", fmt, "--lang", "zh")
         assert res.exit_code == 0, res.stderr
@@ -76,3 +76,30 @@ def test_compare_on_bundled_cities(invoke):
     assert res.exit_code == 0, res.stderr
     cities = {r["city"] for r in json.loads(res.stdout)["rows"]}
     assert {"luoyang", "pingdingshan"} <= cities
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_compare_table_is_one_line_per_row_and_fits(invoke, width):
+    """Plain text like check's table: a title, a head, one line per row, nothing wider than
+    the terminal, every cut cell ending in an ellipsis at a word (never mid-word)."""
+    from rich.cells import cell_len
+
+    args = ("compare", "rd-intensity", "--targets-dir", str(TARGETS))
+    rows = json.loads(invoke(*args, "-f", "json").stdout)["rows"]
+    res = invoke(*args, env={"COLUMNS": str(width)})
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert len(lines) == 2 + len(rows)
+    assert all(cell_len(ln) <= width for ln in lines), [ln for ln in lines if cell_len(ln) > width]
+    for line, row in zip(lines[2:], rows, strict=True):
+        assert row["as_of"] in line and row["city_zh"][:2] in line
+        words = line.split()
+        full = {row["target"] or "—", row["promise"] or "—"}
+        for w in words:
+            if w.endswith("…") and len(w) > 1:
+                stem = w[:-1]
+                assert any(f.startswith(stem) or f" {stem}" in f" {f}" for f in full) or \
+                    row["city_zh"].startswith(stem), (w, line)
+    if width >= 200:  # room for everything: whole ids and both city names
+        assert all((r["target"] or "—") in res.stdout for r in rows)
+        assert all(r["city_en"] in res.stdout for r in rows)

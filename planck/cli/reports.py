@@ -118,8 +118,9 @@ def compare(
     targets_dir: TargetsDir = None,
 ) -> None:
     """One indicator across cities: each city's target(s), latest value and status."""
-    from planck.judge.compare import FORMATS, compare_cities, render, shared_ids
+    from planck.judge.compare import compare_cities, shared_ids
     from planck.read.dataset import targets_dir as resolve_dir
+    from planck.render.compare import FORMATS, render
     _safe_streams()
     if fmt not in FORMATS:
         raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")

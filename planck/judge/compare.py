@@ -8,18 +8,14 @@ the CLI loads the cities and writes the text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
-from planck.escape import log, strict_json
 from planck.read.dataset import CityData
-from planck.render.cells import target_long, unit_suffix
-from planck.render.context import Context
-from planck.render.text import bar, num
+from planck.render.cells import target_long
 from planck.result import Report
 
 SCHEMA = "planck.compare/1"
-FORMATS = ("table", "markdown", "json")
 
 
 @dataclass(frozen=True)
@@ -97,64 +93,3 @@ def shared_ids(datas: Sequence[CityData]) -> list[str]:
         for i in d.targets.indicators:
             seen[i.id] = seen.get(i.id, 0) + 1
     return sorted(k for k, n in seen.items() if n > 1)
-
-
-def _cells(row: Row, ctx: Context) -> list[str]:
-    latest = ("—" if row.latest is None
-              else f"{num(row.latest)}{unit_suffix(row.unit)} ({row.period})")
-    status = "—" if row.status is None else ctx.status(row.status)
-    return [ctx.names(row.city_zh, row.city_en), row.as_of.isoformat(), row.target or "—",
-            row.promise or "—",
-            "—" if row.deadline is None else str(row.deadline), latest,
-            bar(row.percent_to_goal, 6), status]
-
-
-def _heads(ctx: Context) -> list[str]:
-    return [ctx.label(k) for k in ("city", "as_of", "id", "target", "due", "latest",
-                                   "progress", "status")]
-
-
-def _title(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
-    names = ctx.names(rows[0].name, rows[0].name_en)
-    return f"{names} ({indicator})"
-
-
-def render_markdown(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
-    from planck.render.markdown import cell, escape
-
-    out = [f"### {escape(_title(indicator, rows, ctx))}", "",
-           "| " + " | ".join(_heads(ctx)) + " |", "|" + "---|" * len(_heads(ctx))]
-    out += ["| " + " | ".join(cell(escape(c)) for c in _cells(r, ctx)) + " |" for r in rows]
-    return "\n".join(out) + "\n"
-
-
-def render_json(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
-    doc = {"schema": SCHEMA, "indicator": indicator, "rows": [asdict(r) for r in rows]}
-    return strict_json(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-def render_table(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
-    """A rich table, exported as text (no escape codes unless ``ctx.color``)."""
-    from io import StringIO
-
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=log(_title(indicator, rows, ctx)), pad_edge=False, collapse_padding=True)
-    for i, head in enumerate(_heads(ctx)):
-        # The bar (5) never wraps; city names wrap at their space, ids fold anywhere.
-        table.add_column(head, overflow="fold", no_wrap=i == 5, min_width=6 if i else 8)
-    for r in rows:
-        table.add_row(*(log(c) for c in _cells(r, ctx)))
-    out = StringIO()
-    console = Console(file=out, width=ctx.width, force_terminal=ctx.color,
-                      color_system="standard" if ctx.color else None, no_color=not ctx.color,
-                      highlight=False, emoji=False, markup=False)
-    console.print(table)
-    return out.getvalue()
-
-
-def render(fmt: str, indicator: str, rows: Sequence[Row], ctx: Context) -> str:
-    """The comparison in one of FORMATS."""
-    return {"table": render_table, "markdown": render_markdown,
-            "json": render_json}[fmt](indicator, rows, ctx)
