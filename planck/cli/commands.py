@@ -100,7 +100,7 @@ def check(
         ctx = _context(fmt, lang_, gate, wide=wide, annotate_all=annotate == "all")
         _out(render(shown, ctx), commands=fmt == "github")
         tally = counts(reports, selection, gate)
-    for line in report_lines(tally, selection, gate):
+    for line in report_lines(tally, selection, gate, lang_):
         _err(line)
     if tally["failed"]:
         raise typer.Exit(GATE_FAILED)
@@ -172,38 +172,39 @@ def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: the targets folder).")] = None,
     sources: Annotated[Optional[Path], typer.Option("--sources", help="Folder of source documents: check every quote is verbatim.")] = None,
     targets_dir: TargetsDir = None,
+    lang: Annotated[str, typer.Option("--lang", help="The summary line in 'en' or 'zh' (findings stay in English).")] = "en",
 ) -> None:
     """Check target and measured files; one line per finding, exit 2 if any."""
     from planck.read.checkfiles import validate_paths
     from planck.read.dataset import targets_dir as resolve_dir
+    from planck.render.context import LABELS
 
     _safe_streams()
+    words = LABELS[_lang(lang)]
     if sources is not None and not sources.is_dir():
         raise _usage(f"--sources: {sources} is not a folder")
     tally: Counter[str] = Counter()
     files, findings = validate_paths(list(paths or [resolve_dir(targets_dir)]), sources, tally)
     if findings:
         raise _fail(findings)
-    _err(f"planck: {files} file(s) valid" + (_quote_tally(tally) if sources else ""))
-
-
-def _quote_tally(tally: Counter[str]) -> str:
-    """'; 120 quotes verified in the source documents, 40 not checked (…)'."""
-    return (f"; {tally['verified']} quote(s) verified verbatim in the source documents, "
-            f"{tally['unchecked']} not checked (their source has no 'file:' there)")
+    _err(words["files_valid"].format(files=files)
+         + (words["quotes_checked"].format(verified=tally["verified"],
+                                           unchecked=tally["unchecked"]) if sources else ""))
 
 
 @app.command("list")
-def list_cities(targets_dir: TargetsDir = None) -> None:
+def list_cities(targets_dir: TargetsDir = None, lang: Lang = "en") -> None:
     """Cities in the targets folder (and the bundled ones), with their plans and counts."""
     from planck.read.checkfiles import city_listing
     from planck.read.dataset import bundled_dir
     from planck.read.dataset import targets_dir as resolve_dir
+    from planck.render.context import LABELS
 
     _safe_streams()
+    words = LABELS[_lang(lang)]
     directory = resolve_dir(targets_dir)
     folders = [directory] + ([bundled_dir()] if bundled_dir().resolve() != directory.resolve() else [])
-    _out("".join(city_listing(folder) for folder in folders))
+    _out("".join(city_listing(folder, words) for folder in folders))
 
 
 @app.command()

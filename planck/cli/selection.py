@@ -77,19 +77,27 @@ def check_plans(selection: Selection, plan_ids: Iterable[str]) -> None:
                      f"(plans: {', '.join(known) or 'none'})")
 
 
-def report_lines(counts: dict[str, int], selection: Selection, gate: frozenset[str]) -> list[str]:
-    """What to tell the user on stderr after the output: how much a filter hid, and the gate."""
-    lines = []
+def report_lines(counts: dict[str, int], selection: Selection, gate: frozenset[str],
+                 lang: str = "en") -> list[str]:
+    """What to tell the user on stderr after the output: how much a filter hid, and the gate
+    (in ``lang``; statuses and attributes in Chinese as the table names them)."""
+    from planck.render.context import LABELS, STATUS_LABEL
+
+    words, lines = LABELS[lang], []
+    statuses = sorted(gate) if lang == "en" else [STATUS_LABEL[lang].get(s, s) for s in sorted(gate)]
+    attributes = sorted(selection.gated)
+    if lang != "en":
+        named = {"binding": words["binding"], "expected": words["expected_attr"]}
+        attributes = [named.get(a, a) for a in attributes]
+    sep = ", " if lang == "en" else "、"
     if selection.active:
-        lines.append(f"planck: showing {counts['shown']} of {counts['total']} target(s) "
-                     f"({selection.describe()})")
+        lines.append(words["shown_of"].format(shown=counts["shown"], total=counts["total"],
+                                              how=selection.describe()))
     if counts["failed"]:
-        line = (f"planck: {counts['failed']} target(s) with status in --fail-on "
-                f"({', '.join(sorted(gate))})")
+        line = words["gate_failed"].format(failed=counts["failed"], statuses=sep.join(statuses))
         if selection.gated:
-            line += f" among {', '.join(sorted(selection.gated))} targets"
+            line += words["gate_among"].format(attributes=sep.join(attributes))
         if counts["hidden_failed"]:
-            line += (f", {counts['hidden_failed']} of them hidden by the filter "
-                     "(a filter never hides a failure from the gate)")
+            line += words["gate_hidden"].format(hidden=counts["hidden_failed"])
         lines.append(line)
     return lines

@@ -221,32 +221,35 @@ def validate_paths(paths: list[Path], sources_dir: Path | None,
     return len(files), findings
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 target``, ``2 targets``."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+def city_listing(folder: Path, words: dict[str, str]) -> str:
+    """A few lines per city: names, plans, target and observation counts, in the language of
+    ``words`` (``planck.render.context.LABELS[lang]``)."""
 
+    def count(n: int, noun: str) -> str:  # ``1 target``, ``2 targets``
+        return words[f"n_{noun}" if n == 1 else f"n_{noun}s"].format(n=n)
 
-def city_listing(folder: Path) -> str:
-    """A few lines per city: names, plans, target and observation counts."""
     lines = [f"{log(folder)}:"]
     for path in city_files(folder):
         tf, findings = read_targets(path)
         if tf is None or findings:
-            lines.append(f"  {log(path.stem):<14} (invalid: run `planck validate {log(path)}`)")
+            lines.append(f"  {log(path.stem):<14} "
+                         + words["invalid_city"].format(path=log(path)))
             continue
         measured = path.with_name(path.stem + MEASURED_SUFFIX)
         loaded = load(measured) if measured.is_file() else None
         items = loaded.data.get("observations") if loaded and loaded.ok else None
         n_obs = len(items) if isinstance(items, list) else 0
-        lines.append(f"  {log(tf.city.id):<14} {log(tf.city.name_zh)} {log(tf.city.name_en)}: "
-                     f"{_count(len(tf.targets), 'target')}, {_count(n_obs, 'observation')}")
+        lines.append(f"  {log(tf.city.id):<14} " + words["city_line"].format(
+            name=log(tf.city.name_zh), name_en=log(tf.city.name_en),
+            targets=count(len(tf.targets), "target"),
+            observations=count(n_obs, "observation")))
         for p in tf.plans:
-            count = sum(t.plan == p.id for t in tf.targets)
+            n = sum(t.plan == p.id for t in tf.targets)
             years = str(p.start) if p.start == p.end else f"{p.start}–{p.end}"
-            lines.append(f"    {log(p.id)} ({years}) {log(p.title_zh)}: "
-                         f"{_count(count, 'target')}")
+            lines.append("    " + words["plan_line"].format(
+                id=log(p.id), years=years, title=log(p.title_zh), targets=count(n, "target")))
     if len(lines) == 1:
-        lines.append("  (no cities)")
+        lines.append("  " + words["no_cities"])
     return "\n".join(lines) + "\n"
 
 
