@@ -47,6 +47,7 @@ def test_validate_summary_in_chinese(invoke, seeds):
     assert zh.exit_code == 0, zh.output
     assert re.fullmatch(r"planck：\d+ 个文件有效；\d+ 条原文在来源文件中逐字核对无误，\d+ 条未核对"
                         r"（其来源在此处没有 'file:'）\n", zh.stderr)
+    assert invoke("validate", str(TARGETS), "--lang", "fr").exit_code == 2
     en = invoke("validate", str(TARGETS), "--sources", str(seeds))
     assert re.fullmatch(r"planck: \d+ file\(s\) valid; \d+ quote\(s\) verified verbatim in the "
                         r"source documents, \d+ not checked \(their source has no 'file:' "

@@ -175,21 +175,19 @@ def validate(
     lang: Annotated[str, typer.Option("--lang", help="The summary line in 'en' or 'zh' (findings stay in English).")] = "en",
 ) -> None:
     """Check target and measured files; one line per finding, exit 2 if any."""
-    from planck.read.checkfiles import validate_paths
+    from planck.read.checkfiles import WORDS, validate_paths, validate_summary
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.render.context import LABELS
 
     _safe_streams()
-    words = LABELS[_lang(lang)]
+    if lang not in WORDS:  # not _lang: validate imports nothing from render (start-up)
+        raise _usage(f"--lang: {lang!r} is not one of {', '.join(WORDS)}")
     if sources is not None and not sources.is_dir():
         raise _usage(f"--sources: {sources} is not a folder")
     tally: Counter[str] = Counter()
     files, findings = validate_paths(list(paths or [resolve_dir(targets_dir)]), sources, tally)
     if findings:
         raise _fail(findings)
-    _err(words["files_valid"].format(files=files)
-         + (words["quotes_checked"].format(verified=tally["verified"],
-                                           unchecked=tally["unchecked"]) if sources else ""))
+    _err(validate_summary(files, tally if sources else None, lang))
 
 
 @app.command("list")
@@ -198,13 +196,12 @@ def list_cities(targets_dir: TargetsDir = None, lang: Lang = "en") -> None:
     from planck.read.checkfiles import city_listing
     from planck.read.dataset import bundled_dir
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.render.context import LABELS
 
     _safe_streams()
-    words = LABELS[_lang(lang)]
+    lang_ = _lang(lang)
     directory = resolve_dir(targets_dir)
     folders = [directory] + ([bundled_dir()] if bundled_dir().resolve() != directory.resolve() else [])
-    _out("".join(city_listing(folder, words) for folder in folders))
+    _out("".join(city_listing(folder, lang_) for folder in folders))
 
 
 @app.command()

@@ -221,9 +221,42 @@ def validate_paths(paths: list[Path], sources_dir: Path | None,
     return len(files), findings
 
 
-def city_listing(folder: Path, words: dict[str, str]) -> str:
-    """A few lines per city: names, plans, target and observation counts, in the language of
-    ``words`` (``planck.render.context.LABELS[lang]``)."""
+#: ``planck list`` and ``planck validate``'s summary in both languages (validate imports
+#: nothing from render, so its words live here).
+WORDS = {
+    "en": {"files_valid": "planck: {files} file(s) valid",
+           "quotes_checked": "; {verified} quote(s) verified verbatim in the source documents, "
+                             "{unchecked} not checked (their source has no 'file:' there)",
+           "n_target": "{n} target", "n_targets": "{n} targets",
+           "n_observation": "{n} observation", "n_observations": "{n} observations",
+           "city_line": "{name} {name_en}: {targets}, {observations}",
+           "plan_line": "{id} ({years}) {title}: {targets}",
+           "invalid_city": "(invalid: run `planck validate {path}`)",
+           "no_cities": "(no cities)"},
+    "zh": {"files_valid": "planck：{files} 个文件有效",
+           "quotes_checked": "；{verified} 条原文在来源文件中逐字核对无误，{unchecked} 条未核对"
+                             "（其来源在此处没有 'file:'）",
+           # 项目标 as in the table's count line (render.context.LABELS["zh"]["targets"])
+           "n_target": "{n} 项目标", "n_targets": "{n} 项目标",
+           "n_observation": "{n} 条观测数据", "n_observations": "{n} 条观测数据",
+           "city_line": "{name}：{targets}，{observations}",
+           "plan_line": "{id}（{years}）{title}：{targets}",
+           "invalid_city": "（无效：请运行 `planck validate {path}`）",
+           "no_cities": "（无城市）"},
+}
+
+
+def validate_summary(files: int, tally: dict[str, int] | None, lang: str = "en") -> str:
+    """``planck: 10 file(s) valid`` and, when quotes were checked, how many."""
+    words = WORDS[lang]
+    return words["files_valid"].format(files=files) + (
+        "" if tally is None else words["quotes_checked"].format(
+            verified=tally["verified"], unchecked=tally["unchecked"]))
+
+
+def city_listing(folder: Path, lang: str = "en") -> str:
+    """A few lines per city: names, plans, target and observation counts, in ``lang``."""
+    words = WORDS[lang]
 
     def count(n: int, noun: str) -> str:  # ``1 target``, ``2 targets``
         return words[f"n_{noun}" if n == 1 else f"n_{noun}s"].format(n=n)

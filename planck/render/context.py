@@ -54,21 +54,12 @@ LABELS = {
            "due": "Due", "no_charts": "No indicator has annual figures yet.",
            "published": "published", "no_date": "date not stated", "number": "Number",
            "used_for": "Used for", "quote": "Quote (verbatim)",
-           # messages of the commands (stderr) and `planck list`
+           # check's lines on stderr
            "shown_of": "planck: showing {shown} of {total} target(s) ({how})",
            "gate_failed": "planck: {failed} target(s) with status in --fail-on ({statuses})",
            "gate_among": " among {attributes} targets",
            "gate_hidden": ", {hidden} of them hidden by the filter (a filter never hides a "
-                          "failure from the gate)",
-           "files_valid": "planck: {files} file(s) valid",
-           "quotes_checked": "; {verified} quote(s) verified verbatim in the source documents, "
-                             "{unchecked} not checked (their source has no 'file:' there)",
-           "n_target": "{n} target", "n_targets": "{n} targets",
-           "n_observation": "{n} observation", "n_observations": "{n} observations",
-           "city_line": "{name} {name_en}: {targets}, {observations}",
-           "plan_line": "{id} ({years}) {title}: {targets}",
-           "invalid_city": "(invalid: run `planck validate {path}`)",
-           "no_cities": "(no cities)"},
+                          "failure from the gate)"},
     "zh": {"indicator": "指标", "unit": "单位", "baseline": "基数", "latest": "最新值",
            "target": "目标", "progress": "进度", "expected": "应完成", "status": "状态",
            "as_of": "截至", "deadline": "期限", "summary": "汇总", "sources": "来源",
@@ -103,16 +94,7 @@ LABELS = {
            "shown_of": "planck：显示 {total} 项目标中的 {shown} 项（{how}）",
            "gate_failed": "planck：{failed} 项目标的状态属于 --fail-on（{statuses}）",
            "gate_among": "，限于{attributes}目标",
-           "gate_hidden": "，其中 {hidden} 项被筛选隐藏（筛选不会让失败逃过门禁）",
-           "files_valid": "planck：{files} 个文件有效",
-           "quotes_checked": "；{verified} 条原文在来源文件中逐字核对无误，{unchecked} 条未核对"
-                             "（其来源在此处没有 'file:'）",
-           "n_target": "{n} 项目标", "n_targets": "{n} 项目标",
-           "n_observation": "{n} 条观测数据", "n_observations": "{n} 条观测数据",
-           "city_line": "{name}：{targets}，{observations}",
-           "plan_line": "{id}（{years}）{title}：{targets}",
-           "invalid_city": "（无效：请运行 `planck validate {path}`）",
-           "no_cities": "（无城市）"},
+           "gate_hidden": "，其中 {hidden} 项被筛选隐藏（筛选不会让失败逃过门禁）"},
 }
 
 
