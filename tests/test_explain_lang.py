@@ -106,7 +106,7 @@ def test_provisional_stale_and_overdue_in_chinese(make_city, invoke):
     zh, doc = _explain(invoke, str(path), "t", "--as-of", "2030-01-01", "--lang", "zh")
     assert doc["stale"] and doc["overdue"]
     assert english_words(zh, doc, "testcity") == []
-    assert "数据过旧" in zh and "逾期未公布" in zh and "--max-age" in zh
+    assert "数据陈旧" in zh and "逾期未公布" in zh and "--max-age" in zh
 
 
 def test_the_other_rules_in_chinese(make_city, invoke):

@@ -80,3 +80,17 @@ def test_export_in_chinese_gives_the_reasons_in_chinese(invoke, tmp_path):
     reasons = [row[head.index("说明")].value for s in sheets for row in s.iter_rows(min_row=2)]
     assert reasons and "最终结论" in reasons
     assert not any(re.search(r"[A-Za-z]{3,}", r) for r in reasons), reasons
+
+
+def test_the_flags_have_one_chinese_name_everywhere():
+    # the table's legend, the reports, explain and the site say the same 数据陈旧 / 逾期未公布 …
+    from planck.judge.explain_words import ROWS
+    from planck.render.context import LABELS
+    from planck.render.table import HEAD
+    from planck.site.labels import LABELS as SITE
+
+    zh = LABELS["zh"]
+    assert HEAD["zh"]["stale"] == zh["stale"]
+    for key in ("stale", "overdue", "provisional"):
+        assert SITE["zh"][key] == ROWS["zh"][key] == zh[key], key
+    assert (SITE["zh"]["binding"], SITE["zh"]["expected"]) == (zh["binding"], zh["expected_attr"])

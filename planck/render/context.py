@@ -68,7 +68,7 @@ LABELS = {
            "charts": "图表", "methodology": "方法", "city": "城市",
            "partial": "非全年", "a_year": "/年", "of": "的",
            "growth": "增速", "points": "个百分点",
-           "stale": "数据过旧", "overdue": "逾期未公布", "provisional": "暂定",
+           "stale": "数据陈旧", "overdue": "逾期未公布", "provisional": "暂定",
            "binding": "约束性", "expected_attr": "预期性", "stretch": "力争",
            "attainment": "完成率",
            "chart_bars": "柱：基数与实测值（无柱：该年无数据）",

@@ -1,6 +1,11 @@
-"""The site's words in both languages (status names come from ``render.context``)."""
+"""The site's words in both languages (status names, and the Chinese words of the flags beside
+a status, come from ``render.context``, so a page says what the table and reports say)."""
 
 from __future__ import annotations
+
+from planck.render.context import LABELS as _RENDER
+
+_ZH = _RENDER["zh"]
 
 LABELS = {
     "en": {
@@ -37,7 +42,7 @@ LABELS = {
         "number": "数值", "generated": "由 planck site 仅依据数据生成；日期均取自数据。",
         "of_cities": "个城市", "chart": "图表", "no_link": "不是网址，仅显示文字",
         "language": "语言", "choose": "选择语言",
-        "binding": "约束性", "expected": "预期性", "stale": "数据陈旧", "overdue": "期限数据逾期未出",
-        "provisional": "暂定", "stretch": "力争",
+        "binding": _ZH["binding"], "expected": _ZH["expected_attr"], "stale": _ZH["stale"],
+        "overdue": _ZH["overdue"], "provisional": _ZH["provisional"], "stretch": _ZH["stretch"],
     },
 }
