@@ -148,19 +148,22 @@ def _band(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
     return geq(v, _n(lv.low)), not leq(v, _n(lv.high))
 
 
-# Compact forms for tables: (target as shown, number formatter, labels, " (wording)", unit)
-# -> text. ``u`` is the unit as it follows a level of the indicator ("%", " 家", or "" to leave
-# it out); each form places it once, after the number that is in the indicator's unit.
-Show = Callable[[Any, Callable[[float | None], str], dict, str, str], str]
+# Forms: (target as shown, number formatter, words, unit) -> text, without the source's
+# wording (``planck.readable.target`` adds it). ``u`` is the unit as it follows a level of the
+# indicator ("%", " 家", or "" when a table has a Unit column); each form places it once, after
+# the number that is in the indicator's unit. A growth rate names no unit (readable's docstring).
+Show = Callable[[Any, Callable[[float | None], str], dict, str], str]
 
 
 def _sign(sign: str) -> Show:
-    return lambda t, num, words, w, u: f"{sign} {num(t.goal)}{u}{w}"
+    return lambda t, num, words, u: f"{sign} {num(t.goal)}{u}"
 
 
-def _grown(sign: str) -> Show:
-    return lambda t, num, words, w, u: f"{sign}{num(t.value)}{w}" + (
-        f" = {num(t.goal)}{u}" if t.goal is not None else "")
+def _grown(sign: str, in_unit: bool) -> Show:
+    """``+2 = 5 家`` / ``×2 = 4,052 家``; without a goal (no baseline), a change keeps its unit
+    (``+40 家``) and a factor has none (``×2``)."""
+    return lambda t, num, words, u: f"{sign}{num(t.value)}" + (
+        f" = {num(t.goal)}{u}" if t.goal is not None else u if in_unit else "")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -224,34 +227,34 @@ _ENTRIES = (
     Operator(name="about", sense=None, follows_direction=True, tolerance=ABOUT_TOLERANCE,
              goal=_about,
              level=_band,
-             show=lambda t, num, words, w, u: f"≈ {num(t.value)}{u} ±{t.tolerance:.0%}{w}",
+             show=lambda t, num, words, u: f"≈ {num(t.value)}{u} ±{t.tolerance:.0%}",
              rule="|v − T| ≤ tolerance × T", rule_zh="|v − T| ≤ 容差 × T",
              wordings=("左右",)),
     Operator(name="between", sense=None, shape="range", goal=_between, level=_band,
-             show=lambda t, num, words, w, u: f"{num(t.low)}–{num(t.high)}{u}{w}",
+             show=lambda t, num, words, u: f"{num(t.low)}–{num(t.high)}{u}",
              rule="low ≤ v ≤ high", rule_zh="下限 ≤ v ≤ 上限",
              wordings=("—", "至")),
     Operator(name="increase_by", sense="higher", needs_baseline=True, value_kind="change",
-             goal=_increase, show=_grown("+"), rule="v − b ≥ value", rule_zh="v − b ≥ 增加量",
+             goal=_increase, show=_grown("+", True), rule="v − b ≥ value", rule_zh="v − b ≥ 增加量",
              wordings=("新增", "增加"),
              refuse=lambda v: "a negative increase is a decrease: for 降低13.5% write "
              "op 'decrease_by' with value 13.5 (% of the baseline), or 'at_most' with the "
              "level" if v < 0 else None),
     Operator(name="decrease_by", sense="lower", needs_baseline=True, value_kind="percent",
              goal=_reduced, level=_le,
-             show=lambda t, num, words, w, u: f"−{num(t.value)}%{w}" + (
+             show=lambda t, num, words, u: f"−{num(t.value)}%" + (
                  f" = {num(t.goal)}{u}" if t.goal is not None else ""),
              rule="v ≤ b × (1 − value/100), lower is better",
              rule_zh="v ≤ b × (1 − 降幅/100)，越低越好", wordings=("降低", "下降", "减少"),
              refuse=lambda v: None if 0 < v < 100 else
              f"the decrease is a percentage of the baseline between 0 and 100, not {v:g}"),
     Operator(name="multiple_of", sense="higher", needs_baseline=True, value_kind="factor",
-             goal=_multiple, show=_grown("×"), rule="v ≥ factor × b",
+             goal=_multiple, show=_grown("×", False), rule="v ≥ factor × b",
              rule_zh="v ≥ 倍数 × b", wordings=("翻番", "倍增", "翻一番"),
              refuse=lambda v: "needs a positive factor" if v <= 0 else None),
     Operator(name="annual_growth", sense="higher", needs_baseline=True, value_kind="rate",
              goal=_growth, decide="growth",
-             show=lambda t, num, words, w, u: f"≥ {num(t.value)}%{words['a_year']}{w}",
+             show=lambda t, num, words, u: f"{words['growth']} ≥ {num(t.value)}%{words['growth_a_year']}",
              rule="compound growth a year since the baseline ≥ rate",
              rule_zh="基数年以来年均复合增长 ≥ 增速", wordings=("年均增长", "年均增速"),
              # the goal is b × (1 + rate)^years over up to 151 years: it must stay finite
@@ -266,51 +269,51 @@ _ENTRIES = (
              wordings=("进入前", "前列")),
     Operator(name="per_year", sense="higher", decide="every_year", percent="share",
              level_series=False,
-             show=lambda t, num, words, w, u: f"≥ {num(t.value)}{u}{words['a_year']}{w}",
+             show=lambda t, num, words, u: f"≥ {num(t.value)}{u}{words['a_year']}",
              rule="every year's amount ≥ value", rule_zh="每年的数额 ≥ 数值",
              wordings=("每年",)),
     Operator(name="near_reference", sense="higher", shape="reference",
              tolerance=NEAR_TOLERANCE,
              goal=_share_of_reference, decide="reference", percent="share",
              level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u:
-                 f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}{w}",
+             show=lambda t, num, words, u:
+                 f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}",
              rule="v ≥ (1 − tolerance) × reference, same year",
              rule_zh="v ≥ (1 − 容差) × 参照值，同一年", wordings=("接近全省平均水平", "接近全国平均水平")),
     Operator(name="at_least_reference", sense="higher", shape="reference",
              goal=_whole_reference, decide="reference", percent="share",
              level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u: f"≥ {t.reference}{w}",
+             show=lambda t, num, words, u: f"≥ {t.reference}",
              rule="v ≥ reference, same year (tolerance 0)",
              rule_zh="v ≥ 参照值，同一年（容差 0）",
              wordings=("达到全国平均水平", "达到全省平均水平", "不低于全国平均水平")),
     Operator(name="above_reference", sense="higher", shape="reference",
              goal=_whole_reference, level=_gt, decide="reference", percent="share",
              level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u: f"> {t.reference}{w}",
+             show=lambda t, num, words, u: f"> {t.reference}",
              rule="v > reference, same year, strictly",
              rule_zh="v > 参照值，同一年，严格大于",
              wordings=("超过全国平均水平", "超过全省平均水平", "高于全国平均水平")),
     Operator(name="growth_above", sense="higher", shape="reference", needs_baseline=True,
              goal=_in_step, level=_gt, decide="growth_vs", percent="none",
              reference_level=False, level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u: f"{words['growth']} > {t.reference}{w}",
+             show=lambda t, num, words, u: f"{words['growth']} > {t.reference}",
              rule="compound growth a year since the baseline > the reference's over the "
              "same years", rule_zh="基数年以来年均复合增长 > 参照指标同期的年均复合增长",
              wordings=("增长高于", "增速高于", "快于")),
     Operator(name="growth_in_step", sense="higher", shape="reference", needs_baseline=True,
              tolerance=IN_STEP_TOLERANCE, goal=_in_step, decide="growth_vs", percent="none",
              reference_level=False, level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u:
+             show=lambda t, num, words, u:
                  f"{words['growth']} ≈ {t.reference} "
-                 f"(−{(t.tolerance or 0) * 100:g} {words['points']}){w}",
+                 f"(−{(t.tolerance or 0) * 100:g} {words['points']})",
              rule="compound growth a year since the baseline ≥ the reference's over the same "
              "years − tolerance (in growth points)",
              rule_zh="基数年以来年均复合增长 ≥ 参照指标同期的年均复合增长 − 容差（百分点）",
              wordings=("与…基本同步", "同步", "基本同步")),
     Operator(name="cumulative", sense="higher", decide="sum", percent="share",
              level_series=False, trajectory=False,
-             show=lambda t, num, words, w, u: f"Σ ≥ {num(t.value)}{u}{w}",
+             show=lambda t, num, words, u: f"Σ ≥ {num(t.value)}{u}",
              rule="sum of the annual amounts over the plan period ≥ value",
              rule_zh="规划期内各年数额之和 ≥ 数值", wordings=("累计", "累计完成", "累计达到")),
 )

@@ -112,7 +112,7 @@ def test_markdown_latest_column_is_in_the_unit_column(name):
 def _target_unit(target: str) -> str | None:
     """The unit a table's target cell places after its level (None for a growth rate)."""
     text = re.sub(r" \([^)]*\)$", "", target)  # the source's wording
-    if re.search(r"%/(yr|年)$", text):
+    if text.startswith(("growth ", "年均增长 ")):  # a rate names no unit
         return None
     text = re.sub(r"/(yr|年)$", "", re.sub(r" ±\d+%$", "", text))
     m = re.search(r"[\d.,]+(%| \S+)$", text)
@@ -141,16 +141,16 @@ def test_table_latest_column_is_in_the_unit_of_its_target():
 
 
 def test_annotations_show_latest_in_the_unit_they_name():
-    """github: ``NAME …: latest X (year), target … UNIT by 2025``; junit: ``… UNIT, due 2025``."""
+    """github: ``NAME …: latest X UNIT (year), target … by 2025``; junit: ``… , due 2025``."""
     github = unquote((GOLDEN / "goldcity.github.txt").read_text(encoding="utf-8"))
     junit = html.unescape((GOLDEN / "goldcity.junit.xml").read_text(encoding="utf-8"))
     found = [(m[1].split()[0], m[2], m[3], m[4]) for m in re.finditer(
-        r"::(\S+) [^:]*: latest ([-\d,.]+) \((\d{4})\), target .* (\S+) by \d{4} — ", github)]
+        r"::(\S+) [^:]*: latest ([-\d,.]+)(%| \S+) \((\d{4})\), target .* by \d{4} — ", github)]
     ids = {v: k for k, v in NAME.items()}
     found += [(ids[m[1]], m[2], m[3], m[4]) for m in re.finditer(
-        r"\(([a-z0-9-]+)\): latest ([-\d,.]+) \((\d{4})\), target .* (\S+), due \d{4};", junit)]
-    for name, shown, period, unit in found:
-        _check(NAME[name], shown, period, unit, "annotations")
+        r"\(([a-z0-9-]+)\): latest ([-\d,.]+)(%| \S+) \((\d{4})\), target .*, due \d{4};", junit)]
+    for name, shown, unit, period in found:
+        _check(NAME[name], shown, period, unit.strip(), "annotations")
     assert len(found) >= 15  # junit: every target with a figure; github: problems only
 
 
@@ -164,10 +164,10 @@ def test_report_evidence_figures_are_what_their_quotes_say(name):
     for _, cells in _markdown_rows((GOLDEN / name).read_text(encoding="utf-8")):
         if len(cells) != 3 or cells[2] not in quotes:
             continue
-        m = re.fullmatch(r"([-\d,.]+) (\S+) \((\d{4}(?:-\d\d)?)\)", cells[0])
+        m = re.fullmatch(r"([-\d,.]+)(%| \S+) \((\d{4}(?:-\d\d)?)\)", cells[0])
         assert m, cells
         o = by_quote[(cells[2], m[3])]
-        shown = (_number(m[1]), m[2])
+        shown = (_number(m[1]), m[2].strip())
         assert shown in ((o["value"], o["unit"]),
                          (pytest.approx(_in_indicator_unit(o)), UNIT[o["indicator"]])), cells
         seen += 1

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from planck.escape import log
 from planck.read.dataset import CityData
-from planck.render.cells import target_long
+from planck.readable import target
 from planck.result import Report
 
 SCHEMA = "planck.compare/1"
@@ -52,7 +53,7 @@ def rows_for(data: CityData, report: Report, indicator: str, lang: str = "en") -
         if r.indicator != indicator:
             continue
         o = r.deciding
-        rows.append(Row(*head, r.id, target_long(r, lang), r.deadline,
+        rows.append(Row(*head, r.id, log(target(r, lang)), r.deadline,
                         None if o is None else o.value, None if o is None else o.period,
                         r.status, r.percent_to_goal))
     if not rows:

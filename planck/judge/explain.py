@@ -11,11 +11,10 @@ from dataclasses import asdict
 from planck import operators
 from planck.escape import log, strict_json
 from planck.judge.explain_words import ROWS, SAY, thresholds
+from planck.readable import amount, num, target, unit_suffix
 from planck.reasons import said, say
-from planck.render.cells import target_long
 from planck.render.context import STATUS_LABEL
 from planck.render.fit import cell_len
-from planck.render.text import num
 from planck.result import THRESHOLDS, Report, Result
 
 #: Terminal cells of the label column (after the two-space indent).
@@ -32,12 +31,13 @@ def _goal_line(r: Result, unit: str, w: dict[str, str]) -> str:
     t, op = r.target, operators.get(r.target.op)
     goal = t.goal if t.goal is not None else 0.0
     if op.shape != "reference":
-        return w["goal"].format(goal=num(goal), unit=unit)
+        return w["goal"].format(goal=amount(goal, unit))
     ref = log(t.reference or "")
     if not op.reference_level:
         return w["goal_growth"].format(points=f"{goal * 100:+g}", reference=ref)
     level = ("" if r.reference_value is None else w["goal_share_level"].format(
-        value=num(goal * r.reference_value), unit=unit, reference_value=num(r.reference_value)))
+        value=amount(goal * r.reference_value, unit),
+        reference_value=amount(r.reference_value, unit)))
     return w["goal_share"].format(share=f"{goal:.0%}", reference=ref, level=level)
 
 
@@ -59,11 +59,11 @@ def explain_text(report: Report, r: Result, lang: str = "en") -> str:
         ("quote", log(t.quote)),
         ("operator", f"{t.op}" + paren(op.rule if lang == "en" else op.rule_zh)
          + (w["wording"].format(wording=log(t.wording)) if t.wording else "")),
-        ("target", w["due"].format(target=log(target_long(r, lang)), deadline=r.deadline)),
+        ("target", w["due"].format(target=log(target(r, lang)), deadline=r.deadline)),
         ("attribute", w.get(f"attr_{r.attribute}", w["not_stated"])),
     ]
     if r.stretch is not None:
-        rows.append(("stretch", f"{num(r.stretch)} {unit}" + (w["reached"] if _beyond(r) else "")))
+        rows.append(("stretch", amount(r.stretch, unit) + (w["reached"] if _beyond(r) else "")))
     if t.goal is not None:
         rows.append(("goal", _goal_line(r, unit, w)))
     if t.tolerance is not None:
@@ -72,14 +72,16 @@ def explain_text(report: Report, r: Result, lang: str = "en") -> str:
                 else w["in_file"])
         rows.append(("tolerance", f"{t.tolerance * 100:g}%" + paren(note)))
     if t.low is not None:
-        rows.append(("range", f"{num(t.low)} – {num(t.high)} {unit}"))
-    base = "—" if r.baseline_year is None else f"{num(r.baseline)} ({r.baseline_year})"
-    rows.append(("baseline", f"{base} {unit}"))
+        rows.append(("range", f"{num(t.low)} – {amount(t.high, unit)}"))
+    base = ("—" if r.baseline_year is None else
+            f"{'?' + unit_suffix(unit) if r.baseline is None else amount(r.baseline, unit)} "
+            f"({r.baseline_year})")
+    rows.append(("baseline", base))
     if r.latest is not None:
         o = r.latest
-        given = (w["given_as"].format(value=num(o.given_value), unit=log(o.given_unit))
+        given = (w["given_as"].format(value=amount(o.given_value, log(o.given_unit)))
                  if o.given_unit not in (None, o.unit) else "")
-        rows += [("latest", w["latest"].format(value=num(o.value), unit=unit, period=o.period)
+        rows += [("latest", w["latest"].format(value=amount(o.value, unit), period=o.period)
                   + given),
                  ("sub_from", w["source_date"].format(title=log(o.source_title),
                                                       date=o.source_date)
@@ -90,10 +92,10 @@ def explain_text(report: Report, r: Result, lang: str = "en") -> str:
     if r.latest_partial is not None:
         part = r.latest_partial
         use = w["partial_judged"] if r.provisional else w["partial_shown"]
-        rows.append(("partial", w["partial"].format(value=num(part.value), period=part.period,
+        rows.append(("partial", w["partial"].format(value=amount(part.value, unit), period=part.period,
                                                     use=use)))
     if r.reference_value is not None:
-        rows.append(("reference", f"{log(t.reference)} = {num(r.reference_value)} {unit}"))
+        rows.append(("reference", f"{log(t.reference)} = {amount(r.reference_value, unit)}"))
     if r.years:
         rows.append(("series", w["list_sep"].join(f"{y}: {num(v)}" for y, v in r.years.items())))
     if r.base_point is not None:

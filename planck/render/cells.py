@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 
-from planck import operators
-from planck.render.context import LABELS
+from planck import readable
 from planck.render.fit import clean
 from planck.render.text import latest_shown, num
 from planck.result import Result
@@ -21,29 +19,19 @@ PROVISIONAL = "~"
 
 
 def unit_suffix(unit: str) -> str:
-    """How a unit follows a number: ``3.75%`` for percent-like units, ``1,600 家`` otherwise."""
-    if not unit:
-        return ""
-    return unit if unit in ("%", "‰", "%") else f" {clean(unit)}"
+    """How a unit follows a number (``planck.readable.unit_suffix``), cleaned for a terminal."""
+    return clean(readable.unit_suffix(unit))
 
 
 def target_short(r: Result, lang: str = "en") -> str:
-    """The promise with its unit placed once: ``≥ 1,600 家``, ``≈ 3.75% ±2%``, ``≥ 10%/yr``
-    (the operator table says where the unit goes)."""
-    t, words = r.target, LABELS[lang]
-    u = unit_suffix(t.unit or r.unit)
-    op = operators.get(t.op)
-    if op.shape == "reference":
-        # The reference's figure, not its id: an id is not prose.
-        t = replace(t, reference=f"{num(r.reference_value)}{u}" if r.reference_value is not None
-                    else {"en": "the reference", "zh": "参照值"}[lang])
-    return clean(op.show(t, num, words, "", u).strip())
+    """The promise with its unit placed once: ``≥ 1,600 家``, ``≈ 3.75% ±2%``,
+    ``growth ≥ 10%/yr`` (``planck.readable.target``, without the source's wording)."""
+    return clean(readable.target(r, lang, wording=False))
 
 
 def target_long(r: Result, lang: str = "en") -> str:
     """The short target followed by the source's own wording: ``≥ 1,600 家 (不少于)``."""
-    short = target_short(r, lang)
-    return f"{short} ({clean(r.target.wording)})" if r.target.wording else short
+    return clean(readable.target(r, lang))
 
 
 def id_forms(ids: Sequence[str]) -> dict[str, tuple[str, ...]]:

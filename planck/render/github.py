@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planck.escape import controls
+from planck.readable import target
 from planck.render.context import Context
-from planck.render.text import flags_text, latest_text, target_text
+from planck.render.text import flags_text, latest_text
 from planck.result import Report
 
 _WARN = frozenset({"missed", "behind", "off_track", "regressing", "not_assessable"})
@@ -38,8 +39,8 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
             if level(r.status, ctx) == "notice" and not ctx.annotate_all:
                 continue  # a CI log shows what needs attention; --annotate all adds the rest
             title = _prop(f"planck {r.status}: {r.id}")
-            msg = _data(f"{r.name} {r.name_en}: latest {latest_text(r)}, target "
-                        f"{target_text(r)} {r.unit} by {r.deadline} — {r.reason}"
+            msg = _data(f"{r.name} {r.name_en}: latest {latest_text(r, unit=True)}, target "
+                        f"{target(r)} by {r.deadline} — {r.reason}"
                         + (f" [{flags}]" if (flags := flags_text(r)) else ""))
             lines.append(f"::{level(r.status, ctx)} file={_prop(r.file)},line={r.line},"
                          f"title={title}::{msg}")

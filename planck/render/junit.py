@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from planck.escape import xml_chars
+from planck.readable import target
 from planck.render.context import Context
-from planck.render.text import flags_text, latest_text, target_text
+from planck.render.text import flags_text, latest_text
 from planck.result import Report
 
 
@@ -30,8 +31,8 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
             case = ET.SubElement(suite, "testcase", classname=f"{report.city}.{r.plan}",
                                  name=_x(f"{r.id} {r.name}"), file=_x(r.file),
                                  line=str(r.line), time="0")
-            detail = _x(f"{r.name} ({r.indicator}): latest {latest_text(r)}, target "
-                        f"{target_text(r)} {r.unit}, due {r.deadline}; {r.reason}"
+            detail = _x(f"{r.name} ({r.indicator}): latest {latest_text(r, unit=True)}, target "
+                        f"{target(r)}, due {r.deadline}; {r.reason}"
                         + (f" [{flags}]" if (flags := flags_text(r)) else ""))
             if r.status in ctx.fail_on:
                 node = ET.SubElement(case, "failure", message=_x(f"{r.status}: {r.reason}"),

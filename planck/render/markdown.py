@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planck.escape import markdown as escape
+from planck.readable import target
 from planck.render.context import Context
-from planck.render.text import bar, baseline_text, flags_text, latest_text, target_text
+from planck.render.text import bar, baseline_text, flags_text, latest_text
 from planck.result import Report, Result
 
 __all__ = ["cell", "escape", "link_path", "render", "summary_line", "table", "target_link"]
@@ -53,7 +54,7 @@ def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list
         name = ctx.names(escape(r.name), escape(r.name_en), "<br>")
         expected = "—" if r.expected_progress is None else f"{r.expected_progress:.0f}%"
         row = [name, escape(r.unit), baseline_text(r), latest_text(r, ctx.lang),
-               escape(target_text(r, ctx.lang)), f"`{bar(r.percent_to_goal)}`", expected,
+               escape(target(r, ctx.lang, unit=False)), f"`{bar(r.percent_to_goal)}`", expected,
                ctx.status(r.status) + (f" ({flags})" if (flags := flags_text(r, ctx.lang))
                                        else "")]
         if ids:

@@ -12,12 +12,12 @@ from datetime import date
 
 from planck import operators
 from planck.escape import url as safe_url
+from planck.readable import amount, target
 from planck.render.chart import chart, points_from_results
 from planck.render.chartdata import ChartSpec, Point
 from planck.render.chartdata import build as build_chart
 from planck.render.context import Context
 from planck.render.markdown import cell, escape, link_path, table, target_link
-from planck.render.text import num, target_text
 from planck.result import STATUSES, ObsRef, Report, Result
 
 METHODOLOGY = "../docs/methodology.md"
@@ -67,7 +67,7 @@ def render_report(report: Report, ctx: Context, evidence: Evidence | None = None
     ``<chart_dir>/<indicator>.svg`` (``chart_specs`` gives what those files draw; None: no
     image links, the numbers only). ``methodology`` is the link to docs/methodology.md from
     where the report is written (None: named, not linked)."""
-    ev = evidence or results_evidence(report)
+    ev = evidence or results_evidence(report, ctx.lang)
     out = _headline(report, ctx)
     for plan in report.plans:
         results = [r for r in report.results if r.plan == plan.id]
@@ -136,7 +136,7 @@ def chart_files(report: Report, ctx: Context, evidence: Evidence | None = None
     """``<indicator>.svg`` → SVG text for every chart the report links."""
     from planck.render.svg import render as svg
 
-    ev = evidence or results_evidence(report)
+    ev = evidence or results_evidence(report, ctx.lang)
     return {f"{ind}.svg": svg(spec, ind) for ind, spec in chart_specs(report, ev, ctx).items()}
 
 
@@ -175,7 +175,7 @@ def _url(url: str | None) -> str:
     return f" · <{safe}>" if safe else f" · {escape(url)}"
 
 
-def results_evidence(report: Report) -> Evidence:
+def results_evidence(report: Report, lang: str = "en") -> Evidence:
     """Evidence from the results alone: target quotes and each latest observation."""
     docs: dict[str, dict] = {}
 
@@ -188,7 +188,7 @@ def results_evidence(report: Report) -> Evidence:
     for r in report.results:
         t = r.target
         add(f"t:{t.source}", Document(t.source_title, doc_number=t.doc_number),
-            target_cited(r))
+            target_cited(r, lang))
         for o in (r.latest, r.latest_partial):
             if o is not None:
                 add(f"o:{o.source}:{o.source_title}",
@@ -205,12 +205,12 @@ def results_evidence(report: Report) -> Evidence:
 def _as_given(o: ObsRef) -> str:
     """The figure as its quote gives it (value and unit from the source), with its period."""
     if o.given_value is None or o.given_unit is None:
-        return f"{num(o.value)} {o.unit} ({o.period})"
-    return f"{num(o.given_value)} {o.given_unit} ({o.period})"
+        return f"{amount(o.value, o.unit)} ({o.period})"
+    return f"{amount(o.given_value, o.given_unit)} ({o.period})"
 
 
-def target_cited(r: Result) -> Cited:
+def target_cited(r: Result, lang: str = "en") -> Cited:
     """The line for a target's own quote: the promise, and the target it belongs to."""
     name = r.name if r.name_en in ("", r.name) else f"{r.name} / {r.name_en}"
-    return Cited(f"{target_text(r)} {r.unit}".strip(), f"{target_link(r)} {escape(name)}",
+    return Cited(target(r, lang), f"{target_link(r)} {escape(name)}",
                  r.target.quote)

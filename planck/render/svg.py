@@ -139,7 +139,7 @@ def render(spec: ChartSpec, uid: str = "c") -> str:
         out.append(f'<polyline class="required" points="{pts}" fill="none" '
                    f'stroke="{COLOURS["required"]}" stroke-width="2" '
                    f'stroke-dasharray="{DASHES[i % len(DASHES)]}"/>')
-    out += _observed(spec, px, py, num)
+    out += _observed(spec, px, py)
     out += _legend_svg(legend, height)
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -155,8 +155,10 @@ def _right_labels(labels: list[tuple[float, str, str]]) -> list[str]:
     return out
 
 
-def _observed(spec: ChartSpec, px, py, num) -> list[str]:
+def _observed(spec: ChartSpec, px, py) -> list[str]:
     """Measured figures joined year to year; a missing year leaves a gap in the line."""
+    from planck.readable import amount
+
     out = []
     annual = [p for p in spec.points if p.kind != "partial"]
     for a, b in zip(annual, annual[1:], strict=False):
@@ -166,7 +168,7 @@ def _observed(spec: ChartSpec, px, py, num) -> list[str]:
                        f'stroke-width="2"/>')
     for p in spec.points:
         cls = "base" if p.kind == "baseline" else "obs"
-        tip = f"{p.period}: {num(p.value)} {spec.unit}" + (f" — {p.source}" if p.source else "")
+        tip = f"{p.period}: {amount(p.value, spec.unit)}" + (f" — {p.source}" if p.source else "")
         out.append(_symbol(p.kind, px(p.x), py(p.value), cls, tip))
     return out
 

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import math
 
-from planck import operators
+from planck.readable import amount, num
 from planck.render.context import LABELS
 from planck.result import ObsRef, Result
 
-
-def num(v: float | None) -> str:
-    """A number for people: grouped thousands, at most 4 decimals, no trailing zeros."""
-    if v is None or not math.isfinite(v):  # non-finite only from extreme ratios: unknown
-        return "—"
-    text = format(round(v, 4), ",.4f").rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def target_text(r: Result, lang: str = "en") -> str:
-    """The promise in compact form, with the source's own wording: ``≥ 1,600 (不少于)``."""
-    t, words = r.target, LABELS[lang]
-    wording = f" ({t.wording})" if t.wording else ""
-    return operators.get(t.op).show(t, num, words, wording, "").strip()
+__all__ = ["bar", "baseline_text", "flags_text", "latest_shown", "latest_text", "num"]
 
 
 def latest_shown(r: Result) -> tuple[ObsRef | None, str]:
@@ -35,14 +22,16 @@ def latest_shown(r: Result) -> tuple[ObsRef | None, str]:
     return None, ""
 
 
-def latest_text(r: Result, lang: str = "en") -> str:
-    """Latest annual value with its period, or the partial figure marked as such."""
+def latest_text(r: Result, lang: str = "en", unit: bool = False) -> str:
+    """Latest annual value with its period, or the partial figure marked as such; ``unit``
+    writes the unit after the value (``3.03% (2024)``) where no Unit column says it."""
     o, kind = latest_shown(r)
     if o is None:
         return "—"
+    value = amount(o.value, o.unit) if unit else num(o.value)
     if kind == "annual":
-        return f"{num(o.value)} ({o.period})"
-    text = f"{num(o.value)} ({o.period}, {LABELS[lang][kind]})"
+        return f"{value} ({o.period})"
+    text = f"{value} ({o.period}, {LABELS[lang][kind]})"
     return text if kind == "provisional" else f"[{text}]"
 
 

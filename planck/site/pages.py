@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from planck.readable import amount, num, target, unit_suffix
 from planck.render.context import LANGS, STATUS_LABEL, STATUS_SYMBOL
-from planck.render.text import baseline_text, latest_text, num, target_text
+from planck.render.text import baseline_text, latest_text
 from planck.result import STATUSES, Result
 from planck.site.collect import CityView
 from planck.site.labels import LABELS
@@ -132,7 +133,7 @@ class Site:
             rows = [{"id": r.id, "indicator": r.indicator, "unit": r.unit,
                      "name": _names(r.name, r.name_en, self.lang),
                      "baseline": baseline_text(r), "latest": latest_text(r, self.lang),
-                     "target": target_text(r, self.lang), "to_goal": _pct(r.percent_to_goal),
+                     "target": target(r, self.lang, unit=False), "to_goal": _pct(r.percent_to_goal),
                      "status": r.status, "flags": flags(r, self.L)}
                     for r in c.report.results if r.plan == p.id]
             if rows:
@@ -149,10 +150,10 @@ class Site:
         from planck.render.svg import render
 
         v = c.indicators[ind]
-        figures = [{"period": o.period, "partial": o.partial, "value": num(o.value),
+        figures = [{"period": o.period, "partial": o.partial, "value": amount(o.value, v.unit),
                     "source": o.source_title, "url": o.url, "date": o.source_date.isoformat(),
                     "quote": o.quote} for o in v.figures]
-        targets = [{"id": r.id, "text": target_text(r, self.lang), "deadline": r.deadline,
+        targets = [{"id": r.id, "text": target(r, self.lang), "deadline": r.deadline,
                     "status": r.status, "reason": said(r.reason, self.lang),
                     "quote": r.target.quote,
                     "flags": flags(r, self.L),
@@ -178,7 +179,7 @@ class Site:
                              "target": row.target, "promise": row.promise,
                              "deadline": row.deadline,
                              "latest": "—" if row.latest is None else
-                             f"{num(row.latest)} ({row.period})",
+                             f"{amount(row.latest, row.unit)} ({row.period})",
                              "to_goal": _pct(row.percent_to_goal), "status": row.status})
             spec = c.indicators[ind].spec(self.lang)
             if spec is not None:
@@ -208,17 +209,19 @@ class Site:
             doc(s.title, s.issuer, s.doc_number, s.date, s.url)
         for r, t in zip(c.report.results, data.targets.targets, strict=True):
             s = sources[t.source]
-            cite(doc(s.title), f"{target_text(r, self.lang)} {r.unit}", r.indicator, r.id,
+            cite(doc(s.title), target(r, self.lang), r.indicator, r.id,
                  t.quote)
             if t.baseline is not None and t.baseline.quote:
                 b = sources[t.baseline.source or t.source]
-                value = "?" if t.baseline.value is None else num(t.baseline.value)
-                cite(doc(b.title), f"{value} {t.baseline.unit or r.unit} ({t.baseline.year})",
+                unit = t.baseline.unit or r.unit
+                value = "?" + unit_suffix(unit) if t.baseline.value is None else amount(
+                    t.baseline.value, unit)
+                cite(doc(b.title), f"{value} ({t.baseline.year})",
                      r.indicator, f"{r.id} · {self.L['baseline']}", t.baseline.quote)
         for ind, v in c.indicators.items():
             for o in sorted(v.figures, key=lambda o: (o.source_date, o.source_title)):
                 cite(doc(o.source_title, when=o.source_date, url=o.url),
-                     f"{num(o.raw_value)} {o.unit} ({o.period})", ind,
+                     f"{amount(o.raw_value, o.unit)} ({o.period})", ind,
                      _names(v.name, v.name_en, self.lang), o.quote)
         return {"id": c.id, "name": _names(c.report.name_zh, c.report.name_en, self.lang),
                 "documents": list(docs.values())}

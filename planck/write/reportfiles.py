@@ -14,10 +14,10 @@ from pathlib import Path
 
 from planck.escape import markdown as escape
 from planck.read.dataset import CityData
+from planck.readable import amount, unit_suffix
 from planck.render.chartdata import obs_point
 from planck.render.context import LABELS
 from planck.render.report import Cited, Document, Evidence, target_cited
-from planck.render.text import num
 from planck.result import ObsRef, Report
 from planck.write import atomic
 
@@ -107,12 +107,13 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
     indicators: list[str] = []
     for r in report.results:
         t = targets[r.id]
-        add(_doc(sources[t.source]), target_cited(r))
+        add(_doc(sources[t.source]), target_cited(r, lang))
         if t.baseline is not None and t.baseline.quote:
-            value = "?" if t.baseline.value is None else num(t.baseline.value)
             unit = t.baseline.unit or r.unit
+            value = "?" + unit_suffix(unit) if t.baseline.value is None else amount(
+                t.baseline.value, unit)
             add(_doc(sources[t.baseline.source or t.source]),
-                Cited(f"{value} {unit} ({t.baseline.year})",
+                Cited(f"{value} ({t.baseline.year})",
                       f"`{r.id}` {LABELS[lang]['baseline_quote']}", t.baseline.quote))
         for ind in (r.indicator, r.target.reference):
             if ind and ind not in indicators:
@@ -127,7 +128,7 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
         points[ind] = tuple(obs_point(o.period, o.value, o.source_title)
                             for o in [*annual.values(), *([partial] if partial else [])])
         for o in [*annual.values(), *([partial] if partial else [])]:
-            measured.append((o, Cited(f"{num(o.raw_value)} {o.unit} ({o.period})",
+            measured.append((o, Cited(f"{amount(o.raw_value, o.unit)} ({o.period})",
                                       f"`{ind}` {escape(names.get(ind, ''))}".strip(), o.quote)))
     # Measured documents after the plan's own, oldest first: the order figures appeared in.
     for o, cited in sorted(measured, key=lambda m: (m[0].source_date, m[0].source_title)):

@@ -1,0 +1,81 @@
+"""Numbers, units and targets as people read them: the one place every format takes them from.
+
+A unit is written once, right after the number that is in it: ``3.75%`` (percent-like units
+follow the number directly), ``1,600 家``, ``12–20 个``, ``+2 = 5 家`` (a change and the level
+it leads to share the unit written after the level). A number that is not in the indicator's
+unit carries its own sign and no unit: a tolerance (``≈ 3.75% ±2%``, relative), a factor
+(``×2``), a cut (``−13.5%`` of the baseline).
+
+Rates read as rates: a growth target names the rate and never the unit of the thing that
+grows (``growth ≥ 30%/yr``, ``年均增长 ≥ 30%`` for a count of patents in 件), so it cannot be
+mistaken for a level of 30 %, nor for an amount every year (``≥ 30%/yr`` is a per-year
+share, ``per_year``). Comparisons of growth against a reference's growth likewise have no unit.
+
+A table with its own Unit column asks for the target without the unit (``unit=False``); the
+unit is then in that column and nowhere in the cell. The texts are raw: each caller escapes
+them for where they land (``planck.escape``). Sits at the top of the package (like
+``operators``), so the judging layer (``explain``, ``compare``) and every renderer share it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from planck import operators
+from planck.result import Result
+
+#: Units written straight after the number, as in ``3.75%``.
+_TIGHT = ("%", "‰", "％")
+
+#: The few words the operator table's forms need, in both languages.
+WORDS = {
+    "en": {"a_year": "/yr", "of": "of", "growth": "growth", "growth_a_year": "/yr",
+           "points": "pt", "reference": "the reference"},
+    "zh": {"a_year": "/年", "of": "的", "growth": "年均增长", "growth_a_year": "",
+           "points": "个百分点", "reference": "参照值"},
+}
+
+
+def num(v: float | None) -> str:
+    """A number for people: grouped thousands, at most 4 decimals, no trailing zeros."""
+    if v is None or not math.isfinite(v):  # non-finite only from extreme ratios: unknown
+        return "—"
+    text = format(round(v, 4), ",.4f").rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def unit_suffix(unit: str | None) -> str:
+    """How a unit follows a number: ``%`` directly, any other unit after a space; '' for none."""
+    if not unit:
+        return ""
+    return unit if unit in _TIGHT else f" {unit}"
+
+
+def amount(value: float | None, unit: str | None) -> str:
+    """A number with its unit once: ``3.03%``, ``1,610 家``; ``—`` (no unit) when unknown."""
+    text = num(value)
+    return text if text == "—" else text + unit_suffix(unit)
+
+
+def is_rate(op_name: str) -> bool:
+    """The target is a growth rate (its own or against a reference's): no unit in its text."""
+    op = operators.get(op_name)
+    return op.value_kind == "rate" or not op.reference_level
+
+
+def target(r: Result, lang: str = "en", *, unit: bool = True, wording: bool = True) -> str:
+    """The promise as one text: ``≥ 1,600 家 (不少于)``, ``≈ 3.75% ±2% (左右)``,
+    ``growth ≥ 30%/yr (年均增长)``. ``unit=False`` for a table with a Unit column;
+    ``wording=False`` leaves out the source's own word in brackets."""
+    t, words = r.target, WORDS[lang]
+    u = unit_suffix(t.unit or r.unit) if unit else ""
+    op = operators.get(t.op)
+    if op.shape == "reference":
+        # The reference's figure (a level, so in the unit), never its id: an id is not prose.
+        shown = (f"{num(r.reference_value)}{u}" if r.reference_value is not None
+                 and op.reference_level else words["reference"])
+        t = replace(t, reference=shown)
+    text = op.show(t, num, words, u).strip()
+    # the source's word in brackets, unless the form already says it (年均增长 ≥ 10%)
+    return f"{text} ({t.wording})" if wording and t.wording and t.wording not in text else text
