@@ -296,4 +296,4 @@ def test_explain_states_a_reference_goal_as_a_share_of_the_reference(make_city, 
     path = make_city([t], [obs("rd", 2024, 1.7, "%"), obs("prov", 2024, 2.0, "%")], doc=doc)
     out = invoke("explain", str(path), "t", "--as-of", "2026-11-01").stdout
     goal = next(line for line in out.splitlines() if "goal level" in line)
-    assert "90% of prov" in goal and "= 1.8 %" in goal and "0.9 %" not in goal
+    assert "90% of prov" in goal and "= 1.8%" in goal and "0.9" not in goal
