@@ -2,7 +2,8 @@
 
 Every operator of the operator table × several units × every human-readable output that
 shows a target (table, markdown, the report's table and its sources, github and junit
-messages, explain, compare, the site's city and indicator pages). The rule
+messages, explain, compare, the site's city and indicator pages, the XLSX export's Target
+column). The rule
 (``planck.readable``): the unit follows the number that is in it, once; a growth rate names
 no unit; a table with its own Unit column has no unit in its Target cell.
 
@@ -22,13 +23,15 @@ from urllib.parse import unquote
 import pytest
 
 from planck import operators
-from planck.judge.compare import render_markdown, rows_for
+from planck.judge.compare import rows_for
 from planck.judge.explain import explain_text
 from planck.operators import GoalInput
 from planck.render import get
+from planck.render.compare import render_markdown
 from planck.render.context import LABELS, Context
 from planck.render.report import render_report
 from planck.result import ObsRef, PlanRef, Report, Result, TargetRef
+from planck.write.xlsx import _row as _xlsx_row
 
 UNITS = ("%", "亿元", "家", "件/万人", "名")
 _VALUE = {"level": 37.5, "change": 12.5, "factor": 2.0, "rate": 7.5, "percent": 12.5}
@@ -152,6 +155,7 @@ FORMATS = {
     "compare": (_compare, False),
     "site city": (lambda rep, lang: _site(rep, lang, "city"), True),
     "site indicator": (lambda rep, lang: _site(rep, lang, "indicator"), False),
+    "xlsx": (lambda rep, lang: _xlsx_row(rep.results[0], lang)[5], True),
 }
 ENGLISH_ONLY = ("github", "junit", "explain")
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from planck.readable import target
 from planck.reasons import said
 from planck.render.context import STATUS_LABEL
 from planck.result import Report, Result
@@ -36,11 +37,9 @@ SOURCE_HEAD = ("city", "id", "title", "issuer", "doc_number", "date", "url", "fi
 
 def _row(r: Result, lang: str) -> list[Any]:
     t, latest = r.target, r.latest
-    goal = f"{t.wording} {t.value:g}" if t.value is not None else t.wording
-    if t.low is not None and t.high is not None:
-        goal = f"{t.wording} {t.low:g}–{t.high:g}".strip()
+    # the promise as every format reads it, without the unit: the Unit column holds it
     return [r.id, r.name if lang == "zh" else r.name_en, r.unit, r.baseline_year, r.baseline,
-            goal.strip(), t.goal, r.deadline, latest and str(latest.period),
+            target(r, lang, unit=False), t.goal, r.deadline, latest and str(latest.period),
             latest and latest.value, STATUS_LABEL[lang][r.status], r.percent_to_goal,
             r.expected_progress, said(r.reason, lang), t.quote, latest and latest.quote,
             latest and latest.source_title]
