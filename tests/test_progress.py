@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 
 from planck.cli.progress import Bar, progress, wanted
 
@@ -50,3 +51,76 @@ def test_check_all_in_a_pipe_has_a_clean_stderr(invoke):
 
     res = invoke("check", "--all", "--targets-dir", str(TARGETS), "-f", "json")
     assert "█" not in res.stderr and "\r" not in res.stderr
+
+
+class _Recorder:
+    """Stands in for ``progress``: records each bar's label, total and ticks."""
+
+    def __init__(self):
+        self.bars: list[list] = []
+
+    @contextmanager
+    def __call__(self, total, label, stream=None, delay=0.5):
+        bar = [label, total, 0]
+        self.bars.append(bar)
+
+        def tick():
+            bar[2] += 1
+
+        yield tick
+
+
+def test_site_ticks_once_a_city_read_and_once_a_page(tmp_path, invoke, monkeypatch):
+    """``planck site``: a bar over the cities as they are read, then one over the pages, each
+    ticked exactly to its total; the pages' total is every page but the root redirect."""
+    from conftest import TARGETS
+
+    import planck.cli.progress as prog
+
+    rec = _Recorder()
+    monkeypatch.setattr(prog, "progress", rec)
+    out = tmp_path / "site"
+    res = invoke("site", "-o", str(out), "--targets-dir", str(TARGETS))
+    assert res.exit_code == 0, res.stderr
+    cities = len(list(TARGETS.glob("*.measured.yaml")))
+    pages = sum(1 for p in out.rglob("*.html")) - 1  # the root index.html only redirects
+    assert rec.bars == [["cities read", cities, cities], ["pages", pages, pages]]
+    assert "█" not in res.stderr and "\r" not in res.stderr
+
+
+def test_site_core_calls_done_without_printing(capsys):
+    from conftest import TARGETS
+
+    from planck.site.build import page_count, read_cities, render_site
+
+    cities = sorted(p.name.split(".")[0] for p in TARGETS.glob("*.measured.yaml"))
+    ticks = []
+    views = read_cities(cities, TARGETS, None, "en", done=lambda: ticks.append("city"))
+    files = render_site(views, "en", done=lambda: ticks.append("page"))
+    assert ticks.count("city") == len(cities)
+    assert ticks.count("page") == page_count(views) == sum(p.endswith(".html") for p in files) - 1
+    assert capsys.readouterr() == ("", "")
+
+
+def test_import_ticks_once_a_row_checked_and_once_a_row_written(tmp_path, invoke, monkeypatch):
+    """``planck import``: a bar over the rows as they are checked, then one over the rows as
+    their place in the file is written; a row repeated in the table still counts."""
+    from test_import import _split, _write_csv
+
+    import planck.cli.progress as prog
+
+    folder, rows = _split(tmp_path)
+    table = tmp_path / "t.csv"
+    _write_csv(table, [*rows, rows[0]])
+    rec = _Recorder()
+    monkeypatch.setattr(prog, "progress", rec)
+    res = invoke("import", str(table), "--city", "luoyang", "--targets-dir", str(folder))
+    assert res.exit_code == 0, res.stderr
+    n = len(rows) + 1
+    assert rec.bars == [["rows checked", n, n], ["rows written", n, n]]
+    assert "█" not in res.stderr and "\r" not in res.stderr
+    again = _Recorder()
+    monkeypatch.setattr(prog, "progress", again)
+    res = invoke("import", str(table), "--city", "luoyang", "--targets-dir", str(folder))
+    assert res.exit_code == 0 and "unchanged" in res.stderr, res.stderr
+    assert again.bars == [["rows checked", n, n], ["rows written", n, n]]

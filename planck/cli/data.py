@@ -64,6 +64,7 @@ def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:
 def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, sources,
                replace: bool, dry_run: bool) -> None:
     """Plan, validate, write and report one edit of a measured file (shared by import)."""
+    from planck.cli.progress import progress
     from planck.escape import log
     from planck.write.edit_file import commit, editing
     from planck.write.record import plan_edit, unified_diff
@@ -71,8 +72,9 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
     header = f"planck: 1\ncity: {tf.city.id}\n"
     try:
         with editing(measured, create=header) as opened:
-            edit = plan_edit(opened.text, str(measured), tf, observations, sources, replace,
-                             date.today())
+            with progress(len(observations), "rows written") as tick:
+                edit = plan_edit(opened.text, str(measured), tf, observations, sources, replace,
+                                 date.today(), done=tick)
             if dry_run:
                 diff = unified_diff(opened.text, edit.text, measured.name) if edit.changed else ""
                 # data strings in the diff are shown as a terminal or CI log may show them
@@ -182,6 +184,7 @@ def import_table(
 ) -> None:
     """Import observations from a CSV or XLSX table (columns: docs/format.md, 'Tables').
     Every bad cell is reported as FILE:row:col; nothing is written if any row is bad."""
+    from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.read.loader import load
     from planck.read.model import MeasuredFile
@@ -203,7 +206,9 @@ def import_table(
     if measured.is_file():
         loaded = load(measured)
         mf = to_model(loaded.data, MeasuredFile, loaded.path)[0] if loaded.ok else None
-    observations, sources, findings = entries(table, tf, mf, date.today(), _source_id, replace)
+    with progress(len(table.rows), "rows checked") as tick:
+        observations, sources, findings = entries(table, tf, mf, date.today(), _source_id,
+                                                  replace, done=tick)
     if findings:
         raise _fail(findings)
     apply_edit(target, measured, directory, tf, observations, sources, replace, dry_run)

@@ -32,17 +32,22 @@ def site(
     targets_dir: TargetsDir = None,
 ) -> None:
     """Build a static website of every city (index, city, indicator, compare, sources, method)."""
+    from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.site.build import MARKER, build_site
+    from planck.site.build import MARKER, page_count, read_cities, render_site
     from planck.write.sitetree import NotASite, tree_problems, write_tree
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
+    cities = _all_cities(directory)
     try:
-        files = build_site(_all_cities(directory), directory, when, lang_)
+        with progress(len(cities), "cities read") as tick:
+            views = read_cities(cities, directory, when, lang_, done=tick)
     except PlanckError as err:
         raise _fail(err.findings) from None
+    with progress(page_count(views), "pages") as tick:
+        files = render_site(views, lang_, done=tick)
     shown = repr(str(output))[1:-1]
     if check_only:
         problems = tree_problems(output, files)

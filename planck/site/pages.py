@@ -8,7 +8,7 @@ becomes a link only when it is http(s).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,18 +70,16 @@ def _pct(v: float | None) -> str:
 class Site:
     """Renders every page of one language."""
 
-    def __init__(self, cities: Sequence[CityView], lang: str, methodology: str):
+    def __init__(self, cities: Sequence[CityView], lang: str, methodology: str,
+                 done: Callable[[], None] | None = None):
         from markupsafe import Markup
 
         self.cities, self.lang, self.md = cities, lang, methodology
+        self.done = done or (lambda: None)
         self.L, self.env, self.Markup = LABELS[lang], _env(), Markup
         self.S = {s: f"{STATUS_SYMBOL[s]} {STATUS_LABEL[lang][s]}" for s in STATUSES}
         self.as_of = max((c.report.as_of for c in cities), default=None)
-        uses: dict[str, list[CityView]] = {}
-        for c in cities:
-            for ind in c.indicators:
-                uses.setdefault(ind, []).append(c)
-        self.shared = {k: v for k, v in sorted(uses.items()) if len(v) > 1}
+        self.shared = shared_indicators(cities)
 
     def page(self, template: str, path: str, **values) -> tuple[str, str]:
         depth = path.count("/")
@@ -90,6 +88,7 @@ class Site:
             lang=self.lang, L=self.L, S=self.S, root="../" * depth, other_lang=other,
             other_href="../" * depth + other + path[len(self.lang):],
             as_of=self.as_of.isoformat() if self.as_of else "—", **values)
+        self.done()
         return path, text
 
     def _bar(self, c: CityView) -> object:
@@ -241,12 +240,31 @@ def methodology_html(path: Path | None = None) -> str:
     return "<p>docs/methodology.md is not installed with this copy of planck.</p>\n"
 
 
-def render_site(cities: Sequence[CityView], default_lang: str) -> dict[str, str]:
-    """Every file of the site, by relative path (both languages, a root page, the marker)."""
+def shared_indicators(cities: Sequence[CityView]) -> dict[str, list[CityView]]:
+    """Indicator ids used by more than one city (each gets a compare page), sorted."""
+    uses: dict[str, list[CityView]] = {}
+    for c in cities:
+        for ind in c.indicators:
+            uses.setdefault(ind, []).append(c)
+    return {k: v for k, v in sorted(uses.items()) if len(v) > 1}
+
+
+def page_count(cities: Sequence[CityView]) -> int:
+    """How many pages ``render_site`` renders through ``Site.page`` (the progress bar's
+    total): per language the index, each city's page and indicator pages, each compare
+    page, sources and method."""
+    per_lang = 3 + sum(1 + len(c.indicators) for c in cities) + len(shared_indicators(cities))
+    return per_lang * len(LANGS)
+
+
+def render_site(cities: Sequence[CityView], default_lang: str,
+                done: Callable[[], None] | None = None) -> dict[str, str]:
+    """Every file of the site, by relative path (both languages, a root page, the marker);
+    ``done`` is called after each of the ``page_count`` pages."""
     files: dict[str, str] = {}
     md = methodology_html()
     for lang in LANGS:
-        files.update(Site(cities, lang, md).pages())
+        files.update(Site(cities, lang, md, done).pages())
     root = _env().get_template("root.html").render(lang=default_lang, L=LABELS[default_lang])
     files["index.html"] = root
     files[MARKER] = "This folder is written by `planck site`; it is replaced on every build.\n"

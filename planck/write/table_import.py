@@ -3,6 +3,7 @@ finding ``FILE:row:col``. All rows are checked; the caller writes nothing if any
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -36,11 +37,12 @@ def _text(cell: Cell | None) -> str:
 
 
 def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, today: date,
-            new_id: Any, replace: bool = False
+            new_id: Any, replace: bool = False, done: Callable[[], None] | None = None
             ) -> tuple[list[NewObservation], list[NewSource], list[Finding]]:
     """``new_id(url, day, taken)`` names a source that a row adds without an id. A row for an
     indicator, period and source already recorded with another value is a finding at its
-    value cell unless ``replace``."""
+    value cell unless ``replace``. ``done`` is called after each row (the command line's
+    progress bar)."""
     found: list[Finding] = []
 
     def bad(cell: Cell | None, row: int, message: str, code: str = "bad-cell") -> None:
@@ -114,8 +116,10 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
                     float(value.text), unit, new.quote):
                 bad(row["value"], n, f"{indicator} {period} from source {source!r} is already "
                     f"recorded as {old.value:g} {old.unit}: use --replace to change it", "duplicate")
-                continue
-            observations.append(new)
+            else:
+                observations.append(new)
+        if done is not None:
+            done()
     return observations, list(sources.values()), found
 
 
