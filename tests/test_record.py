@@ -67,6 +67,30 @@ def test_blank_lines_between_items_are_kept_as_the_files_style():
     assert inserted[0] == "\n" and inserted[1].lstrip().startswith("- indicator: innovation-platforms")
 
 
+@pytest.mark.parametrize("heading", ["", "# --- 2024 figures ---\n",
+                                     "# --- 2024 ---\n# (from the CPPCC reply)\n"])
+def test_spacing_is_learnt_over_section_comments(heading):
+    """A file that sets items apart by blank lines keeps doing so when its last item sits
+    under a section comment (the comment is between the blank line and the item)."""
+    path = TARGETS / "pingdingshan.measured.yaml"
+    tf, _ = read_targets(TARGETS / "pingdingshan.yaml")
+    text = path.read_text(encoding="utf-8")
+    seq = parse(text, "p").data["observations"]
+    assert len(seq) >= 3, "the bundled file needs a few observations for this test"
+    lines = text.splitlines(keepends=True)
+    from planck.write.yamledit import dash_line
+
+    at = dash_line(lines, seq, len(seq) - 1)
+    assert lines[at - 1].strip() == "", "the bundled file sets its observations apart"
+    text = "".join(lines[:at] + [" " * (len(lines[at]) - len(lines[at].lstrip())) + h
+                                 for h in heading.splitlines(keepends=True)] + lines[at:])
+    obs = NewObservation("innovation-platforms", 2024, Number("800"), "家", "pds-cppcc-342-reply",
+                         "800家", False)
+    inserted = _only_insertions(text, plan_edit(text, "p", tf, [obs], []).text)
+    assert inserted[0] == "\n", inserted[:2]
+    assert inserted[1].lstrip().startswith("- indicator: innovation-platforms")
+
+
 def test_crlf_and_bom_are_kept(tmp_path, invoke):
     city = _copy_city(tmp_path)
     m = city / "hebi.measured.yaml"

@@ -180,8 +180,20 @@ def layout(lines: list[str], seq: Any, default_dash: int) -> Layout:
     d = dash_line(lines, seq, last)
     dash = lines[d].index("-")
     key = seq.lc.item(last)[1]
-    spaced = last > 0 and d > 0 and _blank(lines[d - 1])
-    return Layout(dash, key if key > dash else dash + 2, spaced, styles)
+    return Layout(dash, key if key > dash else dash + 2, _spaced(lines, seq), styles)
+
+
+def _spaced(lines: list[str], seq: Any) -> bool:
+    """Whether the items are set apart by a blank line, as most of them are: looked for above
+    each item after the first, over comment lines (a section heading such as ``# --- 2024``
+    sits between the blank line and the item it heads)."""
+    votes = []
+    for i in range(1, len(seq)):
+        above = dash_line(lines, seq, i) - 1
+        while above >= 0 and _comment(lines[above]):
+            above -= 1
+        votes.append(above >= 0 and _blank(lines[above]))
+    return bool(votes) and 2 * sum(votes) >= len(votes)
 
 
 def empty_flow(lines: list[str], doc: Any, key: str) -> Splice | None:
