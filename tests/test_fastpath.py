@@ -93,3 +93,44 @@ def test_the_copied_yaml12_resolver_agrees_with_ruamels(value):
                                    "1e", "2022-04-19t", "3.75.1", "0x", "+.5e+3", "1__2"])
 def test_the_copied_yaml12_resolver_on_known_shapes(value):
     assert fastyaml._typed_in_yaml12(value) == _ruamel_says_typed(value)
+
+
+def _tree(root):
+    """A composed node tree as a flat list in document order: kind, tag, position and value
+    (or child count) of each node. A node reached again (an alias) is named by the order it was
+    first met, never expanded again (billion-laughs.yaml would need gigabytes); the walk keeps
+    its own stack, so deep-nesting.yaml does not exhaust Python's."""
+    out, seen, stack = [], {}, [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            out.append(("again", seen[id(node)]))
+            continue
+        seen[id(node)] = len(seen)
+        mark = (node.start_mark.line, node.start_mark.column)
+        if isinstance(node.value, list):
+            kids = [n for kv in node.value for n in (kv if isinstance(kv, tuple) else (kv,))]
+            out.append((type(node).__name__, node.tag, mark, len(kids)))
+            stack.extend(reversed(kids))
+        else:
+            out.append((type(node).__name__, node.tag, mark, node.value, node.style))
+    return out
+
+
+@pytest.mark.parametrize("path", FILES + sorted((ROOT / "tests" / "examples").rglob("*.yaml")),
+                         ids=lambda p: p.name)
+def test_the_lean_loader_composes_what_pyyamls_base_loader_composes(path: Path):
+    # fastyaml's loader skips PyYAML's Python-side resolver calls; the nodes must not change.
+    import yaml
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+
+    def outcome(loader):
+        try:
+            node = yaml.compose(text, Loader=loader)
+        except (yaml.YAMLError, RecursionError) as err:
+            return type(err).__name__
+        return None if node is None else _tree(node)
+
+    assert fastyaml._loader() is not yaml.CBaseLoader
+    assert outcome(fastyaml._loader()) == outcome(yaml.CBaseLoader)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Any
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -171,6 +172,35 @@ def _build(node: Any, seen: set[int]) -> Any:
     raise _Unsure
 
 
+@cache
+def _loader() -> Any:
+    """PyYAML's C loader without its Python-side resolver calls (about an eighth of compose).
+
+    ``CBaseLoader`` resolves with ``BaseResolver``, which has no implicit or path resolvers,
+    so every node gets its kind's default tag; this loader gives the same tags directly. If
+    someone registered resolvers on ``BaseResolver``, the stock loader is used as it is.
+    """
+    import yaml
+
+    base = yaml.CBaseLoader
+    if base.yaml_implicit_resolvers or base.yaml_path_resolvers:
+        return base
+    tags = {yaml.ScalarNode: base.DEFAULT_SCALAR_TAG, yaml.SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+            yaml.MappingNode: base.DEFAULT_MAPPING_TAG}
+
+    class Loader(base):  # type: ignore[valid-type, misc]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return tags[kind]
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+    return Loader
+
+
 def parse(text: str) -> PosMap | None:
     """Positioned data for a well-formed file whose top level is a mapping, else None."""
     global MappingNode, ScalarNode, SequenceNode
@@ -178,7 +208,7 @@ def parse(text: str) -> PosMap | None:
         import yaml
         from yaml import MappingNode, ScalarNode, SequenceNode
 
-        loader = yaml.CBaseLoader  # no implicit resolution: _scalar reads plain scalars itself
+        loader = _loader()  # no implicit resolution: _scalar reads plain scalars itself
     except (ImportError, AttributeError):
         return None
     try:

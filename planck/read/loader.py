@@ -64,6 +64,10 @@ def _pos(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+#: C0 control bytes other than tab, LF and CR: many of them in a file's head mean "binary".
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (9, 10, 13))
+
+
 def _sniff(raw: bytes) -> str | None:
     """'utf-16' or 'binary' when the first bytes say so, else None."""
     head = raw[:4096]
@@ -73,7 +77,7 @@ def _sniff(raw: bytes) -> str | None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
             half and max(even, odd) > 0.4 * half and min(even, odd) < 0.05 * half):
         return "utf-16"
-    controls = sum(b < 0x20 and b not in (9, 10, 13) for b in head)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return "binary" if head.startswith(_MAGIC) or controls > len(head) // 100 else None
 
 

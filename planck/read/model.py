@@ -285,10 +285,16 @@ class Observation(Frozen):
         return self
 
 
+def _empty() -> list:
+    # Not ``default_factory=list``: pydantic inspects the factory's signature, and for a
+    # builtin that means tokenizing its text signature (a large regex compiled on every run).
+    return []
+
+
 class MeasuredFile(Frozen):
     """``targets/<city>.measured.yaml``."""
 
     planck: Version
     city: Id
-    sources: list[MeasuredSource] = Field(default_factory=list)
-    observations: list[Observation] = Field(default_factory=list)
+    sources: list[MeasuredSource] = Field(default_factory=_empty)
+    observations: list[Observation] = Field(default_factory=_empty)

@@ -12,9 +12,11 @@ output shows them as a space or an escape).
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import date
+from typing import Any, Optional
 
 from planck.findings import Finding
+from planck.read.fastyaml import PosMap, PosSeq
 
 #: Keys whose value is free text: a quote or note may span lines and hold a tab.
 FREE_TEXT = frozenset({"quote", "note"})
@@ -47,29 +49,31 @@ def check_strings(data: Any, name: str) -> list[Finding]:
     string, in file order."""
     found: list[Finding] = []
 
-    def visit(node: Any, free: bool, pos: tuple[int, int]) -> None:
-        spelled = _spelling(node)
+    def visit(node: Any, free: bool, loc: Loc) -> None:
+        spelled = None if type(node) in _PLAIN else _spelling(node)
         if spelled:
-            found.append(Finding(name, pos[0] + 1, pos[1] + 1, "schema",
+            line, col = _where(loc)
+            found.append(Finding(name, line + 1, col + 1, "schema",
                                  f"{spelled}: write the number in plain decimal digits "
                                  f"({node}), without '_' or a 0x/0o/0b prefix"))
         elif isinstance(node, str):
             char = _bad_char(node, free)
             if char is not None:
-                found.append(Finding(name, pos[0] + 1, pos[1] + 1, "control-char",
+                line, col = _where(loc)
+                found.append(Finding(name, line + 1, col + 1, "control-char",
                                      _message(char, "free" if free else "short")))
         elif isinstance(node, dict):
             for key, value in node.items():
-                kpos = _pos(node, "key", key, pos)
+                kloc = (loc, node, "key", key)
                 if isinstance(key, str):
-                    visit(key, False, kpos)
-                vpos = kpos if isinstance(value, (dict, list)) else _pos(node, "value", key, pos)
-                visit(value, key in FREE_TEXT, vpos)
+                    visit(key, False, kloc)
+                vloc = kloc if isinstance(value, (dict, list)) else (loc, node, "value", key)
+                visit(value, key in FREE_TEXT, vloc)
         elif isinstance(node, list):
             for i, item in enumerate(node):
-                visit(item, free, _pos(node, "item", i, pos))
+                visit(item, free, (loc, node, "item", i))
 
-    visit(data, False, (0, 0))
+    visit(data, False, None)
     return found
 
 
@@ -89,11 +93,22 @@ def _spelling(value: Any) -> str | None:
     return None
 
 
-def _pos(node: Any, kind: str, key: Any, default: tuple[int, int]) -> tuple[int, int]:
-    try:
-        return tuple(getattr(node.lc, kind)(key))
-    except (AttributeError, KeyError, IndexError, TypeError):
-        return default
+#: Where a node sits, worked out only when a finding needs it (most files have none):
+#: ``(outer, container, kind, key)`` means ``container.lc.<kind>(key)``, else ``outer``'s place.
+Loc = Optional[tuple[Any, Any, str, Any]]
+#: Types a number spelt 0x…/0o…/0b…/1_000 never has (ruamel marks those with its own classes).
+_PLAIN = frozenset({str, int, float, bool, type(None), date, dict, list, PosMap, PosSeq})
+
+
+def _where(loc: Loc) -> tuple[int, int]:
+    """0-based (line, col) of a ``Loc``: the first enclosing place the tree knows, else (0, 0)."""
+    while loc is not None:
+        outer, node, kind, key = loc
+        try:
+            return tuple(getattr(node.lc, kind)(key))  # type: ignore[return-value]
+        except (AttributeError, KeyError, IndexError, TypeError):
+            loc = outer
+    return 0, 0
 
 
 #: The value ``planck extract`` leaves in a field the plan's text does not state.
@@ -105,19 +120,19 @@ def review_placeholders(data: Any, name: str) -> list[Finding]:
     reviewer sees the whole list in one run (a draft must not pass as reviewed)."""
     found: list[Finding] = []
 
-    def visit(node: Any, pos: tuple[int, int]) -> None:
+    def visit(node: Any, loc: Loc) -> None:
         if isinstance(node, str) and node.strip() == PLACEHOLDER:
-            found.append(Finding(name, pos[0] + 1, pos[1] + 1, "review-placeholder",
+            line, col = _where(loc)
+            found.append(Finding(name, line + 1, col + 1, "review-placeholder",
                                  f"{PLACEHOLDER} marks a field a person must fill in (a draft of "
                                  "planck extract): write it from the source document"))
         elif isinstance(node, dict):
             for key, value in node.items():
-                kpos = _pos(node, "key", key, pos)
-                visit(value, kpos if isinstance(value, (dict, list))
-                      else _pos(node, "value", key, pos))
+                kloc = (loc, node, "key", key)
+                visit(value, kloc if isinstance(value, (dict, list)) else (loc, node, "value", key))
         elif isinstance(node, list):
             for i, item in enumerate(node):
-                visit(item, _pos(node, "item", i, pos))
+                visit(item, (loc, node, "item", i))
 
-    visit(data, (0, 0))
+    visit(data, None)
     return found
