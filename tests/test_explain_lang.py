@@ -139,7 +139,7 @@ def test_the_other_rules_in_chinese(make_city, invoke):
 def test_english_and_chinese_accounts_are_golden(invoke, monkeypatch):
     """Every goldcity target's account, both languages (tests/golden/README.md)."""
     from planck.judge.batch import evaluate_cities
-    from planck.judge.explain import explain_text
+    from planck.render.explain import explain_text
 
     [report], _ = evaluate_cities(["goldcity"], GOLDEN, [], date.fromisoformat(AS_OF))
     for lang, name in (("en", "goldcity.explain.txt"), ("zh", "goldcity.explain.zh.txt")):
@@ -172,7 +172,7 @@ def test_data_strings_are_escaped_in_chinese_too():
     from dataclasses import replace
 
     from planck.judge.batch import evaluate_cities
-    from planck.judge.explain import explain_text
+    from planck.render.explain import explain_text
 
     [report], _ = evaluate_cities(["goldcity"], GOLDEN, [], date.fromisoformat(AS_OF))
     r = report.results[0]

@@ -84,8 +84,8 @@ def test_export_in_chinese_gives_the_reasons_in_chinese(invoke, tmp_path):
 
 def test_the_flags_have_one_chinese_name_everywhere():
     # the table's legend, the reports, explain and the site say the same 数据陈旧 / 逾期未公布 …
-    from planck.judge.explain_words import ROWS
     from planck.render.context import LABELS
+    from planck.render.explain_words import ROWS
     from planck.render.table import HEAD
     from planck.site.labels import LABELS as SITE
 

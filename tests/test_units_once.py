@@ -24,11 +24,11 @@ import pytest
 
 from planck import operators
 from planck.judge.compare import rows_for
-from planck.judge.explain import explain_text
 from planck.operators import GoalInput
 from planck.render import get
 from planck.render.compare import render_markdown
 from planck.render.context import LABELS, Context
+from planck.render.explain import explain_text
 from planck.render.report import render_report
 from planck.result import ObsRef, PlanRef, Report, Result, TargetRef
 from planck.write.xlsx import _row as _xlsx_row

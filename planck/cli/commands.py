@@ -217,8 +217,8 @@ def explain(
 ) -> None:
     """Every number behind one target's verdict."""
     from planck.cli.lookup import did_you_mean, pick_target
-    from planck.judge.explain import explain_json, explain_text
     from planck.read.dataset import targets_dir as resolve_dir
+    from planck.render.explain import explain_json, explain_text
 
     _safe_streams()
     lang_ = _lang(lang)

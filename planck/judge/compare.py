@@ -70,9 +70,8 @@ def compare_cities(cities: Sequence[str], directory, indicator: str, as_of: date
     return the rows for ``indicator`` with the loaded cities; ``PlanckError`` if any is
     invalid."""
     from planck.findings import PlanckError
-    from planck.judge.evaluate import evaluate
+    from planck.judge.evaluate import default_as_of, evaluate
     from planck.read.dataset import load_city
-    from planck.write.reportfiles import report_as_of
 
     datas, findings = [], []
     for city in cities:
@@ -83,7 +82,7 @@ def compare_cities(cities: Sequence[str], directory, indicator: str, as_of: date
     if findings:
         raise PlanckError(findings)
     rows = [row for d in datas
-            for row in rows_for(d, evaluate(d, as_of or report_as_of(d)), indicator, lang)]
+            for row in rows_for(d, evaluate(d, as_of or default_as_of(d)), indicator, lang)]
     return rows, datas
 
 

@@ -148,10 +148,11 @@ def read_table(path: Path | str) -> Table:
             continue
         key = COLUMNS.get(fold_header(title))
         if key is None:
-            from planck.write.entries import did_you_mean
+            from planck.suggest import did_you_mean
 
+            near = did_you_mean(fold_header(title), sorted(COLUMNS), n=1, quoted=True)
             table.findings.append(_bad(name, top + 1, col, "unknown-column", f"unknown column {str(title)!r}"
-                                       f"{did_you_mean(fold_header(title), sorted(COLUMNS))}"
+                                       f"{near}"
                                        " (see docs/format.md, 'Tables')"))
         elif key in {k for k, _ in header.values()}:
             table.findings.append(_bad(name, top + 1, col, "duplicate-column", f"column {str(title)!r} "

@@ -47,13 +47,13 @@ class CityView:
 
 def collect(city: str, directory: Path, as_of: date | None, lang: str) -> CityView:
     """Load, evaluate and gather one city (``PlanckError`` when its files are invalid)."""
-    from planck.judge.evaluate import evaluate, pick
+    from planck.judge.evaluate import default_as_of, evaluate, pick
     from planck.read.dataset import load_city
-    from planck.write.reportfiles import relocate, report_as_of
+    from planck.write.reportfiles import relocate
 
     data = load_city(city, directory)
     # Paths relative to the targets folder: the site never shows where a checkout lives.
-    report = relocate(evaluate(data, as_of or report_as_of(data)), Path(directory))
+    report = relocate(evaluate(data, as_of or default_as_of(data)), Path(directory))
     paces: dict[str, str] = {t.id: t.pace for t in data.targets.targets}
     by: dict[str, list[Result]] = {}
     for r in report.results:

@@ -144,8 +144,8 @@ class Site:
                          city=city, plans=plans)
 
     def _indicator_page(self, c: CityView, ind: str) -> tuple[str, str]:
-        from planck.judge.explain import explain_text
         from planck.reasons import said
+        from planck.render.explain import explain_text
         from planck.render.svg import render
 
         v = c.indicators[ind]

@@ -4,7 +4,6 @@ text, so each parser says exactly what is wrong with it and how to write it inst
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -120,8 +119,10 @@ def one_line_text(text: str, what: str) -> str | None:
 
 
 def did_you_mean(word: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    """`` (did you mean 'x'?)``: the one nearest id, quoted (planck.suggest)."""
+    from planck.suggest import did_you_mean as near
+
+    return near(word, known, n=1, quoted=True)
 
 
 def check_entries(mf: MeasuredFile, targets: TargetFile | None,

@@ -37,13 +37,6 @@ def write_report(path: Path, text: str) -> None:
     atomic.write_atomic(path, text)
 
 
-def report_as_of(data: CityData) -> date:
-    """The as-of date from the data alone (see evaluate.default_as_of)."""
-    from planck.judge.evaluate import default_as_of
-
-    return default_as_of(data)
-
-
 def link(path: Path | str, base: Path) -> str:
     """``path`` as a link from a file in the folder ``base``: relative (``/``-separated), so it
     resolves wherever the report and the data live; where no relative path exists (another
@@ -159,14 +152,14 @@ def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str,
     """
     from urllib.parse import quote
 
-    from planck.judge.evaluate import evaluate
+    from planck.judge.evaluate import default_as_of, evaluate
     from planck.read.dataset import load_city
     from planck.render.context import Context
     from planck.render.report import chart_files, render_report
 
     data = load_city(city, directory)
     base = Path(out).parent
-    report = relocate(evaluate(data, as_of or report_as_of(data)), base)
+    report = relocate(evaluate(data, as_of or default_as_of(data)), base)
     ctx = Context(lang=lang)
     ev = evidence(data, report, lang)
     folder = chart_folder(out)

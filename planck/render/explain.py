@@ -10,10 +10,10 @@ from dataclasses import asdict
 
 from planck import operators
 from planck.escape import log, strict_json
-from planck.judge.explain_words import ROWS, SAY, thresholds
 from planck.readable import amount, num, target, unit_suffix
 from planck.reasons import said, say
 from planck.render.context import STATUS_LABEL
+from planck.render.explain_words import ROWS, SAY, thresholds
 from planck.render.fit import cell_len
 from planck.result import THRESHOLDS, Report, Result
 
