@@ -105,7 +105,7 @@ def _where(loc: Loc) -> tuple[int, int]:
     while loc is not None:
         outer, node, kind, key = loc
         try:
-            return tuple(getattr(node.lc, kind)(key))  # type: ignore[return-value]
+            return tuple(getattr(node.lc, kind)(key))
         except (AttributeError, KeyError, IndexError, TypeError):
             loc = outer
     return 0, 0
