@@ -77,6 +77,21 @@ def test_luoyang_diff_is_the_hand_comparison_of_two_checks(invoke):
     assert sum(ln.startswith("| ly-") for ln in markdown.splitlines()) == len(want)
 
 
+def test_figures_carry_their_unit_where_the_table_has_room(invoke):
+    """A figure reads as check prints it (3.03%, 1,610 家), in JSON, markdown and a wide
+    table; a narrow table gives the units up before it gives up a line per change."""
+    args = ("diff", "luoyang", "--from", FROM, "--to", TO, "--targets-dir", str(TARGETS))
+    doc = json.loads(invoke(*args, "-f", "json").stdout)
+    units = {c["id"]: c["unit"] for c in doc["changes"]}
+    assert units["ly-rd-intensity-2025"] == "%" and units["ly-high-tech-enterprises-2025"] == "家"
+    wide = invoke(*args, env={"COLUMNS": "200"}).stdout
+    markdown = invoke(*args, "-f", "markdown").stdout
+    for text in (wide, markdown):
+        assert "3.03% (2024)" in text and "1,610 家 (2025-10)" in text
+    narrow = invoke(*args, env={"COLUMNS": "80"}).stdout
+    assert "3.03 (2024)" in narrow
+
+
 def test_narrow_diff_still_one_line_per_change(invoke):
     from rich.cells import cell_len
 

@@ -51,6 +51,8 @@ class Change:
     before: Side
     after: Side
     changed: tuple[str, ...]
+    #: The indicator's unit, the unit of both sides' figures ('' when it has none).
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ class Diff:
                if self.from_rev is not None else {}),
             "targets": self.total,
             "changes": [{"id": c.id, "plan": c.plan, "name": c.name, "name_en": c.name_en,
-                         "changed": list(c.changed), "before": c.before.as_dict(),
+                         "unit": c.unit, "changed": list(c.changed), "before": c.before.as_dict(),
                          "after": c.after.as_dict()} for c in self.changes],
         }
 
@@ -105,6 +107,6 @@ def diff(old: Report, new: Report) -> Diff:
         fields = changed_fields(a, b)
         if fields:
             r = after.get(rid) or before[rid]
-            changes.append(Change(rid, r.plan, r.name, r.name_en, a, b, fields))
+            changes.append(Change(rid, r.plan, r.name, r.name_en, a, b, fields, r.unit or ""))
     return Diff(new.city, new.name_zh, new.name_en, old.as_of, new.as_of,
                 len(set(before) | set(after)), tuple(changes))

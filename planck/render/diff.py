@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from planck.escape import markdown as md
 from planck.escape import strict_json
 from planck.judge.diff import Change, Diff, Side
+from planck.readable import amount
 from planck.render.cells import id_prefix
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
 from planck.render.fit import cell_len, clean, cut, pad
-from planck.render.text import num
 
 FORMATS = ("table", "json", "markdown")
 WORDS = {
@@ -31,8 +31,11 @@ def _status(s: str | None, lang: str) -> str:
     return f"{STATUS_SYMBOL[s]} {STATUS_LABEL[lang][s]}"
 
 
-def _latest(side: Side) -> str:
-    return "—" if side.value is None else f"{num(side.value)} ({clean(str(side.period))})"
+def _latest(side: Side, unit: str = "") -> str:
+    """``3.03% (2024)``; without ``unit`` the figure alone (a narrow terminal)."""
+    if side.value is None:
+        return "—"
+    return f"{amount(side.value, clean(unit) if unit else None)} ({clean(str(side.period))})"
 
 
 def _percent(side: Side) -> str:
@@ -43,14 +46,16 @@ def _pair(before: str, after: str, changed: bool) -> str:
     return f"{before} ⇒ {after}" if changed else after
 
 
-def cells(c: Change, lang: str, short: bool = False) -> list[str]:
+def cells(c: Change, lang: str, short: bool = False, units: bool = True) -> list[str]:
     """Status, latest and percent as ``before ⇒ after`` where they changed, else the value
-    (``short``: the earlier status as its symbol only, for a narrow terminal)."""
+    (``short``: the earlier status as its symbol only; ``units`` False: figures without their
+    unit; both for a narrow terminal)."""
     was = _status(c.before.status, lang)
     if short and c.before.status is not None:
         was = STATUS_SYMBOL[c.before.status]
+    unit = c.unit if units else ""
     return [_pair(was, _status(c.after.status, lang), "status" in c.changed),
-            _pair(_latest(c.before), _latest(c.after), "latest" in c.changed),
+            _pair(_latest(c.before, unit), _latest(c.after, unit), "latest" in c.changed),
             _pair(_percent(c.before), _percent(c.after), "percent" in c.changed)]
 
 
@@ -99,9 +104,12 @@ def _rows(d: Diff, ctx: Context) -> list[str]:
     w = WORDS[ctx.lang]
     prefix = id_prefix([c.id for c in d.changes])
     heads = [w["id"], w["indicator"], w["status"], w["latest"], w["percent"]]
-    for short, with_name in ((False, True), (True, True), (True, False)):
-        rows = [[clean(c.id[len(prefix):]), _name(c, ctx.lang), *cells(c, ctx.lang, short)]
-                for c in d.changes]
+    # what a narrower terminal gives up, in turn: the earlier status's words, the figures'
+    # units, then the indicator column
+    for short, units, with_name in ((False, True, True), (True, True, True),
+                                    (True, False, True), (True, False, False)):
+        rows = [[clean(c.id[len(prefix):]), _name(c, ctx.lang),
+                 *cells(c, ctx.lang, short, units)] for c in d.changes]
         widths = [max(cell_len(x) for x in col) for col in zip(heads, *rows, strict=False)]
         room = ctx.width - sum(widths[2:]) - 2 * 4
         if room >= 28 or not with_name:
