@@ -4,7 +4,9 @@ Measures, as medians of repeated runs after a warm-up, each in a fresh process:
 
 * the floor: `python -c "import typer, pydantic, rich, ruamel.yaml, pint"`;
 * `planck check luoyang` (table to a pipe) and `planck validate targets/`, and their ratio to
-  the floor (goals: check <= 1.1x, validate <= 0.8x);
+  the floor (goals: check <= 1.1x, validate <= 0.8x), run in turn with the floor so that a
+  change in the machine's load falls on all of them alike; children run with Python's
+  bytecode cache on (an installed planck has its modules compiled, like the floor's packages);
 * `planck validate targets/` against `yamllint targets/` on the same files (reference only);
 * scale: `planck check --all --format json --targets-dir DIR > /dev/null` on synthetic data
   sets (bench/gen_scale.py; default 30, 300 and 3000 cities x 60 targets x 5 years): wall
@@ -118,8 +120,12 @@ def run_once(cmd: list[str], *, cwd: Path = ROOT, capture: bool = False,
     ``capture`` pipes stdout to this process and reads it all (like `planck ... | less`);
     otherwise stdout goes to /dev/null. stderr goes to a temporary file, shown on failure.
     """
+    # PYTHONDONTWRITEBYTECODE is dropped too: an installed planck has its bytecode compiled,
+    # like the floor's packages, and the warm-up run writes planck's __pycache__ (gitignored).
+    # Without it every run would compile planck's modules from source (about 50 ms).
     env = {k: v for k, v in os.environ.items()
-           if k not in ("PLANCK_TARGETS", "GITHUB_ACTIONS", "FORCE_COLOR", "COLUMNS")}
+           if k not in ("PLANCK_TARGETS", "GITHUB_ACTIONS", "FORCE_COLOR", "COLUMNS",
+                        "PYTHONDONTWRITEBYTECODE")}
     env.update(EXTRA_ENV)
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -162,6 +168,23 @@ def measure(label: str, cmd: list[str], runs: int, warmup: int = 1, **kw) -> Ser
     log(f"  {label:<44} median {series.median * 1000:8.0f} ms  "
         f"(min {series.min * 1000:.0f}, max {series.max * 1000:.0f}, cpu {series.cpu * 1000:.0f}, "
         f"rss {series.rss:.0f} MB, n={runs})")
+    return series
+
+
+def measure_interleaved(specs: list[tuple[str, list[str], dict]], runs: int) -> list[Series]:
+    """Like ``measure`` for several commands, run in turn (one warm-up each, then ``runs``
+    rounds of floor, command, command …), so a change in the machine's load during the
+    bench falls on every command alike rather than on whichever ran then."""
+    for _, cmd, kw in specs:
+        run_once(cmd, **kw)
+    series = [Series(label) for label, _, _ in specs]
+    for _ in range(runs):
+        for s, (_, cmd, kw) in zip(series, specs, strict=True):
+            s.runs.append(run_once(cmd, **kw))
+    for s in series:
+        log(f"  {s.label:<44} median {s.median * 1000:8.0f} ms  "
+            f"(min {s.min * 1000:.0f}, max {s.max * 1000:.0f}, cpu {s.cpu * 1000:.0f}, "
+            f"rss {s.rss:.0f} MB, n={runs})")
     return series
 
 
@@ -279,15 +302,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.skip_startup:
         cwd, data = startup_cwd(planck_cmd)
-        log(f"start-up ({runs} runs each after 1 warm-up; data: {data}):")
-        floor = measure("floor: python -c 'import typer, pydantic, …'",
-                        [python, "-c", FLOOR_IMPORTS], runs, cwd=cwd)
-        check = measure("planck check luoyang (table | pipe)", [*planck_cmd, "check", "luoyang"],
-                        runs, capture=True, ok_codes=(0, 1), cwd=cwd)
-        validate = measure("planck validate targets/", [*planck_cmd, "validate", "targets/"], runs,
-                           cwd=cwd)
-        ylint = measure("yamllint targets/", [yamllint, "-f", "parsable", "targets/"], runs,
-                        ok_codes=(0, 1), cwd=cwd)
+        log(f"start-up ({runs} rounds after 1 warm-up, the commands in turn; data: {data}):")
+        floor, check, validate, ylint = measure_interleaved([
+            ("floor: python -c 'import typer, pydantic, …'", [python, "-c", FLOOR_IMPORTS],
+             {"cwd": cwd}),
+            ("planck check luoyang (table | pipe)", [*planck_cmd, "check", "luoyang"],
+             {"capture": True, "ok_codes": (0, 1), "cwd": cwd}),
+            ("planck validate targets/", [*planck_cmd, "validate", "targets/"], {"cwd": cwd}),
+            ("yamllint targets/", [yamllint, "-f", "parsable", "targets/"],
+             {"ok_codes": (0, 1), "cwd": cwd}),
+        ], runs)
         n_files = len(list((cwd / "targets").glob("*.yaml")))
         rows = []
         for s, goal_key in ((floor, None), (check, "check"), (validate, "validate"),
@@ -299,9 +323,10 @@ def main(argv: list[str] | None = None) -> int:
             rows.append([s.label, fmt_ms(s.median), fmt_ms(s.min), fmt_ms(s.max),
                          fmt_ms(s.cpu), f"{s.rss:.0f} MB", f"{ratio:.2f}x", goal])
             results["startup"][s.label] = {**s.as_dict(), "ratio_to_floor": ratio}
-        out += [f"Start-up, medians of {runs} runs (ratio = median / floor median; goals: "
-                f"check <= {GOAL_RATIO['check']}x, validate <= {GOAL_RATIO['validate']}x); "
-                f"data: {data}:",
+        out += [f"Start-up, medians of {runs} interleaved runs (ratio = median / floor median; "
+                f"goals: check <= {GOAL_RATIO['check']}x, validate <= {GOAL_RATIO['validate']}x; "
+                f"cpu ratios: check {check.cpu / floor.cpu:.2f}x, validate "
+                f"{validate.cpu / floor.cpu:.2f}x); data: {data}:",
                 table(["command", "median", "min", "max", "cpu", "max RSS", "÷ floor", "goal"],
                       rows, right={1, 2, 3, 4, 5, 6}),
                 "",
