@@ -75,6 +75,9 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
             with progress(len(observations), "rows written") as tick:
                 edit = plan_edit(opened.text, str(measured), tf, observations, sources, replace,
                                  date.today(), done=tick)
+            for o, old_note in edit.notes_dropped:
+                _err(f"planck: {log(o.indicator)} {o.period}: --replace gives it a new note; "
+                     f"the old one was: {log(old_note)}")
             if dry_run:
                 diff = unified_diff(opened.text, edit.text, measured.name) if edit.changed else ""
                 # data strings in the diff are shown as a terminal or CI log may show them

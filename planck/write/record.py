@@ -21,6 +21,7 @@ from planck.read.model import MeasuredFile, TargetFile
 from planck.read.validate import to_model
 from planck.write import yamledit as ye
 from planck.write.entries import NewObservation, NewSource, check_entries
+from planck.write.fields import field_splices
 
 _SOURCE_KEYS = ("id", "title", "issuer", "date", "url", "note")
 
@@ -34,6 +35,8 @@ class Edit:
     replaced: list[NewObservation] = field(default_factory=list)
     unchanged: list[NewObservation] = field(default_factory=list)
     sources: list[NewSource] = field(default_factory=list)
+    #: (replacing observation, the note it replaced): shown to the user, never dropped silently
+    notes_dropped: list[tuple[NewObservation, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -169,10 +172,17 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
                 f"({old.value:g} {old.unit}): use --replace to change it, or another source "
                 "for a new vintage"))])
         seq = doc["observations"]
-        start, end = ye.dash_line(lines, seq, i), ye.item_end(lines, seq, i)
-        new = ye.item_lines(_obs_fields(o), obs_layout.dash, obs_layout.key,
-                            obs_layout.styles, fallback, nl)
-        splices.append(ye.Splice(start, end, tuple(new)))
+        old = mf.observations[i]
+        if o.note is not None and old.note and old.note != o.note:
+            edit.notes_dropped.append((o, old.note))
+        in_place = field_splices(lines, seq[i], _obs_fields(o), seq.lc.item(i)[1],
+                                 obs_layout.styles, fallback, nl, {"partial": False})
+        if in_place is None:  # not written line by line (a flow mapping): the item anew
+            start, end = ye.dash_line(lines, seq, i), ye.item_end(lines, seq, i)
+            in_place = [ye.Splice(start, end, tuple(ye.item_lines(
+                _obs_fields(o), obs_layout.dash, obs_layout.key, obs_layout.styles,
+                fallback, nl)))]
+        splices += in_place
         edit.replaced.append(o)
     splices += _splices(lines, doc, name, "sources", [_source_fields(s) for s in new_sources],
                         fallback, nl, 0, "observations")
