@@ -258,3 +258,32 @@ def test_readme_example_is_what_planck_prints(invoke):
     res = invoke("check", "luoyang", "--targets-dir", str(TARGETS), "--assessed",
                  env={"COLUMNS": "80"})
     assert res.stdout == block.group(1)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_short_ids_are_cut_at_a_word_not_to_a_letter(invoke, width):
+    """A city whose ids differ in their first letter still shows whole words of them
+    (``high-tech…``, not ``h…``) while optional columns are added."""
+    res = invoke("check", "pingdingshan", "--targets-dir", str(TARGETS),
+                 env={"COLUMNS": str(width)})
+    doc = json.loads(invoke("check", "pingdingshan", "--targets-dir", str(TARGETS), "-f",
+                            "json").stdout)
+    ids = [r["id"].removeprefix("pds-") for r in doc["results"]]
+    rows = [ln.split()[0] for ln in res.stdout.splitlines()
+            if ln.split() and ln.split()[0].removesuffix(ELLIPSIS) and
+            any(i.startswith(ln.split()[0].removesuffix(ELLIPSIS)) for i in ids)]
+    assert len(rows) == len(ids)
+    for cell in rows:
+        stem = cell.removesuffix(ELLIPSIS)
+        whole = next(i for i in ids if i.startswith(stem))
+        assert cell == whole or whole[len(stem)] == "-", (cell, whole)
+
+
+def test_explain_names_every_target_an_ambiguous_cut_id_begins(invoke):
+    res = invoke("explain", "luoyang", "cluster…", "--targets-dir", str(TARGETS))
+    assert res.exit_code == 2 and res.stdout == ""
+    line, = res.stderr.splitlines()
+    doc = json.loads(invoke("check", "luoyang", "--targets-dir", str(TARGETS), "-f",
+                            "json").stdout)
+    begun = [r["id"] for r in doc["results"] if r["id"].startswith("ly-cluster")]
+    assert len(begun) > 1 and all(i in line for i in begun)

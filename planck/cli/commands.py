@@ -216,7 +216,7 @@ def explain(
     lang: Annotated[str, typer.Option("--lang", help="The account in 'en' or 'zh' (JSON keeps its English keys and reasons).")] = "en",
 ) -> None:
     """Every number behind one target's verdict."""
-    from planck.cli.lookup import did_you_mean, pick_target
+    from planck.cli.lookup import begun_by, did_you_mean, pick_target
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.render.explain import explain_json, explain_text
 
@@ -228,6 +228,10 @@ def explain(
     report = _aged(report, max_age)
     ids = [r.id for r in report.results]
     found = pick_target(ids, target)
+    if found is None and len(several := begun_by(ids, target)) > 1:
+        # a narrow table cut two ids alike: name them all rather than guess
+        raise _usage(f"{target!r} begins {len(several)} targets in {report.city}: "
+                     f"{', '.join(several)}; give one of them")
     if found is None:
         short = {i.split("-", 1)[1] if "-" in i else i: [i] for i in ids}  # as the table shows
         raise _usage(f"no target {target!r} in {report.city}"

@@ -21,12 +21,19 @@ def pick_target(ids: Sequence[str], wanted: str) -> str | None:
     if len(short) == 1:
         return short[0]
     # A cut id as a narrow table prints it (``rd-intensity…``): the one id it begins.
+    begun = begun_by(ids, wanted)
+    return begun[0] if len(begun) == 1 else None
+
+
+def begun_by(ids: Sequence[str], cut: str) -> list[str]:
+    """The ids a cut id as the table prints it (``cluster…``) begins, with or without their
+    city prefix; [] when ``cut`` does not end in an ellipsis."""
+    low = cut.lower()
     stem = low.removesuffix("…").removesuffix("...")
     if stem == low or not stem:
-        return None
-    begun = [i for i in ids if i.lower().startswith(stem)
-             or ("-" in i and i.split("-", 1)[1].lower().startswith(stem))]
-    return begun[0] if len(begun) == 1 else None
+        return []
+    return [i for i in ids if i.lower().startswith(stem)
+            or ("-" in i and i.split("-", 1)[1].lower().startswith(stem))]
 
 
 _SUFFIXES = ("市", "省", "县", "区", "自治区", "特别行政区")

@@ -35,17 +35,18 @@ def target_long(r: Result, lang: str = "en") -> str:
 
 
 def id_forms(ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """Each id's unambiguous short forms, longest first: the shortest beginning no other id
-    shares run on to the end of its word (``rd-expenditure…``), then that beginning alone
-    (``rd-e…``). A table cut to either still names one target (``planck explain`` takes it
-    as printed)."""
+    """Each id's unambiguous short forms, longest first: the id cut at each word boundary
+    after the shortest beginning no other id shares (``rd-expenditure-doubling…``,
+    ``rd-expenditure…``), then that beginning alone (``rd-e…``). A table cut to any of them
+    still names one target (``planck explain`` takes it as printed)."""
     out = {}
     for i in ids:
         k = next((k for k in range(1, len(i)) if not any(o != i and o.startswith(i[:k])
                                                           for o in ids)), len(i))
-        end = i.find("-", k)
-        word = len(i) if end < 0 else end
-        out[i] = tuple(dict.fromkeys(i if n >= len(i) - 1 else i[:n] + "…" for n in (word, k)))
+        # every word boundary from there on, longest first, then the beginning alone
+        ends = [n for n in range(len(i) - 1, k - 1, -1) if i[n] == "-"]
+        out[i] = tuple(dict.fromkeys(i if n >= len(i) - 1 else i[:n] + "…"
+                                     for n in (*ends, len(i), k) if n >= k))
     return out
 
 

@@ -118,24 +118,24 @@ def _shortest(col: Col, rows: list[list[str]], head: str) -> int:
 
 
 def _id_col(ids: Sequence[str], prefix: str) -> Col:
-    """The id column: the whole id, else its shortest unambiguous form among all the city's
-    ``ids`` (a cut id must still name one target for ``planck explain``)."""
+    """The id column: the whole id, else its longest unambiguous form that fits among all the
+    city's ``ids`` (a cut id must still name one target for ``planck explain``). The bare
+    beginning (``h…``) is a last resort of the fit, not a form the layout plans for, so the
+    column is not squeezed to it while optional columns are added."""
     forms = C.id_forms([clean(i[len(prefix):]) for i in ids])
 
     def get(r: Result, _c: Context, p: str) -> list[str]:
         whole = clean(r.id[len(p):])
-        return [whole, *forms.get(whole, ())]
+        words = forms.get(whole, ())[:-1]
+        return [whole, *words]
 
-    return Col("id", get, floor=12, comfort=18, fit=_fit_id)
+    def fit(variants: list[str], width: int) -> str:
+        for v in [*variants, *forms.get(variants[0], ())[-1:]]:
+            if cell_len(v) <= width:
+                return v
+        return cut(variants[0], width)
 
-
-def _fit_id(variants: list[str], width: int) -> str:
-    """An id is a handle: the whole id, else the longest unambiguous form that fits, else
-    (a column too narrow for any) the id cut at a word like any other text."""
-    for v in variants:
-        if cell_len(v) <= width:
-            return v
-    return cut(variants[0], width)
+    return Col("id", get, floor=12, comfort=18, fit=fit)
 
 
 def layout(results: Sequence[Result], ctx: Context, prefix: str,
