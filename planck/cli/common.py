@@ -79,6 +79,23 @@ def _usage(message: str) -> typer.Exit:
     return typer.Exit(INVALID)
 
 
+Force = Annotated[bool, typer.Option(
+    "--force", help="Replace an existing output file that planck did not write (never an "
+                    "input file).")]
+
+
+def _refuse_foreign(command: str, paths: list[Path], force: bool) -> None:
+    """Exit 2, having written nothing, when any of ``paths`` exists and planck did not
+    write it (planck/write/owner.py says whose a file is); ``--force`` lifts the refusal."""
+    from planck.write.owner import foreign
+
+    found = foreign(paths, force)
+    if found:
+        _err(f"planck {command}: {found[0]} exists and was not written by planck "
+             "(use --force to replace it)")
+        raise typer.Exit(INVALID)
+
+
 def _safe_streams() -> None:
     # A console that cannot encode CJK switches to UTF-8 (issue 9: ascii gave "???" and exit
     # 0); what still cannot be encoded degrades instead of crashing with UnicodeEncodeError.

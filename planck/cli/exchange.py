@@ -7,7 +7,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from planck.cli.common import TargetsDir, _err, _fail, _safe_streams, _usage, app
+from planck.cli.common import (
+    Force,
+    TargetsDir,
+    _err,
+    _fail,
+    _refuse_foreign,
+    _safe_streams,
+    _usage,
+    app,
+)
 from planck.findings import Finding, PlanckError
 
 
@@ -41,6 +50,7 @@ def export(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of YYYY-MM-DD.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Column names and statuses in 'en' or 'zh'.")] = "en",
     targets_dir: TargetsDir = None,
+    force: Force = False,
 ) -> None:
     """Export verdicts to an XLSX workbook: a sheet per plan (--all: per city), status cells
     coloured, and a 'sources' sheet."""
@@ -57,6 +67,7 @@ def export(
     if all_cities == (city is not None):
         raise _usage("give a CITY or --all (not both)")
     _xlsx_output(output, directory)
+    _refuse_foreign("export", [output], force)
     reports = _reports(_all_cities(directory) if all_cities or city is None else [city], directory, [], when)
     data = workbook(reports, [row for rep in reports for row in source_rows(rep)], lang_,
                     by_city=all_cities)

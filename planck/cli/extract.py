@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from planck.cli.common import _err, _out, _safe_streams, _usage, app
+from planck.cli.common import Force, _err, _out, _refuse_foreign, _safe_streams, _usage, app
 from planck.findings import Finding
 
 
@@ -25,6 +25,7 @@ def extract(
     end: Annotated[Optional[int], typer.Option("--end", help="Last year of the plan period.")] = None,
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write the draft here ('-' = stdout).")] = None,
     score: Annotated[Optional[Path], typer.Option("--score", help="Compare the draft with this reviewed target file.")] = None,
+    force: Force = False,
 ) -> None:
     """Draft a target file from a plan's text, for a person to review (exit 0; 2 on bad input).
 
@@ -53,6 +54,8 @@ def extract(
     if target is not None and target.exists() and target.resolve() in {plan_file.resolve()} | (
             {score.resolve()} if score else set()):
         raise _usage(f"-o {output}: that is an input file; planck never writes over its inputs")
+    if target is not None:
+        _refuse_foreign("extract", [target], force)
     try:
         doc = read_path(plan_file)
     except ReadError as err:

@@ -10,6 +10,7 @@ import typer
 from planck.cli.common import (
     GATE_FAILED,
     AsOf,
+    Force,
     Lang,
     TargetsDir,
     _all_cities,
@@ -18,6 +19,7 @@ from planck.cli.common import (
     _fail,
     _lang,
     _out,
+    _refuse_foreign,
     _safe_streams,
     _usage,
     app,
@@ -67,6 +69,7 @@ def report(
     as_of: AsOf = None,
     lang: Lang = "en",
     targets_dir: TargetsDir = None,
+    force: Force = False,
 ) -> None:
     """Write markdown reports (reports/<city>.md); --check exits 1 when one is out of date."""
     from planck.cli.progress import progress
@@ -94,6 +97,8 @@ def report(
         charts = sum(path.suffix == ".svg" for path, _ in texts)
         _err(f"planck: {len(texts) - charts} report(s) and {charts} chart(s) up to date")
         return
+    # every report and chart first: a refusal leaves all of them as they were
+    _refuse_foreign("report", [path for path, _ in texts if str(path) != "-"], force)
     for path, text in texts:
         if str(path) == "-":
             _out(text)

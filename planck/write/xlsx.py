@@ -88,7 +88,11 @@ def workbook(reports: Sequence[Report], sources: list[list[Any]], lang: str = "e
     """The workbook: per plan (one city) or per city (``by_city``), then 'sources'."""
     from openpyxl import Workbook
 
+    from planck.write.owner import XLSX_CREATOR
+
     book = Workbook()
+    # planck's name in the document properties: a later export may replace this file
+    book.properties.creator = book.properties.lastModifiedBy = XLSX_CREATOR
     book.remove(book.active)
     taken: set[str] = {"sources"}
     head = _HEAD[lang]
