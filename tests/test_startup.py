@@ -105,3 +105,19 @@ def test_shell_completion_gets_the_whole_app(monkeypatch):
 
     monkeypatch.setenv("_PLANCK_COMPLETE", "complete_bash")
     assert len(app_for(["check"]).registered_commands) == len(COMMANDS)
+
+
+def test_a_city_whose_figures_need_a_known_scale_does_not_import_pint(tmp_path):
+    # bench/gen_scale.py's cities give a third of their money figures in 万元 for 亿元
+    # indicators: a known scale of the same unit, converted without pint.
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import gen_scale
+    finally:
+        sys.path.pop(0)
+    data = tmp_path / "data"
+    gen_scale.generate(data, 1, 6)
+    assert "万元" in (data / "city-0001.measured.yaml").read_text(encoding="utf-8")
+    modules = imported(tmp_path, "check", "city-0001", "--targets-dir", str(data))
+    assert "planck.judge.evaluate" in modules, "the probe did not evaluate the city"
+    assert sorted(tops(modules) & HEAVY) == []

@@ -75,16 +75,37 @@ def test_round_trip_conversion(value):
     assert units.convert(there, "亿元", "万元") == pytest.approx(value, rel=1e-9, abs=1e-9)
 
 
-def test_checking_and_same_unit_conversion_do_not_import_pint():
+def test_checking_same_unit_and_known_scale_conversion_do_not_import_pint():
     import subprocess
     import sys
 
     code = ("import sys; from planck.read import units; "
             "assert units.check('件/万人') is None and units.check('吨煤') is not None; "
             "assert units.factor('亿元', '亿元') == 1.0 and units.is_count('家'); "
+            "assert units.factor('万元', '亿元') == 1e-4 and units.factor('万家', '家') == 1e4; "
+            "assert units.factor('亩', '公顷') == units.factor('亩', '公顷'); "
             "assert 'pint' not in sys.modules, 'pint imported'; "
-            "assert units.factor('万元', '亿元') == 1e-4; assert 'pint' in sys.modules")
+            "assert units.factor('件/万人', '件/人') == 1e-4; assert 'pint' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_known_scales_give_exactly_pints_factor_for_every_pair():
+    # factor() skips pint for two names of one base (万元 → 亿元); the numbers must be pint's
+    # to the last bit, or a verdict on the edge could change.
+    import itertools
+
+    ureg = units.registry()
+    quick = 0
+    for a, b in itertools.permutations(units.NAMES, 2):
+        known = units._known_scale(units._names(a), units._names(b))
+        src, dst = units.parse(a), units.parse(b)
+        if src.dimensionality != dst.dimensionality:
+            assert known is None, (a, b)
+            continue
+        if known is not None:
+            quick += 1
+            assert known == float(ureg.Quantity(1.0, src).to(dst).magnitude), (a, b)
+    assert quick > 100  # every money, count, area, mass and energy pair
 
 
 @pytest.mark.parametrize("text", ["万家", "万人", "人/千人", "岁", "年", "亿吨", "亿吨标准煤", "所",

@@ -3,7 +3,8 @@
 Unit strings are matched against a closed list of names (after NFKC folding) instead of being
 handed to pint's expression parser, which silently drops unknown characters (``'3.75 ％'`` used
 to become a dimensionless 3.75) and evaluates arithmetic (``'9**9**9 亿元'`` hangs).
-pint is imported only when a conversion or a dimension is actually needed.
+pint is imported only when a conversion between compound units, a dimension or an error message
+needs it: a known scale of one unit (万元 → 亿元) is read from the definitions.
 """
 
 from __future__ import annotations
@@ -161,14 +162,48 @@ def is_count(text: str) -> bool:
     return len(names) == 1 and names[0] in COUNT_NAMES
 
 
+@cache
+def _scales() -> dict[str, tuple[str, float]]:
+    """pint name -> (base unit, scale), read from the definitions: a base unit (``yuan =
+    [currency]``) is its own base at scale 1, a scaled one (``万元 = 10000 * yuan``) names its
+    base and scale. Other shapes (``percent = 0.01``) are left to pint."""
+    out: dict[str, tuple[str, float]] = {}
+    for line in _DEFINITIONS:
+        name, rhs, *aliases = (part.strip() for part in line.split("="))
+        if rhs.startswith("["):
+            out[name] = (name, 1.0)
+        elif " * " in rhs:
+            number, base = rhs.split(" * ")
+            out[name] = (base, float(number))
+    return out
+
+
+def _known_scale(source: tuple[str, ...], target: tuple[str, ...]) -> float | None:
+    """The factor between two single unit names of one base (万元 → 亿元) without pint, or
+    None when pint must decide (compound units, different dimensions, percent). pint gives
+    exactly ``scale(source) / scale(target)`` here; tests/test_units.py checks every pair."""
+    if len(source) != 1 or len(target) != 1:
+        return None
+    scales = _scales()
+    src, dst = scales.get(NAMES[source[0]]), scales.get(NAMES[target[0]])
+    if src is None or dst is None or src[0] != dst[0] or scales.get(src[0]) != (src[0], 1.0):
+        return None
+    return src[1] / dst[1]
+
+
 @lru_cache(maxsize=1024)
 def factor(source: str, target: str) -> float:
     """Multiply a value in ``source`` by this to express it in ``target``.
 
-    Raises UnitError when the two have different dimensions (家 vs 件, % vs 百分点).
+    Raises UnitError when the two have different dimensions (家 vs 件, % vs 百分点). A known
+    scale of the same unit (万元 → 亿元, 万家 → 家) needs no registry: pint is imported only
+    for compound units and for errors.
     """
     if _names(source) == _names(target):
         return 1.0  # the same unit: no registry needed
+    quick = _known_scale(_names(source), _names(target))
+    if quick is not None:
+        return quick
     src, dst = parse(source), parse(target)
     if src.dimensionality != dst.dimensionality:
         raise UnitError(
