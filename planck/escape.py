@@ -49,6 +49,22 @@ def log(text: object) -> str:
     return _COMMAND.sub(BREAK, s)
 
 
+def exact(text: object) -> str:
+    """Text that must reach the reader as written (a diff to apply with ``patch``): unchanged
+    but for control characters, shown as ``\\xNN``; tabs and line ends (``\\n``, ``\\r\\n``)
+    stay. Unlike ``log`` nothing is inserted next to a ``:`` or ``#``: the caller breaks a
+    line that really is a workflow command (cli ``_out`` does)."""
+    s = str(text)
+
+    def show(m: re.Match) -> str:
+        char = m.group()
+        if char == "\n" or (char == "\r" and s[m.end():m.end() + 1] == "\n"):
+            return char
+        return _visible(m)
+
+    return _CONTROL.sub(show, s)
+
+
 def is_command(line: str) -> bool:
     """True when the GitHub runner would treat ``line`` as a workflow command: ``::`` after
     leading whitespace, or ``##[`` / ``##vso[`` anywhere (actions/runner ActionCommand)."""

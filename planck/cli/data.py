@@ -65,7 +65,7 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
                replace: bool, dry_run: bool) -> None:
     """Plan, validate, write and report one edit of a measured file (shared by import)."""
     from planck.cli.progress import progress
-    from planck.escape import log
+    from planck.escape import exact, log
     from planck.write.edit_file import commit, editing
     from planck.write.record import plan_edit, unified_diff
 
@@ -79,9 +79,11 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
                 _err(f"planck: {log(o.indicator)} {o.period}: --replace gives it a new note; "
                      f"the old one was: {log(old_note)}")
             if dry_run:
-                diff = unified_diff(opened.text, edit.text, measured.name) if edit.changed else ""
-                # data strings in the diff are shown as a terminal or CI log may show them
-                _out("".join(log(line) + "\n" for line in diff.splitlines()))
+                old = opened.text if opened.existed else ""  # a new file: all of it is added
+                diff = unified_diff(old, edit.text, measured.name) if edit.changed else ""
+                # exactly what would be written, so it applies with patch; control characters
+                # are shown as \xNN and a line a CI runner would execute is broken (_out)
+                _out(exact(diff))
                 _err(f"planck: dry run: {_summary(edit)}; nothing written")
                 return
             if not edit.changed:

@@ -9,6 +9,7 @@ can never reach the disk. The CLI does the reading, locking and atomic writing.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,8 +76,6 @@ def _splices(lines: list[str], doc: Any, name: str, key: str, items: list[list[t
         lay = ye.layout(lines, None, 2)
         head = [f"{key}:{nl}"]
         at = doc.lc.key(before)[0] if before and before in doc else len(lines)
-        if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
-            splices.append(ye.Splice(len(lines) - 1, len(lines), (lines[-1] + nl,), order))
     elif not isinstance(seq, list) or (seq and ye.is_flow(lines, doc, key)):
         raise PlanckError([Finding(name, *locate(doc, (key,)), "flow-style",
                                    f"'{key}' is not written as a block list ('- ' per entry); "
@@ -93,6 +92,14 @@ def _splices(lines: list[str], doc: Any, name: str, key: str, items: list[list[t
     else:
         lay = ye.layout(lines, seq, 2)
         head, at = [], ye.item_end(lines, seq, len(seq) - 1)
+    if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+        # the file's last line has no line end: give it one before appending
+        last = [s for s in splices if s.start == len(lines) - 1]
+        if last:  # ``key: []`` rewritten on that line
+            splices[splices.index(last[0])] = ye.Splice(
+                last[0].start, last[0].end, (*last[0].lines[:-1], last[0].lines[-1] + nl), order)
+        else:
+            splices.append(ye.Splice(len(lines) - 1, len(lines), (lines[-1] + nl,), order))
     body = list(head)
     for n, fields in enumerate(items):
         if lay.spaced and (n or not head):
@@ -215,8 +222,16 @@ def _verify(edit: Edit, name: str, targets: TargetFile | None) -> None:
                                        f"{o.period}); nothing was written")])
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as ``patch`` counts them, ended by ``\\n`` only (str.splitlines would also end a
+    line at a lone CR, a form feed or U+2028 inside a quote, and the diff would not apply)."""
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+
+
 def unified_diff(old: str, new: str, name: str) -> str:
-    """The change as a unified diff (what --dry-run prints)."""
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True),
-                                        new.splitlines(keepends=True),
-                                        f"a/{name}", f"b/{name}"))
+    """The change as a unified diff (what --dry-run prints), exactly as ``patch`` applies it:
+    line ends kept (CRLF stays CRLF), a last line without one marked as git marks it."""
+    out = []
+    for line in difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
