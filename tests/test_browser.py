@@ -1,6 +1,7 @@
 """The built site in a real browser (headless Chromium over the DevTools protocol): pages load
 from file:// without console errors, every internal link resolves, each indicator page draws
-one mark per figure, nothing overflows at 1280 and 390 px, and hostile data stays text.
+one mark per figure, nothing overflows at 1280 and 390 px, no number, date, target or header
+breaks inside a word at 1200 and 800 px, and hostile data stays text.
 
 Skipped only outside CI when no Chromium is installed; under CI=true it must run (.ci/run
 installs Debian's chromium when it is missing). Screenshots go to $PLANCK_SCREENSHOTS or a
@@ -38,6 +39,27 @@ PAGE_FACTS = """(() => {
     scripts: document.querySelectorAll('script').length,
     scroll: document.documentElement.scrollWidth, client: w, wide: wide.slice(0, 5),
   };
+})()"""
+
+
+# Every whitespace-separated word of a header, number, date, unit or target cell must sit on
+# one line: a Range over the word has one line box per line it spans.
+BROKEN_WORDS = """(() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll(
+      'th, td.num, td.date, td.unit, td.target')) {
+    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(cell.tagName + '.' + cell.className + ': ' + m[0]);
+      }
+    }
+  }
+  return broken;
 })()"""
 
 
@@ -136,6 +158,17 @@ def test_screenshots_and_no_overflow(browser, site, shots, width):
         assert facts["scroll"] <= facts["client"] and not facts["wide"], (page, facts["wide"])
         browser.screenshot(shots / f"{page.replace('/', '_')[:-5]}-{width}.png")
     assert len(list(shots.glob(f"*-{width}.png"))) >= 7
+
+
+@pytest.mark.parametrize("width", [1200, 800])
+def test_no_cell_breaks_inside_a_word(browser, site, width):
+    for page in ("en/index.html", "zh/index.html", "en/luoyang/index.html",
+                 "zh/luoyang/index.html", "en/hebi/index.html", "en/jiaozuo/index.html",
+                 "en/compare/high-tech-enterprises.html", "en/luoyang/rd-intensity.html"):
+        browser.width(width)
+        browser.open((site / page).as_uri())
+        assert browser.js("document.querySelectorAll('td.num, td.target').length"), page
+        assert browser.js(BROKEN_WORDS) == [], (page, width)
 
 
 def test_hostile_data_is_text_in_the_dom(browser, tmp_path):

@@ -34,6 +34,15 @@ def web_url(url: object) -> str | None:
     return safe(url) if isinstance(url, str) and url else None
 
 
+def words(text: object):
+    """Each space-separated word of ``text`` escaped in its own unbreakable span: a figure such
+    as ``1,610 (2025-10, provisional)`` may wrap at its spaces but never inside ``2025-10``."""
+    from markupsafe import Markup, escape
+
+    return Markup(" ").join(Markup('<span class="w">%s</span>') % escape(w)
+                            for w in str(text).split())
+
+
 @lru_cache(maxsize=1)
 def _env():
     """One environment per process: templates compile once for both languages."""
@@ -44,6 +53,7 @@ def _env():
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["web"] = is_web
     env.filters["href"] = web_url
+    env.filters["words"] = words
     return env
 
 
