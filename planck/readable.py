@@ -79,3 +79,16 @@ def target(r: Result, lang: str = "en", *, unit: bool = True, wording: bool = Tr
     text = op.show(t, num, words, u).strip()
     # the source's word in brackets, unless the form already says it (年均增长 ≥ 10%)
     return f"{text} ({t.wording})" if wording and t.wording and t.wording not in text else text
+
+
+def period_suffix(title: str, start: int, end: int) -> str:
+    """`` (2021–2025)`` to follow a plan's title, or ``""`` when the title already names the
+    period (``2026-2030``, ``2022—2025年``, ``2021至2025``; for a one-year plan, its year):
+    the reader sees the years once."""
+    import re
+
+    if start == end:
+        named = re.search(rf"(?<!\d){start}(?!\d)", title)
+    else:
+        named = re.search(rf"(?<!\d){start}\s*年?\s*[-‐‑‒–—―~～至到]+\s*{end}(?!\d)", title)
+    return "" if named else f" ({start if start == end else f'{start}–{end}'})"

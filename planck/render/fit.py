@@ -80,7 +80,3 @@ def best_fit(variants: list[str], width: int) -> str:
             return v
     return cut(variants[-1], width)
 
-
-def years(start: int, end: int) -> str:
-    """A period: ``2021–2025``, or ``2023`` for a one-year plan."""
-    return str(start) if start == end else f"{start}–{end}"

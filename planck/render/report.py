@@ -12,7 +12,7 @@ from datetime import date
 
 from planck import operators
 from planck.escape import url as safe_url
-from planck.readable import amount, target
+from planck.readable import amount, period_suffix, target
 from planck.render.chart import chart, points_from_results
 from planck.render.chartdata import ChartSpec, Point
 from planck.render.chartdata import build as build_chart
@@ -75,8 +75,7 @@ def render_report(report: Report, ctx: Context, evidence: Evidence | None = None
         results = [r for r in report.results if r.plan == plan.id]
         if not results:
             continue
-        out += [f"## {escape(ctx.names(plan.title_zh, plan.title_en, ' · '))} "
-                f"({_period(plan)})", ""]
+        out += [f"## {escape(_titled(plan, ctx))}", ""]
         out += table(report, ctx, results, ids=True) + [""]
     out += _charts(report, ev, ctx, chart_dir)
     out += _sources(ev, ctx)
@@ -102,15 +101,16 @@ def _headline(report: Report, ctx: Context) -> list[str]:
     for p in report.plans:
         n = sum(r.plan == p.id for r in report.results)
         noun = ctx.label("target_one" if n == 1 else "targets")
-        out.append(f"- {escape(ctx.names(p.title_zh, p.title_en, ' · '))} "
-                   f"({_period(p)}): {n} {noun}")
+        out.append(f"- {escape(_titled(p, ctx))}: {n} {noun}")
     files = [report.file, *report.measured]
     out += ["", " · ".join(f"[{escape(f)}]({link_path(f)})" for f in files if f), ""]
     return out
 
 
-def _period(plan) -> str:
-    return str(plan.start) if plan.start == plan.end else f"{plan.start}–{plan.end}"
+def _titled(plan, ctx: Context) -> str:
+    """The plan's title in the report's language(s), its period added unless already named."""
+    title = ctx.names(plan.title_zh, plan.title_en, " · ")
+    return title + period_suffix(title, plan.start, plan.end)
 
 
 def chart_specs(report: Report, ev: Evidence, ctx: Context) -> dict[str, ChartSpec]:

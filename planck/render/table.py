@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from planck.readable import period_suffix
 from planck.render import cells as C
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
-from planck.render.fit import best_fit, cell_len, clean, cut, pad, years
+from planck.render.fit import best_fit, cell_len, clean, cut, pad
 from planck.render.text import baseline_text
 from planck.result import Report, Result
 
@@ -225,7 +226,7 @@ def _group_title(report: Report, plan_id: str, ctx: Context) -> str:
     if plan is None:
         return clean(plan_id)
     title = plan.title_en if ctx.lang == "en" and plan.title_en else plan.title_zh
-    return f"{clean(plan.id)} · {clean(title)} ({years(plan.start, plan.end)})"
+    return f"{clean(plan.id)} · {clean(title + period_suffix(title, plan.start, plan.end))}"
 
 
 def _colour(text: str, status: str, ctx: Context) -> str:

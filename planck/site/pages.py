@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from planck.readable import amount, num, target, unit_suffix
+from planck.readable import amount, num, period_suffix, target, unit_suffix
 from planck.render.context import LANGS, STATUS_LABEL, STATUS_SYMBOL
 from planck.render.text import baseline_text, latest_text
 from planck.result import STATUSES, Result
@@ -146,9 +146,9 @@ class Site:
                      "status": r.status, "flags": flags(r, self.L)}
                     for r in c.report.results if r.plan == p.id]
             if rows:
-                period = str(p.start) if p.start == p.end else f"{p.start}–{p.end}"
-                plans.append({"title": _names(p.title_zh, p.title_en, self.lang),
-                              "period": period, "rows": rows})
+                title = _names(p.title_zh, p.title_en, self.lang)
+                plans.append({"title": title + period_suffix(title, p.start, p.end),
+                              "rows": rows})
         city = self._city(c)
         return self.page("city.html", f"{self.lang}/{c.id}/index.html", title=city["name"],
                          city=city, plans=plans)
