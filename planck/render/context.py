@@ -18,6 +18,16 @@ STATUS_LABEL = {
            "off_track": "严重滞后", "regressing": "倒退", "no_data": "无数据",
            "not_assessable": "无法评估"},
 }
+#: Between the items of a status count (``✓ met 1, · no data 20``): never `` · ``, which is the
+#: no-data glyph. Every format (terminal, markdown, site) takes it from here.
+COUNT_SEP = {"en": ", ", "zh": "，"}
+
+
+def join_counts(items, lang: str) -> str:
+    """Status-count items joined with the language's separator (``COUNT_SEP``)."""
+    return COUNT_SEP[lang].join(items)
+
+
 LABELS = {
     "en": {"indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "latest": "Latest",
            "target": "Target", "progress": "To goal", "expected": "Expected",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from planck.escape import markdown as escape
 from planck.readable import target
-from planck.render.context import Context
+from planck.render.context import Context, join_counts
 from planck.render.text import bar, baseline_text, flags_text, latest_text
 from planck.result import Report, Result
 
@@ -30,7 +30,9 @@ def link_path(path: str) -> str:
 
 
 def summary_line(report: Report, ctx: Context) -> str:
-    return " · ".join(f"{ctx.status(s)}: {n}" for s, n in report.summary.items() if n)
+    """``✓ met: 1, · no data: 20``: commas, as in the terminal (`` · `` is a status glyph)."""
+    return join_counts((f"{ctx.status(s)}: {n}" for s, n in report.summary.items() if n),
+                       ctx.lang)
 
 
 def target_link(r: Result) -> str:

@@ -16,7 +16,7 @@ from functools import partial
 
 from planck.readable import period_suffix
 from planck.render import cells as C
-from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
+from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context, join_counts
 from planck.render.fit import best_fit, cell_len, clean, cut, pad
 from planck.render.text import baseline_text
 from planck.result import Report, Result
@@ -211,10 +211,9 @@ def summary(results: Sequence[Result], ctx: Context, width: int, label: str) -> 
     symbols only when the words do not fit. Commas separate items: ``·`` is a status glyph."""
     counts = {s: sum(r.status == s for r in results) for s in ORDER}
     present = [s for s in ORDER if counts[s]]
-    comma = ", " if ctx.lang == "en" else "，"
-    words = comma.join(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[ctx.lang][s]} {counts[s]}"
-                       for s in present)
-    short = comma.join(f"{STATUS_SYMBOL[s]} {counts[s]}" for s in present)
+    words = join_counts((f"{STATUS_SYMBOL[s]} {STATUS_LABEL[ctx.lang][s]} {counts[s]}"
+                         for s in present), ctx.lang)
+    short = join_counts((f"{STATUS_SYMBOL[s]} {counts[s]}" for s in present), ctx.lang)
     n = len(results)
     noun = HEAD[ctx.lang]["targets"] if ctx.lang == "zh" or n != 1 else "target"
     lead = f"{label}{n} {noun}: " if ctx.lang == "en" else f"{label}{n} {noun}："

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from planck.readable import amount, num, period_suffix, target, unit_suffix
-from planck.render.context import LANGS, STATUS_LABEL, STATUS_SYMBOL
+from planck.render.context import COUNT_SEP, LANGS, STATUS_LABEL, STATUS_SYMBOL
 from planck.render.text import baseline_text, latest_text
 from planck.result import STATUSES, Result
 from planck.site.collect import CityView
@@ -95,7 +95,8 @@ class Site:
         depth = path.count("/")
         other = "zh" if self.lang == "en" else "en"
         text = self.env.get_template(template).render(
-            lang=self.lang, L=self.L, S=self.S, root="../" * depth, other_lang=other,
+            lang=self.lang, L=self.L, S=self.S, sep=COUNT_SEP[self.lang],
+            root="../" * depth, other_lang=other,
             other_href="../" * depth + other + path[len(self.lang):],
             as_of=self.as_of.isoformat() if self.as_of else "—", **values)
         self.done()
