@@ -15,6 +15,7 @@ from planck.cli.common import (
     MaxAge,
     TargetsDir,
     _all_cities,
+    _city_or_all,
     _context,
     _err,
     _fail,
@@ -74,14 +75,14 @@ def check(
     from planck.render import get
 
     _safe_streams()
-    fmt, lang_, gate = _format(fmt), _lang(lang), parse_statuses(fail_on)
+    fmt_name, fmt, lang_, gate = fmt, _format(fmt), _lang(lang), parse_statuses(fail_on)
     selection = make_selection(status, hide, assessed, plan, attribute, fail_on_attribute)
     if annotate not in ("problems", "all"):
         raise _usage(f"--annotate: {annotate!r} is not one of problems, all")
     when = parse_date(as_of)
     directory = resolve_dir(targets_dir)
-    if all_cities == (city is not None):
-        raise _usage("give a CITY or --all (not both)")
+    _city_or_all(city, all_cities)
+    _meaningful(fmt_name, all_cities, detail=detail, wide=wide, annotate=annotate)
     for m in measured or []:
         if not m.is_file():
             raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
@@ -104,6 +105,19 @@ def check(
         _err(line)
     if tally["failed"]:
         raise typer.Exit(GATE_FAILED)
+
+
+def _meaningful(fmt: str, all_cities: bool, *, detail: bool, wide: bool, annotate: str) -> None:
+    """Refuse options that cannot change what this command prints (a usage error, so a
+    mistyped intent is seen rather than silently ignored). ``auto`` may become either format."""
+    if detail and not all_cities:
+        raise _usage("--detail needs --all (one city's table is always shown in full)")
+    if detail and fmt not in ("table", "auto"):
+        raise _usage(f"--detail is for the table format (--format {fmt} lists every target)")
+    if wide and fmt not in ("table", "auto"):
+        raise _usage(f"--wide is for the table format, not --format {fmt}")
+    if annotate != "problems" and fmt not in ("github", "auto"):
+        raise _usage(f"--annotate is for the github format, not --format {fmt}")
 
 
 def _aged(report, max_age: int | None):

@@ -96,6 +96,14 @@ def _refuse_foreign(command: str, paths: list[Path], force: bool) -> None:
         raise typer.Exit(INVALID)
 
 
+def _city_or_all(city: str | None, all_cities: bool) -> None:
+    """Exactly one of CITY and --all; the message names the mistake made."""
+    if all_cities and city is not None:
+        raise _usage("give a CITY or --all, not both")
+    if not all_cities and city is None:
+        raise _usage("give a CITY (a city id such as luoyang, or a target file) or --all")
+
+
 def _safe_streams() -> None:
     # A console that cannot encode CJK switches to UTF-8 (issue 9: ascii gave "???" and exit
     # 0); what still cannot be encoded degrades instead of crashing with UnicodeEncodeError.

@@ -11,6 +11,7 @@ from planck.cli.common import (
     Lang,
     TargetsDir,
     _all_cities,
+    _city_or_all,
     _context,
     _lang,
     _out,
@@ -25,7 +26,7 @@ from planck.cli.common import (
 @app.command()
 def diff(
     city: Annotated[Optional[str], typer.Argument(help="City id (luoyang) or a target file.")] = None,
-    start: Annotated[Optional[str], typer.Option("--from", help="The earlier as-of date, YYYY-MM-DD (required).")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", help="The earlier as-of date, YYYY-MM-DD (required without --from-rev; with it, the date the earlier data is judged at).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", help="The later as-of date, YYYY-MM-DD (default: the latest source date).")] = None,
     from_rev: Annotated[Optional[str], typer.Option("--from-rev", help="Compare with the data files as committed at this git revision (a commit, tag or branch; both sides evaluated at the same date).")] = None,
     to_rev: Annotated[Optional[str], typer.Option("--to-rev", help="With --from-rev: the later data from this revision instead of the files on disk.")] = None,
@@ -48,8 +49,7 @@ def diff(
         raise _usage("diff needs --from DATE (and optionally --to DATE), or --from-rev REV")
     if to_rev is not None and from_rev is None:
         raise _usage("--to-rev needs --from-rev")
-    if all_cities == (city is not None):
-        raise _usage("give a CITY or --all (not both)")
+    _city_or_all(city, all_cities)
     lang_ = _lang(lang)
     when_from, when_to = parse_date(start, "--from"), parse_date(end, "--to")
     if when_from is not None and when_to is not None and when_from > when_to:

@@ -10,6 +10,7 @@ import typer
 from planck.cli.common import (
     Force,
     TargetsDir,
+    _city_or_all,
     _err,
     _fail,
     _refuse_foreign,
@@ -64,8 +65,7 @@ def export(
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
-    if all_cities == (city is not None):
-        raise _usage("give a CITY or --all (not both)")
+    _city_or_all(city, all_cities)
     _xlsx_output(output, directory)
     _refuse_foreign("export", [output], force)
     reports = _reports(_all_cities(directory) if all_cities or city is None else [city], directory, [], when)

@@ -14,6 +14,7 @@ from planck.cli.common import (
     Lang,
     TargetsDir,
     _all_cities,
+    _city_or_all,
     _context,
     _err,
     _fail,
@@ -33,8 +34,7 @@ ReportsDir = Annotated[Path, typer.Option(
 
 def _report_jobs(city, all_cities, output, reports_dir, directory) -> list[tuple[str, Path]]:
     """(city, report file) pairs; a report is named after its target file's stem."""
-    if all_cities == (city is not None):
-        raise _usage("give a CITY or --all (not both)")
+    _city_or_all(city, all_cities)
     if output is not None and all_cities:
         raise _usage("-o/--output names one report: use it with a CITY, or --reports-dir with --all")
     if all_cities:
