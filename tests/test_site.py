@@ -135,6 +135,9 @@ def test_same_data_same_bytes_and_check(invoke, tmp_path, bundled):
     page.write_text(page.read_text(encoding="utf-8") + " ", encoding="utf-8")
     res = invoke(*check)
     assert res.exit_code == 1 and "luoyang/index.html: out of date" in res.stderr
+    # the rebuild it suggests is this site's own command (folder, data, language)
+    zh = invoke(*check, "--lang", "zh")
+    assert f"(rebuild with `planck site -o {out} --lang zh --targets-dir {TARGETS}`)" in zh.stderr
     page.unlink()
     (out / "stray.html").write_text("x", encoding="utf-8")
     res = invoke(*check)

@@ -50,9 +50,17 @@ def site(
         files = render_site(views, lang_, done=tick)
     shown = repr(str(output))[1:-1]
     if check_only:
+        import shlex
+
+        # the command that rebuilds this very site: the same folder, language, date and data
+        again = ["planck", "site", "-o", str(output)]
+        again += ["--lang", lang_] if lang_ != "en" else []
+        again += ["--as-of", str(as_of)] if as_of else []
+        again += ["--targets-dir", str(targets_dir)] if targets_dir is not None else []
+        rebuild = repr(shlex.join(again))[1:-1]
         problems = tree_problems(output, files)
         for line in problems[:20]:
-            _err(repr(line)[1:-1] + " (rebuild with `planck site`)")
+            _err(repr(line)[1:-1] + f" (rebuild with `{rebuild}`)")
         if len(problems) > 20:
             _err(f"… and {len(problems) - 20} more")
         if problems:
