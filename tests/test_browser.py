@@ -42,12 +42,13 @@ PAGE_FACTS = """(() => {
 })()"""
 
 
-# Every whitespace-separated word of a header, number, date, unit or target cell must sit on
-# one line: a Range over the word has one line box per line it spans.
+# Every whitespace-separated word of a header, number, date, unit, target, city-name or
+# status-count cell must sit on one line (a Range over the word has one line box per line it
+# spans), and so must every unbreakable span (class w).
 BROKEN_WORDS = """(() => {
   const broken = [];
   for (const cell of document.querySelectorAll(
-      'th, td.num, td.date, td.unit, td.target')) {
+      'th, td.num, td.date, td.unit, td.target, td.name, td.counts')) {
     const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walk.nextNode(); node; node = walk.nextNode()) {
       for (const m of node.data.matchAll(/\\S+/g)) {
@@ -58,6 +59,11 @@ BROKEN_WORDS = """(() => {
         if (tops.size > 1) broken.push(cell.tagName + '.' + cell.className + ': ' + m[0]);
       }
     }
+  }
+  // a span.w (a status with its count, a figure's date) is one unbreakable unit
+  for (const w of document.querySelectorAll('.w')) {
+    const tops = new Set([...w.getClientRects()].map(r => Math.round(r.top)));
+    if (tops.size > 1) broken.push('span.w: ' + w.textContent);
   }
   return broken;
 })()"""
