@@ -13,8 +13,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from planck.cli.common import TargetsDir, _err, _fail, _out, _safe_streams, app
+from planck.cli.common import TargetsDir, _err, _fail, _out, _safe_streams, _usage, app
 from planck.findings import Finding, PlanckError
+
+
+def _data_dir(option: Path | None) -> Path:
+    """The folder record/import write into: one the user chose, never planck's own copy."""
+    from planck.read.dataset import chosen_dir
+
+    directory = chosen_dir(option)
+    if directory is None:
+        raise _usage("no ./targets folder here, and planck does not write into its own copy of "
+                     "the data: copy the city's files into ./targets, or pass --targets-dir")
+    return directory
 
 
 def _city_files(city: str, directory: Path):
@@ -134,11 +145,10 @@ def record(
     targets_dir: TargetsDir = None,
 ) -> None:
     """Record one figure into targets/<city>.measured.yaml, keeping the file's layout."""
-    from planck.read.dataset import targets_dir as resolve_dir
     from planck.write.entries import NewObservation, NewSource, parse_day, parse_number, parse_period
 
     _safe_streams()
-    directory = resolve_dir(targets_dir)
+    directory = _data_dir(targets_dir)
     target, tf, measured = _city_files(city, directory)
     where = str(measured)
     problems = []
@@ -190,7 +200,6 @@ def import_table(
     """Import observations from a CSV or XLSX table (columns: docs/format.md, 'Tables').
     Every bad cell is reported as FILE:row:col; nothing is written if any row is bad."""
     from planck.cli.progress import progress
-    from planck.read.dataset import targets_dir as resolve_dir
     from planck.read.loader import load
     from planck.read.model import MeasuredFile
     from planck.read.tabular import read_table
@@ -198,7 +207,7 @@ def import_table(
     from planck.write.table_import import entries
 
     _safe_streams()
-    directory = resolve_dir(targets_dir)
+    directory = _data_dir(targets_dir)
     target, tf, measured = _city_files(city, directory)
     if not file.is_file():
         raise _fail([Finding(str(file), 0, 0, "not-found", "no such file")])

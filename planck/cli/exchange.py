@@ -94,12 +94,13 @@ def new(
 ) -> None:
     """Write targets/<city>.yaml and targets/<city>.measured.yaml: minimal, valid, commented;
     never overwrites."""
-    from planck.read.dataset import targets_dir as resolve_dir
+    from planck.read.dataset import chosen_dir
     from planck.write.atomic import write_atomic
     from planck.write.new import city_files
 
     _safe_streams()
-    directory = resolve_dir(targets_dir)
+    chosen = chosen_dir(targets_dir)
+    directory = chosen if chosen is not None else Path("targets")  # made below, if all is well
     if "_bundled" in directory.resolve().parts:
         raise _usage("the targets folder is planck's installed copy: give --targets-dir")
     try:
@@ -111,7 +112,12 @@ def new(
     if existing:
         raise _fail([Finding(str(p), 0, 0, "exists", "already exists: planck new never "
                              "overwrites (edit it, or remove it first)") for p in existing])
-    if not directory.is_dir():
+    if chosen is None:
+        try:
+            directory.mkdir()
+        except OSError as err:
+            raise _usage(f"cannot create {directory}: {err.strerror or err}") from None
+    elif not directory.is_dir():
         raise _usage(f"no folder {directory}: create it first")
     written = []
     try:

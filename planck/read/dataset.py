@@ -73,15 +73,23 @@ def bundled_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "targets"
 
 
-def targets_dir(option: Path | None = None) -> Path:
-    """--targets-dir, else $PLANCK_TARGETS, else ./targets, else the bundled copy."""
+def chosen_dir(option: Path | None = None) -> Path | None:
+    """--targets-dir, else $PLANCK_TARGETS, else ./targets if it exists: the folder the user
+    chose, or None when there is none (reading then falls back to the bundled copy; writing
+    must not, planck writes only where it is told)."""
     if option is not None:
         return option
     env = os.environ.get("PLANCK_TARGETS")
     if env:
         return Path(env)
     local = Path("targets")
-    return local if local.is_dir() else bundled_dir()
+    return local if local.is_dir() else None
+
+
+def targets_dir(option: Path | None = None) -> Path:
+    """--targets-dir, else $PLANCK_TARGETS, else ./targets, else the bundled copy."""
+    chosen = chosen_dir(option)
+    return chosen if chosen is not None else bundled_dir()
 
 
 def city_files(directory: Path) -> list[Path]:
