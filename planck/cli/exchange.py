@@ -127,6 +127,8 @@ def new(
     except OSError as err:
         for path in written:  # both files or neither
             path.unlink(missing_ok=True)
+        if chosen is None:  # the ./targets made above holds nothing
+            directory.rmdir()
         raise _usage(f"cannot write {directory}: {err.strerror or err}") from None
     for path in paths:
         _err(f"planck: wrote {path}")
