@@ -50,7 +50,7 @@ def _cases(tmp_path: Path) -> dict[str, Path]:
     return {"as is": folder}
 
 
-@pytest.mark.parametrize("shape", ["as is", "no measured file", "crlf", "no final newline"])
+@pytest.mark.parametrize("shape", ["as is", "no measured file", "crlf", "no final newline", "bom"])
 def test_dry_run_diff_gives_the_written_file(tmp_path, invoke, shape):
     folder = tmp_path / "targets"
     shutil.copytree(TARGETS, folder)
@@ -59,6 +59,8 @@ def test_dry_run_diff_gives_the_written_file(tmp_path, invoke, shape):
         m.unlink()
     elif shape == "crlf":
         m.write_bytes(m.read_bytes().replace(b"\n", b"\r\n"))
+    elif shape == "bom":
+        m.write_bytes(b"\xef\xbb\xbfplanck: 1\ncity: luoyang\n")  # the hunk starts at line 1
     elif shape == "no final newline":
         m.write_bytes(m.read_bytes().rstrip(b"\n"))
     old = m.read_bytes().decode("utf-8") if m.exists() else ""

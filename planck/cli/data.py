@@ -91,7 +91,8 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
                      f"the old one was: {log(old_note)}")
             if dry_run:
                 old = opened.text if opened.existed else ""  # a new file: all of it is added
-                diff = unified_diff(old, edit.text, measured.name) if edit.changed else ""
+                bom = "\ufeff" if opened.bom else ""  # commit puts it back: the diff shows it
+                diff = unified_diff(bom + old, bom + edit.text, measured.name) if edit.changed else ""
                 # exactly what would be written, so it applies with patch; control characters
                 # are shown as \xNN and a line a CI runner would execute is broken (_out)
                 _out(exact(diff))
