@@ -97,3 +97,27 @@ def test_value_span_ends_where_the_scalar_does(text, want):
     lines = ("planck: 1\n" + text).splitlines(keepends=True)
     start, end, col, tail = value_span(lines, doc, "k")
     assert (start - 1, end - 1, tail) == want and col == 3
+
+
+@pytest.mark.parametrize("item", [
+    "  - indicator: rd-intensity\n    period: 2025\n    value: 2\n    unit: '%'\n    source: s1\n"
+    "    quote: q 2",  # the file's last line, without a line end, changes and gets a note after it
+    "  - {indicator: rd-intensity, period: 2025, value: 2, unit: '%', source: s1, quote: q 2}\n",
+])
+def test_replace_in_the_last_line_or_a_flow_item(item):
+    from datetime import date
+
+    from planck.read.dataset import read_targets
+    from planck.read.loader import parse
+    from planck.write.entries import NewObservation
+    from planck.write.record import plan_edit
+    from planck.write.yamledit import Number
+
+    tf, _ = read_targets(TARGETS / "luoyang.yaml")
+    base = "planck: 1\ncity: luoyang\nsources:\n  - id: s1\n    title: t\n    issuer: i\n" \
+        "    date: 2026-01-01\n    url: https://e.org\nobservations:\n"
+    obs = NewObservation("rd-intensity", 2025, Number("3"), "%", "s1", "q 3", False, note="年报")
+    edit = plan_edit(base + item, "x", tf, [obs], [], replace=True, today=date(2026, 11, 30))
+    assert edit.text.startswith(base)
+    (got,) = parse(edit.text, "x").data["observations"]
+    assert (got["value"], got["quote"], got["note"]) == (3, "q 3", "年报")

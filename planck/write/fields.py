@@ -114,8 +114,8 @@ def field_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], ke
         if span is None:
             return None
         spans[k] = span
-    if not spans:
-        return None
+    if not spans or len({s[0] for s in spans.values()}) < len(spans):
+        return None  # no keys, or two on one line: a flow mapping
     after = max(s[1] for s in spans.values())
     added: list[str] = []
     for k, v in fields:
@@ -132,7 +132,11 @@ def field_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], ke
             style = styles.get(k, "")
             added.append(f"{' ' * key_col}{k}: {ye.scalar(v, style, fallback)}{nl}")
     if added:
-        if not lines[after - 1].endswith(("\n", "\r")):
-            splices.append(ye.Splice(after - 1, after, (lines[after - 1] + nl,)))
+        if not lines[after - 1].endswith(("\n", "\r")):  # the file's last line
+            same = [s for s in splices if s.start == after - 1]
+            if same:  # its value changed too: one splice for the line
+                splices.remove(same[0])
+            text = same[0].lines[0] if same else lines[after - 1]
+            splices.append(ye.Splice(after - 1, after, (text + nl,)))
         splices.append(ye.Splice(after, after, tuple(added), 1))
     return splices
