@@ -118,6 +118,18 @@ def test_baseline_and_observation_quotes_need_their_numbers(invoke, make_city):
     assert "testcity.yaml" in res.stderr and "testcity.measured.yaml" in res.stderr
 
 
+def test_check_refuses_what_validate_refuses_for_a_quote(invoke, make_city):
+    """A quote that contradicts its number stops `check` too (exit 2, the same finding), so a
+    CI that runs only `check` cannot publish a verdict on an unproven target."""
+    t = target("t", "firms", "at_least", value=1000, quote="高新技术企业不少于1200家")
+    path = make_city([t], [obs("firms", 2023, 1300, "家", quote="企业达到1300家")])
+    checked, validated = invoke("check", str(path)), invoke("validate", str(path))
+    assert checked.exit_code == validated.exit_code == 2 and checked.stdout == ""
+    assert checked.stderr.count("[quote-number]") == 1
+    assert [ln for ln in checked.stderr.splitlines() if "[quote-number]" in ln] == \
+        [ln for ln in validated.stderr.splitlines() if "[quote-number]" in ln]
+
+
 def test_between_needs_both_ends_in_the_quote(invoke, make_city):
     t = target("t", "firms", "between", low=5, high=8, quote="组建5家中试基地")
     res = invoke("validate", str(make_city([t])))

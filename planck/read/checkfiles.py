@@ -12,7 +12,6 @@ from planck.findings import Finding
 from planck.read.dataset import MEASURED_SUFFIX, city_files, read_targets
 from planck.read.loader import key_position, load
 from planck.read.model import MeasuredFile, TargetFile
-from planck.read.quotes import missing_numbers
 from planck.read.strings import review_placeholders
 from planck.read.validate import check_measured, check_targets, to_model
 
@@ -150,8 +149,6 @@ def validate_file(path: Path, sources_dir: Path | None,
             findings = check_targets(loaded.data, tf, name)
         seen[path.resolve()] = tf
         model = tf
-    if model is not None:
-        findings += _quote_numbers(loaded.data, model, name)
     if model is not None and sources_dir is not None:
         findings += _quotes(loaded.data, model, name, sources_dir, tally)
     return _with_placeholders(review_placeholders(loaded.data, name), findings)
@@ -162,32 +159,6 @@ def _with_placeholders(marks: list[Finding], findings: list[Finding]) -> list[Fi
     (``start: REVIEW`` is one thing to fix, not two)."""
     at = {(f.line, f.col) for f in marks}
     return marks + [f for f in findings if (f.line, f.col) not in at]
-
-
-def _quote_numbers(doc: Any, model: TargetFile | MeasuredFile, name: str) -> list[Finding]:
-    """A quote proves its number: each target's, baseline's and observation's quote must
-    write its value (for a range: low and high) in some form (planck/read/quotes.py)."""
-    checks: list[tuple[tuple[Any, ...], str | None, list[float | None]]] = []
-    for i, t in enumerate(getattr(model, "targets", [])):
-        checks.append((("targets", i), t.quote, [t.value, t.low, t.high]))
-        if t.baseline is not None:
-            checks.append((("targets", i, "baseline"), t.baseline.quote, [t.baseline.value]))
-    for i, o in enumerate(getattr(model, "observations", [])):
-        checks.append((("observations", i), o.quote, [o.value]))
-    found = []
-    for path, quote, values in checks:
-        missing = missing_numbers(quote, values) if quote else []
-        if not missing:
-            continue
-        node = doc
-        for part in path:
-            node = node[part]
-        line, col = key_position(node, "quote")
-        shown = " and ".join(f"{v:g}" for v in missing)
-        found.append(Finding(name, line, col, "quote-number",
-                             f"the quote does not contain its number {shown}: quote the "
-                             f"words that state it ({quote!r})"))
-    return found
 
 
 def _source_dates(doc: Any, mf: MeasuredFile, name: str, tf: TargetFile) -> list[Finding]:
@@ -293,4 +264,4 @@ def measured_findings(doc: Any, mf: MeasuredFile, name: str,
     findings = check_measured(doc, mf, name, targets)
     if targets is not None:
         findings += _source_dates(doc, mf, name, targets)
-    return findings + _quote_numbers(doc, mf, name)
+    return findings

@@ -191,7 +191,7 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
                 c.same_dimension(bpath, "unit", t.baseline.unit, expected, "baseline unit")
             if expected:
                 c.not_negative(bpath, "value", t.baseline.value, t.baseline.unit or expected)
-    return c.findings
+    return c.findings + quote_numbers(doc, tf, name)
 
 
 def _first(ob: Any) -> int:
@@ -238,4 +238,33 @@ def check_measured(doc: Any, mf: MeasuredFile, name: str,
         if ob.indicator in unit_of:
             c.same_dimension(at, "unit", ob.unit, unit_of[ob.indicator],
                              f"observation unit vs indicator {ob.indicator!r}")
-    return c.findings
+    return c.findings + quote_numbers(doc, mf, name)
+
+
+def quote_numbers(doc: Any, model: TargetFile | MeasuredFile, name: str) -> list[Finding]:
+    """A quote proves its number: each target's, baseline's and observation's quote must
+    write its value (for a range: low and high) in some form (planck/read/quotes.py). Part of
+    both files' checks, so ``check`` refuses what ``validate`` refuses."""
+    from planck.read.quotes import missing_numbers
+
+    checks: list[tuple[tuple[Any, ...], str | None, list[float | None]]] = []
+    for i, t in enumerate(getattr(model, "targets", [])):
+        checks.append((("targets", i), t.quote, [t.value, t.low, t.high]))
+        if t.baseline is not None:
+            checks.append((("targets", i, "baseline"), t.baseline.quote, [t.baseline.value]))
+    for i, o in enumerate(getattr(model, "observations", [])):
+        checks.append((("observations", i), o.quote, [o.value]))
+    found = []
+    for path, quote, values in checks:
+        missing = missing_numbers(quote, values) if quote else []
+        if not missing:
+            continue
+        node = doc
+        for part in path:
+            node = node[part]
+        line, col = key_position(node, "quote")
+        shown = " and ".join(f"{v:g}" for v in missing)
+        found.append(Finding(name, line, col, "quote-number",
+                             f"the quote does not contain its number {shown}: quote the "
+                             f"words that state it ({quote!r})"))
+    return found
