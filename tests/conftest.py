@@ -67,16 +67,25 @@ def base_targets(**overrides) -> dict:
     return doc
 
 
+def written(n: object) -> str:
+    """A number as a document writes it: a tiny one without its exponent (1e-300 is written
+    0.000000, which the quote check reads as that value to its tolerance)."""
+    text = str(n)
+    return format(n, "f") if isinstance(n, float) and "e" in text and abs(n) < 1 else text
+
+
 def target(tid: str, indicator: str, op: str, **fields) -> dict:
+    # the default quote writes the target's numbers, as check and validate require
+    numbers = [fields[k] for k in ("value", "low", "high") if fields.get(k) is not None]
     t = {"id": tid, "plan": "p14", "indicator": indicator, "op": op, "deadline": 2025,
-         "source": "plan", "quote": "引文"}
+         "source": "plan", "quote": "引文" + "".join(f" {written(n)}" for n in numbers)}
     t.update(fields)
     return t
 
 
 def obs(indicator: str, period, value, unit: str, **fields) -> dict:
     o = {"indicator": indicator, "period": period, "value": value, "unit": unit,
-         "source": "bulletin", "quote": f"{value}{unit}"}
+         "source": "bulletin", "quote": f"{written(value)}{unit}"}
     o.update(fields)
     return o
 

@@ -19,7 +19,7 @@ def cities(tmp_path):
     text = (GOLDEN / "goldcity.yaml").read_text(encoding="utf-8")
     silver = (text.replace("id: goldcity", "id: silvercity").replace("金城市", "银城市")
               .replace("Goldcity", "Silvercity").replace("gc-", "sc-")
-              .replace("value: 1600", "value: 900"))
+              .replace("value: 1600", "value: 900").replace("不少于1600家", "不少于900家"))
     (tmp_path / "silvercity.yaml").write_text(silver, encoding="utf-8")
     return tmp_path
 

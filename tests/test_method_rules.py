@@ -222,7 +222,7 @@ def test_gate_on_binding_targets_only(make_city, invoke):
                  "-f", "json")
     assert res.exit_code == 0
     assert {r["id"] for r in json.loads(res.stdout)["results"]} == {"b", "e"}  # all shown
-    missed_binding = dict(binding, value=1800)
+    missed_binding = dict(binding, value=1800, quote="企业不少于1800家")
     path = make_city([missed_binding, expected], [obs("firms", 2025, 1700, "家"),
                                                   obs("money", 2025, 100, "亿元")])
     res = invoke("check", str(path), "--as-of", "2026-11-01", "--fail-on-attribute", "binding")

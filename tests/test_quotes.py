@@ -130,6 +130,16 @@ def test_check_refuses_what_validate_refuses_for_a_quote(invoke, make_city):
         [ln for ln in validated.stderr.splitlines() if "[quote-number]" in ln]
 
 
+@pytest.mark.parametrize("quote,value", [("同比下降3.2%", -3.2), ("减少5家", -5),
+                                         ("增长-1.5%", -1.5)])
+def test_a_negative_figure_is_written_by_its_size(quote, value):
+    """Chinese states a fall in words (下降, 减少): the quote proves the figure's size."""
+    from planck.read.quotes import missing_numbers
+
+    assert missing_numbers(quote, [value]) == []
+    assert missing_numbers(quote, [value * 2]) == [value * 2]
+
+
 def test_between_needs_both_ends_in_the_quote(invoke, make_city):
     t = target("t", "firms", "between", low=5, high=8, quote="组建5家中试基地")
     res = invoke("validate", str(make_city([t])))

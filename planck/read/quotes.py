@@ -73,8 +73,10 @@ def numbers_in(text: str) -> set[float]:
 
 
 def mentions(text: str, value: float) -> bool:
-    """True when ``text`` writes ``value`` in some form (to 1e-9 relative)."""
-    return any(math.isclose(n, value, rel_tol=1e-9, abs_tol=1e-12) for n in numbers_in(text))
+    """True when ``text`` writes ``value`` in some form (to 1e-9 relative). A negative value
+    is written by its size: Chinese states the sign in words (下降3.2%, 减少5家)."""
+    size = abs(value)
+    return any(math.isclose(n, size, rel_tol=1e-9, abs_tol=1e-12) for n in numbers_in(text))
 
 
 def missing_numbers(quote: str, values: list[float | None]) -> list[float]:
