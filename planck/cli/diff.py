@@ -85,11 +85,10 @@ def _revision_diffs(city, all_cities, directory, from_rev, to_rev, when_from, wh
         directory, named = Path(named).parent, Path(named).stem
     with tempfile.TemporaryDirectory(prefix="planck-rev-") as scratch:
         room = Path(scratch).resolve()
-        (room / "from").mkdir()
-        (room / "to").mkdir()
         try:
-            old_snap = snapshot(directory, from_rev, room / "from")
-            new_snap = None if to_rev is None else snapshot(directory, to_rev, room / "to")
+            old_snap = snapshot(directory, from_rev, _folder(room / "from"))
+            new_snap = None if to_rev is None else snapshot(directory, to_rev,
+                                                            _folder(room / "to"))
         except PlanckError as err:
             raise _fail(err.findings) from None
         new_dir = directory if new_snap is None else new_snap.root
@@ -111,10 +110,14 @@ def _revision_diffs(city, all_cities, directory, from_rev, to_rev, when_from, wh
 def _side(snap, stem, folder, as_of):
     """One city's report from ``folder``; findings in a snapshot name ``REV:path``."""
     from planck.cli.common import _fail
-    from planck.findings import PlanckError
     from planck.judge.batch import evaluate_city
 
     outcome = evaluate_city(stem, folder, [], as_of)
     if isinstance(outcome, list):  # the findings that stop it, not a report
-        raise _fail(outcome if snap is None else snap.rename(PlanckError(outcome)).findings)
+        raise _fail(outcome if snap is None else snap.rename(outcome))
     return outcome
+
+
+def _folder(path):
+    path.mkdir()
+    return path

@@ -28,7 +28,7 @@ class Snapshot:
     root: Path
     prefix: str
 
-    def rename(self, err: PlanckError) -> PlanckError:
+    def rename(self, findings: list[Finding]) -> list[Finding]:
         """The same findings, naming ``REV:targets/x.yaml`` instead of the private copy."""
         root = str(self.root)
 
@@ -36,7 +36,7 @@ class Snapshot:
             if f.file.startswith(root):
                 return replace(f, file=self.prefix + f.file[len(root):].lstrip("/\\"))
             return f
-        return PlanckError([named(f) for f in err.findings])
+        return [named(f) for f in findings]
 
 
 def _fail(message: str) -> PlanckError:
