@@ -141,6 +141,8 @@ def record(
     url: Annotated[Optional[str], typer.Option("--url", help="New source: where it was published.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="Free text kept with the figure.")] = None,
     partial: Annotated[Optional[bool], typer.Option("--partial/--annual", help="A partial-year figure (default: only for a month before December).")] = None,
+    bound: Annotated[Optional[str], typer.Option("--bound", help="The figure is a bound: lower (3000余家, 突破5000家) or upper (近1300家).")] = None,
+    estimate: Annotated[bool, typer.Option("--estimate", help="The figure is an estimate (预计): never final; an actual figure replaces it.")] = False,
     replace: Annotated[bool, typer.Option("--replace", help="Replace the figure for this indicator, period and source.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
     targets_dir: TargetsDir = None,
@@ -157,6 +159,8 @@ def record(
     problems += [("value", why)] if why else []
     when, why = parse_period(period)
     problems += [("period", why)] if why else []
+    if bound is not None and bound not in ("lower", "upper"):
+        problems.append(("bound", f"{bound!r} is not 'lower' or 'upper'"))
     if not quote or not quote.strip():
         problems.append(("quote", "missing --quote: the verbatim sentence the figure is in"))
     new_source = any(x is not None for x in (title, issuer, day, url))
@@ -186,7 +190,8 @@ def record(
     unit_of = {i.id: i.unit for i in tf.indicators}
     obs = NewObservation(indicator, when, number, unit or unit_of.get(indicator, ""), source,
                          quote.strip(), partial if partial is not None else
-                         isinstance(when, str) and not when.endswith("-12"), note)
+                         isinstance(when, str) and not when.endswith("-12"), note,
+                         bound, estimate)
     apply_edit(target, measured, directory, tf, [obs], sources, replace, dry_run)
 
 

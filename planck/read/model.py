@@ -186,6 +186,8 @@ class Target(Frozen):
     attribute: Literal["binding", "expected"] | None = None
     #: the 力争 level beside the commitment, in the target's unit
     stretch: Number | None = None
+    #: the id of the target this one revises (a mid-term adjustment, with its own source)
+    supersedes: Id | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -266,6 +268,10 @@ class Observation(Frozen):
     source: Id
     quote: Text
     pin: bool = False
+    #: the figure is a bound, not exact: "3000余家" is a lower bound, "近1300家" an upper one
+    bound: Literal["lower", "upper"] | None = None
+    #: the figure is an estimate (预计): it decides as its figure would, but is never final
+    estimate: Annotated[bool, Field(strict=True)] = False
     note: Text | None = None
 
     @property

@@ -32,6 +32,8 @@ for _field, _names in {
     "quote": ("quote", "原文", "引文"),
     "note": ("note", "备注", "说明"),
     "partial": ("partial", "部分年度", "非全年", "部分"),
+    "bound": ("bound", "界限", "上下限", "边界"),
+    "estimate": ("estimate", "预计", "估计", "预计数"),
 }.items():
     for _name in _names:
         COLUMNS[_name] = _field

@@ -135,7 +135,7 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
     sources = c.unique("sources", tf.sources)
     plans = c.unique("plans", tf.plans)
     indicators = c.unique("indicators", tf.indicators)
-    c.unique("targets", tf.targets)
+    target_ids = c.unique("targets", tf.targets)
     unit_of = {}
     direction = {ind.id: ind.direction for ind in tf.indicators}
     for i, ind in enumerate(tf.indicators):
@@ -191,7 +191,29 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
                 c.same_dimension(bpath, "unit", t.baseline.unit, expected, "baseline unit")
             if expected:
                 c.not_negative(bpath, "value", t.baseline.value, t.baseline.unit or expected)
+    _supersedes(c, tf, target_ids)
     return c.findings + quote_numbers(doc, tf, name)
+
+
+def _supersedes(c: _Checker, tf: TargetFile, known: set[str]) -> None:
+    """``supersedes`` names another target of the file, and revisions never go round in a
+    circle (a target that in the end revises itself would have no original)."""
+    revises = {t.id: t.supersedes for t in tf.targets if t.supersedes is not None}
+    for i, t in enumerate(tf.targets):
+        if t.supersedes is None:
+            continue
+        at = ("targets", i)
+        if t.supersedes == t.id:
+            c.add(at, "supersedes", "supersedes-self", f"target {t.id!r} cannot supersede itself")
+            continue
+        c.ref(at, "supersedes", t.supersedes, known, "target")
+        seen, step = {t.id}, t.supersedes
+        while step in revises and step not in seen:
+            seen.add(step)
+            step = revises[step]
+        if step == t.id:
+            c.add(at, "supersedes", "supersedes-cycle",
+                  f"target {t.id!r} supersedes a chain of targets that leads back to itself")
 
 
 def _first(ob: Any) -> int:

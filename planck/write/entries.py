@@ -34,6 +34,10 @@ class NewObservation:
     quote: str
     partial: bool
     note: str | None = None
+    #: "lower" or "upper" when the figure is a bound (3000余家, 近1300家), else None
+    bound: str | None = None
+    #: an estimate (预计), never final
+    estimate: bool = False
 
 
 @dataclass(frozen=True)

@@ -105,8 +105,8 @@ def field_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], ke
                   defaults: dict[str, Any]) -> list[ye.Splice] | None:
     """Splices that give ``node`` the values in ``fields``, touching only lines whose value
     changes; a key the item lacks is added after its last value (unless the new value is the
-    key's default in ``defaults``). None when the item is not written so that this is
-    possible (the caller then rewrites the item whole)."""
+    key's default in ``defaults``), and a key whose new value is None is removed. None when
+    the item is not written so that this is possible (the caller then rewrites it whole)."""
     splices: list[ye.Splice] = []
     spans = {}
     for k in node:
@@ -118,11 +118,17 @@ def field_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], ke
         return None  # no keys, or two on one line: a flow mapping
     after = max(s[1] for s in spans.values())
     added: list[str] = []
+    first = next(iter(node))
     for k, v in fields:
         if k in node:
             if _equal(node[k], v):
                 continue
             start, end, col, tail = spans[k]
+            if v is None:  # the key goes: its lines are dropped (unless it opens the item)
+                if k == first:
+                    return None
+                splices.append(ye.Splice(start, end, ()))
+                continue
             style = ye.value_style(lines, node, k)
             text = ye.scalar(v, style if style else "", fallback)
             if not tail.strip():

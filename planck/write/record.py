@@ -47,6 +47,7 @@ class Edit:
 def _same(existing: Any, new: NewObservation) -> bool:
     return (existing.value == float(new.value.text) and existing.unit == new.unit
             and existing.quote == new.quote and existing.partial == new.partial
+            and existing.bound == new.bound and existing.estimate == new.estimate
             and (new.note is None or existing.note == new.note))
 
 
@@ -54,6 +55,8 @@ def _obs_fields(o: NewObservation) -> list[tuple[str, Any]]:
     fields = [("indicator", o.indicator), ("period", o.period), ("value", o.value),
               ("unit", o.unit), ("partial", o.partial), ("source", o.source),
               ("quote", o.quote)]
+    fields += [("bound", o.bound)] if o.bound else []
+    fields += [("estimate", True)] if o.estimate else []
     return fields + ([("note", o.note)] if o.note else [])
 
 
@@ -182,8 +185,11 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
         old = mf.observations[i]
         if o.note is not None and old.note and old.note != o.note:
             edit.notes_dropped.append((o, old.note))
-        in_place = field_splices(lines, seq[i], _obs_fields(o), seq.lc.item(i)[1],
-                                 obs_layout.styles, fallback, nl, {"partial": False})
+        # bound and estimate are always given, so a replacing exact figure drops them
+        fields = [*_obs_fields(o), ("bound", o.bound), ("estimate", o.estimate)]
+        in_place = field_splices(lines, seq[i], list(dict(fields).items()), seq.lc.item(i)[1],
+                                 obs_layout.styles, fallback, nl,
+                                 {"partial": False, "bound": None, "estimate": False})
         if in_place is None:  # not written line by line (a flow mapping): the item anew
             start, end = ye.dash_line(lines, seq, i), ye.item_end(lines, seq, i)
             in_place = [ye.Splice(start, end, tuple(ye.item_lines(

@@ -25,6 +25,9 @@ from planck.write.entries import (
 REQUIRED = ("indicator", "period", "value", "quote")
 _FLAGS = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False,
           "是": True, "否": False, "y": True, "n": False}
+#: a bound column's words: empty for an exact figure
+_BOUNDS = {"": None, "lower": "lower", "upper": "upper", "下限": "lower", "上限": "upper",
+           "余": "lower", "近": "upper", "≥": "lower", "≤": "upper", ">=": "lower", "<=": "upper"}
 _SOURCE_FIELDS = ("source_title", "source_issuer", "source_date", "source_url")
 
 
@@ -105,15 +108,25 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
             if flag not in _FLAGS:
                 bad(row["partial"], n, f"{flag!r} is not true/false (是/否)")
             partial = _FLAGS.get(flag, partial)
+        bound = _BOUNDS.get(_text(row.get("bound")).lower(), "?")
+        if bound == "?":
+            bad(row["bound"], n, f"{_text(row['bound'])!r} is not lower/upper "
+                "(下限/上限, 余/近) or empty for an exact figure")
+        flag = _text(row.get("estimate")).lower()
+        estimate = _FLAGS.get(flag, False) if flag else False
+        if flag and flag not in _FLAGS:
+            bad(row["estimate"], n, f"{flag!r} is not true/false (是/否)")
         source = _source(row, n, existing, by_url, sources, today, new_id, bad)
         # a missing indicator, period or value was recorded in ``found`` above
         if (len(found) == before and source is not None and indicator is not None
                 and period is not None and value is not None):
             new = NewObservation(indicator, period, value, unit, source, _text(row["quote"]),
-                                 partial, _text(row.get("note")) or None)
+                                 partial, _text(row.get("note")) or None,
+                                 bound if bound != "?" else None, estimate)
             old = recorded.get((indicator, str(period), source))
-            if old is not None and not replace and (old.value, old.unit, old.quote) != (
-                    float(value.text), unit, new.quote):
+            if old is not None and not replace and (
+                    old.value, old.unit, old.quote, old.bound, old.estimate) != (
+                    float(value.text), unit, new.quote, new.bound, new.estimate):
                 bad(row["value"], n, f"{indicator} {period} from source {source!r} is already "
                     f"recorded as {old.value:g} {old.unit}: use --replace to change it", "duplicate")
             else:
