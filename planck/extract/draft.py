@@ -16,9 +16,9 @@ from functools import cache
 from typing import cast
 
 from planck.extract.items import Found
+from planck.extract.match import Known, shared
 from planck.extract.ops import OP
 from planck.extract.run import Extraction
-from planck.extract.vocab import Known, lookup, slug
 
 HIGHER = {OP.at_least, OP.more_than, OP.increase_by, OP.multiple_of, OP.annual_growth, OP.coverage,
           OP.per_year, OP.near_reference, OP.cumulative, OP.at_least_reference, OP.above_reference}
@@ -73,24 +73,24 @@ def _target_fields() -> set[str]:
     return set(Target.model_fields)
 
 
-# Unit families without pint (importing it would double the command's time): scale words
-# of one unit (元/万元/亿元, 人/万人) and synonyms (个/项) compare; 家 and 件 never do.
-_FAMILY = {"万元": "yuan", "亿元": "yuan", "万人": "person", "亩": "area", "平方公里": "area",
-           "公顷": "area"}
+def slug(name: str, taken: set[str]) -> str:
+    """An ascii id for a name outside the vocabulary: x- and a short digest (a person renames it)."""
+    import hashlib
+
+    base = "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    return out
 
 
-def _units_compatible(a: str, b: str) -> bool:
-    from planck.read import units
+#: Operators whose figure is a change in % of a level: the level keeps its own unit.
+RATE_OPS = {OP.annual_growth, OP.decrease_by, OP.multiple_of}
 
-    try:
-        na, nb = units._names(a), units._names(b)
-    except units.UnitError:
-        return False
 
-    def fam(names: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(_FAMILY.get(n, units.NAMES[n]) for n in names)
-
-    return fam(na) == fam(nb)
+def level_unit(f: Found) -> str | None:
+    """The unit of what the figure measures, for matching: a growth rate's % says nothing of it."""
+    return None if f.op in RATE_OPS and f.unit in ("%", None) else f.unit
 
 
 class _Indicators:
@@ -104,9 +104,7 @@ class _Indicators:
         k = (f.name, f.unit)
         if k in self.by_name:
             return self.by_name[k]
-        known: Known | None = lookup(f.name)
-        if known and f.unit and not _units_compatible(known.unit, f.unit):
-            known = None
+        known: Known | None = shared(f.name, level_unit(f))
         if known and known.id not in self.rows:
             iid = known.id
             self.rows[iid] = {"name": f.name, "unit": known.unit, "direction": known.direction,

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from planck.extract import items, scope, tables
+from planck.extract.match import fold as key
+from planck.extract.match import shared as lookup
 from planck.extract.ops import OP
 from planck.extract.reading import Doc
-from planck.extract.vocab import key, lookup
 
 #: A 40-page plan states about 100 targets; past this many, the input is not a plan and the
 #: draft stops (with a note) instead of growing without bound.

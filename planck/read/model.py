@@ -153,6 +153,9 @@ class Indicator(Frozen):
     direction: Literal["higher", "lower"]
     #: stock: a count at a date; flow: an amount over a period; rate: a ratio, share or intensity
     kind: Literal["stock", "flow", "rate"] | None = None
+    #: other names a text may give it (研发投入强度 for 全社会研发经费投入强度): the matcher of
+    #: extract and harvest (planck/extract/match.py) reads a name as this indicator's
+    aliases: tuple[Text, ...] | None = None
     note: Text | None = None
 
 
