@@ -252,4 +252,13 @@ def explain(
                      f"{did_you_mean(target, list(short), short)}; "
                      f"`planck check {report.city} --wide` lists the ids")
     match = next(r for r in report.results if r.id == found)
-    _out(explain_json(report, match) if json_out else explain_text(report, match, lang_))
+    if json_out:
+        _out(explain_json(report, match))
+        return
+    from planck.read.dataset import load_city
+
+    # the city is read again only to say which of its sources are copies of another's page
+    data = load_city(find_city(city, directory), directory, list(measured or []))
+    copies = {s.id: s.copy_of for s in data.targets.sources if s.copy_of is not None}
+    copies.update({o.source: o.copy_of for o in data.observations if o.copy_of is not None})
+    _out(explain_text(report, match, lang_, copies))

@@ -16,7 +16,7 @@ from planck import operators
 from planck.findings import Finding, PlanckError
 from planck.read import units
 from planck.read.loader import load, locate
-from planck.read.model import MeasuredFile, TargetFile
+from planck.read.model import CopyOf, MeasuredFile, TargetFile
 from planck.read.validate import check_measured, check_targets, to_model
 
 MEASURED_SUFFIX = ".measured.yaml"
@@ -42,6 +42,8 @@ class Obs:
     file: str
     line: int
     order: int
+    #: the original its source's page copies (``Source.copy_of``), shown beside the source
+    copy_of: CopyOf | None = None
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def read_measured(path: Path, targets: TargetFile | None, order: int = 0
                        raw_value=o.value, unit=o.unit, partial=o.partial, pin=o.pin,
                        source=s.id, source_title=s.title, source_date=published, url=s.url,
                        quote=o.quote, file=loaded.path, line=line,
-                       order=order * 1_000_000 + i))
+                       order=order * 1_000_000 + i, copy_of=s.copy_of))
     return obs, []
 
 

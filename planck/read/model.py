@@ -117,6 +117,21 @@ class City(Frozen):
     province_en: Text | None = None
 
 
+class CopyOf(Frozen):
+    """The original a source's page copies (a repost or a mirror): what is known of it."""
+
+    title: Text | None = None
+    issuer: Text | None = None
+    date: Day | None = None
+    url: Text | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> CopyOf:
+        if self.title is None and self.issuer is None and self.url is None:
+            raise rule("title", "copy_of names its original by a title, an issuer or a url")
+        return self
+
+
 class Source(Frozen):
     """A document that targets or observations come from."""
 
@@ -127,6 +142,8 @@ class Source(Frozen):
     date: Day | None = None
     url: Text | None = None
     file: Text | None = None
+    #: set when the cited page is a copy of another publisher's text
+    copy_of: CopyOf | None = None
     note: Text | None = None
 
 

@@ -6,16 +6,22 @@ from ``explain_words`` (labels and sentences) and ``planck.reasons`` (the judge'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from planck import operators
 from planck.escape import log, strict_json
 from planck.readable import amount, num, target, unit_suffix
 from planck.reasons import said, say
 from planck.render.context import STATUS_LABEL
+from planck.render.copyof import copy_text
 from planck.render.explain_words import ROWS, SAY, thresholds
 from planck.render.fit import cell_len
 from planck.result import THRESHOLDS, Report, Result
+
+if TYPE_CHECKING:
+    from planck.read.model import CopyOf
 
 #: Terminal cells of the label column (after the two-space indent).
 LABEL_CELLS = 17
@@ -41,9 +47,11 @@ def _goal_line(r: Result, unit: str, w: dict[str, str]) -> str:
     return w["goal_share"].format(share=f"{goal:.0%}", reference=ref, level=level)
 
 
-def explain_text(report: Report, r: Result, lang: str = "en") -> str:
+def explain_text(report: Report, r: Result, lang: str = "en",
+                 copies: Mapping[str, CopyOf] | None = None) -> str:
     """A plain account an auditor can recompute by hand, in ``lang`` ("en" or "zh"); every
-    data string is escaped for a terminal (``planck.escape.log``)."""
+    data string is escaped for a terminal (``planck.escape.log``). ``copies`` maps a source id
+    to the original its page copies, said beside that source."""
     w, t, unit = SAY[lang], r.target, log(r.unit)
     op = operators.get(t.op)
 
@@ -53,9 +61,17 @@ def explain_text(report: Report, r: Result, lang: str = "en") -> str:
     def paren(text: str) -> str:
         return w["in_brackets"].format(text=text)
 
+    def copy(source: str) -> str:
+        original = (copies or {}).get(source)
+        if original is None:
+            return ""
+        return paren(log(copy_text(original, lang)) + (f" {log(original.url)}" if original.url
+                                                       else ""))
+
     rows: list[tuple[str, str]] = [
         ("as_of", report.as_of.isoformat()),
-        ("source", log(t.source_title) + (paren(log(t.doc_number)) if t.doc_number else "")),
+        ("source", log(t.source_title) + (paren(log(t.doc_number)) if t.doc_number else "")
+         + copy(t.source)),
         ("quote", log(t.quote)),
         ("operator", f"{t.op}" + paren(op.rule if lang == "en" else op.rule_zh)
          + (w["wording"].format(wording=log(t.wording)) if t.wording else "")),
@@ -85,7 +101,7 @@ def explain_text(report: Report, r: Result, lang: str = "en") -> str:
                   + given),
                  ("sub_from", w["source_date"].format(title=log(o.source_title),
                                                       date=o.source_date)
-                  + (f" {log(o.url)}" if o.url else "")),
+                  + (f" {log(o.url)}" if o.url else "") + copy(o.source)),
                  ("sub_quote", log(o.quote))]
     else:
         rows.append(("latest", w["no_latest"]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planck import operators
 from planck.escape import url as safe_url
@@ -17,8 +18,12 @@ from planck.render.chart import chart, points_from_results
 from planck.render.chartdata import ChartSpec, Point
 from planck.render.chartdata import build as build_chart
 from planck.render.context import Context
+from planck.render.copyof import copy_text
 from planck.render.markdown import cell, escape, link_path, table, target_link
 from planck.result import STATUSES, ObsRef, Report, Result
+
+if TYPE_CHECKING:
+    from planck.read.model import CopyOf
 
 METHODOLOGY = "../docs/methodology.md"
 #: The first line of every chart file a report links: planck replaces only files it wrote.
@@ -44,6 +49,8 @@ class Document:
     date: date | None = None
     url: str | None = None
     cited: tuple[Cited, ...] = ()
+    #: the original the cited page copies (a repost or a mirror), shown beside it
+    copy_of: CopyOf | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,8 @@ def _sources(ev: Evidence, ctx: Context) -> list[str]:
         meta = [m for m in (doc.issuer, doc.doc_number, when) if m]
         out += [f"### {i}. {escape(doc.title)}", "", escape(" · ".join(meta))
                 + _url(doc.url), ""]
+        if doc.copy_of is not None:
+            out += [f"*{escape(copy_text(doc.copy_of, ctx.lang))}*{_url(doc.copy_of.url)}", ""]
         if doc.cited:
             out += [f"| {ctx.label('number')} | {ctx.label('used_for')} | "
                     f"{ctx.label('quote')} |", "|---|---|---|"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from planck.readable import amount, num, period_suffix, target, unit_suffix
 from planck.render.context import COUNT_SEP, LANGS, STATUS_LABEL, STATUS_SYMBOL
+from planck.render.copyof import copy_text
 from planck.render.text import baseline_text, latest_text
 from planck.result import STATUSES, Result
 from planck.site.collect import CityView
@@ -203,11 +204,13 @@ class Site:
         data = c.data
         docs: dict[str, dict] = {}
 
-        def doc(title, issuer=None, number=None, when=None, url=None) -> dict:
+        def doc(title, issuer=None, number=None, when=None, url=None, copy_of=None) -> dict:
             meta = " · ".join(m for m in (issuer, number, when.isoformat() if when else None)
                               if m)
+            original = None if copy_of is None else {"text": copy_text(copy_of, self.lang),
+                                                  "url": copy_of.url}
             return docs.setdefault(title, {"title": title, "url": url, "meta": meta,
-                                           "cited": []})
+                                           "original": original, "cited": []})
 
         def cite(d: dict, number: str, indicator: str, used: str, quote: str) -> None:
             item = {"number": number, "indicator": indicator, "used_for": used, "quote": quote}
@@ -216,7 +219,7 @@ class Site:
 
         sources = {s.id: s for s in data.targets.sources}
         for s in data.targets.sources:
-            doc(s.title, s.issuer, s.doc_number, s.date, s.url)
+            doc(s.title, s.issuer, s.doc_number, s.date, s.url, s.copy_of)
         for r, t in zip(c.report.results, data.targets.targets, strict=True):
             s = sources[t.source]
             cite(doc(s.title), target(r, self.lang), r.indicator, r.id,
@@ -230,7 +233,7 @@ class Site:
                      r.indicator, f"{r.id} · {self.L['baseline']}", t.baseline.quote)
         for ind, v in c.indicators.items():
             for o in sorted(v.figures, key=lambda o: (o.source_date, o.source_title)):
-                cite(doc(o.source_title, when=o.source_date, url=o.url),
+                cite(doc(o.source_title, when=o.source_date, url=o.url, copy_of=o.copy_of),
                      f"{amount(o.raw_value, o.unit)} ({o.period})", ind,
                      _names(v.name, v.name_en, self.lang), o.quote)
         return {"id": c.id, "name": _names(c.report.name_zh, c.report.name_en, self.lang),

@@ -95,7 +95,7 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
 
     sources = {s.id: s for s in data.targets.sources}
     for s in data.targets.sources:
-        add(Document(s.title, s.issuer, s.doc_number, s.date, s.url))
+        add(_doc(s))
     targets = {t.id: t for t in data.targets.targets}
     indicators: list[str] = []
     for r in report.results:
@@ -125,14 +125,15 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
                                       f"`{ind}` {escape(names.get(ind, ''))}".strip(), o.quote)))
     # Measured documents after the plan's own, oldest first: the order figures appeared in.
     for o, cited in sorted(measured, key=lambda m: (m[0].source_date, m[0].source_title)):
-        add(Document(o.source_title, date=o.source_date, url=o.url), cited)
+        add(Document(o.source_title, date=o.source_date, url=o.url, copy_of=o.copy_of), cited)
     documents = tuple(replace(e["doc"], cited=tuple(e["cited"])) for e in docs.values())
     paces: dict[str, str] = {t.id: t.pace for t in data.targets.targets}
     return Evidence(documents, {k: v for k, v in series.items() if v}, points, paces)
 
 
 def _doc(source) -> Document:
-    return Document(source.title, source.issuer, source.doc_number, source.date, source.url)
+    return Document(source.title, source.issuer, source.doc_number, source.date, source.url,
+                    copy_of=source.copy_of)
 
 
 def chart_folder(report_file: Path) -> Path:
