@@ -17,8 +17,11 @@ install: $(STAMP)  ## create the virtual environment and install planck with tes
 run: install  ## install, then check Luoyang on the bundled data
 	$(PLANCK) check luoyang
 
-test: install  ## the whole test suite (what CI runs)
-	$(PY) -m pytest
+# Workers for `make test`: one per core (pytest-xdist); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
+
+test: install  ## the whole test suite (what CI runs), spread over the cores
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: install  ## style, types (mypy, settings in pyproject.toml) and the project's own data files
 	$(VENV)/bin/ruff check planck tests bench
