@@ -11,8 +11,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TARGETS
 
+from planck.write.guarded import write_file
 from planck.write.reportfiles import is_current
-from planck.write.reportfiles import write_report as write_atomic
+
+
+def write_atomic(path, text):
+    write_file(path, text, force=True)
+
 
 GOLDEN = ROOT / "tests" / "golden"
 REPORTS = ROOT / "reports"

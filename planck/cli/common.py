@@ -84,16 +84,21 @@ Force = Annotated[bool, typer.Option(
                     "input file).")]
 
 
-def _refuse_foreign(command: str, paths: list[Path], force: bool) -> None:
-    """Exit 2, having written nothing, when any of ``paths`` exists and planck did not
-    write it (planck/write/owner.py says whose a file is); ``--force`` lifts the refusal."""
-    from planck.write.owner import foreign
+FollowSymlinks = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="Write through symbolic links inside the repository (refused "
+                              "by default: a committed link could lead the write elsewhere).")]
 
-    found = foreign(paths, force)
-    if found:
-        _err(f"planck {command}: {found[0]} exists and was not written by planck "
-             "(use --force to replace it)")
-        raise typer.Exit(INVALID)
+
+def _refused(command: str, why: Exception) -> typer.Exit:
+    """Exit 2 with the one line saying why ``planck.write.guarded`` refused a path."""
+    from planck.write.guarded import Refused
+
+    assert isinstance(why, Refused)
+    if why.code == "foreign":
+        _err(f"planck {command}: {why.path} {why.reason}")
+    else:
+        _err(f"planck: {why.path}: {why.reason}")
+    return typer.Exit(INVALID)
 
 
 def _city_or_all(city: str | None, all_cities: bool) -> None:

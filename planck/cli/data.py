@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from planck.cli.common import TargetsDir, _err, _fail, _out, _safe_streams, _usage, app
+from planck.cli.common import FollowSymlinks, TargetsDir, _err, _fail, _out, _safe_streams, _usage, app
 from planck.findings import Finding, PlanckError
 
 
@@ -73,7 +73,7 @@ def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:
 
 
 def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, sources,
-               replace: bool, dry_run: bool) -> None:
+               replace: bool, dry_run: bool, follow_symlinks: bool = False) -> None:
     """Plan, validate, write and report one edit of a measured file (shared by import)."""
     from planck.cli.progress import progress
     from planck.escape import exact, log
@@ -82,7 +82,8 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
 
     header = f"planck: 1\ncity: {tf.city.id}\n"
     try:
-        with editing(measured, create=header) as opened:
+        with editing(measured, create=header, follow_symlinks=follow_symlinks,
+                     roots=[directory]) as opened:
             with progress(len(observations), "rows written") as tick:
                 edit = plan_edit(opened.text, str(measured), tf, observations, sources, replace,
                                  date.today(), done=tick)
@@ -146,6 +147,7 @@ def record(
     replace: Annotated[bool, typer.Option("--replace", help="Replace the figure for this indicator, period and source.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
     targets_dir: TargetsDir = None,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Record one figure into targets/<city>.measured.yaml, keeping the file's layout."""
     from planck.write.entries import NewObservation, NewSource, parse_day, parse_number, parse_period
@@ -192,7 +194,8 @@ def record(
                          quote.strip(), partial if partial is not None else
                          isinstance(when, str) and not when.endswith("-12"), note,
                          bound, estimate)
-    apply_edit(target, measured, directory, tf, [obs], sources, replace, dry_run)
+    apply_edit(target, measured, directory, tf, [obs], sources, replace, dry_run,
+               follow_symlinks)
 
 
 @app.command("import")
@@ -202,6 +205,7 @@ def import_table(
     replace: Annotated[bool, typer.Option("--replace", help="Rows replace figures already recorded from the same source.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
     targets_dir: TargetsDir = None,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Import observations from a CSV or XLSX table (columns: docs/format.md, 'Tables').
     Every bad cell is reported as FILE:row:col; nothing is written if any row is bad."""
@@ -231,5 +235,6 @@ def import_table(
                                                   replace, done=tick)
     if findings:
         raise _fail(findings)
-    apply_edit(target, measured, directory, tf, observations, sources, replace, dry_run)
+    apply_edit(target, measured, directory, tf, observations, sources, replace, dry_run,
+               follow_symlinks)
 

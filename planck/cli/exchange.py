@@ -8,12 +8,13 @@ from typing import Annotated, Optional
 import typer
 
 from planck.cli.common import (
+    FollowSymlinks,
     Force,
     TargetsDir,
     _city_or_all,
     _err,
     _fail,
-    _refuse_foreign,
+    _refused,
     _safe_streams,
     _usage,
     app,
@@ -21,25 +22,34 @@ from planck.cli.common import (
 from planck.findings import Finding, PlanckError
 
 
-def _xlsx_output(output: Path, directory: Path) -> None:
-    """Refuse an -o that is not a new or regular .xlsx file outside the data folder."""
+def _xlsx_output(output: Path, directory: Path, force: bool, follow_symlinks: bool) -> Path | None:
+    """The resolved .xlsx file to write (None for stdout); exit 2 for an -o that is not a new
+    or planck's own regular .xlsx file outside the data folder (``planck.write.guarded``)."""
     if str(output) == "-":
         import sys
 
         if sys.stdout.isatty():
             raise _usage("-o -: a workbook is binary; redirect stdout to a file, or give -o FILE.xlsx")
-        return
-    from planck.write.target import data_files, refusal
+        return None
+    from planck.write import guarded
+    from planck.write.target import data_files
 
-    why = refusal(output, data_files(directory))  # the shared -o rules (planck/write/target.py)
-    if why:
-        raise _usage(f"-o: {output} {why}")
+    try:  # the kind of path first; whose file it is once it is known to be a workbook's name
+        final = guarded.check(output, force=True, follow_symlinks=follow_symlinks,
+                              roots=[directory], inputs=data_files(directory))
+    except guarded.Refused as why:
+        raise _usage(f"-o: {output} {why.reason}") from None
     if output.suffix.lower() != ".xlsx":
         raise _usage(f"-o: {output} does not end in .xlsx (or give '-' for stdout)")
-    if not output.parent.is_dir():
+    if not final.parent.is_dir():
         raise _usage(f"-o: folder {output.parent} does not exist")
-    if output.resolve().parent == directory.resolve():
+    if final.parent == directory.resolve():
         raise _usage(f"-o: {output} is inside the data folder {directory}: write it elsewhere")
+    try:
+        guarded.check(final, force=force)
+    except guarded.Refused as why:
+        raise _refused("export", guarded.Refused(output, why.reason, why.code)) from None
+    return final
 
 
 @app.command()
@@ -52,6 +62,7 @@ def export(
     lang: Annotated[str, typer.Option("--lang", help="Column names and statuses in 'en' or 'zh'.")] = "en",
     targets_dir: TargetsDir = None,
     force: Force = False,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Export verdicts to an XLSX workbook: a sheet per plan (--all: per city), status cells
     coloured, and a 'sources' sheet."""
@@ -59,25 +70,24 @@ def export(
 
     from planck.cli.common import _all_cities, _lang, _reports, parse_date
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.write.atomic import write_atomic
+    from planck.write import guarded
     from planck.write.xlsx import source_rows, workbook
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
     _city_or_all(city, all_cities)
-    _xlsx_output(output, directory)
-    _refuse_foreign("export", [output], force)
+    final = _xlsx_output(output, directory, force, follow_symlinks)
     reports = _reports(_all_cities(directory) if all_cities or city is None else [city], directory, [], when)
     data = workbook(reports, [row for rep in reports for row in source_rows(rep)], lang_,
                     by_city=all_cities)
-    if str(output) == "-":
+    if final is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     try:
-        write_atomic(output, data)
+        guarded.write_file(final, data, checked=True, make_parents=False)
     except OSError as err:
         raise _usage(f"-o: cannot write {output}: {err.strerror or err}") from None
     _err(f"planck: wrote {output} ({sum(len(r.results) for r in reports)} targets)")
@@ -91,44 +101,50 @@ def new(
     province: Annotated[Optional[str], typer.Option("--province", help="Province in Chinese, e.g. 河南省.")] = None,
     province_en: Annotated[Optional[str], typer.Option("--province-en", help="Province in English.")] = None,
     targets_dir: TargetsDir = None,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Write targets/<city>.yaml and targets/<city>.measured.yaml: minimal, valid, commented;
     never overwrites."""
     from planck.read.dataset import chosen_dir
-    from planck.write.atomic import write_atomic
+    from planck.write import guarded
     from planck.write.new import city_files
 
     _safe_streams()
     chosen = chosen_dir(targets_dir)
     directory = chosen if chosen is not None else Path("targets")  # made below, if all is well
+    shown = directory  # as the user gave it; the messages name it so
     if "_bundled" in directory.resolve().parts:
         raise _usage("the targets folder is planck's installed copy: give --targets-dir")
     try:
         texts = city_files(city, name_zh, name_en, province, province_en)
     except PlanckError as err:
         raise _fail(err.findings) from None
+    try:  # where the files land, before anything is made (a linked ./targets is refused)
+        directory = guarded.resolve(directory, follow_symlinks=follow_symlinks)
+    except guarded.Refused as why:
+        raise _refused("new", why) from None
     paths = [directory / f"{city}.yaml", directory / f"{city}.measured.yaml"]
     existing = [p for p in paths if p.exists() or p.is_symlink()]
     if existing:
-        raise _fail([Finding(str(p), 0, 0, "exists", "already exists: planck new never "
+        raise _fail([Finding(str(shown / p.name), 0, 0, "exists", "already exists: planck new never "
                              "overwrites (edit it, or remove it first)") for p in existing])
     if chosen is None:
         try:
             directory.mkdir()
         except OSError as err:
-            raise _usage(f"cannot create {directory}: {err.strerror or err}") from None
+            raise _usage(f"cannot create {shown}: {err.strerror or err}") from None
     elif not directory.is_dir():
-        raise _usage(f"no folder {directory}: create it first")
+        raise _usage(f"no folder {shown}: create it first")
     written = []
     try:
         for path, text in zip(paths, texts, strict=True):
-            write_atomic(path, text)
+            guarded.write_file(path, text, checked=True, make_parents=False)
             written.append(path)
     except OSError as err:
         for path in written:  # both files or neither
             path.unlink(missing_ok=True)
         if chosen is None:  # the ./targets made above holds nothing
             directory.rmdir()
-        raise _usage(f"cannot write {directory}: {err.strerror or err}") from None
+        raise _usage(f"cannot write {shown}: {err.strerror or err}") from None
     for path in paths:
-        _err(f"planck: wrote {path}")
+        _err(f"planck: wrote {shown / path.name}")

@@ -7,7 +7,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from planck.cli.common import Force, _err, _out, _refuse_foreign, _safe_streams, _usage, app
+from planck.cli.common import (
+    FollowSymlinks,
+    Force,
+    _err,
+    _out,
+    _refused,
+    _safe_streams,
+    _usage,
+    app,
+)
 from planck.findings import Finding
 
 
@@ -26,6 +35,7 @@ def extract(
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write the draft here ('-' = stdout).")] = None,
     score: Annotated[Optional[Path], typer.Option("--score", help="Compare the draft with this reviewed target file.")] = None,
     force: Force = False,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Draft a target file from a plan's text, for a person to review (exit 0; 2 on bad input).
 
@@ -49,13 +59,21 @@ def extract(
         raise _bad(plan_file, 0, 0, "not-a-file" if exists else "not-found",
                    "not a regular file" if exists else "no such file")
     target = None if output in (None, "-") else Path(output)
-    if target is not None and target.exists() and not target.is_file():
-        raise _usage(f"-o {output}: not a regular file (a folder, FIFO or device); name a file")
-    if target is not None and target.exists() and target.resolve() in {plan_file.resolve()} | (
-            {score.resolve()} if score else set()):
-        raise _usage(f"-o {output}: that is an input file; planck never writes over its inputs")
     if target is not None:
-        _refuse_foreign("extract", [target], force)
+        from planck.write import guarded
+
+        inputs = [plan_file] + ([score] if score else [])
+        try:
+            target = guarded.check(target, force=force, follow_symlinks=follow_symlinks,
+                                   inputs=inputs)
+        except guarded.Refused as why:
+            if why.code == "foreign":
+                raise _refused("extract", why) from None
+            if why.code == "input":
+                raise _usage(f"-o {output}: that is an input file; planck never writes over "
+                             "its inputs") from None
+            kind = "not a regular file: " if why.code == "kind" else ""
+            raise _usage(f"-o {output}: {kind}{why.reason}") from None
     try:
         doc = read_path(plan_file)
     except ReadError as err:
@@ -77,13 +95,13 @@ def extract(
         _out(text)
         _err(f"planck: {summary}")
     else:
-        from planck.write.atomic import write_atomic
+        from planck.write import guarded
 
         try:
-            write_atomic(target, text)
+            guarded.write_file(target, text, checked=True, make_parents=False)
         except OSError as err:
             raise _usage(f"-o {output}: cannot write: {err.strerror or err}") from None
-        _err(f"planck: wrote {target}: {summary}")
+        _err(f"planck: wrote {output}: {summary}")
 
 
 def _score(draft_text: str, answer: Path, plan_name: str) -> None:

@@ -10,6 +10,7 @@ import typer
 from planck.cli.common import (
     GATE_FAILED,
     AsOf,
+    FollowSymlinks,
     Force,
     Lang,
     TargetsDir,
@@ -20,7 +21,7 @@ from planck.cli.common import (
     _fail,
     _lang,
     _out,
-    _refuse_foreign,
+    _refused,
     _safe_streams,
     _usage,
     app,
@@ -45,18 +46,26 @@ def _report_jobs(city, all_cities, output, reports_dir, directory) -> list[tuple
     return [(city, output if output is not None else reports_dir / f"{Path(city).stem}.md")]
 
 
-def _refuse_outputs(jobs: list[tuple[str, Path]], directory: Path) -> None:
-    """Every report path must be a new path or a regular file that planck does not read."""
-    from planck.write.target import data_files, refusal
+def _refuse_outputs(jobs: list[tuple[str, Path]], directory: Path,
+                    follow_symlinks: bool) -> None:
+    """Every report path must be a new path or a regular file that planck does not read,
+    reached without a symbolic link inside the repository (``planck.write.guarded``)."""
+    from planck.write import guarded
+    from planck.write.target import data_files
 
     inputs = data_files(directory) + [Path(c) for c, _ in jobs]
     for _, path in jobs:
-        why = None if str(path) == "-" else refusal(path, inputs)
-        if why is None and str(path) != "-" and path.suffix != ".md":
+        if str(path) == "-":
+            continue
+        try:  # whose file it is waits until every path is known (the charts too)
+            guarded.check(path, force=True, follow_symlinks=follow_symlinks,
+                          roots=[directory], inputs=inputs)
+        except guarded.Refused as why:
+            raise _refused("report", why) from None
+        if path.suffix != ".md":
             # the charts go in the folder named after the report's stem: it needs a suffix
-            why = "not a report file name: give one ending in .md (its charts go in the folder of its stem)"
-        if why:
-            raise _usage(f"{path}: {why}")
+            raise _usage(f"{path}: not a report file name: give one ending in .md (its charts "
+                         "go in the folder of its stem)")
 
 
 @app.command()
@@ -70,18 +79,21 @@ def report(
     lang: Lang = "en",
     targets_dir: TargetsDir = None,
     force: Force = False,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Write markdown reports (reports/<city>.md); --check exits 1 when one is out of date."""
     from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.write.reportfiles import build_many, is_current, write_report
+    from planck.write import guarded
+    from planck.write.reportfiles import build_many, is_current
+    from planck.write.target import data_files
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
     jobs = _report_jobs(city, all_cities, output, reports_dir, directory)
     if not check_only:
-        _refuse_outputs(jobs, directory)
+        _refuse_outputs(jobs, directory, follow_symlinks)
     try:
         with progress(len(jobs), "reports") as tick:
             texts = build_many(jobs, directory, when, lang_, done=tick)
@@ -98,13 +110,21 @@ def report(
         _err(f"planck: {len(texts) - charts} report(s) and {charts} chart(s) up to date")
         return
     # every report and chart first: a refusal leaves all of them as they were
-    _refuse_foreign("report", [path for path, _ in texts if str(path) != "-"], force)
+    inputs = data_files(directory) + [Path(c) for c, _ in jobs]
+    final = {}
+    for path, _ in texts:
+        if str(path) != "-":
+            try:
+                final[path] = guarded.check(path, force=force, follow_symlinks=follow_symlinks,
+                                            roots=[directory], inputs=inputs)
+            except guarded.Refused as why:
+                raise _refused("report", why) from None
     for path, text in texts:
         if str(path) == "-":
             _out(text)
             continue
         try:
-            write_report(path, text)
+            guarded.write_file(final[path], text, checked=True)
         except OSError as err:
             raise _usage(f"{path}: cannot write: {err.strerror or err}") from None
         if path.suffix != ".svg":

@@ -10,11 +10,13 @@ import typer
 from planck.cli.common import (
     GATE_FAILED,
     AsOf,
+    FollowSymlinks,
     TargetsDir,
     _all_cities,
     _err,
     _fail,
     _lang,
+    _refused,
     _safe_streams,
     _usage,
     app,
@@ -30,11 +32,13 @@ def site(
     as_of: AsOf = None,
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the site in -o is out of date.")] = False,
     targets_dir: TargetsDir = None,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Build a static website of every city (index, city, indicator, compare, sources, method)."""
     from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.site.build import MARKER, page_count, read_cities, render_site
+    from planck.write.guarded import Refused
     from planck.write.sitetree import NotASite, tree_problems, write_tree
 
     _safe_streams()
@@ -68,7 +72,9 @@ def site(
         _err(f"planck: site in {shown} up to date ({len(files)} files)")
         return
     try:
-        write_tree(output, files, MARKER)
+        write_tree(output, files, MARKER, follow_symlinks=follow_symlinks, roots=[directory])
+    except Refused as why:
+        raise _refused("site", why) from None
     except NotASite:
         raise _usage(f"{shown}: exists and was not written by planck site (no {MARKER} "
                      "file): give another -o, or an empty folder") from None

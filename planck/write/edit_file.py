@@ -4,7 +4,7 @@ only if nobody changed it in between. A refused edit leaves the file byte-identi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,9 +68,20 @@ def _lock(path: Path) -> Iterator[None]:
 
 
 @contextmanager
-def editing(path: Path, create: str | None = None) -> Iterator[Opened]:
+def editing(path: Path, create: str | None = None, *, follow_symlinks: bool = False,
+            roots: Iterable[Path | str] = ()) -> Iterator[Opened]:
     """Lock ``path`` and yield its contents; ``create`` is the text of a file that does not
-    exist yet (it is then created empty first, so it can be locked)."""
+    exist yet (it is then created empty first, so it can be locked). The path is resolved
+    first (``guarded.resolve``: no '..' after a missing folder, no symbolic link inside the
+    repository unless ``follow_symlinks``); the edit goes to the file it resolves to."""
+    from planck.write import guarded
+
+    try:
+        real = guarded.resolve(path, follow_symlinks=follow_symlinks, roots=roots)
+    except guarded.Refused as why:
+        raise _refuse(path, why.code, why.reason) from None
+    if follow_symlinks:
+        path = real
     _writable(path)
     if not path.exists():
         if create is None:

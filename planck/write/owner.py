@@ -18,6 +18,9 @@ DRAFT_MARK = "# Draft target file made by `planck extract`"
 #: The creator and last editor a workbook planck writes carries in its document properties.
 XLSX_CREATOR = "planck"
 _HEAD_BYTES = 4096  # every text mark sits in a file's first lines
+_MAX_CORE = 64 * 1024  # a workbook's document properties: under 1 KiB when planck writes them
+_MAX_MEMBERS, _MAX_DIRECTORY = 1000, 1 << 20  # planck's workbook: ~12 members, ~1 KiB
+_EOCD_SEARCH = 22 + 65535  # the end record and the longest zip comment it may carry
 
 
 def _text_marks() -> tuple[str, ...]:
@@ -28,16 +31,45 @@ def _text_marks() -> tuple[str, ...]:
     return (*reports, CHART_MARK, DRAFT_MARK)
 
 
+def _central_directory_small(path: Path) -> bool:
+    """True when the zip's table of contents is small enough to read (zipfile reads it
+    whole): a workbook planck writes lists a dozen members in a few KiB."""
+    import struct
+
+    with path.open("rb") as fh:
+        size = fh.seek(0, 2)
+        tail = min(size, _EOCD_SEARCH)
+        fh.seek(size - tail)
+        end = fh.read(tail)
+    at = end.rfind(b"PK\x05\x06")
+    if at < 0 or len(end) - at < 22:
+        return False
+    entries, cd_size = struct.unpack("<HI", end[at + 10:at + 16])
+    return entries <= _MAX_MEMBERS and cd_size <= _MAX_DIRECTORY
+
+
 def _workbook_is_ours(path: Path) -> bool:
     """True when the XLSX's creator and last editor are both planck (a workbook someone
-    opened and saved again in Excel names them as its last editor: theirs now)."""
+    opened and saved again in Excel names them as its last editor: theirs now). Reads at
+    most the zip's small table of contents and 64 KiB of its properties: a zip whose
+    properties expand to gigabytes is simply not planck's."""
     import re
 
     try:
+        if not _central_directory_small(path):
+            return False
         with zipfile.ZipFile(path) as book:
-            core = book.read("docProps/core.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+            info = book.getinfo("docProps/core.xml")
+            if info.file_size > _MAX_CORE:
+                return False
+            with book.open(info) as fh:
+                raw = fh.read(_MAX_CORE + 1)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError,
+            NotImplementedError):
         return False
+    if len(raw) > _MAX_CORE:
+        return False
+    core = raw.decode("utf-8", "replace")
     wanted = re.escape(XLSX_CREATOR)
     return all(re.search(rf"<(?:\w+:)?{tag}>{wanted}</(?:\w+:)?{tag}>", core)
                for tag in ("creator", "lastModifiedBy"))

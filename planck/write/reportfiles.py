@@ -1,7 +1,7 @@
-"""Report files: build a city's report text from its files, compare it, write it atomically.
+"""Report files: build a city's report text from its files and compare it with a written one.
 
 ``planck report`` uses these; the rendering itself is the pure ``render.report``. Nothing here
-prints; the CLI reports what happened.
+prints; the CLI reports what happened and writes through ``planck.write.guarded``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from planck.render.chartdata import obs_point
 from planck.render.context import LABELS
 from planck.render.report import Cited, Document, Evidence, target_cited
 from planck.result import ObsRef, Report
-from planck.write import atomic
 
 
 def is_current(path: Path, text: str) -> bool:
@@ -29,12 +28,6 @@ def is_current(path: Path, text: str) -> bool:
     except OSError:
         return False
     return old.replace(b"\r\n", b"\n") == text.encode("utf-8")
-
-
-def write_report(path: Path, text: str) -> None:
-    """Write a report atomically, creating its folder (e.g. reports/) when missing."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    atomic.write_atomic(path, text)
 
 
 def link(path: Path | str, base: Path) -> str:

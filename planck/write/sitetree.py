@@ -1,14 +1,14 @@
 """Writing a whole folder at once (the site): build beside it, then swap it into place.
 
-A reader never sees half a site: the new tree is written to a temporary sibling folder and
-renamed over the old one. Only a folder that planck made (it holds the marker file) or an
-empty one is ever replaced; anything else is refused, so ``-o`` cannot wipe a user's folder.
+A reader never sees half a site: the new tree is written to a private temporary sibling
+folder (``guarded.replace_folder``: an unpredictable name) and renamed over the old one. Only
+a folder that planck made (it holds the marker file) or an empty one is ever replaced;
+anything else is refused, so ``-o`` cannot wipe a user's folder.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -16,36 +16,30 @@ class NotASite(Exception):
     """The output folder exists, is not empty and was not written by planck."""
 
 
-def owned(out: Path, marker: str) -> bool:
-    """True when ``out`` may be replaced: missing, an empty folder, or one planck wrote."""
-    if not out.exists() and not out.is_symlink():
-        return True
-    if out.is_symlink() or not out.is_dir():
-        return False
-    return (out / marker).is_file() or not any(out.iterdir())
+def write_tree(out: Path, files: dict[str, str], marker: str, *,
+               follow_symlinks: bool = False, roots: Iterable[Path | str] = ()) -> Path:
+    """Replace the folder ``out`` by exactly ``files`` ({relative posix path: text}) and
+    return the resolved folder written. The path is resolved and checked first
+    (``guarded.check_folder``: raises ``guarded.Refused``; ``NotASite`` when it holds files
+    planck did not write), the tree is built in a private folder beside it, then swapped in.
+    """
+    from planck.write import guarded
 
-
-def write_tree(out: Path, files: dict[str, str], marker: str) -> None:
-    """Replace the folder ``out`` by exactly ``files`` ({relative posix path: text})."""
-    out = Path(out)
-    if not owned(out, marker):
-        raise NotASite(str(out))
-    parent = out.parent if str(out.parent) else Path(".")
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = parent / f".{out.name}.tmp-{os.getpid()}"
-    old = parent / f".{out.name}.old-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
     try:
+        final = guarded.check_folder(out, lambda p: (p / marker).is_file(),
+                                     follow_symlinks=follow_symlinks, roots=roots)
+    except guarded.Refused as why:
+        if why.code == "foreign":
+            raise NotASite(str(out)) from None
+        raise
+    with guarded.replace_folder(final) as tmp:
         for rel, text in files.items():
+            if Path(rel).is_absolute() or ".." in Path(rel).parts:  # a page name from data
+                raise ValueError(f"not a path inside the site: {rel!r}")
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(text.encode("utf-8"))
-        if out.exists():
-            os.replace(out, old)
-        os.replace(tmp, out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
+    return final
 
 
 def tree_problems(out: Path, files: dict[str, str]) -> list[str]:

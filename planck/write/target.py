@@ -2,8 +2,9 @@
 
 ``-o`` takes a path from the user; writing through a FIFO blocks, through a symlink or onto a
 device replaces the node (an atomic rename swaps the link or ``/dev/full`` itself for a regular
-file), and ``report -o targets/luoyang.yaml`` would overwrite the data it reads. Every writing
-command asks ``refusal`` first; ``atomic.write_atomic`` checks the kind again as a last guard.
+file), and ``report -o targets/luoyang.yaml`` would overwrite the data it reads. The writing
+commands ask ``guarded.check`` (which applies the same rules to the resolved path);
+``atomic.write_atomic`` checks the kind again as a last guard.
 """
 
 from __future__ import annotations

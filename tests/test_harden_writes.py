@@ -1,0 +1,179 @@
+"""Hardening round 3 (issue 20): the writing commands never touch what is not theirs.
+
+Each attack is played as a stranger's pull request would: a path through a missing folder and
+``..``, a committed symbolic link, a symlink planted at a temporary name, a zip whose
+properties expand to gigabytes. Every test failed before ``planck/write/guarded.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import TARGETS
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A data repository (git work tree marker, targets/) as the current folder, and a
+    ``victim`` folder beside it that nothing may write into."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / ".git").mkdir()
+    shutil.copytree(TARGETS, root / "targets")
+    (tmp_path / "victim").mkdir()
+    (tmp_path / "victim" / "keep.txt").write_text("mine\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _yaml(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.yaml"))}
+
+
+def _victim(repo: Path) -> list[str]:
+    return sorted(p.name for p in (repo.parent / "victim").iterdir())
+
+
+# --- '..' through a folder that does not exist --------------------------------------------
+
+def test_site_through_a_missing_folder_and_dotdot_keeps_the_data(invoke, repo):
+    before = _yaml(repo / "targets")
+    res = invoke("site", "-o", "nothere/../targets", "--targets-dir", "targets")
+    assert res.exit_code == 2, res.stderr
+    assert "'..' after the folder 'nothere'" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert _yaml(repo / "targets") == before
+    assert not (repo / "nothere").exists()
+
+
+def test_site_through_dotdot_keeps_a_users_folder(invoke, repo):
+    (repo / "mine").mkdir()
+    (repo / "mine" / "notes.txt").write_text("keep\n", encoding="utf-8")
+    res = invoke("site", "-o", "a/b/../../mine", "--targets-dir", "targets")
+    assert res.exit_code == 2
+    assert (repo / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_report_through_dotdot_keeps_the_readme(invoke, repo):
+    (repo / "dd").mkdir()
+    (repo / "README.md").write_text("# mine\n", encoding="utf-8")
+    res = invoke("report", "hebi", "-o", "dd/nothere/../README.md", "--targets-dir", "targets")
+    assert res.exit_code == 2 and "'..'" in res.stderr
+    assert (repo / "README.md").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_dotdot_through_a_real_folder_still_works(invoke, repo):
+    (repo / "out").mkdir()
+    res = invoke("report", "hebi", "-o", "out/../hebi.md", "--targets-dir", "targets")
+    assert res.exit_code == 0, res.stderr
+    assert (repo / "hebi.md").is_file()
+
+
+# --- symbolic links committed in the repository ---------------------------------------------
+
+def test_report_refuses_a_linked_reports_folder(invoke, repo):
+    (repo / "reports").symlink_to("../victim")
+    res = invoke("report", "--all", "--targets-dir", "targets")
+    assert res.exit_code == 2
+    assert "symbolic link 'reports'" in res.stderr and "--follow-symlinks" in res.stderr
+    assert _victim(repo) == ["keep.txt"]
+
+
+def test_report_refuses_a_linked_chart_folder(invoke, repo):
+    (repo / "reports").mkdir()
+    (repo / "reports" / "hebi").symlink_to("../../victim")
+    res = invoke("report", "hebi", "--targets-dir", "targets")
+    assert res.exit_code == 2, res.stderr
+    assert _victim(repo) == ["keep.txt"]
+    assert not (repo / "reports" / "hebi.md").exists()
+
+
+def test_follow_symlinks_writes_through_the_link(invoke, repo):
+    (repo / "reports").symlink_to("../victim")
+    res = invoke("report", "hebi", "--targets-dir", "targets", "--follow-symlinks")
+    assert res.exit_code == 0, res.stderr
+    assert "hebi.md" in _victim(repo)
+
+
+def test_a_link_outside_the_repository_is_followed(invoke, repo, tmp_path):
+    (tmp_path / "elsewhere").symlink_to(tmp_path / "victim")
+    res = invoke("report", "hebi", "-o", str(tmp_path / "elsewhere" / "hebi.md"),
+                 "--targets-dir", "targets")
+    assert res.exit_code == 0, res.stderr
+    assert "hebi.md" in _victim(repo)
+
+
+def test_site_export_extract_new_record_refuse_a_linked_folder(invoke, repo):
+    (repo / "out").symlink_to("../victim")
+    plan = repo / "plan.txt"
+    plan.write_text("江川市“十五五”规划\n到2030年，高新技术企业不少于2000家。\n", encoding="utf-8")
+    runs = [("site", "-o", "out/site", "--targets-dir", "targets"),
+            ("export", "hebi", "-o", "out/v.xlsx", "--targets-dir", "targets"),
+            ("extract", str(plan), "-o", "out/draft.yaml"),
+            ("new", "xinxiang", "--name-zh", "新乡市", "--name-en", "Xinxiang",
+             "--targets-dir", "out")]
+    for args in runs:
+        res = invoke(*args)
+        assert res.exit_code == 2, (args, res.stderr)
+        assert "symbolic link" in res.stderr and "--follow-symlinks" in res.stderr, res.stderr
+    assert _victim(repo) == ["keep.txt"]
+
+
+def test_record_refuses_a_linked_targets_folder(invoke, repo):
+    shutil.copytree(repo / "targets", repo.parent / "victim" / "data")
+    (repo / "linked").symlink_to("../victim/data")
+    before = _yaml(repo.parent / "victim" / "data")
+    res = invoke("record", "hebi", "high-tech-enterprises", "2026", "900", "--source", "x",
+                 "--quote", "900家", "--targets-dir", "linked")
+    assert res.exit_code == 2
+    assert "symbolic link" in res.stderr
+    assert _yaml(repo.parent / "victim" / "data") == before
+
+
+def test_site_temp_folder_name_is_not_predictable(repo):
+    """A link planted at the old temporary name (.site.tmp-<pid>) is never written into."""
+    from planck.write.sitetree import write_tree
+
+    (repo / f".site.tmp-{os.getpid()}").symlink_to("../victim")
+    write_tree(Path("site"), {"index.html": "<p>x</p>\n", "MARK": ""}, "MARK")
+    assert _victim(repo) == ["keep.txt"]
+    assert (repo / "site" / "index.html").is_file()
+    assert [p.name for p in repo.iterdir() if p.name.startswith(".site")] == [
+        f".site.tmp-{os.getpid()}"]  # the planted link is not planck's to remove
+
+
+def test_guarded_write_leaves_no_temporary_file(repo):
+    from planck.write import guarded
+
+    guarded.write_file("out.md", "one\n")
+    guarded.write_file("out.md", "two\n", force=True)
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".out")) == []
+    assert (repo / "out.md").read_text(encoding="utf-8") == "two\n"
+    with pytest.raises(guarded.Refused) as why:
+        guarded.write_file("out.md", "three\n")
+    assert why.value.code == "foreign"
+
+
+# --- the owner check reads a bounded amount -------------------------------------------------
+
+def test_owner_check_of_a_zip_bomb_reads_little(tmp_path):
+    import tracemalloc
+
+    from planck.write.owner import written_by_planck
+
+    bomb = tmp_path / "v.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("docProps/core.xml", b"<dc:creator>planck</dc:creator>"
+                      + b" " * (64 * 2**20) + b"<cp:lastModifiedBy>planck</cp:lastModifiedBy>")
+    assert bomb.stat().st_size < 200_000
+    tracemalloc.start()
+    try:
+        assert not written_by_planck(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 2**20, peak
