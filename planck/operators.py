@@ -1,8 +1,8 @@
 """The table of operators: everything planck knows about each ``op`` of a target, in one place.
 
 Each entry declares the direction it implies, the fields it needs, how its goal is derived,
-its level test, how its verdict is decided (``decide``: the level/pace rule, or one of the
-special rules in ``planck.judge.evaluate_ops``), how percent to goal is taken, how it reads
+its level test, how its verdict is decided (``decide``: a ``Rule``, whose decision function
+``planck.judge.rules`` holds), how percent to goal is taken, how it reads
 in a table and in ``explain``, and the plan wordings it stands for. ``model``, ``validate``,
 ``dataset``, ``evaluate`` and the renderers read this table; none of them names an operator.
 Adding an operator is one entry here plus its worked example in docs/methodology.md.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, cast
 
 _EPS = 1e-9
@@ -27,6 +28,36 @@ IN_STEP_TOLERANCE = 0.005
 
 #: Largest annual growth rate in percent (issue 9: 1e300 overflowed the goal).
 MAX_GROWTH = 1000.0
+
+
+class Rule(StrEnum):
+    """How an operator's verdict is decided; ``planck.judge.rules.RULES`` holds one decision
+    function for each (a test checks none is missing)."""
+
+    #: the level test on the deadline year's figure, else on the latest with a pace
+    LEVEL = "level"
+    #: compound growth a year since the baseline against the rate
+    GROWTH = "growth"
+    #: the amount of every year of the plan against the value
+    EVERY_YEAR = "every_year"
+    #: the share of a reference indicator in the same year
+    REFERENCE = "reference"
+    #: growth a year against the reference indicator's growth over the same years
+    GROWTH_VS = "growth_vs"
+    #: the sum of the annual amounts over the plan against the value
+    SUM = "sum"
+
+
+class Percent(StrEnum):
+    """How percent to goal is taken."""
+
+    #: (v − b)/(T − b) with a base point, else v/T
+    GAP = "gap"
+    #: v/T always (for a sum, the running total over the value)
+    SHARE = "share"
+    #: not defined (growth comparisons)
+    NONE = "none"
+
 
 def geq(v: float, goal: float) -> bool:
     """v ≥ goal, forgiving float noise from unit conversion (1 万元 → 亿元)."""
@@ -194,11 +225,10 @@ class Operator:
     tolerance: float | None = None
     goal: Callable[[GoalInput], Levels] = _plain
     level: Callable[[float, Levels, bool], tuple[bool, bool]] = _ge
-    #: "level" (level test, then pace), or a rule of planck.judge.evaluate_ops
-    decide: str = "level"
-    #: "gap": (v − b)/(T − b), or v/T without a base point; "share": v/T always (for a
-    #: sum, the running total over the value); "none": not defined (growth comparisons)
-    percent: str = "gap"
+    #: how the verdict is decided (each Rule has its function in planck.judge.rules)
+    decide: Rule = Rule.LEVEL
+    #: how percent to goal is taken
+    percent: Percent = Percent.GAP
     #: the result's yearly series is the indicator's own annual levels (charts may draw it)
     level_series: bool = True
     #: the goal is a level of the indicator, so a trajectory can be drawn in its unit
@@ -253,7 +283,7 @@ _ENTRIES = (
              rule_zh="v ≥ 倍数 × b", wordings=("翻番", "倍增", "翻一番"),
              refuse=lambda v: "needs a positive factor" if v <= 0 else None),
     Operator(name="annual_growth", sense="higher", needs_baseline=True, value_kind="rate",
-             goal=_growth, decide="growth",
+             goal=_growth, decide=Rule.GROWTH,
              show=lambda t, num, words, u: f"{words['growth']} ≥ {num(t.value)}%{words['growth_a_year']}",
              rule="compound growth a year since the baseline ≥ rate",
              rule_zh="基数年以来年均复合增长 ≥ 增速", wordings=("年均增长", "年均增速"),
@@ -267,42 +297,42 @@ _ENTRIES = (
     Operator(name="rank_at_most", sense="lower", level=_le, show=_sign("≤"), linear=True,
              rule="rank ≤ value, lower is better", rule_zh="名次 ≤ 数值，越靠前越好",
              wordings=("进入前", "前列")),
-    Operator(name="per_year", sense="higher", decide="every_year", percent="share",
+    Operator(name="per_year", sense="higher", decide=Rule.EVERY_YEAR, percent=Percent.SHARE,
              level_series=False,
              show=lambda t, num, words, u: f"≥ {num(t.value)}{u}{words['a_year']}",
              rule="every year's amount ≥ value", rule_zh="每年的数额 ≥ 数值",
              wordings=("每年",)),
     Operator(name="near_reference", sense="higher", shape="reference",
              tolerance=NEAR_TOLERANCE,
-             goal=_share_of_reference, decide="reference", percent="share",
+             goal=_share_of_reference, decide=Rule.REFERENCE, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u:
                  f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}",
              rule="v ≥ (1 − tolerance) × reference, same year",
              rule_zh="v ≥ (1 − 容差) × 参照值，同一年", wordings=("接近全省平均水平", "接近全国平均水平")),
     Operator(name="at_least_reference", sense="higher", shape="reference",
-             goal=_whole_reference, decide="reference", percent="share",
+             goal=_whole_reference, decide=Rule.REFERENCE, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"≥ {t.reference}",
              rule="v ≥ reference, same year (tolerance 0)",
              rule_zh="v ≥ 参照值，同一年（容差 0）",
              wordings=("达到全国平均水平", "达到全省平均水平", "不低于全国平均水平")),
     Operator(name="above_reference", sense="higher", shape="reference",
-             goal=_whole_reference, level=_gt, decide="reference", percent="share",
+             goal=_whole_reference, level=_gt, decide=Rule.REFERENCE, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"> {t.reference}",
              rule="v > reference, same year, strictly",
              rule_zh="v > 参照值，同一年，严格大于",
              wordings=("超过全国平均水平", "超过全省平均水平", "高于全国平均水平")),
     Operator(name="growth_above", sense="higher", shape="reference", needs_baseline=True,
-             goal=_in_step, level=_gt, decide="growth_vs", percent="none",
+             goal=_in_step, level=_gt, decide=Rule.GROWTH_VS, percent=Percent.NONE,
              reference_level=False, level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"{words['growth']} > {t.reference}",
              rule="compound growth a year since the baseline > the reference's over the "
              "same years", rule_zh="基数年以来年均复合增长 > 参照指标同期的年均复合增长",
              wordings=("增长高于", "增速高于", "快于")),
     Operator(name="growth_in_step", sense="higher", shape="reference", needs_baseline=True,
-             tolerance=IN_STEP_TOLERANCE, goal=_in_step, decide="growth_vs", percent="none",
+             tolerance=IN_STEP_TOLERANCE, goal=_in_step, decide=Rule.GROWTH_VS, percent=Percent.NONE,
              reference_level=False, level_series=False, trajectory=False,
              show=lambda t, num, words, u:
                  f"{words['growth']} ≈ {t.reference} "
@@ -311,7 +341,7 @@ _ENTRIES = (
              "years − tolerance (in growth points)",
              rule_zh="基数年以来年均复合增长 ≥ 参照指标同期的年均复合增长 − 容差（百分点）",
              wordings=("与…基本同步", "同步", "基本同步")),
-    Operator(name="cumulative", sense="higher", decide="sum", percent="share",
+    Operator(name="cumulative", sense="higher", decide=Rule.SUM, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"Σ ≥ {num(t.value)}{u}",
              rule="sum of the annual amounts over the plan period ≥ value",

@@ -253,8 +253,9 @@ def test_the_judge_writes_no_reason_as_a_bare_string():
     judge = ROOT / "planck" / "judge"
     names = {"reason", "ratio_reason", "pct_reason", "why", "base_why", "note", "gap", "done",
              "words", "missing"}
-    for path in [judge / "evaluate.py", judge / "evaluate_ops.py", judge / "evaluate_flows.py",
-                 judge / "case.py"]:
+    for path in [judge / f"{name}.py" for name in ("evaluate", "rules", "rule_growth",
+                                                   "rule_amounts", "rule_reference", "measure",
+                                                   "case")]:
         checked = 0
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             values = []

@@ -47,6 +47,17 @@ def test_every_operator_has_a_rule_and_wordings():
         assert op.value_kind in ("level", "change", "factor", "rate", "percent")
 
 
+def test_every_rule_of_the_table_has_its_decision_function():
+    """The table names a rule as a ``Rule``; the judge has a function for each one, and
+    chooses it by the operator's rule alone (no branch on an operator's name)."""
+    from planck.judge.rules import RULES
+
+    assert set(RULES) == set(operators.Rule)
+    assert {op.decide for op in operators.OPERATORS.values()} <= set(RULES)
+    assert all(isinstance(op.decide, operators.Rule) and isinstance(op.percent, operators.Percent)
+               for op in operators.OPERATORS.values())
+
+
 def test_unknown_operator_is_refused_with_the_known_ones():
     doc = base_targets(targets=[target("t", "firms", "at_leest", value=3)])
     with pytest.raises(ValueError) as err:

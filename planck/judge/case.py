@@ -6,14 +6,14 @@ Everything a verdict depends on, gathered before deciding (``evaluate`` decides)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from planck import operators
-from planck.operators import GoalInput
+from planck.operators import GoalInput, Levels, Operator
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
-from planck.read.units import normalize
+from planck.read.units import convert, normalize
 from planck.reasons import say
 
 #: Units in which growth rates are meaningless: pace is linear (docs/methodology.md).
@@ -52,44 +52,90 @@ class Base:
     before_plan: bool = True
 
 
+@dataclass(frozen=True, kw_only=True)
 class Case:
-    """Everything one target's verdict depends on."""
+    """Everything one target's verdict depends on, gathered once before deciding (``build``).
 
-    def __init__(self, data: CityData, t: Target, ind: Indicator, as_of: date):
-        self.t, self.ind = t, ind
-        self.op = operators.get(t.op)
-        self.plan_start = next(p.start for p in data.targets.plans if p.id == t.plan)
-        self.reference_value: float | None = None
+    ``annual`` holds the indicator's annual figures by year (one vintage each, as read, so
+    each keeps its source, quote and line), ``partial`` its latest in-year figure; ``start``
+    is the last year before the plan (the baseline year, else the year before the plan
+    begins), ``base`` the baseline value when known.
+    """
+
+    t: Target
+    ind: Indicator
+    op: Operator
+    plan_start: int
+    annual: dict[int, Obs]
+    partial: Obs | None
+    lower: bool
+    linear_unit: bool
+    base_year: int | None
+    start: int
+    base: float | None
+    base_why: str
+    tol: float | None
+    levels: Levels
+    stretch: float | None
+    rate: float | None
+    #: the reference indicator's annual figures (reference targets only)
+    ref_annual: dict[int, Obs] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, data: CityData, t: Target, ind: Indicator, as_of: date) -> Case:
+        """The case of target ``t`` (of indicator ``ind``) in ``data`` at ``as_of``."""
+        op = operators.get(t.op)
         f = data.factors.get(t.id, 1.0)
-        self.annual, self.partial = pick(data.observations, t.indicator, as_of)
-        self.lower = self.op.lower(ind.direction)
-        self.linear_unit = self.op.linear or normalize(ind.unit) in _LINEAR_UNITS
-        self.base_year = t.baseline.year if t.baseline else None
-        #: the last year before the plan: the baseline year, else the year before it starts
-        self.start = self.base_year if self.base_year is not None else self.plan_start - 1
-        self.base = None
-        self.base_why = ""
-        if t.baseline and t.baseline.value is not None:
-            from planck.read.units import convert
-            self.base = convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit)
-            self.base_why = say("base_in_file")
-        elif self.base_year in self.annual:
-            self.base = self.annual[self.base_year].value
-            self.base_why = say("base_observed", year=self.base_year)
-        self.tol = t.tolerance or self.op.tolerance
-        self.levels = self.op.goal(GoalInput(
+        annual, partial = pick(data.observations, t.indicator, as_of)
+        lower = op.lower(ind.direction)
+        base_year = t.baseline.year if t.baseline else None
+        plan_start = next(p.start for p in data.targets.plans if p.id == t.plan)
+        base, base_why = _baseline(t, ind, annual)
+        tol = t.tolerance or op.tolerance
+        levels = op.goal(GoalInput(
             value=None if t.value is None else t.value * f, raw=t.value,
             low=None if t.low is None else t.low * f,
-            high=None if t.high is None else t.high * f, base=self.base,
-            years=None if self.base_year is None else t.deadline - self.base_year,
-            tol=self.tol, lower=self.lower))
-        self.nominal, self.goal = self.levels.nominal, self.levels.goal
-        self.low, self.high = self.levels.low, self.levels.high
-        self.stretch = None if t.stretch is None else t.stretch * f
-        self.rate = None if t.value is None else t.value / 100
-        if self.op.shape == "reference":
-            # validation makes a reference target name its reference indicator
-            self.ref_annual, _ = pick(data.observations, t.reference or "", as_of)
+            high=None if t.high is None else t.high * f, base=base,
+            years=None if base_year is None else t.deadline - base_year,
+            tol=tol, lower=lower))
+        # validation makes a reference target name its reference indicator
+        ref_annual = (pick(data.observations, t.reference or "", as_of)[0]
+                      if op.shape == "reference" else {})
+        return cls(t=t, ind=ind, op=op, plan_start=plan_start, annual=annual, partial=partial,
+                   lower=lower, linear_unit=op.linear or normalize(ind.unit) in _LINEAR_UNITS,
+                   base_year=base_year,
+                   start=base_year if base_year is not None else plan_start - 1,
+                   base=base, base_why=base_why, tol=tol, levels=levels,
+                   stretch=None if t.stretch is None else t.stretch * f,
+                   rate=None if t.value is None else t.value / 100, ref_annual=ref_annual)
+
+    @property
+    def nominal(self) -> float | None:
+        """The level as promised (indicator's unit)."""
+        return self.levels.nominal
+
+    @property
+    def goal(self) -> float | None:
+        """The least level that satisfies the target (None: no level can be set)."""
+        return self.levels.goal
+
+    @property
+    def low(self) -> float | None:
+        return self.levels.low
+
+    @property
+    def high(self) -> float | None:
+        return self.levels.high
+
+    @property
+    def first_year(self) -> int:
+        """The first year whose amount counts for a per-year or cumulative target: the year
+        after the baseline year, else the plan's first year."""
+        return self.t.baseline.year + 1 if self.t.baseline else self.plan_start
+
+    def series(self) -> dict[int, float]:
+        """The annual figures' values by year."""
+        return {y: o.value for y, o in self.annual.items()}
 
     def satisfied(self, v: float) -> tuple[bool, bool]:
         """(meets the target, lies beyond the stated range on the good side)."""
@@ -111,3 +157,14 @@ class Case:
         missing = (say("base_year_empty", year=self.base_year)
                    if self.base_year is not None else "")
         return Base(y, series[y], say("base_before_plan", missing=missing))
+
+
+def _baseline(t: Target, ind: Indicator, annual: dict[int, Obs]) -> tuple[float | None, str]:
+    """The baseline value in the indicator's unit and where it comes from: the file's value,
+    else the observation for the baseline year; (None, "") when neither is there."""
+    if t.baseline and t.baseline.value is not None:
+        return (convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit),
+                say("base_in_file"))
+    if t.baseline and t.baseline.year in annual:
+        return annual[t.baseline.year].value, say("base_observed", year=t.baseline.year)
+    return None, ""

@@ -1,48 +1,26 @@
 """Evaluate: a pure function from a city's targets and observations at an as-of date to results.
 
-No I/O, no clock, no printing. The method is written up in docs/methodology.md; the
-arithmetic lives in ``progress``, one target's inputs in ``case``, the rules that are not a
-level test in ``evaluate_ops``.
+No I/O, no clock, no printing. The method is written up in docs/methodology.md. One target
+is judged in a short sequence: its case gathered (``case``), its operator's rule decides
+(``rules``), progress is measured from the base point (``measure``), and the result flagged
+(provisional, stale, overdue).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
-from planck.judge import progress as pg
-from planck.judge.case import Base, Case, pick
+from planck.judge import measure, rules
+from planck.judge.case import Case, pick
+from planck.judge.decision import Decision, after_deadline
 from planck.judge.stale import is_stale
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
 from planck.reasons import say
-from planck.result import (
-    MAX_AGE,
-    BasePoint,
-    ObsRef,
-    Pace,
-    PlanRef,
-    Report,
-    Result,
-    TargetRef,
-)
+from planck.result import MAX_AGE, ObsRef, PlanRef, Report, Result
 
-__all__ = ["Decision", "evaluate", "evaluate_target", "default_as_of", "pick"]
-
-
-@dataclass
-class Decision:
-    """What a decision rule concludes (``year`` is the annual figure it rests on)."""
-
-    status: str
-    final: bool = False
-    year: int | None = None
-    pace: Pace | None = None
-    reason: str = ""
-    base: Base | None = None
-    ratio_reason: str | None = None
-    series: dict[int, float] | None = None
-    above: bool = False
+__all__ = ["Decision", "after_deadline", "evaluate", "evaluate_target", "default_as_of", "pick"]
 
 
 def _ref(o: Obs | None, unit: str) -> ObsRef | None:
@@ -55,156 +33,54 @@ def _ref(o: Obs | None, unit: str) -> ObsRef | None:
                   given_value=o.raw_value, given_unit=o.unit)
 
 
-def after_deadline(series: dict[int, float], deadline: int) -> str:
-    """The reason's note on figures for years after the deadline (shown, never judged)."""
-    late = [y for y in series if y > deadline]
-    if not late or deadline in series:
-        return ""
-    shown = ", ".join(f"{y}: {series[y]:g}" for y in late)
-    return say("after_deadline", deadline=deadline, shown=shown)
+def _above(case: Case, d: Decision) -> Decision:
+    """The decision flagged when its figure lies beyond the stated range on the good side
+    (only for a rule that judges the indicator's own levels)."""
+    if d.series is not None or d.year is None or case.goal is None:
+        return d
+    return replace(d, above=case.satisfied(case.annual[d.year].value)[1])
 
 
-def _decide(case: Case, series: dict[int, float]) -> Decision:
-    """The level test and pace rule of docs/methodology.md."""
-    t = case.t
-    if not any(y > case.start for y in series):
-        return Decision("no_data", reason=say("no_annual_after", year=case.start, note=""))
-    note = after_deadline(series, t.deadline)
-    upto = [y for y in series if y <= t.deadline]
-    if case.goal is None:
-        return Decision("not_assessable", year=max(upto or series),
-                        reason=say("baseline_needed", year=case.base_year) if case.base is None
-                        else say("no_goal_level", base=f"{case.base:g}", year=case.base_year))
-    ok = t.deadline in series and case.satisfied(series[t.deadline])[0]
-    if t.late_ok and not ok:
-        good = [y for y in series if y > t.deadline and case.satisfied(series[y])[0]]
-        if good:
-            return Decision("met", True, good[0],
-                            reason=say("met_late", year=good[0], deadline=t.deadline))
-    if t.deadline in series:
-        return Decision("met" if ok else "missed", True, t.deadline, reason=say("final_verdict"))
-    in_plan = [y for y in upto if y > case.start]
-    if not in_plan:
-        return Decision("not_assessable",
-                        reason=say("no_figure_between", first=case.start + 1,
-                                   last=t.deadline, note=note))
-    year = max(upto)
-    v = series[year]
-    if case.satisfied(v)[0]:
-        return Decision("met", year=year, reason=say("latest_meets", note=note))
-    base = case.base_point(series)
-    if base is None:
-        earlier = [y for y in upto if y < year]
-        if not earlier:
-            return Decision("not_assessable", year=year,
-                            reason=say("pace_needs_two", note=note),
-                            ratio_reason=say("no_base_point"))
-        base = Base(earlier[0], series[earlier[0]], say("base_earliest"), before_plan=False)
-    method = pg.choose_method(t.pace, base.value, case.goal, case.linear_unit)
-    p = pg.pace(method, base.year, base.value, year, v, t.deadline, case.goal)
-    if case.satisfied(base.value)[0] or p.ratio is None:
-        why = say("base_met_goal", year=base.year, value=f"{base.value:g}")
-        return Decision("regressing", year=year, pace=replace(p, ratio=None), base=base,
-                        reason=say("met_then_not", base_year=base.year, year=year, note=note),
-                        ratio_reason=why)
-    return Decision(pg.classify(p.ratio), year=year, pace=p, base=base,
-                    reason=say("pace_ratio", ratio=f"{p.ratio:.2f}", method=say(method),
-                               note=note))
-
-
-def _provisional(case: Case, d: Decision) -> bool:
-    """A stock's in-year count that already satisfies the target (docs/methodology.md)."""
+def _provisional(case: Case, d: Decision) -> Obs | None:
+    """A stock's in-year count that already satisfies the target (docs/methodology.md): the
+    figure a provisional ``met`` rests on, else None."""
     o, t = case.partial, case.t
     if case.ind.kind != "stock" or o is None or d.final or d.status == "met":
-        return False
+        return None
     if case.goal is None or not case.start < o.year <= t.deadline:
-        return False
-    return (d.year is None or o.year > d.year) and case.satisfied(o.value)[0]
+        return None
+    if (d.year is None or o.year > d.year) and case.satisfied(o.value)[0]:
+        return o
+    return None
 
 
 def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
                     max_age: int = MAX_AGE) -> Result:
-    """The status of one target at ``as_of``."""
-    from planck.judge.evaluate_ops import decide_special
-
-    case = Case(data, t, ind, as_of)
-    series = {y: o.value for y, o in case.annual.items()}
-    d = decide_special(case, series) or _decide(case, series)
-    year = d.year
-    if d.series is not None:
-        series = d.series
-    elif year is not None and case.goal is not None:
-        d.above = case.satisfied(series[year])[1]
+    """The status of one target at ``as_of``: pick figures, decide, measure progress, flag."""
+    case = Case.build(data, t, ind, as_of)
+    d = _above(case, rules.decide(case))
+    series = d.series if d.series is not None else case.series()
     provisional = _provisional(case, d)
-    o = case.partial
-    if provisional and o is not None:
-        d.status = "met"
-        d.reason = say("provisional", value=f"{o.value:g}", period=o.period)
-    v = series.get(year) if year is not None else None
-    if provisional and o is not None:
-        v = o.value  # the figure the verdict rests on is the one measured against the goal
-    base = d.base if d.base is not None and d.base.before_plan else None
-    if base is None and d.base is None and case.op.percent != "share":
-        base = case.base_point(series)
-    pct, pct_reason, attain = None, None, None
-    if case.op.percent == "none":
-        pct_reason = say("pct_growth")
-    elif v is not None and case.nominal is not None:
-        attain = pg.attainment(v, case.nominal, case.lower)
-        if case.op.percent == "share":
-            pct = pg.percent_to_goal(v, case.nominal, None, case.lower)
-        elif base is not None and case.satisfied(base.value)[0]:
-            pct_reason = say("pct_no_gap", year=base.year, value=f"{base.value:g}")
-        else:
-            pct = pg.percent_to_goal(v, case.nominal, None if base is None else base.value,
-                                     case.lower)
-            if pct is None:
-                pct_reason = say("pct_reversed")
-    elif v is None:
-        pct_reason = say("pct_no_figure")
-    else:
-        pct_reason = say("pct_no_level")
-    start = base.year if base is not None else case.start
-    at = o.year if provisional and o is not None else year
-    exp = pg.expected_progress(start, at, t.deadline) if at is not None else None
-    src = next(s for s in data.targets.sources if s.id == t.source)
-    f = data.factors.get(t.id, 1.0)
-    if case.op.value_kind in ("factor", "rate", "percent"):
-        shown = t.value
-    elif t.value is None:
-        shown = case.nominal if case.op.shape == "optional" else None
-    else:
-        shown = t.value * f
-    target = TargetRef(op=t.op, wording=t.wording, value=shown, low=case.low, high=case.high,
-                       unit=ind.unit, goal=case.goal,
-                       tolerance=case.tol if case.op.tolerance is not None else None,
-                       reference=t.reference, source=t.source, source_title=src.title,
-                       doc_number=src.doc_number, quote=t.quote)
-    shown_base = d.base or base
-    method = d.pace.method if d.pace is not None else None
-    if method is None and shown_base is not None and case.goal is not None \
-            and case.op.trajectory:
-        method = pg.choose_method(t.pace, shown_base.value, case.goal, case.linear_unit)
-    ratio_reason = d.ratio_reason
-    if ratio_reason is None and (d.pace is None or d.pace.ratio is None):
-        ratio_reason = (say("no_projection_final") if d.final else
-                        say("no_projection_met") if d.status == "met"
-                        else d.reason if d.status in ("no_data", "not_assessable")
-                        else say("no_pace_rule"))
+    if provisional is not None:
+        d = replace(d, status="met",
+                    reason=say("provisional", value=f"{provisional.value:g}",
+                               period=provisional.period))
+    progress = measure.progress(case, d, series, provisional)
     result = Result(id=t.id, plan=t.plan, indicator=t.indicator, name=ind.name_zh,
-                  name_en=ind.name_en, unit=ind.unit, direction=ind.direction,
-                  deadline=t.deadline, baseline_year=case.base_year, baseline=case.base,
-                  target=target, latest=_ref(case.annual.get(year) if year else None, ind.unit),
-                  latest_partial=_ref(case.partial, ind.unit), status=d.status,
-                  final=d.final, percent_to_goal=pct, expected_progress=exp, pace=d.pace,
-                  above_range=d.above, reason=d.reason, file=data.path,
-                  line=data.lines.get(t.id, 0), reference_value=case.reference_value,
-                  years=series, attribute=t.attribute, stretch=case.stretch,
-                  overdue=not d.final and as_of.year > t.deadline + 1,
-                  provisional=provisional, attainment=attain, percent_reason=pct_reason,
-                  base_point=None if shown_base is None else BasePoint(
-                      year=shown_base.year, value=shown_base.value, why=shown_base.why),
-                  ratio_reason=ratio_reason, pace_method=method)
+                    name_en=ind.name_en, unit=ind.unit, direction=ind.direction,
+                    deadline=t.deadline, baseline_year=case.base_year, baseline=case.base,
+                    target=measure.target_ref(data, case),
+                    latest=_ref(case.annual.get(d.year) if d.year else None, ind.unit),
+                    latest_partial=_ref(case.partial, ind.unit), status=d.status,
+                    final=d.final, percent_to_goal=progress.percent,
+                    expected_progress=progress.expected, pace=d.pace,
+                    above_range=d.above, reason=d.reason, file=data.path,
+                    line=data.lines.get(t.id, 0), reference_value=d.reference_value,
+                    years=series, attribute=t.attribute, stretch=case.stretch,
+                    overdue=not d.final and as_of.year > t.deadline + 1,
+                    provisional=provisional is not None, attainment=progress.attainment,
+                    percent_reason=progress.percent_reason, base_point=progress.base_point,
+                    ratio_reason=progress.ratio_reason, pace_method=progress.method)
     return replace(result, stale=is_stale(result, as_of.year, max_age))
 
 

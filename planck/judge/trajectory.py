@@ -20,7 +20,7 @@ def has_level(op: str) -> bool:
 
 def has_path(op: str) -> bool:
     """A level reached along a path; an amount due every single year is a flat level."""
-    return has_level(op) and operators.get(op).decide != "every_year"
+    return has_level(op) and operators.get(op).decide != operators.Rule.EVERY_YEAR
 
 
 @dataclass(frozen=True)

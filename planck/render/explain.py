@@ -128,7 +128,7 @@ def explain_text(report: Report, r: Result, lang: str = "en",
                  ("observed_rate", _rate(p.method, p.observed, w)),
                  ("reference_rate", w["reference_rate"].format(
                      rate=_rate(p.method, p.required, w), reference=log(t.reference)))
-                 if op.decide == "growth_vs" else
+                 if op.decide == operators.Rule.GROWTH_VS else
                  ("required_rate", w["required_rate"].format(
                      rate=_rate(p.method, p.required, w), deadline=r.deadline)),
                  ("ratio", "—" if p.ratio is None else f"{p.ratio:.3f}")]
