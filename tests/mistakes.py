@@ -2,10 +2,11 @@
 
     python tests/mistakes.py            # the core tests (about a minute a mistake on 2 cores)
     python tests/mistakes.py --all      # the whole suite for each mistake
+    python tests/mistakes.py tests/test_judge_matrix.py   # only the tests named
     make mistakes                       # the same as the first line
 
-The mistakes are those of issue 13: small, plausible edits to the method that an earlier
-suite let through. Each is an exact text replacement in one file (or, where the code has two
+The mistakes are those of issues 13 and 21: small, plausible edits to the method that an
+earlier suite let through. Each is an exact text replacement in one file (or, where the code has two
 shapes, the first of several that applies); when the code around it changes so that no text
 is there any more, the script says so and fails, and the entry below must be updated to the
 new code (the mistake stays the same). The unchanged copy is run
@@ -24,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_TESTS = ["tests/test_method_mistakes.py", "tests/test_method_edges.py", "tests/test_methodology.py",
+CORE_TESTS = ["tests/test_judge_matrix.py",
+              "tests/test_method_mistakes.py", "tests/test_method_edges.py", "tests/test_methodology.py",
               "tests/test_units.py",
               "tests/test_model.py", "tests/test_properties.py"]
 
@@ -56,6 +58,25 @@ MISTAKES = [
     ("rates treated as counts", "planck/read/units.py",
      "return len(names) == 1 and names[0] in COUNT_NAMES",
      "return bool(names) and names[0] in COUNT_NAMES"),
+    # issue 21: single-point mistakes in the judge that the suite let through
+    ("band with lower-is-better compared against its low end", "planck/operators.py",
+     "return leq(v, _n(lv.high)), not geq(v, _n(lv.low))",
+     "return leq(v, _n(lv.low)), not geq(v, _n(lv.low))"),
+    ("per_year final met with the deadline year's figure missing", "planck/judge/rule_amounts.py",
+     "range(first, t.deadline + 1) if y not in series", "range(first, t.deadline) if y not in series"),
+    ("cumulative sum counts the baseline year", "planck/judge/rule_amounts.py",
+     "series, t, first_year = case.series(), case.t, case.first_year",
+     "series, t, first_year = case.series(), case.t, case.first_year - 1"),
+    ("cumulative met early marked final", "planck/judge/rule_amounts.py",
+     'Decision("met", last == t.deadline, last,', 'Decision("met", True, last,'),
+    ("fallback base point: the last earlier figure, not the first", "planck/judge/rules.py",
+     "base = Base(earlier[0], series[earlier[0]],", "base = Base(earlier[-1], series[earlier[-1]],"),
+    ("reference base point: the last earlier share, not the first", "planck/judge/rule_reference.py",
+     "base = Base(earlier[0], common[earlier[0]],", "base = Base(earlier[-1], common[earlier[-1]],"),
+    ("no provisional verdict for a figure of the deadline year", "planck/judge/evaluate.py",
+     "case.start < o.year <= t.deadline", "case.start < o.year < t.deadline"),
+    ("in-plan years counted from the baseline year", "planck/judge/rules.py",
+     "in_plan = [y for y in upto if y > case.start]", "in_plan = [y for y in upto if y >= case.start]"),
 ]
 
 
@@ -82,7 +103,8 @@ def _first_failure(out: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    tests = ["tests"] if "--all" in argv else CORE_TESTS
+    named = [a for a in argv if a.endswith(".py")]
+    tests = named or (["tests"] if "--all" in argv else CORE_TESTS)
     with tempfile.TemporaryDirectory(prefix="planck-mistakes-") as tmp:
         copy = Path(tmp) / "planck-copy"
         _copy(copy)

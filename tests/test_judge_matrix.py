@@ -1,0 +1,424 @@
+"""The judge as a matrix: every operator × the directions it fits × the shapes a city's data
+takes, built in memory (no files, no CLI) and checked against expectations stated by hand.
+
+The plan runs 2021–2025 with the baseline year 2020; figures are published in March of the
+next year and judged in mid-2027 unless a row says otherwise. Each expectation below is worked
+out from docs/methodology.md, not read back from the code: statuses, finality, the pace ratio
+R (linear pace, so R = ((v − b)/years so far) / ((T − b)/years planned)), percent to goal and
+the figure the verdict rests on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+
+from planck import operators
+from planck.judge.evaluate import evaluate_target
+from planck.read.dataset import CityData, Obs
+from planck.read.model import TargetFile
+from planck.result import Result
+
+AS_OF = date(2027, 6, 1)
+B = 2020  # the baseline year; the plan starts 2021, the deadline is 2025
+
+
+def _obs(indicator: str, period: int | str, value: float, order: int) -> Obs:
+    year = int(str(period)[:4])
+    partial = isinstance(period, str)
+    published = date(year, int(str(period)[5:7]) + 1, 1) if partial else date(year + 1, 3, 1)
+    return Obs(indicator=indicator, period=period, year=year, value=value, raw_value=value,
+               unit="", partial=partial, pin=False, source="bulletin", source_title="公报",
+               source_date=published, url=None, quote=f"{value:g}", file="mem", line=order,
+               order=order)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A target (its op, fields and indicator) with its figures, and what the judge says."""
+
+    op: str
+    fields: dict[str, Any]
+    figures: dict[int | str, float]
+    expect: dict[str, Any]
+    direction: str = "higher"
+    kind: str | None = None
+    unit: str = "家"
+    reference: dict[int, float] = field(default_factory=dict)
+    as_of: date = AS_OF
+
+
+def judge(row: Row) -> Result:
+    """Evaluate the row's one target on its figures, all in memory."""
+    spec = operators.get(row.op)
+    fields = dict(row.fields)
+    if spec.shape == "reference":
+        fields["reference"] = "ref"
+    indicators = [{"id": "x", "name_zh": "指标", "name_en": "Indicator", "unit": row.unit,
+                   "direction": row.direction, **({"kind": row.kind} if row.kind else {})},
+                  {"id": "ref", "name_zh": "参照", "name_en": "Reference", "unit": row.unit,
+                   "direction": "higher"}]
+    doc = {"planck": 1, "city": {"id": "c", "name_zh": "城", "name_en": "C"},
+           "sources": [{"id": "plan", "title": "规划", "issuer": "政府", "date": "2021-03-01"}],
+           "plans": [{"id": "p", "title_zh": "规划", "title_en": "Plan", "start": 2021,
+                      "end": 2025, "source": "plan"}],
+           "indicators": indicators,
+           "targets": [{"id": "t", "plan": "p", "indicator": "x", "op": row.op,
+                        "deadline": 2025, "source": "plan", "quote": "引文", **fields}]}
+    tf = TargetFile.model_validate(doc)
+    figures = [_obs("x", p, v, i) for i, (p, v) in enumerate(row.figures.items())]
+    figures += [_obs("ref", y, v, 100 + i) for i, (y, v) in enumerate(row.reference.items())]
+    data = CityData(targets=tf, path="mem", lines={}, observations=tuple(figures))
+    return evaluate_target(data, tf.targets[0], tf.indicators[0], row.as_of)
+
+
+def observed(r: Result) -> dict[str, Any]:
+    """What a row can state about a result, by the names the rows use."""
+    deciding = r.deciding
+    return {"status": r.status, "final": r.final, "provisional": r.provisional,
+            "above": r.above_range,
+            "R": None if r.pace is None or r.pace.ratio is None else round(r.pace.ratio, 3),
+            "pct": r.percent_to_goal,
+            "year": None if deciding is None else deciding.period,
+            "base": None if r.base_point is None else r.base_point.year,
+            "ref": r.reference_value}
+
+
+def check(row: Row) -> None:
+    got = observed(judge(row))
+    assert {k: got[k] for k in row.expect} == row.expect
+
+
+# --- each operator, the target it is tested with, and the 2020 and 2026 figures ------------
+# (op, direction, fields, a 2020 figure that does not meet it, unit)
+LIN = {"pace": "linear"}
+SPECS: list[tuple[str, str, dict[str, Any], float, str]] = [
+    ("at_least", "higher", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN}, 60, "家"),
+    ("at_most", "lower", {"value": 40, "baseline": {"year": B, "value": 60}, **LIN}, 60, "家"),
+    ("more_than", "higher", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN}, 60, "家"),
+    ("about", "higher", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN}, 60, "家"),
+    ("about", "lower", {"value": 100, "baseline": {"year": B, "value": 140}, **LIN}, 140, "家"),
+    ("between", "higher", {"low": 80, "high": 120, "baseline": {"year": B}, **LIN}, 60, "家"),
+    ("between", "lower", {"low": 80, "high": 120, "baseline": {"year": B}, **LIN}, 140, "家"),
+    ("increase_by", "higher", {"value": 40, "baseline": {"year": B, "value": 60}, **LIN}, 60, "家"),
+    ("decrease_by", "lower", {"value": 20, "unit": "%", "baseline": {"year": B, "value": 50},
+                              **LIN}, 50, "家"),
+    ("multiple_of", "higher", {"value": 2, "baseline": {"year": B, "value": 50}, **LIN}, 50, "家"),
+    ("coverage", "higher", {"baseline": {"year": B, "value": 60}}, 60, "%"),
+    ("rank_at_most", "lower", {"value": 10, "baseline": {"year": B, "value": 20}}, 20, "位"),
+    ("annual_growth", "higher", {"value": 10, "unit": "%", "baseline": {"year": B, "value": 100}},
+     100, "家"),
+    ("per_year", "higher", {"value": 10, "baseline": {"year": B}}, 5, "家"),
+    ("cumulative", "higher", {"value": 100, "baseline": {"year": B}}, 50, "家"),
+    ("near_reference", "higher", {}, 50, "家"),
+    ("at_least_reference", "higher", {}, 50, "家"),
+    ("above_reference", "higher", {}, 50, "家"),
+    ("growth_above", "higher", {"baseline": {"year": B}}, 100, "家"),
+    ("growth_in_step", "higher", {"baseline": {"year": B}}, 100, "家"),
+]
+#: The reference indicator, every year: a share of a 2020 figure of 50 is 0.5.
+REF = {y: 100.0 for y in range(2018, 2028)}
+
+
+def test_the_matrix_covers_every_operator_and_direction():
+    covered = {(op, d) for op, d, *_ in SPECS}
+    for op in operators.OPERATORS.values():
+        directions = [op.sense] if op.sense else ["higher", "lower"]
+        assert {(op.name, d) for d in directions} <= covered, op.name
+
+
+# --- data shapes every operator meets: the status each rule gives, by hand ------------------
+# no figure at all; the baseline year's figure only; figures from before the plan only; the
+# baseline year's and a year after the deadline (none in the plan).
+SHAPES: dict[str, dict[int | str, float]] = {
+    "no_figure": {},
+    "baseline_only": {B: 0.0},
+    "pre_plan_only": {2018: 0.0, 2019: 0.0},
+    "after_deadline_only": {B: 0.0, 2026: 0.0},
+}
+#: status by rule and shape: with nothing inside the plan period no rule can judge. A level
+#: rule says no_data until a figure after the baseline year exists, and not_assessable when
+#: the only later one is after the deadline; a reference share with one year has no pace
+#: (not_assessable), with two it is paced like any level (the 2018→2019 shares are equal, so
+#: R is 0: off_track); growth against a reference needs the indicator's baseline figure.
+BY_SHAPE = {
+    operators.Rule.LEVEL: ("no_data", "no_data", "no_data", "not_assessable"),
+    operators.Rule.GROWTH: ("no_data", "no_data", "no_data", "no_data"),
+    operators.Rule.EVERY_YEAR: ("no_data", "no_data", "no_data", "no_data"),
+    operators.Rule.SUM: ("no_data", "no_data", "no_data", "no_data"),
+    operators.Rule.REFERENCE: ("no_data", "not_assessable", "off_track", "not_assessable"),
+    operators.Rule.GROWTH_VS: ("not_assessable", "no_data", "not_assessable", "no_data"),
+}
+
+def _shape_rows():
+    for op, direction, fields, base, unit in SPECS:
+        spec = operators.get(op)
+        for i, (shape, figs) in enumerate(SHAPES.items()):
+            figures = {y: (base if v == 0.0 else v) for y, v in figs.items()}
+            expect = {"status": BY_SHAPE[spec.decide][i], "final": False, "provisional": False}
+            yield pytest.param(Row(op, fields, figures, expect, direction, unit=unit,
+                                   reference=REF if spec.shape == "reference" else {}),
+                               id=f"{op}-{direction}-{shape}")
+
+
+@pytest.mark.parametrize("row", list(_shape_rows()))
+def test_shape(row):
+    check(row)
+
+
+# --- the deadline year: final, met or missed, by the level test --------------------------
+# (op, direction, the deadline figure that just meets, one that just misses)
+EDGES = {
+    ("at_least", "higher"): (100, 99.9),
+    ("at_most", "lower"): (40, 40.1),
+    ("more_than", "higher"): (100.1, 100),          # strictly more
+    ("about", "higher"): (98, 97.9),                # 100 ± 2 %: the low end counts
+    ("about", "lower"): (102, 102.1),               # lower is better: the high end counts
+    ("between", "higher"): (80, 79.9),
+    ("between", "lower"): (120, 120.1),
+    ("increase_by", "higher"): (100, 99.9),         # 60 + 40
+    ("decrease_by", "lower"): (40, 40.1),           # 50 × (1 − 20 %)
+    ("multiple_of", "higher"): (100, 99.9),         # 2 × 50
+    ("coverage", "higher"): (100, 99.9),
+    ("rank_at_most", "lower"): (10, 11),
+    ("annual_growth", "higher"): (161.06, 161.0),   # 100 × 1.1⁵ = 161.051
+    ("near_reference", "higher"): (90, 89.9),       # 90 % of the reference's 100
+    ("at_least_reference", "higher"): (100, 99.9),
+    ("above_reference", "higher"): (100.1, 100),
+    ("growth_above", "higher"): (140.1, 140),       # the reference grows 100 → 140 too
+    # ≥ the reference's growth (6.961 % a year) − 0.5 points: 100 × 1.06461⁵ = 136.758
+    ("growth_in_step", "higher"): (136.8, 136.7),
+}
+
+
+#: ``between`` does not follow its indicator's direction (only ``about`` does): above the
+#: range is met even where lower is better. Reported to the lead, not changed here (every
+#: verdict on the bundled data stays as it is); strict, so a fix makes this row fail.
+BETWEEN_LOWER = pytest.mark.xfail(strict=True, reason="between ignores a lower-is-better "
+                                  "direction: 120.1 above a 80–120 range is judged met")
+
+
+def _edge_rows():
+    for op, direction, fields, base, unit in SPECS:
+        if (op, direction) not in EDGES:
+            continue
+        spec = operators.get(op)
+        reference = {B: 100.0, 2025: 140.0} if spec.decide == operators.Rule.GROWTH_VS else (
+            REF if spec.shape == "reference" else {})
+        for verdict, v in zip(("met", "missed"), EDGES[op, direction], strict=True):
+            marks = [BETWEEN_LOWER] if (op, direction, verdict) == ("between", "lower",
+                                                                     "missed") else []
+            yield pytest.param(Row(op, fields, {B: base, 2025: v},
+                                   {"status": verdict, "final": True, "year": 2025},
+                                   direction, unit=unit, reference=reference),
+                               id=f"{op}-{direction}-deadline-{verdict}", marks=marks)
+
+
+@pytest.mark.parametrize("row", list(_edge_rows()))
+def test_deadline_year(row):
+    check(row)
+
+
+def test_every_operator_has_its_deadline_edges():
+    amounts = {o.name for o in operators.OPERATORS.values()
+               if o.decide in (operators.Rule.EVERY_YEAR, operators.Rule.SUM)}
+    assert {(op, d) for op, d, *_ in SPECS if op not in amounts} == set(EDGES)
+
+
+# --- one figure inside the plan period (2023): the pace from the base point decides ---------
+def _spec(op: str, direction: str = "higher") -> tuple[dict[str, Any], float, str]:
+    for name, d, fields, base, unit in SPECS:
+        if (name, d) == (op, direction):
+            return fields, base, unit
+    raise KeyError(op)
+
+
+def _in_plan(op, direction, v, expect, name):
+    fields, base, unit = _spec(op, direction)
+    return pytest.param(Row(op, fields, {B: base, 2023: v}, expect, direction, unit=unit),
+                        id=f"{op}-{direction}-in-plan-{name}")
+
+
+IN_PLAN = [
+    # R = ((84 − 60)/3) / ((100 − 60)/5) = 8/8; percent (84 − 60)/(100 − 60)
+    _in_plan("at_least", "higher", 84, {"status": "on_track", "R": 1.0, "pct": 60.0,
+                                       "base": B, "final": False, "year": 2023}, "on-pace"),
+    # R = (22.08/3)/8 = 0.92: behind (on_track needs 0.95)
+    _in_plan("at_least", "higher", 82.08, {"status": "behind", "R": 0.92, "pct": 55.2},
+             "behind"),
+    # below the baseline: R = (−5/3)/8 < 0
+    _in_plan("at_least", "higher", 55, {"status": "regressing", "R": -0.208}, "regressing"),
+    # (−8/3)/(−20/5) = 0.667; percent (52 − 60)/(40 − 60)
+    _in_plan("at_most", "lower", 52, {"status": "behind", "R": 0.667, "pct": 40.0}, "behind"),
+    _in_plan("more_than", "higher", 84, {"status": "on_track", "R": 1.0, "pct": 60.0}, "on-pace"),
+    # towards the near edge 98: 8/7.6; percent towards the value 100
+    _in_plan("about", "higher", 84, {"status": "on_track", "R": 1.053, "pct": 60.0}, "on-pace"),
+    # lower is better, towards the high edge 102: (−20/3)/(−38/5) = 0.877
+    _in_plan("about", "lower", 120, {"status": "behind", "R": 0.877, "pct": 50.0}, "behind"),
+    # towards low = 80 from the 2020 figure 60: 4/4
+    _in_plan("between", "higher", 72, {"status": "on_track", "R": 1.0, "pct": 60.0}, "on-pace"),
+    _in_plan("increase_by", "higher", 84, {"status": "on_track", "R": 1.0, "pct": 60.0},
+             "on-pace"),
+    # goal 40 from 50: (−3/3)/(−10/5) = 0.5: off_track; percent 3/10
+    _in_plan("decrease_by", "lower", 47, {"status": "off_track", "R": 0.5, "pct": 30.0},
+             "off-track"),
+    _in_plan("multiple_of", "higher", 80, {"status": "on_track", "R": 1.0, "pct": 60.0},
+             "on-pace"),
+    # a % indicator and a rank are paced linearly without being told
+    _in_plan("coverage", "higher", 84, {"status": "on_track", "R": 1.0, "pct": 60.0}, "on-pace"),
+    _in_plan("rank_at_most", "lower", 14, {"status": "on_track", "R": 1.0, "pct": 60.0},
+             "on-pace"),
+    # 100 → 133.1 in 3 years is 10 % a year, the rate asked; percent 33.1/61.051
+    _in_plan("annual_growth", "higher", 133.1, {"status": "on_track", "R": 1.0, "pct": 54.22,
+                                                "base": B}, "on-pace"),
+    # no growth at all: R = 0, off_track (regressing only below 0)
+    _in_plan("annual_growth", "higher", 100, {"status": "off_track", "R": 0.0}, "flat"),
+]
+
+
+@pytest.mark.parametrize("row", IN_PLAN)
+def test_in_plan(row):
+    check(row)
+
+
+def _row(op, figures, expect, name, direction="higher", **kw):
+    fields, _, unit = _spec(op, direction)
+    fields = {**fields, **kw.pop("fields", {})}
+    return pytest.param(Row(op, fields, figures, expect, direction, unit=kw.pop("unit", unit),
+                            **kw), id=f"{op}-{name}")
+
+
+PCT = "%"
+SPECIAL = [
+    # a baseline that already meets the goal: regressing, with no ratio to give
+    _row("at_least", {2023: 90}, {"status": "regressing", "R": None, "pct": None},
+         "base-already-met", fields={"baseline": {"year": B, "value": 110}}),
+    # no figure from before the plan: the pace runs from the FIRST figure in it (2021),
+    # R = ((55 − 10)/2) / ((100 − 10)/4) = 1; percent to goal is then v/T
+    _row("at_least", {2021: 10, 2022: 50, 2023: 55},
+         {"status": "on_track", "R": 1.0, "base": 2021, "pct": 55.0}, "first-in-plan-base",
+         fields={"baseline": None}, unit=PCT),
+    # without a baseline the base point is the last figure before the plan: 2019
+    _row("at_least", {2018: 10, 2019: 50, 2023: 80},
+         {"status": "behind", "R": 0.9, "base": 2019}, "pre-plan-base",
+         fields={"baseline": None}, unit=PCT),
+    # met in 2023 already: met, not final (the deadline figure decides)
+    _row("at_least", {B: 60, 2023: 100}, {"status": "met", "final": False, "year": 2023},
+         "met-early"),
+    # a figure after the deadline is shown, never judged: the 2023 pace decides
+    _row("at_least", {B: 60, 2023: 84, 2026: 100},
+         {"status": "on_track", "final": False, "year": 2023}, "after-deadline"),
+    # late_ok: the first later year that meets it, final
+    _row("at_least", {2025: 90, 2026: 100, 2027: 110}, {"status": "met", "final": True,
+                                                        "year": 2026},
+         "late-ok", fields={"late_ok": True}, as_of=date(2028, 6, 1)),
+    _row("at_least", {2025: 90, 2026: 100, 2027: 110}, {"status": "missed", "final": True,
+                                                        "year": 2025},
+         "late-not-ok", as_of=date(2028, 6, 1)),
+    # beyond the stated range on the good side: met, flagged
+    _row("about", {2025: 103}, {"status": "met", "above": True}, "above-band"),
+    _row("about", {2025: 97}, {"status": "met", "above": True}, "below-band-lower",
+         direction="lower"),
+    _row("about", {2025: 100}, {"status": "met", "above": False}, "inside-band"),
+    _row("between", {2025: 130}, {"status": "met", "above": True}, "above-range"),
+    # a 5.5 % 左右 unemployment target (lower is better) at exactly 5.5: met
+    _row("about", {2025: 5.5}, {"status": "met", "final": True}, "unemployment-at-value",
+         direction="lower", unit=PCT, fields={"value": 5.5, "baseline": {"year": B}}),
+]
+
+
+@pytest.mark.parametrize("row", SPECIAL)
+def test_special(row):
+    check(row)
+
+
+# --- part-year figures: a stock's in-year count that meets the target ---------------------
+def _part(figures, expect, name, kind="stock", as_of=date(2025, 12, 15)):
+    fields, _, unit = _spec("at_least")
+    return pytest.param(Row("at_least", fields, figures, expect, kind=kind, unit=unit,
+                            as_of=as_of), id=f"part-year-{name}")
+
+
+PART_YEAR = [
+    # the deadline year's own in-year count: provisional met, on that figure
+    _part({2023: 84, "2025-10": 100}, {"status": "met", "provisional": True, "final": False,
+                                       "year": "2025-10", "pct": 100.0}, "deadline-year"),
+    _part({2023: 84, "2024-06": 101}, {"status": "met", "provisional": True, "year": "2024-06"},
+          "in-plan-year"),
+    # short of the target: the annual figure's pace decides
+    _part({2023: 84, "2025-10": 99}, {"status": "on_track", "provisional": False,
+                                      "year": 2023}, "short"),
+    # a flow's in-year amount is not the year's: never provisional
+    _part({2023: 84, "2025-10": 100}, {"status": "on_track", "provisional": False}, "flow",
+          kind="flow"),
+    # no newer than the annual figure it would replace
+    _part({2023: 84, "2023-06": 100}, {"status": "on_track", "provisional": False}, "older"),
+    # an in-year count after the deadline is not the deadline's figure
+    _part({2023: 84, "2026-03": 100}, {"status": "on_track", "provisional": False}, "late",
+          as_of=date(2026, 5, 1)),
+]
+
+
+@pytest.mark.parametrize("row", PART_YEAR)
+def test_part_year(row):
+    check(row)
+
+
+# --- amounts: every year's (per_year, 10 a year) and their sum (cumulative, 100) -----------
+EACH = {y: 10.0 for y in range(2021, 2026)}
+AMOUNTS = [
+    # the baseline year's short amount does not count: 2021–2025 all meet it
+    _row("per_year", {B: 5, **EACH}, {"status": "met", "final": True, "year": 2025,
+                                      "pct": 100.0}, "every-year"),
+    # the deadline year's figure is missing: so far so good, not final
+    _row("per_year", {y: 10.0 for y in range(2021, 2025)},
+         {"status": "on_track", "final": False, "year": 2024}, "deadline-missing"),
+    # an earlier year is missing and the deadline has come: cannot tell
+    _row("per_year", {2021: 10, 2022: 10, 2024: 10, 2025: 10},
+         {"status": "not_assessable", "final": False, "year": 2025}, "year-missing"),
+    _row("per_year", {2021: 10, 2022: 9, 2023: 8}, {"status": "missed", "final": True,
+                                                     "year": 2022}, "short"),
+    # 2021–2025: 5 × 15 = 75 < 100 (the 2020 amount is before the plan)
+    _row("cumulative", {B: 50, **{y: 15.0 for y in range(2021, 2026)}},
+         {"status": "missed", "final": True, "year": 2025, "pct": 75.0}, "short"),
+    # 40 + 40 + 30 = 110 by 2023: met, but only the deadline's figure is final
+    _row("cumulative", {2021: 40, 2022: 40, 2023: 30},
+         {"status": "met", "final": False, "year": 2023, "pct": 110.0}, "met-early"),
+    # 30 in two years, 20 a year needed: R = 15/20
+    _row("cumulative", {2021: 15, 2022: 15}, {"status": "behind", "R": 0.75, "final": False},
+         "behind"),
+    _row("cumulative", {2021: 15, 2023: 15}, {"status": "not_assessable"}, "year-missing"),
+]
+
+
+@pytest.mark.parametrize("row", AMOUNTS)
+def test_amounts(row):
+    check(row)
+
+
+# --- shares of a reference (100 every year) and growth against a reference's ---------------
+REFERENCE = [
+    # shares 0.50, 0.85, 0.82 against 0.90: paced from the FIRST share, 2021:
+    # R = ((0.82 − 0.50)/2) / ((0.90 − 0.50)/4) = 1.6
+    _row("near_reference", {2021: 50, 2022: 85, 2023: 82},
+         {"status": "on_track", "R": 1.6, "base": 2021, "ref": 100.0}, "paced",
+         reference=REF),
+    # the share fell from above the goal to below it: regressing
+    _row("near_reference", {2021: 95, 2023: 85}, {"status": "regressing"}, "fell",
+         reference=REF),
+    _row("at_least_reference", {2023: 100}, {"status": "met", "final": False, "ref": 100.0},
+         "met-early", reference=REF),
+    # the indicator 100 → 120, the reference 100 → 110 by 2023: growing faster so far
+    _row("growth_above", {B: 100, 2023: 120}, {"status": "on_track", "final": False},
+         "faster", reference={B: 100.0, 2023: 110.0}),
+    _row("growth_above", {B: 100, 2023: 105}, {"status": "off_track", "final": False},
+         "slower", reference={B: 100.0, 2023: 110.0}),
+]
+
+
+@pytest.mark.parametrize("row", REFERENCE)
+def test_reference(row):
+    check(row)
