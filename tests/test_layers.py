@@ -16,8 +16,9 @@ BELOW = {
     "render": {"judge", "read"},
     "write": {"render", "judge", "read"},
     "extract": {"read"},
+    "harvest": {"extract", "read"},
     "site": {"write", "render", "judge", "read"},
-    "cli": {"site", "extract", "write", "render", "judge", "read"},
+    "cli": {"site", "harvest", "extract", "write", "render", "judge", "read"},
 }
 #: Top-level modules every layer may use; they import no layer themselves.
 SHARED = {"findings", "result", "escape", "operators", "readable", "reasons", "suggest"}

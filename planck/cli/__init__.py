@@ -28,7 +28,7 @@ __all__ = ["COMMANDS", "app", "app_for", "full_app", "main", "parse_date", "pars
 COMMANDS = {
     "check": "commands", "validate": "commands", "list": "commands", "explain": "commands",
     "record": "data", "import": "data", "diff": "diff", "export": "exchange", "new": "exchange",
-    "extract": "extract", "report": "reports", "compare": "reports", "site": "site",
+    "extract": "extract", "harvest": "harvest", "report": "reports", "compare": "reports", "site": "site",
 }
 
 

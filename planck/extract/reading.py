@@ -1,4 +1,6 @@
-"""Reading a plan: bytes -> numbered lines of text, refusing what is not a plan's text.
+"""Reading a document (a plan, a bulletin): bytes -> numbered lines of text, refusing what is not text.
+
+Shared by ``extract`` and ``harvest``. A PDF is read through its text layer (planck.extract.pdf).
 
 Plain text keeps its own line numbers. HTML becomes one line per block (paragraph, heading,
 table row as ``cell | cell``), each carrying the source line where the block starts, so every
@@ -15,12 +17,14 @@ from pathlib import Path
 #: Plans are far smaller (the seeds are under 100 KiB, a 40-page plan about 200 KiB): a file
 #: above this is refused before it is read, so time and memory stay bounded.
 MAX_BYTES = 8 * 1024 * 1024
+#: A PDF holds fonts and images too: a 40-page bulletin with charts is a few MiB.
+MAX_PDF_BYTES = 64 * 1024 * 1024
 
 _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0", b"GIF8",
           b"\xff\xd8", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
 
 
-_KINDS = ((b"%PDF", "a PDF file"), (b"PK\x03\x04", "a Word/Excel (.docx/.xlsx) or ZIP file"),
+_KINDS = ((b"PK\x03\x04", "a Word/Excel (.docx/.xlsx) or ZIP file"),
           (b"\xd0\xcf\x11\xe0", "an old Word/Excel (.doc/.xls) file"))
 
 
@@ -43,27 +47,32 @@ class Doc:
 
 
 def read_path(path: Path) -> Doc:
-    """Read and decode a plan file (size checked before reading)."""
+    """Read and decode a document (size checked before reading)."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"file is {size} bytes; planck extract reads at most {MAX_BYTES} "
-                            "bytes (8 MiB) — split the document")
         with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+            # A PDF carries fonts and images beside its text, so it may be larger than a text.
+            limit = MAX_PDF_BYTES if fh.read(4) == b"%PDF" else MAX_BYTES
+            if size > limit:
+                raise ReadError(f"file is {size} bytes; planck reads at most {limit} bytes "
+                                f"({limit >> 20} MiB) — split the document")
+            fh.seek(0)
+            raw = fh.read(limit + 1)
     except OSError as err:
         raise ReadError(f"cannot read: {err.strerror or err}") from None
-    if len(raw) > MAX_BYTES:  # a pipe or special file that stat() could not size
-        raise ReadError(f"more than {MAX_BYTES} bytes (8 MiB); planck extract refuses it")
+    if len(raw) > limit:  # a pipe or special file that stat() could not size
+        raise ReadError(f"more than {limit} bytes ({limit >> 20} MiB); planck refuses it")
     return read_bytes(raw)
 
 
 def read_bytes(raw: bytes) -> Doc:
     """Decode bytes (UTF-8, else GB18030 with a note) and split them into numbered lines."""
+    if raw.startswith(b"%PDF"):
+        return _pdf(raw)
     kind = next((k for magic, k in _KINDS if raw.startswith(magic)), None)
     if kind:
-        raise ReadError(f"{kind}, not text: save the plan as text (.txt) or a web page (.html) first",
-                        1, 1)
+        raise ReadError(f"{kind}, not text: save it as text (.txt), a web page (.html) or a PDF "
+                        "first", 1, 1)
     if raw.startswith(_MAGIC) or b"\x00" in raw[:65536]:
         where = raw.find(b"\x00")
         line = raw[:where].count(b"\n") + 1 if where >= 0 else 1
@@ -78,6 +87,40 @@ def read_bytes(raw: bytes) -> Doc:
         doc = Doc([(i, s) for i, s in enumerate(text.split("\n"), 1)], notes, encoding)
     doc.lines = [(n, _clean(s)) for n, s in doc.lines]
     return doc
+
+
+def _pdf(raw: bytes) -> Doc:
+    from planck.extract.pdf import PdfError, pdf_text
+
+    try:
+        lines, notes = pdf_text(raw)
+    except PdfError as err:
+        raise ReadError(str(err), 1, 1) from None
+    return Doc(_paragraphs([(i, _clean(s)) for i, s in enumerate(lines, 1)]), notes, "pdf")
+
+
+_ENDS = ("。", "；", ";", "！", "？", "!", "?", "：", ":")
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A PDF's lines are where the page wrapped, not where the text did: a line that does not
+    end a sentence is joined to the next, and the paragraph keeps its first line's number (so
+    a figure split at a wrap, 169.9亿 | 元, is read whole)."""
+    out: list[tuple[int, str]] = []
+    joining = False
+    for no, text in lines:
+        s = text.strip()
+        if joining and s and out and len(out[-1][1]) < 4000:
+            out[-1] = (out[-1][0], out[-1][1] + s)
+        else:
+            out.append((no, s))
+        # A heading or a short line ends where it is; a wrapped line fills the page's width.
+        joining = len(s) >= 20 and not s.endswith(_ENDS) and not _HEADING.match(s)
+    return out
+
+
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百]+[章节篇部分]|[一二三四五六七八九十]+[、.．]|"
+                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]\s*\D|图\s*\d|表\s*\d)")
 
 
 def _decode(raw: bytes) -> tuple[str, str, list[str]]:
