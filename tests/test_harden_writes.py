@@ -177,3 +177,143 @@ def test_owner_check_of_a_zip_bomb_reads_little(tmp_path):
     finally:
         tracemalloc.stop()
     assert peak < 4 * 2**20, peak
+
+
+# --- record --replace keeps what it does not change ---------------------------------------
+
+BLOCK = """  - indicator: rd-intensity
+    period: 2020
+    value: 2.82
+    unit: '%'
+    partial: false
+    pin: true
+    source: ly-sti-plan
+    quote: |-  # as printed
+      研发投入强度由1.79%增长到2.82%
+    note: kept  # my comment
+"""
+FLOW = ("  - {indicator: rd-intensity, period: 2015, value: 1.79, unit: '%', partial: false, "
+        "source: ly-sti-plan, quote: 研发投入强度由1.79%增长到2.82%, pin: true, note: flowed}"
+        "  # checked\n")
+ORIGINAL_2020 = """  - indicator: rd-intensity
+    period: 2020
+    value: 2.82
+    unit: '%'
+    partial: false
+    source: ly-sti-plan
+    quote: 研发投入强度由1.79%增长到2.82%
+"""
+ORIGINAL_2015 = """  - indicator: rd-intensity
+    period: 2015
+    value: 1.79
+    unit: '%'
+    partial: false
+    source: ly-sti-plan
+    quote: 研发投入强度由1.79%增长到2.82%
+    note: Start of the 十三五 comparison in section 一 (“十二五”末 = 2015).
+"""
+
+
+@pytest.fixture
+def styled(repo) -> Path:
+    """luoyang's measured file with one item as a block scalar and one in flow style."""
+    m = repo / "targets" / "luoyang.measured.yaml"
+    text = m.read_text(encoding="utf-8")
+    assert ORIGINAL_2020 in text and ORIGINAL_2015 in text
+    m.write_text(text.replace(ORIGINAL_2020, BLOCK, 1).replace(ORIGINAL_2015, FLOW, 1),
+                 encoding="utf-8")
+    return m
+
+
+def _record(invoke, *args: str):
+    return invoke("record", "luoyang", "rd-intensity", *args, "--source", "ly-sti-plan",
+                  "--replace", "--targets-dir", "targets")
+
+
+def test_replace_in_a_block_scalar_item_keeps_pin_note_and_comments(invoke, styled):
+    before = styled.read_text(encoding="utf-8")
+    res = _record(invoke, "2020", "2.83", "--quote", "研发投入强度由1.79%增长到2.83%")
+    assert res.exit_code == 0, res.stderr
+    want = BLOCK.replace("2.82\n", "2.83\n").replace("到2.82%", "到2.83%")
+    assert styled.read_text(encoding="utf-8") == before.replace(BLOCK, want)
+
+
+def test_replace_in_a_flow_item_keeps_pin_note_and_comment(invoke, styled):
+    before = styled.read_text(encoding="utf-8")
+    res = _record(invoke, "2015", "1.78", "--quote", "研发投入强度由1.78%增长到2.82%")
+    assert res.exit_code == 0, res.stderr
+    want = FLOW.replace("value: 1.79", "value: 1.78").replace("由1.79%", "由1.78%")
+    assert styled.read_text(encoding="utf-8") == before.replace(FLOW, want)
+
+
+def test_replace_in_a_flow_item_with_a_new_note_says_the_old_one(invoke, styled):
+    res = _record(invoke, "2015", "1.78", "--quote", "研发投入强度由1.78%增长到2.82%",
+                  "--note", "restated, later")
+    assert res.exit_code == 0, res.stderr
+    assert "the old one was: flowed" in res.stderr
+    line = next(ln for ln in styled.read_text(encoding="utf-8").splitlines() if "{" in ln)
+    assert line.endswith("pin: true, note: 'restated, later'}  # checked"), line
+    from planck.read.loader import load
+
+    item = next(o for o in load(styled).data["observations"] if o.get("period") == 2015
+                and o.get("source") == "ly-sti-plan" and o["indicator"] == "rd-intensity")
+    assert (item["value"], item["pin"], item["note"]) == (1.78, True, "restated, later")
+
+
+def test_replace_refuses_a_layout_it_cannot_keep(invoke, repo):
+    m = repo / "targets" / "luoyang.measured.yaml"
+    text = m.read_text(encoding="utf-8")
+    odd = ORIGINAL_2020.replace("    quote: 研发", "    quote:\n      研发")
+    m.write_text(text.replace(ORIGINAL_2020, odd, 1), encoding="utf-8")
+    before = m.read_bytes()
+    res = _record(invoke, "2020", "2.83", "--quote", "研发投入强度由1.79%增长到2.83%")
+    assert res.exit_code == 2
+    assert "[replace-layout]" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert m.read_bytes() == before
+
+
+def test_an_edit_saved_during_the_write_is_not_lost(invoke, repo, monkeypatch):
+    """The editor saves after planck's early check, while the new file is being written."""
+    m = repo / "targets" / "hebi.measured.yaml"
+    real_fsync = os.fsync
+    saved = []
+
+    def editor_saves(fd):
+        if not saved:
+            saved.append(m.read_bytes() + b"# the editor's line\n")
+            m.write_bytes(saved[0])
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", editor_saves)
+    res = invoke("record", "hebi", "high-tech-enterprises", "2026", "900", "--quote",
+                 "高新技术企业900家", "--title", "t", "--issuer", "i", "--date", "2026-02-01",
+                 "--url", "https://e.org/x", "--targets-dir", "targets")
+    assert saved and res.exit_code == 2, res.stderr
+    assert "[changed]" in res.stderr
+    assert m.read_bytes() == saved[0]
+    assert not [p for p in m.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_file_with_cr_line_ends_keeps_them(invoke, repo):
+    m = repo / "targets" / "hebi.measured.yaml"
+    m.write_bytes(m.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    res = invoke("record", "hebi", "high-tech-enterprises", "2026", "900", "--quote",
+                 "高新技术企业900家", "--title", "t", "--issuer", "i", "--date", "2026-02-01",
+                 "--url", "https://e.org/x", "--targets-dir", "targets")
+    assert res.exit_code == 0, res.stderr
+    raw = m.read_bytes()
+    assert b"\n" not in raw and b"900" in raw
+
+
+def test_record_refuses_a_read_only_folder_even_as_root(invoke, repo):
+    folder = repo / "targets"
+    before = _yaml(folder)
+    folder.chmod(0o555)
+    try:
+        res = invoke("record", "hebi", "high-tech-enterprises", "2026", "900", "--quote",
+                     "高新技术企业900家", "--title", "t", "--issuer", "i", "--date",
+                     "2026-02-01", "--url", "https://e.org/x", "--targets-dir", "targets")
+    finally:
+        folder.chmod(0o755)
+    assert res.exit_code == 2 and "[read-only]" in res.stderr, res.stderr
+    assert _yaml(folder) == before

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 #: Temporary files are named ``.<name>.<random>.tmp`` next to the file being written.
@@ -32,11 +33,14 @@ def _create_temp(target: Path, made: list[Path]) -> int:
     raise FileExistsError(f"cannot create a temporary file next to {target}")
 
 
-def write_atomic(path: Path | str, text: str | bytes, encoding: str = "utf-8") -> None:
+def write_atomic(path: Path | str, text: str | bytes, encoding: str = "utf-8",
+                 before_replace: Callable[[], None] | None = None) -> None:
     """Replace ``path`` with ``text`` atomically; raise OSError (original intact) on failure.
 
     An existing file keeps its permission bits. Line ends are written as given (no newline
-    translation), so the same text gives the same bytes on every platform.
+    translation), so the same text gives the same bytes on every platform. ``before_replace``
+    runs when the new file is complete, just before the rename: whatever it raises stops the
+    write (the temporary file is removed, the original left as it is).
     """
     from planck.write.target import kind
 
@@ -60,6 +64,8 @@ def write_atomic(path: Path | str, text: str | bytes, encoding: str = "utf-8") -
             os.chmod(tmp, target.stat().st_mode & 0o7777)
         except FileNotFoundError:
             pass
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, target)
     except BaseException:
         # BaseException on purpose: a KeyboardInterrupt mid-write must not leave the temp file.

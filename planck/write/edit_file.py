@@ -37,7 +37,8 @@ def _writable(path: Path) -> None:
     if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
         raise _refuse(path, "read-only", "file is read-only: nothing was written "
                       "(make it writable, e.g. chmod u+w, and run again)")
-    if not os.access(folder, os.W_OK | os.X_OK):
+    # the folder's mode bits too: root's rename would succeed where anyone else's fails
+    if not os.access(folder, os.W_OK | os.X_OK) or not _mode(folder) & 0o222:
         raise _refuse(path, "read-only", f"folder {folder} is not writable: nothing was written")
     if path.is_symlink():
         # the atomic rename would replace the link itself with a regular file
@@ -45,6 +46,13 @@ def _writable(path: Path) -> None:
                       "edits only a regular file; give the folder of the file it points to")
     if path.exists() and not path.is_file():
         raise _refuse(path, "not-a-file", "not a regular file: nothing was written")
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return 0
 
 
 @contextmanager
@@ -100,17 +108,31 @@ def editing(path: Path, create: str | None = None, *, follow_symlinks: bool = Fa
 
 
 def commit(opened: Opened, text: str) -> None:
-    """Write ``text`` in place of the opened file, atomically, unless it changed meanwhile."""
+    """Write ``text`` in place of the opened file, atomically, unless it changed meanwhile.
+
+    The check runs under the lock, after the new file is complete and immediately before the
+    rename (``write_atomic``'s ``before_replace``), on the content itself: an editor's save
+    that lands while planck writes (one that keeps the size and the time stamp, too) is
+    never overwritten; planck says so and writes nothing."""
     path = opened.path
-    if opened.existed:
-        with open(path, "rb") as fh:
-            if fh.read(MAX_BYTES + 1) != opened.raw:
+
+    def unchanged() -> None:
+        if opened.existed:
+            try:
+                with open(path, "rb") as fh:
+                    now = fh.read(MAX_BYTES + 1)
+            except OSError:
+                now = None
+            if now != opened.raw:
                 raise _refuse(path, "changed", "file changed while planck was working "
                               "(an editor saving it?): nothing was written; run again")
-    elif path.exists():
-        raise _refuse(path, "exists", "file appeared while planck was working: nothing was written")
+        elif os.path.lexists(path):
+            raise _refuse(path, "exists", "file appeared while planck was working: "
+                          "nothing was written")
+
+    unchanged()  # fail fast; the check that counts is the one just before the rename
     try:
-        write_atomic(path, (_BOM if opened.bom else "") + text)
+        write_atomic(path, (_BOM if opened.bom else "") + text, before_replace=unchanged)
     except OSError as err:
         raise _refuse(path, "write-failed", f"cannot write: {err.strerror or err}; "
                       "the file is unchanged") from None

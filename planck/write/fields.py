@@ -9,9 +9,13 @@ the value are kept byte for byte. Nothing here reads or writes files.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planck.write import yamledit as ye
+
+#: A block scalar's header: ``|`` or ``>``, then a chomping and/or an indentation indicator.
+_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?=[ \t]|\r|\n|$)")
 
 
 def _indent(line: str) -> int:
@@ -53,20 +57,28 @@ def _plain_end(line: str, start: int) -> int:
 def value_span(lines: list[str], node: Any, key: str) -> tuple[int, int, int, str] | None:
     """(first line, line after the last, column where the value starts, the text after the
     value on its last line, comment and line ending included) for ``key`` of a mapping
-    written in block style; None when that is not how it is written (a flow mapping, a block
-    scalar, a value on the next line)."""
+    written in block style; for a block scalar (``|-``) its header's line through its last
+    content line, the text after the header (its comment) as the tail. None when that is not
+    how it is written (a flow mapping, a value on the next line)."""
     line, col = node.lc.value(key)
     key_line, key_col = node.lc.key(key)
     if line != key_line or line >= len(lines):
         return None
     first = lines[line]
     char = first[col:col + 1]
-    if char in ("|", ">", "{", "[", "&", "*", "!", "") or col >= len(first.rstrip("\r\n")):
-        return None
     # the lines the value may continue on: deeper than the key, up to the next key or less
     last = line + 1
     while last < len(lines) and (not lines[last].strip() or _indent(lines[last]) > key_col):
         last += 1
+    if char in ("|", ">"):
+        header = _BLOCK_HEADER.match(first, col)
+        if header is None:
+            return None
+        while last > line + 1 and not lines[last - 1].strip():
+            last -= 1  # blank lines after the block: kept where they are
+        return line, last, col, first[header.end():]
+    if char in ("{", "[", "&", "*", "!", "") or col >= len(first.rstrip("\r\n")):
+        return None
     if char in ("'", '"'):
         text = "".join(lines[line:last])
         end = _quoted_end(text, col)
@@ -106,7 +118,7 @@ def field_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], ke
     """Splices that give ``node`` the values in ``fields``, touching only lines whose value
     changes; a key the item lacks is added after its last value (unless the new value is the
     key's default in ``defaults``), and a key whose new value is None is removed. None when
-    the item is not written so that this is possible (the caller then rewrites it whole)."""
+    the item is not written so that this is possible (a flow mapping: ``flowedit``)."""
     splices: list[ye.Splice] = []
     spans = {}
     for k in node:
@@ -129,10 +141,14 @@ def field_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], ke
                     return None
                 splices.append(ye.Splice(start, end, ()))
                 continue
-            style = ye.value_style(lines, node, k)
-            text = ye.scalar(v, style if style else "", fallback)
             if not tail.strip():
                 tail = tail.lstrip(" \t") or ("" if end == len(lines) else nl)
+            block = _as_block(lines, start, end, col, v, tail, nl)
+            if block is not None:
+                splices.append(ye.Splice(start, end, block))
+                continue
+            style = ye.value_style(lines, node, k)
+            text = ye.scalar(v, style if style else "", fallback)
             splices.append(ye.Splice(start, end, (lines[start][:col] + text + tail,)))
         elif k not in defaults or defaults[k] != v:
             style = styles.get(k, "")
@@ -146,3 +162,20 @@ def field_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], ke
             splices.append(ye.Splice(after - 1, after, (text + nl,)))
         splices.append(ye.Splice(after, after, tuple(added), 1))
     return splices
+
+
+def _as_block(lines: list[str], start: int, end: int, col: int, value: Any, tail: str,
+              nl: str) -> tuple[str, ...] | None:
+    """A new one-line string in the old value's ``|-`` or ``>-`` block style (its header,
+    comment and content indentation kept), or None when the old value is no such block or
+    the new one cannot be written so (not a string, blanks at its ends, a line break)."""
+    header = _BLOCK_HEADER.match(lines[start], col)
+    if header is None or header.group() not in ("|-", ">-") or not isinstance(value, str):
+        return None
+    if not value or value != value.strip() or not value.isprintable():
+        return None
+    body = [line for line in lines[start + 1:end] if line.strip()]
+    indent = _indent(body[0]) if body else _indent(lines[start]) + 2
+    head = lines[start][:header.end()] + (tail if tail.strip() else nl)
+    ending = nl if lines[end - 1].endswith(("\n", "\r")) else ""  # a last line stays unended
+    return head, " " * indent + value + ending

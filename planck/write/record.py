@@ -23,6 +23,7 @@ from planck.read.validate import to_model
 from planck.write import yamledit as ye
 from planck.write.entries import NewObservation, NewSource, check_entries
 from planck.write.fields import field_splices
+from planck.write.flowedit import flow_splices
 
 _SOURCE_KEYS = ("id", "title", "issuer", "date", "url", "note")
 
@@ -114,6 +115,19 @@ def _splices(lines: list[str], doc: Any, name: str, key: str, items: list[list[t
     return splices
 
 
+def line_end(text: str) -> str:
+    """The line end new lines get: the file's own (CRLF, a classic Mac's lone CR, or LF)."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
+
+
+def _flow(lines: list[str], seq: Any, i: int) -> bool:
+    """True when item ``i`` of ``seq`` is a flow mapping (``- {indicator: …}``)."""
+    line, col = seq.lc.item(i)
+    return line < len(lines) and lines[line][col:col + 1] == "{"
+
+
 def _key(o: Any) -> tuple[str, str, str]:
     return o.indicator, str(o.period), o.source
 
@@ -154,7 +168,7 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
         raise PlanckError(findings)
     edit = Edit(text, sources=new_sources)
     lines = text.splitlines(keepends=True)
-    nl = "\r\n" if "\r\n" in text else "\n"
+    nl = line_end(text)
     fallback = ye.dominant_quote(text)
     splices, appended, seen = [], [], set()
     obs_layout = ye.layout(lines, doc.get("observations") or None, 2)
@@ -190,11 +204,15 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
         in_place = field_splices(lines, seq[i], list(dict(fields).items()), seq.lc.item(i)[1],
                                  obs_layout.styles, fallback, nl,
                                  {"partial": False, "bound": None, "estimate": False})
-        if in_place is None:  # not written line by line (a flow mapping): the item anew
-            start, end = ye.dash_line(lines, seq, i), ye.item_end(lines, seq, i)
-            in_place = [ye.Splice(start, end, tuple(ye.item_lines(
-                _obs_fields(o), obs_layout.dash, obs_layout.key, obs_layout.styles,
-                fallback, nl)))]
+        if in_place is None and _flow(lines, seq, i):  # {indicator: …, pin: true}: value by value
+            in_place = flow_splices(lines, seq[i], list(dict(fields).items()), fallback,
+                                    {"partial": False, "bound": None, "estimate": False})
+        if in_place is None:  # rewriting it whole would lose what planck does not set
+            raise PlanckError([Finding(name, *locate(doc, ("observations", i)), "replace-layout", (
+                f"{o.indicator} {o.period} from source {o.source!r} is written in a way "
+                "--replace cannot change value by value (a value on the line after its key, "
+                "or spanning lines inside braces): nothing was written; edit it by hand or "
+                "write it one key a line"))])
         splices += in_place
         edit.replaced.append(o)
     splices += _splices(lines, doc, name, "sources", [_source_fields(s) for s in new_sources],
