@@ -15,7 +15,6 @@ from planck.cli.common import (
     _context,
     _lang,
     _out,
-    _reports,
     _safe_streams,
     _usage,
     app,
@@ -38,7 +37,6 @@ def diff(
     """Targets whose status, latest figure or percent to goal changed between two dates, or
     between two versions of the data (--from-rev)."""
     from planck.cli.lookup import find_city
-    from planck.judge.diff import diff as compare
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.render.diff import FORMATS, render
 
@@ -60,10 +58,32 @@ def diff(
                                 when_from, when_to)
     else:
         cities = _all_cities(directory) if all_cities else [find_city(str(city), directory)]
-        old = _reports(cities, directory, [], when_from)
-        new = _reports(cities, directory, [], when_to)
-        diffs = [compare(a, b) for a, b in zip(old, new, strict=True)]
+        diffs = _date_diffs(cities, directory, when_from, when_to)
     _out(render(fmt, diffs, _context("table" if fmt == "table" else fmt, lang_, frozenset())))
+
+
+def _date_diffs(cities, directory, when_from, when_to):
+    """Each city read once and judged at both dates, on every core for many cities; every
+    finding of every unusable city, as for one command."""
+    from functools import partial
+
+    from planck.cli.common import _fail
+    from planck.cli.progress import progress
+    from planck.judge.batch import map_loaded
+    from planck.judge.diff import diff_dates
+
+    diffs, findings = [], []
+    with progress(len(cities), "cities") as tick:
+        for outcome in map_loaded(cities, directory, [], partial(diff_dates, start=when_from,
+                                                                 end=when_to)):
+            tick()
+            if isinstance(outcome, list):
+                findings += outcome
+            else:
+                diffs.append(outcome)
+    if findings:
+        raise _fail(findings)
+    return diffs
 
 
 def _revision_diffs(city, all_cities, directory, from_rev, to_rev, when_from, when_to):

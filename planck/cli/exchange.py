@@ -68,18 +68,20 @@ def export(
     coloured, and a 'sources' sheet."""
     import sys
 
-    from planck.cli.common import _all_cities, _lang, _reports, parse_date
+    from planck.cli.common import _all_cities, _lang, parse_date
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.write import guarded
-    from planck.write.xlsx import source_rows, workbook
+    from planck.write.xlsx import workbook
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
     _city_or_all(city, all_cities)
     final = _xlsx_output(output, directory, force, follow_symlinks)
-    reports = _reports(_all_cities(directory) if all_cities or city is None else [city], directory, [], when)
-    data = workbook(reports, [row for rep in reports for row in source_rows(rep)], lang_,
+    sheets = _sheets(_all_cities(directory) if all_cities or city is None else [city],
+                     directory, when)
+    reports = [report for report, _ in sheets]
+    data = workbook(reports, [row for _, rows in sheets for row in rows], lang_,
                     by_city=all_cities)
     if final is None:
         sys.stdout.flush()
@@ -91,6 +93,27 @@ def export(
     except OSError as err:
         raise _usage(f"-o: cannot write {output}: {err.strerror or err}") from None
     _err(f"planck: wrote {output} ({sum(len(r.results) for r in reports)} targets)")
+
+
+def _sheets(cities: list[str], directory: Path, when) -> list[tuple]:
+    """(report, source rows) per city, each city read once, on every core for many."""
+    from functools import partial
+
+    from planck.cli.progress import progress
+    from planck.judge.batch import map_loaded
+    from planck.write.xlsx import city_sheet
+
+    sheets, findings = [], []
+    with progress(len(cities), "cities") as tick:
+        for outcome in map_loaded(cities, directory, [], partial(city_sheet, as_of=when)):
+            tick()
+            if isinstance(outcome, list):
+                findings += outcome
+            else:
+                sheets.append(outcome)
+    if findings:
+        raise _fail(findings)
+    return sheets
 
 
 @app.command()

@@ -119,6 +119,10 @@ def report(
                                             roots=[directory], inputs=inputs)
             except guarded.Refused as why:
                 raise _refused("report", why) from None
+    from collections import Counter
+
+    # files per folder, counted once: a count per report over every file was quadratic
+    in_folder = Counter(p.parent for p, _ in texts)
     for path, text in texts:
         if str(path) == "-":
             _out(text)
@@ -128,7 +132,7 @@ def report(
         except OSError as err:
             raise _usage(f"{path}: cannot write: {err.strerror or err}") from None
         if path.suffix != ".svg":
-            charts = sum(p.parent == path.parent / path.stem for p, _ in texts)
+            charts = in_folder[path.parent / path.stem]
             _err(f"planck: wrote {path}" + (f" and {charts} chart(s) in {path.parent / path.stem}"
                                             if charts else ""))
 

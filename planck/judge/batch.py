@@ -38,17 +38,23 @@ def _job(args: tuple) -> Any:
     return outcome if then is None or not isinstance(outcome, Report) else then(outcome)
 
 
-def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: date | None,
-               then: Callable[[Report], Any] | None = None, workers: int | None = None,
-               start_method: str | None = None) -> Iterator[Any]:
-    """Per city, in input order: ``then(report)`` (the report itself by default), or the list
-    of findings that stop the city. ``then`` runs in the worker, so a caller that only needs,
-    say, each city's JSON never holds every report at once (it must be picklable: a
-    module-level function or a ``functools.partial`` of one)."""
-    jobs = [(c, directory, list(measured), as_of, then) for c in cities]
+def _loaded_job(args: tuple) -> Any:
+    city, directory, measured, use = args
+    from planck.read.dataset import load_city
+
+    try:
+        data = load_city(city, directory, measured)
+    except PlanckError as err:
+        return err.findings
+    return use(data)
+
+
+def _pool_map(job: Callable[[tuple], Any], jobs: list[tuple], workers: int | None,
+              start_method: str | None) -> Iterator[Any]:
+    """``job`` over ``jobs`` in input order: in this process for a few, else in a pool."""
     workers = workers or min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from map(_job, jobs)
+        yield from map(job, jobs)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -58,7 +64,28 @@ def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: 
     # every job is picklable, so spawn and forkserver work as well.
     context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+        yield from pool.map(job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+
+
+def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: date | None,
+               then: Callable[[Report], Any] | None = None, workers: int | None = None,
+               start_method: str | None = None) -> Iterator[Any]:
+    """Per city, in input order: ``then(report)`` (the report itself by default), or the list
+    of findings that stop the city. ``then`` runs in the worker, so a caller that only needs,
+    say, each city's JSON never holds every report at once (it must be picklable: a
+    module-level function or a ``functools.partial`` of one)."""
+    jobs = [(c, directory, list(measured), as_of, then) for c in cities]
+    return _pool_map(_job, jobs, workers, start_method)
+
+
+def map_loaded(cities: list[str], directory: Path, measured: list[Path],
+               use: Callable[[Any], Any], workers: int | None = None,
+               start_method: str | None = None) -> Iterator[Any]:
+    """Per city, in input order: ``use(data)`` of its loaded ``CityData`` (read once, however
+    many reports ``use`` makes of it), or the list of findings that stop the city. ``use``
+    runs in the worker and must be picklable; it must not return a list."""
+    jobs = [(c, directory, list(measured), use) for c in cities]
+    return _pool_map(_loaded_job, jobs, workers, start_method)
 
 
 def evaluate_cities(cities: list[str], directory: Path, measured: list[Path],

@@ -110,3 +110,12 @@ def diff(old: Report, new: Report) -> Diff:
             changes.append(Change(rid, r.plan, r.name, r.name_en, a, b, fields, r.unit or ""))
     return Diff(new.city, new.name_zh, new.name_en, old.as_of, new.as_of,
                 len(set(before) | set(after)), tuple(changes))
+
+
+def diff_dates(data: Any, start: date | None, end: date | None) -> Diff:
+    """One loaded city (``CityData``) judged at two as-of dates (``None``: its own latest
+    date) and compared: the file is read once for both sides."""
+    from planck.judge.evaluate import default_as_of, evaluate
+
+    old = evaluate(data, start or default_as_of(data))
+    return diff(old, evaluate(data, end or default_as_of(data)))

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from planck import operators
 from planck.findings import Finding, PlanckError
 from planck.read import units
 from planck.read.loader import load, locate
-from planck.read.model import CopyOf, MeasuredFile, TargetFile
+from planck.read.model import CopyOf, MeasuredFile, Source, TargetFile
 from planck.read.validate import check_measured, check_targets, to_model
 
 MEASURED_SUFFIX = ".measured.yaml"
@@ -56,6 +57,8 @@ class CityData:
     observations: tuple[Obs, ...]
     factors: dict[str, float] = field(default_factory=dict)
     measured_paths: tuple[str, ...] = ()
+    #: every source of the measured files, in file order (export lists them all)
+    measured_sources: tuple[Source, ...] = ()
 
     @property
     def id(self) -> str:
@@ -127,6 +130,11 @@ def read_targets(path: Path) -> tuple[TargetFile | None, list[Finding]]:
     return tf, findings
 
 
+def targets_with_lines(path: Path) -> tuple[TargetFile | None, list[Finding], dict[str, int]]:
+    """Load and validate one target file; also the line of every target."""
+    return _read_targets(path)
+
+
 def _read_targets(path: Path) -> tuple[TargetFile | None, list[Finding], dict[str, int]]:
     """Load and validate one target file; also the line of every target."""
     loaded = load(path)
@@ -142,13 +150,26 @@ def _read_targets(path: Path) -> tuple[TargetFile | None, list[Finding], dict[st
 def read_measured(path: Path, targets: TargetFile | None, order: int = 0
                   ) -> tuple[list[Obs], list[Finding]]:
     """Load, validate and resolve one measured file against its city's targets."""
+    obs, findings, _ = _read_measured(path, targets, order)
+    return obs, findings
+
+
+def _read_measured(path: Path, targets: TargetFile | None, order: int = 0
+                   ) -> tuple[list[Obs], list[Finding], tuple[Source, ...]]:
     loaded = load(path)
     if not loaded.ok:
-        return [], loaded.findings
+        return [], loaded.findings, ()
     mf, findings = to_model(loaded.data, MeasuredFile, loaded.path)
     if mf is None:
-        return [], findings
-    findings = check_measured(loaded.data, mf, loaded.path, targets)
+        return [], findings, ()
+    obs, findings = measured_obs(loaded.data, mf, loaded.path, targets, order)
+    return obs, findings, tuple(mf.sources)
+
+
+def measured_obs(doc: Any, mf: MeasuredFile, name: str, targets: TargetFile | None,
+                 order: int = 0) -> tuple[list[Obs], list[Finding]]:
+    """A parsed measured file's observations in their indicators' units, or its findings."""
+    findings = check_measured(doc, mf, name, targets)
     if findings or targets is None:
         return [], findings
     unit_of = {i.id: i.unit for i in targets.indicators}
@@ -156,13 +177,13 @@ def read_measured(path: Path, targets: TargetFile | None, order: int = 0
     obs = []
     for i, o in enumerate(mf.observations):
         s = src[o.source]
-        line, _ = locate(loaded.data, ("observations", i))
+        line, _ = locate(doc, ("observations", i))
         published = s.date or period_end(o.year, o.month)
         obs.append(Obs(indicator=o.indicator, period=o.period, year=o.year,
                        value=units.convert(o.value, o.unit, unit_of[o.indicator]),
                        raw_value=o.value, unit=o.unit, partial=o.partial, pin=o.pin,
                        source=s.id, source_title=s.title, source_date=published, url=s.url,
-                       quote=o.quote, file=loaded.path, line=line,
+                       quote=o.quote, file=name, line=line,
                        order=order * 1_000_000 + i, copy_of=s.copy_of))
     return obs, []
 
@@ -193,11 +214,24 @@ def load_city(city_or_file: str, directory: Path, extra_measured: Sequence[Path]
     measured = [measured_path(path)] if os.path.lexists(measured_path(path)) else []
     measured += list(extra_measured)
     observations: list[Obs] = []
+    sources: list[Source] = []
     for order, mpath in enumerate(measured):
-        obs, found = read_measured(mpath, tf, order)
+        obs, found, listed = _read_measured(mpath, tf, order)
         findings += found
         observations += obs
+        sources += listed
     if findings:
         raise PlanckError(findings)
     return CityData(tf, str(path), lines, tuple(observations), _factors(tf),
-                    tuple(str(m) for m in measured))
+                    tuple(str(m) for m in measured), tuple(sources))
+
+
+def city_data(path: Path, tf: TargetFile, lines: dict[str, int], measured: Path,
+              doc: Any, mf: MeasuredFile) -> CityData | None:
+    """A city from files already parsed (``doc``/``mf``: its one measured file), as
+    ``load_city`` would read it; None when the measured file has findings."""
+    obs, findings = measured_obs(doc, mf, str(measured), tf)
+    if findings:
+        return None
+    return CityData(tf, str(path), lines, tuple(obs), _factors(tf), (str(measured),),
+                    tuple(mf.sources))

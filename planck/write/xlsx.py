@@ -109,25 +109,18 @@ def workbook(reports: Sequence[Report], sources: list[list[Any]], lang: str = "e
     return buf.getvalue()
 
 
-def source_rows(report: Report) -> list[list[Any]]:
-    """Every source of a city's target and measured files, as rows of the 'sources' sheet."""
-    from pathlib import Path
+def source_rows(data: Any) -> list[list[Any]]:
+    """Every source of a city's (``CityData``) target and measured files, as rows of the
+    'sources' sheet."""
+    return ([_source(data.id, s, "plan") for s in data.targets.sources]
+            + [_source(data.id, s, "measured") for s in data.measured_sources])
 
-    from planck.read.dataset import read_targets
-    from planck.read.loader import load
-    from planck.read.model import MeasuredFile
-    from planck.read.validate import to_model
 
-    rows = []
-    tf, _ = read_targets(Path(report.file))
-    for s in tf.sources if tf else []:
-        rows.append(_source(report.city, s, "plan"))
-    for path in report.measured:
-        loaded = load(path)
-        mf = to_model(loaded.data, MeasuredFile, path)[0] if loaded.ok else None
-        for s in mf.sources if mf else []:
-            rows.append(_source(report.city, s, "measured"))
-    return rows
+def city_sheet(data: Any, as_of: Any) -> tuple[Report, list[list[Any]]]:
+    """Runs in a worker: one loaded city's report and its source rows (read once for both)."""
+    from planck.judge.evaluate import default_as_of, evaluate
+
+    return evaluate(data, as_of or default_as_of(data)), source_rows(data)
 
 
 def _source(city: str, s: Any, kind: str) -> list[Any]:

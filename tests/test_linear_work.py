@@ -1,0 +1,106 @@
+"""Work grows linearly with the number of places (issue 27): nothing here is timed, it is
+counted. Each command runs in this process (no worker pool, so every call is seen) on 30 and
+on 300 copies of the golden city, and we count
+
+* the YAML files read and parsed: each file of a city once, whatever the command;
+* path operations (``PurePath.parent`` and ``==``): a count per report over every file
+  written, as ``report --all`` once did for its chart count, is quadratic and shows here.
+
+and `import` parses each text of the file it grows once (before and after)."""
+
+from __future__ import annotations
+
+import pathlib
+import shutil
+from collections import Counter
+
+import pytest
+from conftest import ROOT
+
+from planck.judge import batch
+from planck.read import loader
+
+GOLDEN = ROOT / "tests" / "golden"
+#: per place, 300 places may cost this much more than 30 (fixed costs make it less than 1)
+GROWTH = 1.3
+
+
+def _places(folder: pathlib.Path, n: int) -> pathlib.Path:
+    folder.mkdir()
+    for i in range(n):
+        shutil.copy(GOLDEN / "goldcity.yaml", folder / f"c{i:04d}.yaml")
+        shutil.copy(GOLDEN / "goldcity.measured.yaml", folder / f"c{i:04d}.measured.yaml")
+    return folder
+
+
+class Work:
+    """Counters installed for one command run."""
+
+    def __init__(self, monkeypatch):
+        self.reads: Counter[str] = Counter()
+        self.parses: Counter[int] = Counter()
+        self.paths = 0
+        read, parse = loader.read_regular, loader.parse
+        parent, eq = pathlib.PurePath.parent, pathlib.PurePath.__eq__
+
+        def counted_read(path, limit):
+            self.reads[str(path)] += 1
+            return read(path, limit)
+
+        def counted_parse(text, name):
+            self.parses[hash(text)] += 1
+            return parse(text, name)
+
+        def counted_parent(p):
+            self.paths += 1
+            return parent.fget(p)
+
+        def counted_eq(a, b):
+            self.paths += 1
+            return eq(a, b)
+
+        monkeypatch.setattr(loader, "read_regular", counted_read)
+        # every module that imported parse by name gets the counting one
+        import sys
+
+        for module in list(sys.modules.values()):
+            if getattr(module, "__name__", "").startswith("planck") and \
+                    getattr(module, "parse", None) is parse:
+                monkeypatch.setattr(module, "parse", counted_parse)
+        monkeypatch.setattr(pathlib.PurePath, "parent", property(counted_parent))
+        monkeypatch.setattr(pathlib.PurePath, "__eq__", counted_eq)
+
+
+COMMANDS = {
+    "check": ("check", "--all", "-f", "json"),
+    "validate": ("validate", "{data}"),
+    "report": ("report", "--all", "--reports-dir", "{out}/reports"),
+    "diff": ("diff", "--all", "--from", "2023-01-01", "-f", "json"),
+    "export": ("export", "--all", "-o", "{out}/all.xlsx"),
+}
+
+
+def _run(invoke, monkeypatch, tmp_path, n: int, command: str) -> Work:
+    data = _places(tmp_path / f"data{n}", n)
+    out = tmp_path / f"out{n}"
+    out.mkdir()
+    args = [a.format(data=data, out=out) for a in COMMANDS[command]]
+    with monkeypatch.context() as m:
+        work = Work(m)
+        result = invoke(*args, "--targets-dir", str(data))
+    assert result.exit_code in (0, 1), result.output
+    return work
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_work_per_place_does_not_grow(invoke, monkeypatch, tmp_path, command):
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 10**9)  # in this process: every call counted
+    small = _run(invoke, monkeypatch, tmp_path, 30, command)
+    large = _run(invoke, monkeypatch, tmp_path, 300, command)
+    for work, n in ((small, 30), (large, 300)):
+        yamls = {p: k for p, k in work.reads.items() if p.endswith(".yaml")}
+        assert len(yamls) == 2 * n, f"{command}: {len(yamls)} files read for {n} places"
+        assert set(yamls.values()) == {1}, f"{command}: a file read more than once"
+        assert sum(work.parses.values()) == 2 * n, f"{command}: files parsed more than once"
+    assert large.paths <= 10 * GROWTH * max(small.paths, 1), (
+        f"{command}: {small.paths} path operations for 30 places, {large.paths} for 300")
