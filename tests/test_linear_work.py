@@ -104,3 +104,19 @@ def test_work_per_place_does_not_grow(invoke, monkeypatch, tmp_path, command):
         assert sum(work.parses.values()) == 2 * n, f"{command}: files parsed more than once"
     assert large.paths <= 10 * GROWTH * max(small.paths, 1), (
         f"{command}: {small.paths} path operations for 30 places, {large.paths} for 300")
+
+
+def test_import_parses_each_text_of_the_file_it_grows_once(invoke, monkeypatch, tmp_path):
+    data = _places(tmp_path / "data", 1)
+    rows = ["indicator,period,value,source,quote"]
+    rows += [f"high-tech-enterprises,2019-{m:02d},{100 + m},gc-bulletin-2024,"
+             f"截至当月共{100 + m}家" for m in range(1, 12)]
+    table = tmp_path / "rows.csv"
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with monkeypatch.context() as m:
+        work = Work(m)
+        result = invoke("import", str(table), "--city", "c0000", "--targets-dir", str(data))
+    assert result.exit_code == 0, result.output
+    assert "11 observation(s) added" in result.output
+    # the target file, the measured file before and after: three texts, each parsed once
+    assert sorted(work.parses.values()) == [1, 1, 1], work.parses

@@ -29,8 +29,9 @@ def _data_dir(option: Path | None) -> Path:
 
 
 def _city_files(city: str, directory: Path):
-    """(target file, its model, measured file) for a city id, or exit 2 with a did-you-mean."""
-    from planck.read.dataset import city_files, measured_path, read_targets
+    """(target file, its model, the line of each target, measured file) for a city id, or
+    exit 2 with a did-you-mean."""
+    from planck.read.dataset import city_files, measured_path, targets_with_lines
     from planck.write.entries import did_you_mean
 
     path = directory / f"{city}.yaml"
@@ -39,7 +40,7 @@ def _city_files(city: str, directory: Path):
         raise _fail([Finding(str(directory), 0, 0, "unknown-city",
                              f"no city {city!r} in {directory}{did_you_mean(city, known)} "
                              f"(known: {', '.join(known) or 'none'})")])
-    tf, findings = read_targets(path)
+    tf, findings, lines = targets_with_lines(path)
     if tf is None or findings:
         raise _fail(findings)
     measured = measured_path(path)
@@ -47,14 +48,20 @@ def _city_files(city: str, directory: Path):
         raise _fail([Finding(str(measured), 0, 0, "read-only",
                              "this is planck's installed copy of the data: record into your own "
                              "folder (copy targets/ and pass --targets-dir)")])
-    return path, tf, measured
+    return path, tf, lines, measured
 
 
-def _statuses(target: Path, directory: Path) -> dict[str, str]:
-    from planck.judge.batch import evaluate_city
+def _statuses(target: Path, tf, lines: dict[str, int], measured: Path, tree) -> dict[str, str]:
+    """Each target's status with the measured file as ``tree`` (its parsed tree and model,
+    as the edit read or wrote it: the file is not read again)."""
+    from planck.judge.evaluate import default_as_of, evaluate
+    from planck.read.dataset import city_data
 
-    report = evaluate_city(str(target), directory, [], None)
-    return {} if isinstance(report, list) else {r.id: r.status for r in report.results}
+    data = city_data(target, tf, lines, measured, *tree)
+    if data is None:
+        return {}
+    report = evaluate(data, default_as_of(data))
+    return {r.id: r.status for r in report.results}
 
 
 def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:
@@ -72,8 +79,9 @@ def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:
     return candidate
 
 
-def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, sources,
-               replace: bool, dry_run: bool, follow_symlinks: bool = False) -> None:
+def apply_edit(target: Path, measured: Path, directory: Path, tf, lines: dict[str, int],
+               observations, sources, replace: bool, dry_run: bool,
+               follow_symlinks: bool = False, parsed=None) -> None:
     """Plan, validate, write and report one edit of a measured file (shared by import)."""
     from planck.cli.progress import progress
     from planck.escape import exact, log
@@ -86,7 +94,7 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
                      roots=[directory]) as opened:
             with progress(len(observations), "rows written") as tick:
                 edit = plan_edit(opened.text, str(measured), tf, observations, sources, replace,
-                                 date.today(), done=tick)
+                                 date.today(), done=tick, parsed=parsed)
             for o, old_note in edit.notes_dropped:
                 _err(f"planck: {log(o.indicator)} {o.period}: --replace gives it a new note; "
                      f"the old one was: {log(old_note)}")
@@ -102,12 +110,14 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, observations, 
             if not edit.changed:
                 _err(f"planck: {_summary(edit)}: {measured} is unchanged")
                 return
-            before = _statuses(target, directory) if opened.existed else {}
+            before = (_statuses(target, tf, lines, measured, edit.before)
+                      if opened.existed and edit.before is not None else {})
             commit(opened, edit.text)
     except PlanckError as err:
         raise _fail(err.findings) from None
     _err(f"planck: {_summary(edit)} in {measured}")
-    after = _statuses(target, directory)
+    assert edit.after is not None  # a changed edit was verified, tree and all
+    after = _statuses(target, tf, lines, measured, edit.after)
     changed = [(k, before.get(k, "no_data"), v) for k, v in after.items()
                if before.get(k, "no_data") != v]
     for tid, old, new in changed:
@@ -154,7 +164,7 @@ def record(
 
     _safe_streams()
     directory = _data_dir(targets_dir)
-    target, tf, measured = _city_files(city, directory)
+    target, tf, lines, measured = _city_files(city, directory)
     where = str(measured)
     problems = []
     number, why = parse_number(value)
@@ -194,7 +204,7 @@ def record(
                          quote.strip(), partial if partial is not None else
                          isinstance(when, str) and not when.endswith("-12"), note,
                          bound, estimate)
-    apply_edit(target, measured, directory, tf, [obs], sources, replace, dry_run,
+    apply_edit(target, measured, directory, tf, lines, [obs], sources, replace, dry_run,
                follow_symlinks)
 
 
@@ -210,7 +220,7 @@ def import_table(
     """Import observations from a CSV or XLSX table (columns: docs/format.md, 'Tables').
     Every bad cell is reported as FILE:row:col; nothing is written if any row is bad."""
     from planck.cli.progress import progress
-    from planck.read.loader import load
+    from planck.read.loader import load_text
     from planck.read.model import MeasuredFile
     from planck.read.tabular import read_table
     from planck.read.validate import to_model
@@ -218,7 +228,7 @@ def import_table(
 
     _safe_streams()
     directory = _data_dir(targets_dir)
-    target, tf, measured = _city_files(city, directory)
+    target, tf, lines, measured = _city_files(city, directory)
     if not file.is_file():
         raise _fail([Finding(str(file), 0, 0, "not-found", "no such file")])
     table = read_table(file)
@@ -226,15 +236,17 @@ def import_table(
         raise _fail(table.findings)
     if not table.rows:
         raise _fail([Finding(str(file), 0, 0, "empty", "the table has a header but no rows")])
-    mf = None
+    mf, parsed = None, None
     if measured.is_file():
-        loaded = load(measured)
+        text, loaded = load_text(measured)
         mf = to_model(loaded.data, MeasuredFile, loaded.path)[0] if loaded.ok else None
+        # parsed once: the edit plans on this tree and judges the city before from it
+        parsed = None if mf is None or text is None else (text, loaded.data, mf)
     with progress(len(table.rows), "rows checked") as tick:
         observations, sources, findings = entries(table, tf, mf, date.today(), _source_id,
                                                   replace, done=tick)
     if findings:
         raise _fail(findings)
-    apply_edit(target, measured, directory, tf, observations, sources, replace, dry_run,
-               follow_symlinks)
+    apply_edit(target, measured, directory, tf, lines, observations, sources, replace, dry_run,
+               follow_symlinks, parsed)
 

@@ -307,20 +307,27 @@ def read_regular(path: Path | str, limit: int) -> bytes:
 
 def load(path: Path | str, display: str | None = None) -> Loaded:
     """Read and parse one YAML file; ``display`` is the name used in findings."""
+    return load_text(path, display)[1]
+
+
+def load_text(path: Path | str, display: str | None = None) -> tuple[str | None, Loaded]:
+    """``load``, and the decoded text it parsed (None when it could not be read)."""
     name = display or str(path)
     try:
         raw = read_regular(path, MAX_BYTES + 1)
     except NotRegular as err:
-        return _finding(name, 0, 0, "not-a-file", f"{err}: planck reads only regular files")
+        return None, _finding(name, 0, 0, "not-a-file",
+                              f"{err}: planck reads only regular files")
     except OSError as err:
-        return _finding(name, 0, 0, "unreadable", f"cannot read file: {err.strerror or err}")
+        return None, _finding(name, 0, 0, "unreadable",
+                              f"cannot read file: {err.strerror or err}")
     if len(raw) > MAX_BYTES:
-        return _finding(name, 0, 0, "too-large", f"file is over {MAX_BYTES // 2**20} MiB "
-                        f"({MAX_BYTES} bytes), the limit for a planck file: split it")
+        return None, _finding(name, 0, 0, "too-large", f"file is over {MAX_BYTES // 2**20} MiB "
+                              f"({MAX_BYTES} bytes), the limit for a planck file: split it")
     text, findings = decode(raw, name)
     if text is None:
-        return Loaded(name, None, findings)
-    return parse(text, name)
+        return None, Loaded(name, None, findings)
+    return text, parse(text, name)
 
 
 def locate(doc: Any, loc: tuple[Any, ...]) -> tuple[int, int]:

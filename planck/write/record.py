@@ -39,6 +39,10 @@ class Edit:
     sources: list[NewSource] = field(default_factory=list)
     #: (replacing observation, the note it replaced): shown to the user, never dropped silently
     notes_dropped: list[tuple[NewObservation, str]] = field(default_factory=list)
+    #: (tree, model) of the text before and after, as parsed and validated here: the caller
+    #: judges the city from them instead of reading the file again
+    before: tuple[Any, MeasuredFile] | None = None
+    after: tuple[Any, MeasuredFile] | None = None
 
     @property
     def changed(self) -> bool:
@@ -144,7 +148,8 @@ def _index(mf: MeasuredFile) -> dict[tuple[str, str, str], int]:
 def plan_edit(text: str, name: str, targets: TargetFile | None,
               observations: list[NewObservation], sources: list[NewSource],
               replace: bool = False, today: date | None = None,
-              done: Callable[[], None] | None = None) -> Edit:
+              done: Callable[[], None] | None = None,
+              parsed: tuple[str, Any, MeasuredFile] | None = None) -> Edit:
     """The measured file ``text`` with ``observations`` and ``sources`` added; ``done`` is
     called once for each of ``observations`` as its place in the text is settled (the
     command line's progress bar).
@@ -152,21 +157,27 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
     An observation equal to one already in the file (same indicator, period, source, value,
     unit and quote) is left alone, so recording or importing twice changes nothing. The same
     indicator, period and source with another value is refused unless ``replace``.
+    ``parsed``: (text, tree, model) the caller already read; used when it is this ``text``,
+    so the file is not parsed twice.
     """
-    loaded = parse(text, name)
-    if not loaded.ok:
-        raise PlanckError(loaded.findings)
-    doc = loaded.data
-    mf, findings = to_model(doc, MeasuredFile, name)
-    if mf is None:
-        raise PlanckError(findings)
+    if parsed is not None and parsed[0] == text:
+        doc, mf = parsed[1], parsed[2]
+    else:
+        loaded = parse(text, name)
+        if not loaded.ok:
+            raise PlanckError(loaded.findings)
+        doc = loaded.data
+        model, findings = to_model(doc, MeasuredFile, name)
+        if model is None:
+            raise PlanckError(findings)
+        mf = model
     findings = measured_findings(doc, mf, name, targets)
     if findings:
         raise PlanckError(findings)
     new_sources, findings = check_entries(mf, targets, observations, sources, name, today)
     if findings:
         raise PlanckError(findings)
-    edit = Edit(text, sources=new_sources)
+    edit = Edit(text, sources=new_sources, before=(doc, mf))
     lines = text.splitlines(keepends=True)
     nl = line_end(text)
     fallback = ye.dominant_quote(text)
@@ -222,13 +233,13 @@ def plan_edit(text: str, name: str, targets: TargetFile | None,
     if not edit.changed:
         return edit
     edit.text = ye.apply(lines, splices)
-    _verify(edit, name, targets)
+    edit.after = _verify(edit, name, targets)
     return edit
 
 
-def _verify(edit: Edit, name: str, targets: TargetFile | None) -> None:
+def _verify(edit: Edit, name: str, targets: TargetFile | None) -> tuple[Any, MeasuredFile]:
     """The whole new file passes the checks of ``planck validate`` (without --sources) and
-    holds exactly the intended observations."""
+    holds exactly the intended observations; its tree and model."""
     loaded = parse(edit.text, name)
     if not loaded.ok:
         raise PlanckError(loaded.findings)
@@ -244,6 +255,7 @@ def _verify(edit: Edit, name: str, targets: TargetFile | None) -> None:
             raise PlanckError([Finding(name, 0, 0, "internal",
                                        f"the edit did not read back as written ({o.indicator} "
                                        f"{o.period}); nothing was written")])
+    return loaded.data, mf
 
 
 def _lines(text: str) -> list[str]:
