@@ -5,7 +5,9 @@ its level test, how its verdict is decided (``decide``: a ``Rule``, whose decisi
 ``planck.judge.rules`` holds), how percent to goal is taken, how it reads
 in a table and in ``explain``, and the plan wordings it stands for. ``model``, ``validate``,
 ``dataset``, ``evaluate`` and the renderers read this table; none of them names an operator.
-Adding an operator is one entry here plus its worked example in docs/methodology.md.
+Adding an operator is one entry here (with its goal function, when none of the ones below
+fits) plus its worked example in docs/methodology.md; tests/test_new_operator.py adds "at most
+X % of a reference" that way, in the test alone.
 
 It sits at the top of the package (like ``result``) because both the reading layer and the
 judging layer use it; it imports nothing from either.
@@ -161,19 +163,23 @@ def _share_of_reference(g: GoalInput) -> Levels:
 
 
 # Level tests: (value, levels, lower is better) -> (satisfies, lies beyond the range).
-def _ge(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+def level_ge(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    """v ≥ goal."""
     return geq(v, _n(lv.goal)), False
 
 
-def _le(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+def level_le(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    """v ≤ goal."""
     return leq(v, _n(lv.goal)), False
 
 
-def _gt(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+def level_gt(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    """v > goal, strictly."""
     return greater(v, _n(lv.goal)), False
 
 
-def _band(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+def level_band(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
+    """Inside the band, or beyond it on the good side (flagged)."""
     if lower:
         return leq(v, _n(lv.high)), not geq(v, _n(lv.low))
     return geq(v, _n(lv.low)), not leq(v, _n(lv.high))
@@ -207,7 +213,8 @@ class Operator:
     #: the band of an operator that fits either direction follows the indicator's direction
     follows_direction: bool = False
     #: "value" (needs value), "range" (low and high), "reference" (a reference indicator,
-    #: no value), "optional" (value may be left out)
+    #: no value), "value_of_reference" (a value and a reference indicator: a share of it),
+    #: "optional" (value may be left out)
     shape: str = "value"
     needs_baseline: bool = False
     #: what ``value`` is: "level" (in the indicator's unit), "change" (an amount added to the
@@ -224,7 +231,7 @@ class Operator:
     #: default tolerance when the operator takes one, else None (then 'tolerance' is refused)
     tolerance: float | None = None
     goal: Callable[[GoalInput], Levels] = _plain
-    level: Callable[[float, Levels, bool], tuple[bool, bool]] = _ge
+    level: Callable[[float, Levels, bool], tuple[bool, bool]] = level_ge
     #: how the verdict is decided (each Rule has its function in planck.judge.rules)
     decide: Rule = Rule.LEVEL
     #: how percent to goal is taken
@@ -240,6 +247,16 @@ class Operator:
     #: how plans word it (docs and ``planck extract`` read these)
     wordings: tuple[str, ...] = ()
 
+    @property
+    def takes_reference(self) -> bool:
+        """The target names a reference indicator (and takes none otherwise)."""
+        return self.shape in ("reference", "value_of_reference")
+
+    @property
+    def needs_value(self) -> bool:
+        """The target must give a ``value``."""
+        return self.shape in ("value", "value_of_reference")
+
     def lower(self, direction: str) -> bool:
         """Lower is better for this target, given its indicator's direction."""
         return self.sense == "lower" or (self.follows_direction and direction == "lower")
@@ -248,19 +265,19 @@ class Operator:
 _ENTRIES = (
     Operator(name="at_least", sense="higher", rule="v ≥ T",
              rule_zh="v ≥ T", wordings=("不少于", "不低于", "达到", "以上")),
-    Operator(name="at_most", sense="lower", level=_le, show=_sign("≤"),
+    Operator(name="at_most", sense="lower", level=level_le, show=_sign("≤"),
              rule="v ≤ T, lower is better", rule_zh="v ≤ T，越低越好",
              wordings=("不超过", "不高于", "控制在", "以内")),
-    Operator(name="more_than", sense="higher", level=_gt, show=_sign(">"),
+    Operator(name="more_than", sense="higher", level=level_gt, show=_sign(">"),
              rule="v > T, strictly", rule_zh="v > T（严格大于）",
              wordings=("超过", "突破")),
     Operator(name="about", sense=None, follows_direction=True, tolerance=ABOUT_TOLERANCE,
              goal=_about,
-             level=_band,
+             level=level_band,
              show=lambda t, num, words, u: f"≈ {num(t.value)}{u} ±{t.tolerance:.0%}",
              rule="|v − T| ≤ tolerance × T", rule_zh="|v − T| ≤ 容差 × T",
              wordings=("左右",)),
-    Operator(name="between", sense=None, shape="range", goal=_between, level=_band,
+    Operator(name="between", sense=None, shape="range", goal=_between, level=level_band,
              show=lambda t, num, words, u: f"{num(t.low)}–{num(t.high)}{u}",
              rule="low ≤ v ≤ high", rule_zh="下限 ≤ v ≤ 上限",
              wordings=("—", "至")),
@@ -271,7 +288,7 @@ _ENTRIES = (
              "op 'decrease_by' with value 13.5 (% of the baseline), or 'at_most' with the "
              "level" if v < 0 else None),
     Operator(name="decrease_by", sense="lower", needs_baseline=True, value_kind="percent",
-             goal=_reduced, level=_le,
+             goal=_reduced, level=level_le,
              show=lambda t, num, words, u: f"−{num(t.value)}%" + (
                  f" = {num(t.goal)}{u}" if t.goal is not None else ""),
              rule="v ≤ b × (1 − value/100), lower is better",
@@ -294,7 +311,7 @@ _ENTRIES = (
              rule="v ≥ 100 % (or the stated value)", rule_zh="v ≥ 100 %（或所述数值）",
              wordings=("全覆盖",),
              refuse=lambda v: None if 0 <= v <= 100 else f"coverage {v:g}% is outside 0 … 100%"),
-    Operator(name="rank_at_most", sense="lower", level=_le, show=_sign("≤"), linear=True,
+    Operator(name="rank_at_most", sense="lower", level=level_le, show=_sign("≤"), linear=True,
              rule="rank ≤ value, lower is better", rule_zh="名次 ≤ 数值，越靠前越好",
              wordings=("进入前", "前列")),
     Operator(name="per_year", sense="higher", decide=Rule.EVERY_YEAR, percent=Percent.SHARE,
@@ -318,14 +335,14 @@ _ENTRIES = (
              rule_zh="v ≥ 参照值，同一年（容差 0）",
              wordings=("达到全国平均水平", "达到全省平均水平", "不低于全国平均水平")),
     Operator(name="above_reference", sense="higher", shape="reference",
-             goal=_whole_reference, level=_gt, decide=Rule.REFERENCE, percent=Percent.SHARE,
+             goal=_whole_reference, level=level_gt, decide=Rule.REFERENCE, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"> {t.reference}",
              rule="v > reference, same year, strictly",
              rule_zh="v > 参照值，同一年，严格大于",
              wordings=("超过全国平均水平", "超过全省平均水平", "高于全国平均水平")),
     Operator(name="growth_above", sense="higher", shape="reference", needs_baseline=True,
-             goal=_in_step, level=_gt, decide=Rule.GROWTH_VS, percent=Percent.NONE,
+             goal=_in_step, level=level_gt, decide=Rule.GROWTH_VS, percent=Percent.NONE,
              reference_level=False, level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"{words['growth']} > {t.reference}",
              rule="compound growth a year since the baseline > the reference's over the "

@@ -71,7 +71,7 @@ def target(r: Result, lang: str = "en", *, unit: bool = True, wording: bool = Tr
     t, words = r.target, WORDS[lang]
     u = unit_suffix(t.unit or r.unit) if unit else ""
     op = operators.get(t.op)
-    if op.shape == "reference":
+    if op.takes_reference:
         # The reference's figure (a level, so in the unit), never its id: an id is not prose.
         shown = (f"{num(r.reference_value)}{u}" if r.reference_value is not None
                  and op.reference_level else words["reference"])

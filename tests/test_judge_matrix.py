@@ -55,7 +55,7 @@ def judge(row: Row) -> Result:
     """Evaluate the row's one target on its figures, all in memory."""
     spec = operators.get(row.op)
     fields = dict(row.fields)
-    if spec.shape == "reference":
+    if spec.takes_reference:
         fields["reference"] = "ref"
     indicators = [{"id": "x", "name_zh": "指标", "name_en": "Indicator", "unit": row.unit,
                    "direction": row.direction, **({"kind": row.kind} if row.kind else {})},
@@ -160,7 +160,7 @@ def _shape_rows():
             figures = {y: (base if v == 0.0 else v) for y, v in figs.items()}
             expect = {"status": BY_SHAPE[spec.decide][i], "final": False, "provisional": False}
             yield pytest.param(Row(op, fields, figures, expect, direction, unit=unit,
-                                   reference=REF if spec.shape == "reference" else {}),
+                                   reference=REF if spec.takes_reference else {}),
                                id=f"{op}-{direction}-{shape}")
 
 
@@ -207,7 +207,7 @@ def _edge_rows():
             continue
         spec = operators.get(op)
         reference = {B: 100.0, 2025: 140.0} if spec.decide == operators.Rule.GROWTH_VS else (
-            REF if spec.shape == "reference" else {})
+            REF if spec.takes_reference else {})
         for verdict, v in zip(("met", "missed"), EDGES[op, direction], strict=True):
             marks = [BETWEEN_LOWER] if (op, direction, verdict) == ("between", "lower",
                                                                      "missed") else []

@@ -43,7 +43,7 @@ def test_every_operator_has_a_rule_and_wordings():
     for op in operators.OPERATORS.values():
         assert op.rule and op.rule_zh and op.wordings, op.name
         assert op.sense in ("higher", "lower", None)
-        assert op.shape in ("value", "range", "reference", "optional")
+        assert op.shape in ("value", "range", "reference", "value_of_reference", "optional")
         assert op.value_kind in ("level", "change", "factor", "rate", "percent")
 
 

@@ -100,7 +100,7 @@ class Case:
             tol=tol, lower=lower))
         # validation makes a reference target name its reference indicator
         ref_annual = (pick(data.observations, t.reference or "", as_of)[0]
-                      if op.shape == "reference" else {})
+                      if op.takes_reference else {})
         return cls(t=t, ind=ind, op=op, plan_start=plan_start, annual=annual, partial=partial,
                    lower=lower, linear_unit=op.linear or normalize(ind.unit) in _LINEAR_UNITS,
                    base_year=base_year,

@@ -226,7 +226,7 @@ class Target(Frozen):
                                  if o.shape == "range")
             raise rule("low" if self.low is not None else "high",
                        f"'low'/'high' are only for op {ranged}, not {op!r}")
-        elif self.value is None and spec.shape == "value":
+        elif self.value is None and spec.needs_value:
             raise rule("op", f"op {op!r} needs a 'value'")
         if spec.needs_baseline and self.baseline is None:
             raise rule("op", f"op {op!r} needs a baseline year: baseline: {{year: …}}")
@@ -237,9 +237,9 @@ class Target(Frozen):
             raise rule("stretch", f"'stretch' (力争) needs a target with a 'value', not op {op!r}")
         if spec.shape == "reference" and self.value is not None:
             raise rule("value", f"op {op!r} takes 'reference' (and 'tolerance'), not 'value'")
-        if (spec.shape == "reference") != (self.reference is not None):
+        if spec.takes_reference != (self.reference is not None):
             raise rule("reference" if self.reference is not None else "op",
-                       f"'reference' is required for op {_named('reference')} and only there")
+                       f"'reference' is required for op {_with_reference()} and only there")
         if self.tolerance is not None and spec.tolerance is None:
             raise rule("tolerance",
                        f"'tolerance' applies to {_named_tolerance()}, not {op!r}")
@@ -249,8 +249,8 @@ class Target(Frozen):
         return self
 
 
-def _named(shape: str) -> str:
-    return " or ".join(repr(o.name) for o in operators.OPERATORS.values() if o.shape == shape)
+def _with_reference() -> str:
+    return " or ".join(repr(o.name) for o in operators.OPERATORS.values() if o.takes_reference)
 
 
 def _named_tolerance() -> str:

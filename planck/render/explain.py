@@ -36,7 +36,7 @@ def _goal_line(r: Result, unit: str, w: dict[str, str]) -> str:
     of the reference (or a growth difference), never a level in the indicator's unit."""
     t, op = r.target, operators.get(r.target.op)
     goal = t.goal if t.goal is not None else 0.0
-    if op.shape != "reference":
+    if not op.takes_reference:
         return w["goal"].format(goal=amount(goal, unit))
     ref = log(t.reference or "")
     if not op.reference_level:
