@@ -17,6 +17,7 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
+from planck import pool
 from planck.judge import batch
 from planck.read import loader
 
@@ -94,7 +95,9 @@ def _run(invoke, monkeypatch, tmp_path, n: int, command: str) -> Work:
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_work_per_place_does_not_grow(invoke, monkeypatch, tmp_path, command):
-    monkeypatch.setattr(batch, "PARALLEL_FROM", 10**9)  # in this process: every call counted
+    # in this process: every call counted
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 10**9)
     small = _run(invoke, monkeypatch, tmp_path, 30, command)
     large = _run(invoke, monkeypatch, tmp_path, 300, command)
     for work, n in ((small, 30), (large, 300)):
@@ -120,3 +123,25 @@ def test_import_parses_each_text_of_the_file_it_grows_once(invoke, monkeypatch, 
     assert "11 observation(s) added" in result.output
     # the target file, the measured file before and after: three texts, each parsed once
     assert sorted(work.parses.values()) == [1, 1, 1], work.parses
+
+
+def test_validate_city_by_city_on_two_cores_finds_the_same_in_the_same_order(tmp_path):
+    from planck.read.checkfiles import validate_paths
+    from planck.read.dataset import MEASURED_SUFFIX
+
+    data = _places(tmp_path / "data", 12)
+    (data / "broken.yaml").write_text("planck: 1\ncity: [\n", encoding="utf-8")
+    measured = (GOLDEN / "goldcity.measured.yaml").read_text(encoding="utf-8")
+    (data / "c0003.measured.yaml").write_text(measured.replace("value: 1120", "value: abc"),
+                                              encoding="utf-8")
+    (data / "orphan.measured.yaml").write_text(measured, encoding="utf-8")
+    # a measured file by its content, not its name, pointing at c0005 by its city
+    (data / "extra.yaml").write_text(measured.replace("city: goldcity", "city: c0005"),
+                                     encoding="utf-8")
+    one = validate_paths([data], None, workers=1)
+    two = validate_paths([data], None, workers=2)
+    assert one == two
+    files = [f.file for f in one[1]]
+    assert files == sorted(files, key=lambda f: f.endswith(MEASURED_SUFFIX))
+    assert {pathlib.Path(f).name for f in files} >= {
+        "broken.yaml", "c0003.measured.yaml", "orphan.measured.yaml", "extra.yaml"}

@@ -6,7 +6,6 @@ processes; results come back as plain dataclasses and keep the order of the inpu
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -51,20 +50,9 @@ def _loaded_job(args: tuple) -> Any:
 
 def _pool_map(job: Callable[[tuple], Any], jobs: list[tuple], workers: int | None,
               start_method: str | None) -> Iterator[Any]:
-    """``job`` over ``jobs`` in input order: in this process for a few, else in a pool."""
-    workers = workers or min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from map(job, jobs)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from planck.pool import pool_map
 
-    # The platform's default start method unless one is asked for: fork is unsafe in a
-    # process with threads, missing on Windows and no longer the default from Python 3.14;
-    # every job is picklable, so spawn and forkserver work as well.
-    context = multiprocessing.get_context(start_method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+    return pool_map(job, jobs, workers, start_method, PARALLEL_FROM)
 
 
 def map_cities(cities: list[str], directory: Path, measured: list[Path], as_of: date | None,

@@ -174,11 +174,25 @@ def _source_dates(doc: Any, mf: MeasuredFile, name: str, tf: TargetFile) -> list
     return found
 
 
+def _validate_group(job: tuple) -> tuple:
+    """Runs in a worker: one city's files, a target file and then its measured file, each
+    validated with the target's model at hand; (index, findings) per file and the tally."""
+    files, sources_dir = job
+    seen: dict[Path, TargetFile | None] = {}
+    tally: Counter[str] = Counter()
+    return [(i, validate_file(f, sources_dir, seen, tally)) for i, f in files], tally
+
+
 def validate_paths(paths: list[Path], sources_dir: Path | None,
-                   tally: Counter[str] | None = None) -> tuple[int, list[Finding]]:
+                   tally: Counter[str] | None = None, workers: int | None = None
+                   ) -> tuple[int, list[Finding]]:
     """(number of files checked, findings) for files and folders. A target file brings its
-    measured file along (a rename in one breaks the other). Target files go first, so
-    each is parsed once even though its measured file needs it too."""
+    measured file along (a rename in one breaks the other). City by city: a target file and
+    then its measured file, which is checked against the target's model without parsing it
+    again; nothing of a city is kept once its files are checked (on every core for many
+    cities). Findings come in the order of the files, target files first."""
+    from planck.pool import pool_map
+
     files, findings = expand(paths)
     known = {f.resolve() for f in files}
     for f in list(files):
@@ -186,9 +200,31 @@ def validate_paths(paths: list[Path], sources_dir: Path | None,
         if sibling is not None and sibling.resolve() not in known:
             known.add(sibling.resolve())
             files.append(sibling)
-    seen: dict[Path, TargetFile | None] = {}
-    for f in sorted(files, key=lambda p: p.name.endswith(MEASURED_SUFFIX)):
-        findings += validate_file(f, sources_dir, seen, tally)
+    ordered = sorted(files, key=lambda p: p.name.endswith(MEASURED_SUFFIX))
+    waiting: dict[Path, list[int]] = {}
+    for i, f in enumerate(ordered):
+        if f.name.endswith(MEASURED_SUFFIX):
+            waiting.setdefault(f, []).append(i)
+    groups: list[list[tuple[int, Path]]] = []
+    for i, f in enumerate(ordered):
+        if f.name.endswith(MEASURED_SUFFIX):
+            continue
+        group = [(i, f)]
+        # the measured file whose own name names this target file (its first choice)
+        pair = waiting.get(f.with_name(f.stem + MEASURED_SUFFIX)) if f.suffix == ".yaml" else None
+        if pair and f.is_file():
+            j = pair.pop(0)
+            group.append((j, ordered[j]))
+        groups.append(group)
+    groups += [[(j, ordered[j])] for left in waiting.values() for j in left]
+    by_index: dict[int, list[Finding]] = {}
+    jobs = [(group, sources_dir) for group in groups]
+    for found, counted in pool_map(_validate_group, jobs, workers):
+        by_index.update(found)
+        if tally is not None:
+            tally.update(counted)
+    for i in range(len(ordered)):
+        findings += by_index.pop(i)
     return len(files), findings
 
 
