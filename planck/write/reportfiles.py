@@ -166,27 +166,38 @@ def build(city: str, directory: Path, out: Path, as_of: date | None, lang: str,
                                   for name, svg in chart_files(report, ctx, ev).items()]
 
 
+def _build_job(job: tuple) -> tuple[bool, list]:
+    """Runs in a worker: (True, files) of one report job, or (False, findings)."""
+    from planck.findings import PlanckError
+
+    city, directory, path, as_of, lang = job
+    to_stdout = str(path) == "-"
+    out = Path("stdout.md") if to_stdout else path
+    try:
+        files = build(city, directory, out, as_of, lang, charts=not to_stdout)
+    except PlanckError as err:
+        return False, err.findings
+    return True, [(path, files[0][1])] if to_stdout else files
+
+
 def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None,
                lang: str, done: Callable[[], None] | None = None) -> list[tuple[Path, str]]:
     """(file, text) for every (city, report file) job: each report, then its SVG charts;
     ``PlanckError`` with the findings of every invalid city (all cities are read before
     anything is written). A report to stdout ("-") comes alone, without charts, its links
-    relative to the current folder."""
+    relative to the current folder. Many cities are built on every core."""
     from planck.findings import PlanckError
+    from planck.pool import pool_map
 
     texts, findings = [], []
-    for city, path in jobs:
-        to_stdout = str(path) == "-"
-        out = Path("stdout.md") if to_stdout else path
-        try:
-            files = build(city, directory, out, as_of, lang, charts=not to_stdout)
-        except PlanckError as err:
-            findings += err.findings
-            continue
-        finally:
-            if done is not None:  # the command line's progress bar
-                done()
-        texts += [(path, files[0][1])] if to_stdout else files
+    for ok, found in pool_map(_build_job, [(city, directory, path, as_of, lang)
+                                           for city, path in jobs]):
+        if done is not None:  # the command line's progress bar
+            done()
+        if ok:
+            texts += found
+        else:
+            findings += found
     if findings:
         raise PlanckError(findings)
     return texts
