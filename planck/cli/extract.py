@@ -82,7 +82,11 @@ def extract(
     text = render(ex, Options(city, plan_id, start, end, plan_file.name))
     for note in ex.notes:
         _err(f"{plan_file}: note: {note}")
-    if not ex.targets:
+    if not ex.targets and ex.undated and not (ex.start or start):
+        _err(f"{plan_file}: no target drafted: no plan period found (no title or sentence names "
+             f"the plan, e.g. 十五五), so {ex.undated} figure(s) worded as goals have no deadline; "
+             "give the period with --start and --end")
+    elif not ex.targets:
         _err(f"{plan_file}: no target found (no figure with a goal wording in a target sentence); "
              "the draft is empty")
     if score is not None:

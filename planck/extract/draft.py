@@ -88,6 +88,18 @@ def slug(name: str, taken: set[str]) -> str:
 RATE_OPS = {OP.annual_growth, OP.decrease_by, OP.multiple_of}
 
 
+#: What a name measures -> its unit, for a level whose growth or fall is the target.
+_MEASURES = ((re.compile(r"能耗|能源消耗"), "吨标准煤/万元"), (re.compile(r"二氧化碳排放|碳排放"), "吨/万元"),
+             (re.compile(r"专利"), "件"), (re.compile(r"企业$"), "家"),
+             (re.compile(r"总值|GDP|增加值|收入|投资|总额|投入|经费|支出|营收|产值|成交额|销售额|规模$"),
+              "亿元"))
+
+
+def measured_unit(name: str) -> str | None:
+    """The unit of the level a name measures (研发经费 -> 亿元, 单位GDP能耗 -> 吨标准煤/万元)."""
+    return next((unit for rx, unit in _MEASURES if rx.search(name)), None)
+
+
 def level_unit(f: Found) -> str | None:
     """The unit of what the figure measures, for matching: a growth rate's % says nothing of it."""
     return None if f.op in RATE_OPS and f.unit in ("%", None) else f.unit
@@ -115,6 +127,8 @@ class _Indicators:
             iid = slug(f.name, set(self.rows))
             direction = "higher" if f.op in HIGHER else "lower" if f.op in LOWER else None
             unit = f.unit if f.op not in {OP.multiple_of} | REFERENCE_OPS else None
+            if f.op in RATE_OPS:  # 研发经费投入增长10%: the spending's unit, not %
+                unit = measured_unit(f.name)
             self.rows[iid] = {"name": f.name, "unit": unit, "direction": direction, "known": False,
                               "name_en": None}
         self.by_name[k] = iid
@@ -134,7 +148,10 @@ def render(ex: Extraction, opts: Options) -> str:
            "# Every line marked `# review:` needs a person; each target's comment gives the line:column",
            "# of its quote in the input. Nothing here was checked against the plan's meaning."]
     out += [f"# note: {_comment(n)}" for n in ex.notes]
-    if not ex.targets:
+    if not ex.targets and ex.undated and not start:
+        out.append(f"# No target drafted: no plan period found, so {ex.undated} figure(s) worded as goals "
+                   "have no deadline (give --start and --end).")
+    elif not ex.targets:
         out.append("# No target found in the text (no figure with a goal wording in a target sentence).")
     out += ["planck: 1", "city:"]
     out.append(f"  id: {q(opts.city or 'review')}" + ("" if opts.city else "  # review: city id (--city)"))
@@ -161,8 +178,21 @@ def render(ex: Extraction, opts: Options) -> str:
     out.append(f"    source: {q(src)}")
     body: list[str] = []
     taken: set[str] = set()
+    extra: dict[str, tuple[str, str, int, int]] = {}
     for f in ex.targets:
-        body += _target(f, inds, taken, plan_id, src, start, ops)
+        pid = plan_id
+        base = opts.city or plan_id
+        if f.annual and f.deadline:  # a year's target has a plan of its own, never the period's end
+            pid = f"{base}-{f.deadline}-annual"
+            extra.setdefault(pid, (f"{f.deadline}年主要预期目标", f"{f.deadline} annual targets",
+                                   f.deadline, f.deadline))
+        elif end and f.deadline and f.deadline > end and start:  # 到2035年: a vision beyond the plan
+            pid = f"{base}-{f.deadline}-vision"
+            extra.setdefault(pid, (f"到{f.deadline}年远景目标", f"Vision to {f.deadline}", start, f.deadline))
+        body += _target(f, inds, taken, pid, src, start, ops)
+    for pid, (zh, en, first, last) in extra.items():
+        out += [f"  - id: {q(pid)}", f"    title_zh: {q(zh)}  # review: title",
+                f"    title_en: {q(en)}", f"    start: {first}", f"    end: {last}", f"    source: {q(src)}"]
     out.append("indicators:" if inds.rows else "indicators: []  # review: no indicator found")
     for iid, row in inds.rows.items():
         out += [f"  - id: {q(iid)}" + ("" if row["known"] else "  # review: an id of your choosing"),
@@ -205,12 +235,15 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     base = dict(f.baseline or {})
     if f.op in NEEDS_BASE or base:
         year = base.get("year")
-        parts = [f"year: {year}" if year else f"year: {cast(int, start or f.deadline) - 1}"]
+        # a year's target grows from the year before it; a plan's from the year before the plan
+        assumed = cast(int, f.deadline if f.annual else start or f.deadline) - 1
+        parts = [f"year: {year}" if year else f"year: {assumed}"]
         if base.get("value") is not None:
             parts.append(f"value: {num(base['value'])}")
         if base.get("quote"):
             parts.append(f"quote: {q(base['quote'])}")
-        review = "" if year else "  # review: baseline year assumed the year before the plan period"
+        before = "the target's" if f.annual else "the plan period"
+        review = "" if year else f"  # review: baseline year assumed the year before {before}"
         lines.append("    baseline: {" + ", ".join(parts) + "}" + review)
     lines += [f"    wording: {q(f.wording)}", f"    source: {q(src)}", f"    quote: {q(f.quote)}"]
     extra = []

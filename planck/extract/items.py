@@ -28,7 +28,8 @@ def clauses(text: str):
         for a in range(m.start(), m.end(), MAX_CLAUSE):
             yield a, min(a + MAX_CLAUSE, m.end())
 _QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]{0,200}》|（[^）]{0,40}）|\([^)]{0,40}\)")
-_LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|到\d{4}年(?:底|末)?|到“?十.五”?末|力争|争取|确保|全市|全省|我市|"
+_LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|为(?=到)|提出|(?:到|至)\d{4}年(?:底|末)?|到“?十.五”?末|"
+                   r"力争|争取|确保|全市|全省|我市|"
                    r"其中|并|同时|以及|和|及|与|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
                    r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
                    + w.LEAD_VERBS + r")+")
@@ -76,6 +77,7 @@ class Found:
     deadline: int | None = None
     notes: list[str] = field(default_factory=list)
     from_table: bool = False
+    annual: bool = False  # a target for one year of the plan (今年, 2026年主要预期目标)
 
 
 def _mask(text: str) -> str:
@@ -115,17 +117,23 @@ def _figure_op(clause: str, m: re.Match, mode: tuple[str, str] | None) -> tuple[
             # decrease_by is a share of the baseline, so a fall in points needs its own operator.
             return change.group(1), (OP.decrease_points if change.group(1) in "降低下降减少"
                                      else OP.increase_by)
-    if m.group(2):
-        return f"{m.group(1)}—{m.group(2)}", OP.between
     comp_b = w.comparative_before(before)
     comp_a = w.comparative_after(after)
+    if comp_b and comp_b[1] == OP.annual_growth and m.group(4) == "%":
+        # 增长5%左右, 年均增长7%以上, 增长4.5%-5%: a growth rate, whatever follows it
+        return comp_b[0] + (f"{m.group(1)}%—{m.group(2)}%" if m.group(2) else
+                            "…" + comp_a[0] if comp_a else ""), OP.annual_growth
+    if m.group(2):
+        return f"{m.group(1)}—{m.group(2)}", OP.between
     comp = comp_a if comp_a and comp_a[1] in (OP.about, OP.at_most) else comp_b or comp_a
     if mode:
         word, op = mode
         if op == OP.decrease_by and comp and comp[1] == OP.at_most:
             return comp
         if op in (OP.increase_by, OP.per_year, OP.cumulative, OP.decrease_by):
-            return (comp[0] if comp else word), op
+            # 新增1000个左右: the mode's operator, with 左右 kept in the wording
+            return (f"{word}…{comp[0]}" if comp and comp[1] == OP.about else
+                    comp[0] if comp else word), op
         if op == OP.annual_growth and m.group(4) in ("%",):
             return word, op
     if comp:
@@ -157,8 +165,12 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
 
 
 def _clause(clause: str, original: str) -> list[Found]:
+    if w.FISCAL.search(clause):
+        return []  # a fiscal arrangement, not a plan indicator
     figs = [m for m in w.FIGURE.finditer(clause)
-            if clause[max(0, m.start() - 1): m.start()] not in ("前", "第") and not _is_qualifier(clause, m)]
+            if clause[max(0, m.start() - 1): m.start()] not in ("前", "第") and not _is_qualifier(clause, m)
+            and not (m.group(4) in w.NEED_COMPARATIVE and not w.comparative_before(clause[: m.start()]))
+            and not re.search(r"提出\s*$", clause[: m.start()])]  # 提出3项指标: a plan's contents
     if not figs:
         return []
     quote = original.strip(" \u3000")
@@ -230,10 +242,16 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
     name = name_after or name_of(original[pos:cut_end])
     if not name and "力争" not in before:
         return None
+    if mode and mode[1] == op and mode[0] in name:  # 城镇新增就业1200万人: 新增 names it
+        wording, op = _figure_op(clause, m, None)
     f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit))
     if note:
         f.notes.append(note)
-    if op == OP.between:
+    if "左右" in after[:4] and op != OP.about:
+        f.notes.append(f"左右: about {m.group(1)}{m.group(3)}{m.group(4)}; the operator cannot say 'about'")
+    if op == OP.annual_growth and m.group(2):  # 增长4.5%-5%: the lower end, the upper a stretch
+        f.value, f.stretch = w.clean(value), w.clean(w.number(m.group(2)))
+    elif op == OP.between:
         hi, _, _ = w.unit_and_value(w.number(m.group(2)), m.group(3), m.group(4))
         f.low, f.high = w.clean(value), w.clean(hi)
     else:

@@ -38,14 +38,21 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
     """Every target the text states, with quote, line and deadline."""
     period = scope.plan_period(doc.lines)
     title, title_line = (period[2], period[3]) if period else (None, 0)
+    notes = list(doc.notes)
     if start is None and period:
         start, end = period[0], end or period[1]
+    elif start is None:
+        named = scope.period_in_text(doc.lines)
+        if named:  # no title names the plan; the text does (十五五时期…, 第十五个五年规划)
+            start, end = named[0], named[1]
+            notes.append(f"plan period {start}–{end} read from the text (line {named[2]}); no title "
+                         "line names the plan")
     when = scope.document_date(doc.lines)
-    doc_year = int(when[0][:4]) if when else None
+    doc_year = int(when[0][:4]) if when else scope.opening_year(doc.lines, start, end)
     frame = scope.Frame(start, end, doc_year)
     found, table_lines = tables.table_targets(doc.lines, start)
     prose = [(n, t) for n, t in doc.lines if n not in table_lines]
-    ex = Extraction([], start, end, title, title_line, when[0] if when else None, list(doc.notes))
+    ex = Extraction([], start, end, title, title_line, when[0] if when else None, notes)
     for n, s in enumerate(scope.sentences(prose, frame)):
         if n >= MAX_SENTENCES:
             ex.notes.append(f"stopped at line {s.line}: more than {MAX_SENTENCES} sentences, far more "
@@ -58,6 +65,7 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
         here = items.figures(s.text, s.line, s.col, s.deadline) + items.words(s.text, s.line, s.col,
                                                                              s.deadline)
         for f in here:
+            f.annual = s.annual and f.deadline is not None and end is not None and f.deadline <= end
             if f.deadline is None:
                 ex.undated += 1
                 continue

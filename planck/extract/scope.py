@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from planck.extract.wording import fold
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-#: 十四五 -> the 14th five-year plan.
-PERIOD = re.compile(r"十([一二三四五六七八九])五")
+#: 十四五 (or 第十四个五年规划) -> the 14th five-year plan.
+PERIOD = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
 # A date written in the document: 2022年4月19日, 发布日期:2024-09-19.
 DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{2})-(\d{2}))")
 SENTENCE = re.compile(r"[^。;!?！？]+[。;!?！？]*")
@@ -35,6 +35,10 @@ HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章节篇]
                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]\s*\D|专栏)")
 
 
+def _n(m: re.Match) -> str:
+    return m.group(1) or m.group(2)
+
+
 def period_years(n: str) -> tuple[int, int]:
     # The 3rd plan began in 1966 and every later one follows without a gap (14th: 2021-2025).
     k = 10 + _CN[n]
@@ -42,17 +46,49 @@ def period_years(n: str) -> tuple[int, int]:
     return start, start + 4
 
 
+_TITLE_WORD = re.compile(r"规划|纲要|计划|方案")
+
+
 def plan_period(lines: list[tuple[int, str]]) -> tuple[int, int, str, int] | None:
     """(start, end, title, line) from the first line that names a five-year plan."""
+    # A title names a plan (规划, 纲要, 计划, 方案) and is not a sentence about a period
+    # (“十四五”时期，全社会… names a plan's years, not this document).
     found = [(no, text, m) for no, text in lines[:40]
-             if (m := PERIOD.search(text)) and len(text) < 120]
+             if (m := PERIOD.search(text)) and len(text) < 120 and _TITLE_WORD.search(text[m.end():])
+             and not EARLIER.search(text) and not re.search(r"[，,。；;]", text[m.end():])]
     # A cover letter's line (关于印发…的通知) names the plan less exactly than its own title.
     found.sort(key=lambda x: bool(re.search(r"通知|关于|印发", x[1])))
     if not found:
         return None
     no, text, m = found[0]
-    start, end = period_years(m.group(1))
+    start, end = period_years(_n(m))
     return start, end, text.strip(), no
+
+
+def period_in_text(lines: list[tuple[int, str]]) -> tuple[int, int, int] | None:
+    """(start, end, line) of the latest five-year plan the text names anywhere: a work report
+    reviews the earlier plan (十四五时期…) and sets out the new one (十五五), never the reverse."""
+    best: tuple[int, int, int] | None = None
+    for no, text in lines:
+        for m in PERIOD.finditer(text):
+            start, end = period_years(_n(m))
+            if best is None or start > best[0]:
+                best = (start, end, no)
+    return best
+
+
+_OPENING = re.compile(r"(?:今年|本年)是\s*[“\"]?\s*十([一二三四五六七八九])五\s*[”\"]?\s*(?:规划)?\s*"
+                      r"(开局|收官)之年")
+
+
+def opening_year(lines: list[tuple[int, str]], start: int | None, end: int | None) -> int | None:
+    """The document's year when it says so by the plan: 今年是“十五五”开局之年 -> 2026."""
+    for _, text in lines:
+        m = _OPENING.search(text)
+        if m:
+            first, last = period_years(m.group(1))
+            return first if m.group(2) == "开局" else last
+    return None
 
 
 def document_date(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
@@ -88,6 +124,7 @@ class Sentence:
     deadline: int | None
     past: bool
     scoped: bool  # the deadline comes from the text (not the plan period)
+    annual: bool = False  # a target for one year (今年, 2026年主要预期目标), not the plan's
 
 
 @dataclass
@@ -97,58 +134,96 @@ class Frame:
     doc_year: int | None
 
 
-def _future_year(text: str, frame: Frame) -> int | None:
+#: A year that opens a sentence or names a year's targets: 2026年, / 2026年主要预期目标 (not a
+#: date 2026年3月, nor 2026年以来).
+ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|末|前|以前|的|度?工作回顾))"
+                    r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,12}?(?:预期目标|主要目标|目标任务|计划))")
+#: 十四五时期/期间/以来, 过去五年: the review of an earlier plan.
+EARLIER = re.compile(r"十([一二三四五六七八九])五\s*[”\"]?\s*(?:时期|期间|以来|规划实施以来)")
+REVIEW = re.compile(r"过去[五5]年|五年来|过去一年|一年来")
+
+
+def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
+    """(deadline, annual) a sentence states, if any."""
     m = PERIOD_END.search(text)
     if m:
-        return period_years(m.group(1))[1]
+        return period_years(m.group(1))[1], False
+    for m in EARLIER.finditer(text):  # “十五五”时期: the plan's own period, to its end
+        if frame.start and period_years(_n(m)) == (frame.start, frame.end):
+            return period_years(_n(m))[1], False
+    floor = frame.start or frame.doc_year or 0
     for m in FUTURE.finditer(text):
-        y = m.group(1) or m.group(2) or m.group(4) or m.group(5)
-        year = int(y)
-        floor = frame.start or frame.doc_year or 0
+        year = int(m.group(1) or m.group(2) or m.group(4) or m.group(5))
         if year >= floor:
-            return year
+            return year, False
+    for m in ANNUAL.finditer(text):
+        year = int(m.group(1))
+        if frame.start and frame.end and frame.start <= year <= frame.end or (
+                not frame.start and frame.doc_year and year >= frame.doc_year):
+            return year, True
     if THIS_YEAR.search(text) and frame.doc_year:
-        return frame.doc_year
+        return frame.doc_year, True
     return None
 
 
 def _past(text: str, frame: Frame, future: int | None) -> bool:
-    if future is not None and not re.search(r"[“\"]?十[一二三]五[”\"]?(?:时期|期间|以来)", text):
-        return False
     floor = frame.start or frame.doc_year
+    earlier = any(floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text))
+    if future is not None and not earlier:
+        return False
+    if earlier or REVIEW.search(text):
+        return True
     # 比2025年翻番, 由2020年的X: a base year beside a target is not a sentence about the past.
     years = [int(y) for y in YEAR.findall(re.sub(r"(?:比|较|由|从|相比|相对)\s*\d{4}\s*年", "", text))]
     if floor and any(y < floor for y in years):
         return True
-    if frame.start:
-        m = PERIOD.search(text)
-        if m and period_years(m.group(1))[1] < frame.start:
-            return True
     # 力争获批…, 确保位居…: an aim, even with a word that usually reports the past.
     return bool(PAST_WORDS.search(text)) and not AIM.search(text)
 
 
+def _opens_past(text: str, frame: Frame) -> bool:
+    """A sentence that opens with a past year or an earlier plan's period (2025年，…;
+    “十四五”时期，…): what follows in its paragraph is about that time too."""
+    floor = frame.start or frame.doc_year
+    m = re.match(r"\s*(?:[\d一二三四五六七八九十]+[、.．]\s*)?"
+                 r"(?:(\d{4})\s*年|[“\"]?十([一二三四五六七八九])五)", text)
+    if not m or not floor:
+        return False
+    return int(m.group(1)) < floor if m.group(1) else period_years(m.group(2))[1] < floor
+
+
 def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
-    """Every sentence with its deadline (scope carried over) and whether it states the past."""
-    scope: int | None = None
+    """Every sentence with its deadline (scope carried over) and whether it states the past.
+
+    A scope (到2028年, 2026年主要预期目标:, 今年) holds until the next scope or heading; a
+    heading naming a year of the plan (三、2026年经济社会发展…) opens that year's scope. A year
+    after the plan's end (到2035年, a vision) dates its own sentence only."""
+    scope: tuple[int, bool] | None = None
     past_section = False
     for no, raw in lines:
         text = fold(raw)
+        past_run = False  # 2025年，…达到2.8%。…提高到10.5%: the year holds for the paragraph
         if is_heading(raw):
-            scope = None
-            past_section = bool(PAST_SECTION.search(raw))
+            floor = frame.start or frame.doc_year
+            past_section = bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
+                floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text))
+            head = _future_year(text, frame)
+            scope = head if head and not past_section else None
             continue
         for m in SENTENCE.finditer(text):
             s = m.group()
             if not s.strip():
                 continue
             # A period inside a document's title 《…(2022—2025年)》 dates that sentence only.
-            future = _future_year(re.sub(r"《[^》]{0,200}》", "", s), frame)
-            if future is not None:
-                scope = future
-            else:
-                future = _future_year(s, frame)
-            past = past_section or _past(s, frame, future)
-            deadline = future or (scope if scope is not None else frame.end)
+            own = _future_year(re.sub(r"《[^》]{0,200}》", "", s), frame)
+            if own is not None and not (frame.end and own[0] > frame.end):
+                scope = own
+            future = own or _future_year(s, frame)
+            if own is not None:
+                past_run = False
+            past = past_section or past_run or _past(s, frame, future[0] if future else None)
+            past_run = past_run or past and future is None and _opens_past(s, frame)
+            when = future or scope
+            deadline = when[0] if when else frame.end
             yield Sentence(no, m.start() + 1, raw[m.start():m.end()], deadline, past,
-                           scope is not None)
+                           when is not None, bool(when and when[1]))

@@ -25,11 +25,15 @@ DASH = r"[—–\-~]{1,2}"
 SCALE = r"[万亿千]?"
 # Longest first: 个百分点 before 个, 亿元 before 元 and 亿, 件/万人 before 件.
 UNITS = ("个百分点", "百分点", "亿元", "万元", "元", "万家", "万人", "万个", "万件", "万名",
-         "件/万人", "家", "个", "项", "件", "名", "人", "位", "%")
+         "件/万人", "亿吨标准煤", "万吨标准煤", "吨标准煤", "亿吨", "万吨", "吨", "家", "个", "项", "件",
+         "名", "人", "位", "%", "岁", "年")
+#: Units that are also words of a date or a period (2025年, 5年内): a figure in them needs a
+#: comparative right before it (提高到11.7年, 达到80岁).
+NEED_COMPARATIVE = ("年", "岁")
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 
 #: A figure: a number or range, an optional scale word, a unit. Groups: a, b, scale, unit.
-FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:{DASH}({NUM}))?\s*({SCALE})\s*({_UNIT})(?![A-Za-z+])")
+FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:%?{DASH}({NUM}))?\s*({SCALE})\s*({_UNIT})(?![A-Za-z+])")
 #: Comparative words written right before a figure, longest first; value -> (op, direction).
 BEFORE = {
     "不少于": OP.at_least, "不低于": OP.at_least, "至少": OP.at_least, "达到": OP.at_least,
@@ -40,6 +44,8 @@ BEFORE = {
     "低于": OP.at_most, "控制在": OP.at_most, "降低到": OP.at_most, "下降到": OP.at_most,
     "降至": OP.at_most, "年均增长": OP.annual_growth, "年均提高": OP.annual_growth,
     "年均递增": OP.annual_growth, "年均增速": OP.annual_growth,
+    # a year's growth of a level (地区生产总值增长5%左右): the level's growth rate
+    "增长": OP.annual_growth, "增速": OP.annual_growth,
 }
 _BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, BEFORE), key=len, reverse=True))
                      + r")\s*(?:约|近)?\s*$")
@@ -69,6 +75,9 @@ VERSUS = re.compile(r"(?:比|较)\s*(\d{4})\s*年")
 STRETCH = re.compile(r"力争(?:达到|突破|超过|实现)?\s*$")
 
 #: Goal verbs: a bare figure after one of these in a target sentence is at least that many.
+#: Not plan indicators: fiscal arrangements (拟发行国债, 安排…专项债券, 赤字率拟按…安排).
+FISCAL = re.compile(r"国债|专项债|赤字|预算内投资|预算支出规模")
+
 LEAD_VERBS = (r"新培养|培育|建设|建成|实施|支持|引进|培养|组建|布局|争创|创建|打造|选树|认定|推动|"
               r"形成|完成|设立|举办|开展|组织|新建|新增|实现|安排|招引|吸引|储备|突破|攻克|评选|"
               r"遴选|新认定|获批|申报|引育|集聚|引导|带动")
@@ -120,6 +129,6 @@ def unit_and_value(value: float, scale: str, unit: str) -> tuple[float, str, str
     factor = {"万": 1e4, "亿": 1e8, "千": 1e3}[scale]
     if unit == "元" and scale in "万亿":
         return value, scale + "元", None
-    if unit == "人" and scale == "万":
-        return value, "万人", None
+    if unit == "人" and scale == "万" or scale + unit in ("万吨", "亿吨", "万吨标准煤", "亿吨标准煤"):
+        return value, scale + unit, None  # units planck knows at that scale
     return value * factor, unit, f"{scale}{unit} written as {unit} × {clean(factor)}"

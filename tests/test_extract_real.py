@@ -1,0 +1,123 @@
+"""planck extract on real published 十五五 texts (tests/examples/extract/real/labels.yaml: each
+passage verbatim with its source, and the targets a reviewer reads in it).
+
+The scores are pinned as measured: a change that loses a match or adds a stray target fails.
+`tuned` passages were used while writing the rules; `held-out` ones were labelled first and
+never used to change a rule, so their score is the honest one for texts not seen."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from planck.extract.draft import Options, render
+from planck.extract.reading import read_bytes, read_path
+from planck.extract.run import extract
+from planck.extract.score import Score, score
+from planck.read.loader import parse
+
+REAL = ROOT / "tests" / "examples" / "extract" / "real"
+LABELS = yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8"))["passages"]
+#: (matched, drafted, expected) measured on each set when the rules were written.
+MEASURED = {"tuned": (20, 20, 20), "held-out": (13, 17, 17)}
+
+
+def _draft(name: str, period=None) -> dict:
+    start, end = period or (None, None)
+    ex = extract(read_path(REAL / name), start, end)
+    return parse(render(ex, Options("city", "plan", start, end, name)), "d").data
+
+
+def _score(kind: str) -> tuple[Score, list[dict]]:
+    m = d = e = 0
+    drafts = []
+    for p in LABELS:
+        if p["set"] != kind:
+            continue
+        draft = _draft(p["file"], p.get("period"))
+        s = score(draft, {"targets": p["targets"]})
+        m, d, e = m + s.matched, d + s.drafted, e + s.expected
+        drafts.append(draft)
+    return Score(m, d, e), drafts
+
+
+def test_every_passage_names_its_source_and_every_label_is_quoted_verbatim():
+    for p in LABELS:
+        assert p["url"].startswith("https://") and p["title"] and p["date"]
+        text = (REAL / p["file"]).read_text(encoding="utf-8")
+        for t in p["targets"] + p.get("not_scored", []):
+            assert t["quote"] in text, (p["file"], t["quote"])
+
+
+@pytest.mark.parametrize("kind", ["tuned", "held-out"])
+def test_real_passages_score_as_measured(kind):
+    s, drafts = _score(kind)
+    matched, drafted, expected = MEASURED[kind]
+    assert s.expected == expected
+    assert s.matched >= matched, s.line(kind)  # no match lost
+    assert s.drafted - s.matched <= drafted - matched, s.line(kind)  # no new stray target
+    for draft in drafts:  # every quote is verbatim and every target's plan is declared
+        plans = {p["id"]: p for p in draft["plans"]}
+        for t in draft["targets"] or []:
+            plan = plans[t["plan"]]
+            assert plan["start"] <= t["deadline"] <= plan["end"], t
+
+
+def test_annual_targets_get_their_own_year_and_plan_and_past_facts_none():
+    draft = _draft("national_report_2026_figures.txt")
+    got = sorted((t["op"], t["value"], t["deadline"], t["plan"]) for t in draft["targets"])
+    # 2025年… and “十四五”时期… are facts; 2026年 fiscal arrangements are not indicators
+    assert got == [("annual_growth", 7, 2030, "plan"), ("at_least", 12.5, 2030, "plan")]
+    draft = _draft("fujian_report_2026.txt")
+    assert {t["plan"] for t in draft["targets"]} == {"city-2026-annual"}
+    assert {t["deadline"] for t in draft["targets"]} == {2026}
+    annual = next(p for p in draft["plans"] if p["id"] == "city-2026-annual")
+    assert (annual["start"], annual["end"]) == (2026, 2026)
+    gdp = next(t for t in draft["targets"] if t["indicator"] == "gdp")
+    assert gdp["baseline"]["year"] == 2025 and gdp["wording"] == "增长…左右"  # 左右 kept
+
+
+def test_a_vision_sentence_does_not_move_the_plan_targets():
+    draft = _draft("national_outline_2026.txt")
+    by_deadline = {t["indicator"]: (t["deadline"], t["plan"]) for t in draft["targets"]}
+    assert by_deadline.pop("per-capita-gdp") == (2035, "city-2035-vision")
+    assert set(by_deadline.values()) == {(2030, "plan")}
+
+
+def test_growth_of_a_spending_is_measured_in_the_spendings_unit():
+    text = "江川市“十五五”规划\n到2030年，全市科技经费投入年均增长8%，单位地区生产总值能耗降低13%。\n"
+    draft = parse(render(extract(read_bytes(text.encode())), Options("x", "p", None, None, "p.txt")),
+                  "d").data
+    units = {i["name_zh"]: i["unit"] for i in draft["indicators"]}
+    assert units == {"科技经费投入": "亿元", "单位地区生产总值能耗": "吨标准煤/万元"}
+    assert {t["unit"] for t in draft["targets"]} == {"%"}
+
+
+@pytest.mark.parametrize("text", [
+    "今年是“十五五”开局之年。今年地区生产总值增长5.5%。",
+    "2026年主要预期目标是：地区生产总值增长5.5%。",
+])
+def test_the_year_of_annual_targets_is_read_from_the_text(text):
+    ex = extract(read_bytes(("江川市“十五五”规划\n" + text + "\n").encode()))
+    assert [(t.value, t.deadline, t.annual) for t in ex.targets] == [(5.5, 2026, True)]
+
+
+def test_the_period_is_read_from_the_text_when_no_title_names_it():
+    text = "报告指出，“十五五”时期，全社会研发经费投入年均增长7%以上。\n"
+    ex = extract(read_bytes(text.encode()))
+    assert (ex.start, ex.end) == (2026, 2030) and any("read from the text" in n for n in ex.notes)
+    assert [(t.value, t.deadline) for t in ex.targets] == [(7, 2030)]
+
+
+def test_without_a_period_the_message_says_that_is_why_nothing_was_drafted(tmp_path, invoke):
+    plan = tmp_path / "list.txt"
+    plan.write_text("主要目标\n研发经费投入强度达到3.2%，高新技术企业达到5万家。\n", encoding="utf-8")
+    res = invoke("extract", str(plan))
+    assert res.exit_code == 0
+    assert "no plan period" in res.stderr and "--start" in res.stderr
+    assert "2 figure(s)" in res.stderr
+    res = invoke("extract", str(plan), "--start", "2026", "--end", "2030")
+    assert res.exit_code == 0 and "no plan period" not in res.stderr
+    assert len(parse(res.stdout, "d").data["targets"]) == 2
+
