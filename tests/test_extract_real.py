@@ -1,4 +1,4 @@
-"""planck extract on real published 十五五 texts (tests/examples/extract/real/labels.yaml: each
+"""planck extract on real published 十五五 texts (tests/labelled/extract/labels.yaml: each
 passage verbatim with its source, and the targets a reviewer reads in it).
 
 The scores are pinned as measured: a change that loses a match or adds a stray target fails.
@@ -17,7 +17,7 @@ from planck.extract.run import extract
 from planck.extract.score import Score, score
 from planck.read.loader import parse
 
-REAL = ROOT / "tests" / "examples" / "extract" / "real"
+REAL = ROOT / "tests" / "labelled" / "extract"
 LABELS = yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8"))["passages"]
 #: (matched, drafted, expected) measured on each set when the rules were written.
 MEASURED = {"tuned": (20, 20, 20), "held-out": (13, 17, 17)}
