@@ -67,7 +67,10 @@ def test_seed_draft_fails_validation_only_on_fields_marked_for_review(tmp_path, 
     assert res.exit_code == 0, res.stderr
     lines = path.read_text(encoding="utf-8").splitlines()
     res = invoke("validate", str(path), "--sources", str(SEEDS))
-    for finding in res.stderr.splitlines():
+    *findings, summary = res.stderr.splitlines()
+    # one summary line says how many fields still need a person, and where
+    assert summary.startswith(f"planck: {len(findings)} field(s) still to review"), summary
+    for finding in findings:
         m = re.match(r".*?:(\d+):\d+: error", finding)
         assert m and "# review:" in lines[int(m.group(1)) - 1], finding
     # Filling only some placeholders is not enough: each one left is a finding.

@@ -189,7 +189,7 @@ def validate(
     lang: Annotated[str, typer.Option("--lang", help="The summary line in 'en' or 'zh' (findings stay in English).")] = "en",
 ) -> None:
     """Check target and measured files; one line per finding, exit 2 if any."""
-    from planck.read.checkfiles import WORDS, validate_paths, validate_summary
+    from planck.read.checkfiles import WORDS, review_summary, validate_paths, validate_summary
     from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
@@ -200,7 +200,11 @@ def validate(
     tally: Counter[str] = Counter()
     files, findings = validate_paths(list(paths or [resolve_dir(targets_dir)]), sources, tally)
     if findings:
-        raise _fail(findings)
+        failed = _fail(findings)
+        review = review_summary(findings)
+        if review:
+            _err(review)
+        raise failed
     _err(validate_summary(files, tally if sources else None, lang))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,7 +11,9 @@ import typer
 from planck.cli.common import (
     FollowSymlinks,
     Force,
+    TargetsDir,
     _err,
+    _fail,
     _out,
     _refused,
     _safe_streams,
@@ -34,12 +37,19 @@ def extract(
     end: Annotated[Optional[int], typer.Option("--end", help="Last year of the plan period.")] = None,
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write the draft here ('-' = stdout).")] = None,
     score: Annotated[Optional[Path], typer.Option("--score", help="Compare the draft with this reviewed target file.")] = None,
+    into: Annotated[Optional[str], typer.Option(
+        "--into", help="Add the draft to this city's target file (made by 'new', or created): "
+        "only new entries are added, each marked for review.")] = None,
+    targets_dir: TargetsDir = None,
     force: Force = False,
     follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Draft a target file from a plan's text, for a person to review (exit 0; 2 on bad input).
 
-    A plan with no target gives an empty draft and says so on stderr (exit 0)."""
+    A plan with no target gives an empty draft and says so on stderr (exit 0). With --into
+    CITY the draft's new sources, plans, indicators and targets are inserted into
+    CITY's target file; what it already holds is kept as it is, so a second run adds
+    nothing."""
     from planck.extract.draft import Options, render
     from planck.extract.reading import ReadError, read_path
     from planck.extract.run import extract as run
@@ -50,14 +60,20 @@ def extract(
     if start is not None and end is not None and not (1949 <= start <= end <= 2100):
         raise _usage(f"--start {start} --end {end}: not a plan period (1949 ≤ start ≤ end ≤ 2100)")
     for name, value in (("--city", city), ("--plan-id", plan_id)):
-        import re
-
         if value is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", value):
             raise _usage(f"{name}: {value!r} is not an id (lower-case ascii a-z, 0-9 and '-')")
     if not plan_file.is_file():  # a FIFO or device could block or never end
         exists = plan_file.exists()
         raise _bad(plan_file, 0, 0, "not-a-file" if exists else "not-found",
                    "not a regular file" if exists else "no such file")
+    if into is not None:
+        if output is not None or score is not None:
+            raise _usage("--into writes the city's file: give neither -o nor --score with it")
+        if city is not None and city != into:
+            raise _usage(f"--city {city} and --into {into} name different cities")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", into):
+            raise _usage(f"--into: {into!r} is not a city id (lower-case ascii a-z, 0-9 and '-')")
+        city = into
     target = None if output in (None, "-") else Path(output)
     if target is not None:
         from planck.write import guarded
@@ -79,7 +95,8 @@ def extract(
     except ReadError as err:
         raise _bad(plan_file, err.line, err.col, "extract", str(err)) from None
     ex = run(doc, start, end)
-    text = render(ex, Options(city, plan_id, start, end, plan_file.name))
+    base = into and (plan_id or f"{into}-{ex.start or start}-{ex.end or end}")
+    text = render(ex, Options(city, base or plan_id, start, end, plan_file.name))
     for note in ex.notes:
         _err(f"{plan_file}: note: {note}")
     if not ex.targets and ex.undated and not (ex.start or start):
@@ -93,6 +110,9 @@ def extract(
         _score(text, score, plan_file.name)
         if output is None:
             return
+    if into is not None:
+        _into(text, into, targets_dir, follow_symlinks, len(ex.targets))
+        return
     marked = sum(1 for ln in text.splitlines() if "# review:" in ln and not ln.startswith("# "))
     summary = f"{len(ex.targets)} draft target(s), {marked} line(s) marked '# review:' for a person"
     if target is None:
@@ -127,3 +147,36 @@ def _score(draft_text: str, answer: Path, plan_name: str) -> None:
     strict = score(draft.data, loaded.data, only, with_indicator=True)
     _out(loose.line("(op, value, unit, deadline)") + "\n")
     _out(strict.line("(indicator, op, value, unit, deadline)") + "\n")
+
+
+def _into(draft: str, city: str, targets_dir: Path | None, follow_symlinks: bool, found: int) -> None:
+    """Insert the draft's new entries into the city's target file (create it when missing)."""
+    from planck.extract.match import match, units_fit
+    from planck.findings import PlanckError
+    from planck.read.dataset import chosen_dir
+    from planck.write import edit_file, into
+
+    chosen = chosen_dir(targets_dir)
+    directory = chosen if chosen is not None else Path("targets")
+    if "_bundled" in directory.resolve().parts:
+        raise _usage("the targets folder is planck's installed copy: give --targets-dir")
+    if not directory.is_dir():
+        raise _usage(f"no folder {directory}: make the city with 'planck new {city} …' first, "
+                     "or give --targets-dir")
+    path = directory / f"{city}.yaml"
+    try:
+        with edit_file.editing(path, create=draft, follow_symlinks=follow_symlinks,
+                               roots=[directory]) as opened:
+            if not opened.existed:
+                edit_file.commit(opened, draft)
+                _err(f"planck: wrote {path}: a new city file with {found} draft target(s), each "
+                     "marked for review")
+                return
+            merged = into.merge(opened.text, draft, str(path), match, units_fit)
+            if merged.count:
+                edit_file.commit(opened, merged.text)
+    except PlanckError as err:
+        raise _fail(err.findings) from None
+    parts = ", ".join(f"{len(v)} {k}" for k, v in merged.added.items()) or "nothing"
+    _err(f"planck: {path}: added {parts}; {merged.kept} target(s) already in the file kept as they are"
+         + (" (the file is unchanged)" if not merged.count else "; lines marked '# review:' need a person"))

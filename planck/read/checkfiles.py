@@ -253,6 +253,25 @@ WORDS = {
 }
 
 
+def review_summary(findings: list) -> str | None:
+    """One line naming what a draft still needs (the REVIEW placeholders of planck extract),
+    per file with its line numbers, or None when nothing is marked so."""
+    marked: dict[str, list[int]] = {}
+    for f in findings:
+        if f.code == "review-placeholder":
+            marked.setdefault(f.file, []).append(f.line)
+    if not marked:
+        return None
+
+    def lines(nums: list[int]) -> str:
+        shown = ", ".join(str(n) for n in nums[:12])
+        return shown + (f", … ({len(nums) - 12} more)" if len(nums) > 12 else "")
+
+    total = sum(len(v) for v in marked.values())
+    return (f"planck: {total} field(s) still to review (REVIEW, left by planck extract): "
+            + "; ".join(f"{log(name)} line(s) {lines(nums)}" for name, nums in marked.items()))
+
+
 def validate_summary(files: int, tally: dict[str, int] | None, lang: str = "en") -> str:
     """``planck: 10 file(s) valid`` and, when quotes were checked, how many."""
     words = WORDS[lang]
