@@ -248,7 +248,7 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
     if note:
         f.notes.append(note)
     if "左右" in after[:4] and op != OP.about:
-        f.notes.append(f"左右: about {m.group(1)}{m.group(3)}{m.group(4)}; the operator cannot say 'about'")
+        f.notes.append(f"左右: about {m.group(1)}{m.group(3)}{m.group(4)}; the operator cannot say so")
     if op == OP.annual_growth and m.group(2):  # 增长4.5%-5%: the lower end, the upper a stretch
         f.value, f.stretch = w.clean(value), w.clean(w.number(m.group(2)))
     elif op == OP.between:
