@@ -251,7 +251,8 @@ def test_replace_in_a_flow_item_with_a_new_note_says_the_old_one(invoke, styled)
                   "--note", "restated, later")
     assert res.exit_code == 0, res.stderr
     assert "the old one was: flowed" in res.stderr
-    line = next(ln for ln in styled.read_text(encoding="utf-8").splitlines() if "{" in ln)
+    line = next(ln for ln in styled.read_text(encoding="utf-8").splitlines()
+                if ln.startswith("  - {indicator: rd-intensity"))
     assert line.endswith("pin: true, note: 'restated, later'}  # checked"), line
     from planck.read.loader import load
 
