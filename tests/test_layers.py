@@ -16,7 +16,7 @@ BELOW = {
     "render": {"judge", "read"},
     "write": {"render", "judge", "read"},
     "extract": {"read"},
-    "harvest": {"extract", "read"},
+    "harvest": {"extract", "render", "read"},
     "site": {"write", "render", "judge", "read"},
     "cli": {"site", "harvest", "extract", "write", "render", "judge", "read"},
 }

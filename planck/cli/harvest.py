@@ -1,5 +1,5 @@
-"""Command harvest: the published figures in bulletins, reports and press texts
-(docs/harvest.md)."""
+"""Command harvest: the published figures in bulletins, reports and press texts; with --city,
+proposals to record them (docs/harvest.md)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from planck.cli.common import _err, _out, _safe_streams, _usage, app
+from planck.cli.common import TargetsDir, _err, _out, _safe_streams, _usage, app
 from planck.findings import Finding
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "csv")
 
 
 def _read(paths: list[Path], year: int | None, day: date | None) -> list[tuple[Path, Any, Any]]:
@@ -44,23 +44,44 @@ def _read(paths: list[Path], year: int | None, day: date | None) -> list[tuple[P
 @app.command()
 def harvest(
     files: Annotated[list[Path], typer.Argument(help="Bulletins, reports, press texts: UTF-8/GB18030 text, HTML or PDF.")],
+    city: Annotated[Optional[str], typer.Option("--city", help="Match the figures to this city's indicators and propose records.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The year the document reports (read for 全年/今年/去年/上年).")] = None,
     day: Annotated[Optional[str], typer.Option("--date", help="The document's publication date YYYY-MM-DD (its source's date; reads 今年).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json (planck.harvest/1).")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv (csv: proposals in planck import's columns; needs --city).")] = "table",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --city: show the proposals and the diff; write nothing (the default).")] = False,
+    write: Annotated[bool, typer.Option("--write", help="With --city: record the new and differing figures.")] = False,
+    url: Annotated[Optional[str], typer.Option("--url", help="Where the document was published (the source's url).")] = None,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Who published it (for a new source).")] = None,
+    targets_dir: TargetsDir = None,
 ) -> None:
-    """Find the published figures in documents: name, period, value, unit, kind, bound,
-    estimate, and the quote and line they are read from."""
+    """Find the published figures in documents; with --city, propose them as observations
+    (new, same, differs) and --write them through record's checks."""
     from planck.cli.common import parse_date
 
     _safe_streams()
     if fmt not in FORMATS:
         raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if dry_run and write:
+        raise _usage("give --dry-run or --write, not both")
+    if (write or dry_run or fmt == "csv") and city is None:
+        raise _usage(f"{'--write' if write else '--dry-run' if dry_run else '--format csv'} "
+                     "needs --city (the city whose indicators the figures are matched to)")
+    if write and fmt != "table":
+        raise _usage("--write prints what it wrote; give --format only without --write")
+    if write and len(files) != 1:
+        raise _usage("--write records one document at a time (each is its own source)")
     if year is not None and not 1949 <= year <= 2100:
         raise _usage(f"--year {year}: not a year between 1949 and 2100")
     published = parse_date(day, "--date")
     read = _read(files, year, published)
-    figures = [f for _, _, hv in read for f in hv.figures]
-    from planck.harvest.render import figures_table, to_json
+    if city is None:
+        figures = [f for _, _, hv in read for f in hv.figures]
+        from planck.harvest.render import figures_table, to_json
 
-    _out(to_json(figures) if fmt == "json" else figures_table(figures))
-    _err(f"planck: {len(figures)} figure(s) in {len(read)} file(s)")
+        _out(to_json(figures) if fmt == "json" else figures_table(figures))
+        _err(f"planck: {len(figures)} figure(s) in {len(read)} file(s)")
+        return
+    from planck.cli.harvest_city import for_city
+
+    for_city(read, city, fmt, "write" if write else "dry-run" if dry_run else "show", url, issuer,
+             published, targets_dir)

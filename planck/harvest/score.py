@@ -1,6 +1,6 @@
 """Scoring harvested figures against a labelled text: recall, precision and wrong periods.
 
-A labelled text (tests/examples/harvest/) is a passage of a real published document, verbatim,
+A labelled text (tests/harvest_texts/) is a passage of a real published document, verbatim,
 beside a YAML file naming its source and the figures an analyst would record from it, each as
 ``[value, unit, period, kind, bound]``. A figure is compared as (value, unit, period), one to
 one (a figure found twice counts once). A *wrong period* is a found figure whose value and unit

@@ -34,6 +34,7 @@ for _field, _names in {
     "partial": ("partial", "部分年度", "非全年", "部分"),
     "bound": ("bound", "界限", "上下限", "边界"),
     "estimate": ("estimate", "预计", "估计", "预计数"),
+    "take": ("take", "采用", "取用", "保留"),
 }.items():
     for _name in _names:
         COLUMNS[_name] = _field

@@ -72,6 +72,14 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
     for row in table.rows:
         n = next(iter(row.values())).row
         before = len(found)
+        take = _text(row.get("take")).lower()
+        if take and take not in _FLAGS:
+            bad(row["take"], n, f"{take!r} is not yes/no (是/否): is the row to be imported?")
+            continue
+        if take and not _FLAGS[take]:  # struck by the person reviewing (harvest --format csv)
+            if done is not None:
+                done()
+            continue
         for key in REQUIRED:
             if not _text(row.get(key)):
                 bad(row.get(key), n, "empty required cell", "empty-cell")

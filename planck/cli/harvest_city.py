@@ -1,0 +1,174 @@
+"""harvest --city: the figures matched to a city's indicators, proposed (new / same / differs)
+with the status changes they would cause, and --write through record's machinery."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planck.cli.common import _err, _fail, _out, _usage
+from planck.findings import Finding, PlanckError
+
+
+def _city(city: str, directory: Path) -> tuple[Path, Any, Path, Any]:
+    """(target file, its model, measured file, its model or None); exit 2 on a bad city."""
+    from planck.cli.data import _city_files
+    from planck.read.dataset import measured_path, read_targets
+    from planck.read.loader import load
+    from planck.read.model import MeasuredFile
+    from planck.read.validate import to_model
+
+    if "_bundled" in directory.resolve().parts:  # reading only: planck's own copy will do
+        path = directory / f"{city}.yaml"
+        if "/" in city or not path.is_file():
+            _city_files(city, directory)  # says why, with a did-you-mean, and exits
+        tf, findings = read_targets(path)
+        if tf is None or findings:
+            raise _fail(findings)
+        measured = measured_path(path)
+    else:
+        path, tf, measured = _city_files(city, directory)
+    mf = None
+    if measured.is_file():
+        loaded = load(measured)
+        mf = to_model(loaded.data, MeasuredFile, loaded.path)[0] if loaded.ok else None
+        if not loaded.ok or mf is None:
+            raise _fail(loaded.findings or [Finding(str(measured), 0, 0, "invalid",
+                                                    "not a valid measured file: run planck validate")])
+    return path, tf, measured, mf
+
+
+def _source(frame: Any, url: str | None, issuer: str | None, day: date | None, mf: Any
+            ) -> tuple[str, list[Any], dict[str, Any]]:
+    """(source id, sources to add, the CSV's source columns): the source whose url is --url,
+    else a new one built from the document (its title, --issuer, --date, --url)."""
+    from planck.cli.data import _source_id
+    from planck.write.entries import NewSource
+
+    known = list(mf.sources) if mf is not None else []
+    same = [s.id for s in known if url and s.url == url]
+    if same:
+        return same[0], [], {"source": same[0]}
+    sid = _source_id(url, day, {s.id for s in known})
+    new = NewSource(sid, frame.title or "", issuer or "", day, url)
+    return sid, [new], {"source": sid, "source_title": new.title, "source_issuer": new.issuer,
+                        "source_date": day.isoformat() if day else "", "source_url": url or ""}
+
+
+def _observations(proposals: list[Any], source: str) -> list[Any]:
+    from planck.harvest.numbers import clean
+    from planck.write.entries import NewObservation, parse_number, parse_period
+
+    out = []
+    for p, _ in proposals:
+        if p.status not in ("new", "differs"):
+            continue
+        f = p.figure
+        period, _why = parse_period(f.period)
+        number, _why = parse_number(f.value)
+        if period is None or number is None:  # harvest writes only years and months
+            continue
+        note = None
+        if p.status == "differs":
+            note = "a new vintage; recorded too: " + "; ".join(
+                f"{clean(v):g} {u} ({s}: {q})" for v, u, s, q in p.recorded)
+        out.append(NewObservation(p.indicator, period, number, f.unit, source, f.quote,
+                                  isinstance(period, str) and not period.endswith("-12"), note,
+                                  f.bound, f.estimate))
+    return out
+
+
+def _changes(target: Path, tf: Any, measured: Path, directory: Path, observations: list[Any],
+             sources: list[Any]) -> dict[str, list[str]]:
+    """indicator id → 'target: old → new' for every target whose status the records change
+    (evaluated on a copy in a temporary folder; nothing of the user's is touched)."""
+    import shutil
+    import tempfile
+
+    from planck.cli.data import _statuses
+    from planck.write.record import plan_edit
+
+    text = measured.read_text(encoding="utf-8-sig") if measured.is_file() else \
+        f"planck: 1\ncity: {tf.city.id}\n"
+    edit = plan_edit(text, str(measured), tf, observations, sources, False, date.today())
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / target.name
+        shutil.copyfile(target, copy)
+        (Path(tmp) / measured.name).write_text(edit.text, encoding="utf-8")
+        before, after = _statuses(target, directory), _statuses(copy, Path(tmp))
+    of = {t.id: t.indicator for t in tf.targets}
+    out: dict[str, list[str]] = {}
+    for tid, new in after.items():
+        old = before.get(tid, "no_data")
+        if old != new and tid in of:
+            out.setdefault(of[tid], []).append(f"{tid}: {old} → {new}")
+    return out
+
+
+def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, url: str | None,
+             issuer: str | None, day: date | None, targets_dir: Path | None) -> None:
+    """Propose (mode 'show'), show the diff too ('dry-run'), or record ('write')."""
+    from planck.harvest.propose import propose
+    from planck.harvest.render import csv_rows, proposals_table, to_csv, to_json
+
+    if mode == "write":
+        from planck.cli.data import _data_dir
+
+        directory = _data_dir(targets_dir)
+    else:
+        from planck.read.dataset import targets_dir as resolve
+
+        directory = resolve(targets_dir)
+    target, tf, measured, mf = _city(city, directory)
+    proposals = [(p, str(path)) for path, _, hv in read for p in propose(hv.figures, tf, mf)]
+    frame = read[0][1]
+    sid, sources, columns = _source(frame, url, issuer, day, mf)
+    observations = _observations(proposals, sid) if len(read) == 1 else []
+    if observations and sources and day is None:
+        refusal = "a new source needs --date (the document's publication date): it is never guessed"
+        if mode == "write":
+            raise _usage(refusal)
+        _err(f"planck: note: {refusal}")
+    if mode == "write":
+        from planck.cli.data import apply_edit
+
+        if not observations:
+            _err(f"planck: nothing new to record for {city} ({_count(proposals)})")
+            return
+        apply_edit(target, measured, directory, tf, observations, sources, False, False)
+        return
+    try:
+        changes = _changes(target, tf, measured, directory, observations, sources) \
+            if observations and (day or not sources) else {}
+    except PlanckError as err:
+        if mode == "dry-run":
+            raise _fail(err.findings) from None
+        changes = {}
+        _err("planck: note: --write would refuse these records: " + str(err.findings[0]))
+    for p, _ in proposals:
+        if p.status in ("new", "differs") and p.indicator:
+            p.changes = changes.get(p.indicator, [])
+    figures = [f for _, _, hv in read for f in hv.figures]
+    if fmt == "json":
+        from planck.harvest.render import proposal_json
+
+        _out(to_json(figures, {"proposals": [proposal_json(p, f) for p, f in proposals]}))
+    elif fmt == "csv":
+        _out(to_csv(csv_rows(proposals, columns)))
+    else:
+        _out(proposals_table(proposals))
+    if mode == "dry-run" and observations and fmt == "table":
+        from planck.cli.data import apply_edit
+
+        apply_edit(target, measured, directory, tf, observations, sources, False, True)
+    _err(f"planck: {city}: {_count(proposals)}")
+
+
+def _count(proposals: list[tuple[Any, str]]) -> str:
+    from collections import Counter
+
+    n = Counter(p.status for p, _ in proposals)
+    return ", ".join(f"{n[k]} {k}" for k in ("new", "differs", "same", "unmatched"))
+
+
