@@ -163,7 +163,7 @@ def test_a_40_page_bulletin_is_read_in_under_2_seconds():
     path = EXAMPLES / "labelled" / "district-bulletin-2024.txt"
     body = [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln]
     wrapped = [ln[i: i + 40] for ln in body for i in range(0, len(ln), 40)]  # as a page wraps
-    page = (wrapped * 2)[:50]  # about 1,900 characters, as a bulletin's page holds
+    page = (wrapped * 2)[:50]  # about 1,500 characters, as a bulletin's page holds
     data = pdf([page] * 40)
     start = time.perf_counter()
     doc = read_bytes(data)
@@ -207,3 +207,12 @@ def test_json_interface(tmp_path, invoke):
     assert all(set(f) == keys for f in data["figures"])
     assert [(f["period"], f["value"], f["unit"], f["kind"], f["bound"]) for f in data["figures"]] == [
         ("2025", 3000, "家", "level", "lower"), ("2025", 12.5, "%", "growth", None)]
+
+
+def test_the_source_title_is_the_pages_title_or_the_first_line_of_words():
+    from planck.harvest.run import title_of
+
+    page = "<html><head><title>2025年某市统计公报</title></head><body><p>全年增长5%。</p></body></html>"
+    assert title_of(read_bytes(page.encode("utf-8"))) == "2025年某市统计公报"
+    text = "• 发文字号\n  • 2024-09-19\n关于实施创新驱动引领工程,全力创建国家创新型城市的提案\n"
+    assert title_of(read_bytes(text.encode("utf-8"))) == "关于实施创新驱动引领工程,全力创建国家创新型城市的提案"

@@ -44,6 +44,7 @@ class Doc:
     notes: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
     html: bool = False
+    title: str | None = None  # an HTML page's <title>, which is not part of its text
 
 
 def read_path(path: Path) -> Doc:
@@ -82,7 +83,7 @@ def read_bytes(raw: bytes) -> Doc:
     if not text.strip():
         raise ReadError("empty file: no text to draft targets from", 1, 1)
     if _looks_html(text):
-        doc = Doc(html_lines(text), notes, encoding, html=True)
+        doc = Doc(html_lines(text), notes, encoding, html=True, title=_title(text))
     else:
         doc = Doc([(i, s) for i, s in enumerate(text.split("\n"), 1)], notes, encoding)
     doc.lines = [(n, _clean(s)) for n, s in doc.lines]
@@ -147,6 +148,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def _clean(line: str) -> str:
     # Controls other than tab would corrupt quotes and terminals; a tab separates cells.
     return _CONTROL.sub(" ", line.rstrip("\r"))
+
+
+def _title(text: str) -> str | None:
+    import html
+
+    m = re.search(r"<title[^>]*>(.*?)</title\s*>", text[:65536], re.I | re.S)
+    title = " ".join(html.unescape(m.group(1)).split()) if m else ""
+    return _clean(title)[:300] or None
 
 
 def _looks_html(text: str) -> bool:

@@ -27,10 +27,12 @@ class Frame:
 
 
 def title_of(doc: Doc) -> str | None:
-    """The HTML <title> was read as the first block; for text, the first line with words."""
+    """The HTML <title>; else the first line of words (a date or a label is not a title)."""
+    if doc.title:
+        return doc.title
     for _, text in doc.lines[:30]:
         s = text.strip(" \u3000•·")
-        if len(s) >= 4 and not _DATE.match(s) and re.search(r"[\u4e00-\u9fff]{2}", s):
+        if not _DATE.match(s) and len(re.findall(r"[\u4e00-\u9fff]", s)) >= 8:
             return s[:200]
     return None
 
