@@ -11,10 +11,11 @@ from planck.cli.common import _err, _fail, _out, _usage
 from planck.findings import Finding, PlanckError
 
 
-def _city(city: str, directory: Path) -> tuple[Path, Any, Path, Any]:
-    """(target file, its model, measured file, its model or None); exit 2 on a bad city."""
+def _city(city: str, directory: Path) -> tuple[Path, Any, dict[str, int], Path, Any]:
+    """(target file, its model, its targets' lines, measured file, its model or None); exit 2
+    on a bad city."""
     from planck.cli.data import _city_files
-    from planck.read.dataset import measured_path, read_targets
+    from planck.read.dataset import measured_path, targets_with_lines
     from planck.read.loader import load
     from planck.read.model import MeasuredFile
     from planck.read.validate import to_model
@@ -23,12 +24,12 @@ def _city(city: str, directory: Path) -> tuple[Path, Any, Path, Any]:
         path = directory / f"{city}.yaml"
         if "/" in city or not path.is_file():
             _city_files(city, directory)  # says why, with a did-you-mean, and exits
-        tf, findings = read_targets(path)
+        tf, findings, lines = targets_with_lines(path)
         if tf is None or findings:
             raise _fail(findings)
         measured = measured_path(path)
     else:
-        path, tf, measured = _city_files(city, directory)
+        path, tf, lines, measured = _city_files(city, directory)
     mf = None
     if measured.is_file():
         loaded = load(measured)
@@ -36,7 +37,7 @@ def _city(city: str, directory: Path) -> tuple[Path, Any, Path, Any]:
         if not loaded.ok or mf is None:
             raise _fail(loaded.findings or [Finding(str(measured), 0, 0, "invalid",
                                                     "not a valid measured file: run planck validate")])
-    return path, tf, measured, mf
+    return path, tf, lines, measured, mf
 
 
 def _source(frame: Any, url: str | None, issuer: str | None, day: date | None, mf: Any
@@ -79,24 +80,20 @@ def _observations(proposals: list[Any], source: str) -> list[Any]:
     return out
 
 
-def _changes(target: Path, tf: Any, measured: Path, directory: Path, observations: list[Any],
-             sources: list[Any]) -> dict[str, list[str]]:
+def _changes(target: Path, tf: Any, lines: dict[str, int], measured: Path,
+             observations: list[Any], sources: list[Any]) -> dict[str, list[str]]:
     """indicator id → 'target: old → new' for every target whose status the records change
-    (evaluated on a copy in a temporary folder; nothing of the user's is touched)."""
-    import shutil
-    import tempfile
-
+    (judged from the edit planned in memory; nothing is written)."""
     from planck.cli.data import _statuses
     from planck.write.record import plan_edit
 
     text = measured.read_text(encoding="utf-8-sig") if measured.is_file() else \
         f"planck: 1\ncity: {tf.city.id}\n"
     edit = plan_edit(text, str(measured), tf, observations, sources, False, date.today())
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / target.name
-        shutil.copyfile(target, copy)
-        (Path(tmp) / measured.name).write_text(edit.text, encoding="utf-8")
-        before, after = _statuses(target, directory), _statuses(copy, Path(tmp))
+    if not edit.changed or edit.after is None:
+        return {}
+    before = _statuses(target, tf, lines, measured, edit.before) if edit.before else {}
+    after = _statuses(target, tf, lines, measured, edit.after)
     of = {t.id: t.indicator for t in tf.targets}
     out: dict[str, list[str]] = {}
     for tid, new in after.items():
@@ -120,7 +117,7 @@ def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, 
         from planck.read.dataset import targets_dir as resolve
 
         directory = resolve(targets_dir)
-    target, tf, measured, mf = _city(city, directory)
+    target, tf, lines, measured, mf = _city(city, directory)
     proposals = [(p, str(path)) for path, _, hv in read for p in propose(hv.figures, tf, mf)]
     frame = read[0][1]
     sid, sources, columns = _source(frame, url, issuer, day, mf)
@@ -136,10 +133,10 @@ def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, 
         if not observations:
             _err(f"planck: nothing new to record for {city} ({_count(proposals)})")
             return
-        apply_edit(target, measured, directory, tf, observations, sources, False, False)
+        apply_edit(target, measured, directory, tf, lines, observations, sources, False, False)
         return
     try:
-        changes = _changes(target, tf, measured, directory, observations, sources) \
+        changes = _changes(target, tf, lines, measured, observations, sources) \
             if observations and (day or not sources) else {}
     except PlanckError as err:
         if mode == "dry-run":
@@ -161,7 +158,7 @@ def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, 
     if mode == "dry-run" and observations and fmt == "table":
         from planck.cli.data import apply_edit
 
-        apply_edit(target, measured, directory, tf, observations, sources, False, True)
+        apply_edit(target, measured, directory, tf, lines, observations, sources, False, True)
     _err(f"planck: {city}: {_count(proposals)}")
 
 
