@@ -74,11 +74,26 @@ def app_for(args: list[str]) -> typer.Typer:
     return narrow
 
 
+def _terminate_cleanly() -> None:
+    """SIGTERM (a CI job cancelled, ``timeout``) ends planck as SIGINT does: by an exception,
+    so every ``finally`` runs and no temporary file or ``planck-rev-*`` copy is left."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        pass
+
+
 def main() -> None:
     """Console-script entry point: a last-resort guard so no traceback reaches the user."""
     from planck.cli.stdout import BROKEN_PIPE, StdoutClosed, StdoutFailed, guard, silence
 
     guard()
+    _terminate_cleanly()
     try:
         app_for(sys.argv[1:])(standalone_mode=True)
     except SystemExit:

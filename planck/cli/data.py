@@ -13,7 +13,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from planck.cli.common import FollowSymlinks, TargetsDir, _err, _fail, _out, _safe_streams, _usage, app
+from planck.cli.common import (
+    FollowSymlinks,
+    TargetsDir,
+    _err,
+    _fail,
+    _fail_first,
+    _out,
+    _safe_streams,
+    _usage,
+    app,
+)
 from planck.findings import Finding, PlanckError
 
 
@@ -233,7 +243,7 @@ def import_table(
         raise _fail([Finding(str(file), 0, 0, "not-found", "no such file")])
     table = read_table(file)
     if table.findings:
-        raise _fail(table.findings)
+        raise _fail_first(table.findings)
     if not table.rows:
         raise _fail([Finding(str(file), 0, 0, "empty", "the table has a header but no rows")])
     mf, parsed = None, None
@@ -246,7 +256,7 @@ def import_table(
         observations, sources, findings = entries(table, tf, mf, date.today(), _source_id,
                                                   replace, done=tick)
     if findings:
-        raise _fail(findings)
+        raise _fail_first(findings)
     apply_edit(target, measured, directory, tf, lines, observations, sources, replace, dry_run,
                follow_symlinks, parsed)
 

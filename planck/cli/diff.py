@@ -106,9 +106,10 @@ def _revision_diffs(city, all_cities, directory, from_rev, to_rev, when_from, wh
     with tempfile.TemporaryDirectory(prefix="planck-rev-") as scratch:
         room = Path(scratch).resolve()
         try:
-            old_snap = snapshot(directory, from_rev, _folder(room / "from"))
+            only = None if named is None else [named]  # one city: its two files, no more
+            old_snap = snapshot(directory, from_rev, _folder(room / "from"), only)
             new_snap = None if to_rev is None else snapshot(directory, to_rev,
-                                                            _folder(room / "to"))
+                                                            _folder(room / "to"), only)
         except PlanckError as err:
             raise _fail(err.findings) from None
         new_dir = directory if new_snap is None else new_snap.root

@@ -10,6 +10,7 @@ click's suggestion, before typer shows it; typer's standalone handling then exit
 
 from __future__ import annotations
 
+import errno
 import sys
 from difflib import get_close_matches
 from typing import Any
@@ -25,6 +26,16 @@ ClickException = _click_errors.ClickException
 UsageError = _click_errors.UsageError
 NoArgsIsHelpError = _click_errors.NoArgsIsHelpError
 NoSuchOption = _click_errors.NoSuchOption
+
+
+#: Errors that say a path given to planck cannot be used at all (not a bug in planck).
+_PATH_ERRNOS = frozenset({errno.ENAMETOOLONG, errno.ELOOP})
+
+
+def _running(ctx: Any) -> str:
+    """``planck CMD``: the command that was running."""
+    sub = ctx.invoked_subcommand
+    return f"{_command_path(ctx)} {sub}" if sub else _command_path(ctx)
 
 
 class OneLineUsageError(UsageError):
@@ -98,6 +109,17 @@ class PlanckGroup(TyperGroup):
             return super().invoke(ctx)
         except (NoArgsIsHelpError, OneLineUsageError):
             raise
+        except OSError as err:
+            # a path the system cannot use, wherever a command first touches it (a name over
+            # 255 bytes, a symlink loop): the user's input, so one line and exit 2
+            if err.errno not in _PATH_ERRNOS:
+                raise
+            name = err.filename if err.filename is not None else "a path"
+            raise OneLineUsageError(f"{_running(ctx)}: {name}: {err.strerror or err}") from None
+        except RuntimeError as err:
+            if "Symlink loop" not in str(err):  # pathlib's word for ELOOP before Python 3.13
+                raise
+            raise OneLineUsageError(f"{_running(ctx)}: {err}") from None
         except ClickException as err:
             # Some parser errors ('--format' without its value) carry no context: the
             # command being parsed is the one the group chose.

@@ -3,27 +3,43 @@ and whether every quote appears verbatim in its source document (provenance)."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from planck.escape import log
 from planck.findings import Finding
-from planck.read.dataset import MEASURED_SUFFIX, city_files, read_targets
+from planck.read.dataset import MEASURED_SUFFIX, city_files, name_finding, read_targets
 from planck.read.loader import key_position, load
 from planck.read.model import MeasuredFile, TargetFile
 from planck.read.strings import review_placeholders
 from planck.read.validate import check_measured, check_targets, to_model
 
 
+def _resolved(path: Path) -> Path:
+    """``path`` resolved, or as it is when it cannot be (a symlink loop: load() says so)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
 def expand(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
-    """Files named directly, plus every *.yaml/*.yml below named folders."""
+    """Files named directly, plus every *.yaml/*.yml below named folders; a folder holding
+    none is a finding (a mistyped path must not pass as "0 files valid"), and so is a name
+    that is not UTF-8 (it could be shown nowhere)."""
     files, missing = [], []
     for p in paths:
         if p.is_dir():
             # every *.yaml entry but folders: a FIFO, device or dangling symlink among them is
             # reported by load() (as `check --all` does), never skipped in silence
-            files += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and not q.is_dir())
+            found = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and not q.is_dir())
+            missing += [bad for q in found if (bad := name_finding(q)) is not None]
+            files += [q for q in found if name_finding(q) is None]
+            if not found:
+                missing.append(Finding(str(p), 0, 0, "no-data-files",
+                                       "no data files (*.yaml, *.yml) in this folder"))
         elif p.is_file():
             files.append(p)
         else:
@@ -194,11 +210,11 @@ def validate_paths(paths: list[Path], sources_dir: Path | None,
     from planck.pool import pool_map
 
     files, findings = expand(paths)
-    known = {f.resolve() for f in files}
+    known = {_resolved(f) for f in files}
     for f in list(files):
         sibling = sibling_measured(f)
-        if sibling is not None and sibling.resolve() not in known:
-            known.add(sibling.resolve())
+        if sibling is not None and _resolved(sibling) not in known:
+            known.add(_resolved(sibling))
             files.append(sibling)
     ordered = sorted(files, key=lambda p: p.name.endswith(MEASURED_SUFFIX))
     waiting: dict[Path, list[int]] = {}
@@ -289,6 +305,10 @@ def city_listing(folder: Path, lang: str = "en") -> str:
 
     lines = [f"{log(folder)}:"]
     for path in city_files(folder):
+        bad = name_finding(path)
+        if bad is not None:  # shown with its bytes escaped, never read
+            lines.append(f"  {'?':<14} " + words["invalid_city"].format(path=log(bad.file)))
+            continue
         tf, findings = read_targets(path)
         if tf is None or findings:
             lines.append(f"  {log(path.stem):<14} "

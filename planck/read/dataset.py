@@ -97,6 +97,19 @@ def targets_dir(option: Path | None = None) -> Path:
     return chosen if chosen is not None else bundled_dir()
 
 
+def name_finding(path: Path | str) -> Finding | None:
+    """A finding for a file name that is not UTF-8 (git and Linux allow any bytes): no
+    report, page, JSON or log could name it, so it is refused; None for a good name."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return Finding(shown, 0, 0, "file-name", "file name is not UTF-8: rename it "
+                       "(planck could not show it in a report, a page or JSON)")
+    return None
+
+
 def city_files(directory: Path) -> list[Path]:
     """Target files (not measured files) in a directory, sorted by name."""
     if not directory.is_dir():

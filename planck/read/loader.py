@@ -17,6 +17,9 @@ from planck.findings import Finding
 
 #: Files larger than this are refused before parsing (documented in docs/format.md).
 MAX_BYTES = 5 * 1024 * 1024
+#: The careful path (ruamel, ~5 s a MiB and far more in memory) reads files up to this size;
+#: a larger one it would have to read is refused at once (the quick path has no such bound).
+CAREFUL_MAX_BYTES = 512 * 1024
 #: Deeper nesting than this is refused; planck's own files need 4 levels.
 MAX_DEPTH = 40
 #: Longest message kept in a finding; longer ones (huge keys or values) are cut.
@@ -233,6 +236,20 @@ def _prescan(text: str, name: str) -> Loaded | None:
     return None
 
 
+def _over_budget(text: str, name: str) -> Loaded | None:
+    """A file the careful path would take tens of seconds over (5 MiB: 49 s, 570 MB) is
+    refused before it starts; a real data file is under 100 KiB. Kept apart from the scans
+    above, and cheap: one length."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= CAREFUL_MAX_BYTES:
+        return None
+    return _finding(name, 0, 0, "too-large", (
+        f"{size:,} bytes written in a way only YAML's full parser reads (flow collections "
+        "over several lines or many on one line, anchors, tags, unusual numbers or a syntax "
+        f"error): planck reads such files up to {CAREFUL_MAX_BYTES // 1024} KiB; split it, "
+        "or write it in block style, one key a line"))
+
+
 def parse(text: str, name: str) -> Loaded:
     """Parse YAML text into a round-trip tree, or findings with positions."""
     refused = _prescan(text, name)
@@ -244,6 +261,9 @@ def parse(text: str, name: str) -> Loaded:
         data = fast_parse(text)
         if data is not None:  # well-formed: no findings to word, positions already known
             return _checked(Loaded(name, data, []))
+    over = _over_budget(text, name)
+    if over is not None:
+        return over
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError

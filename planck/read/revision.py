@@ -9,6 +9,7 @@ the user's working tree is touched. Findings in those copies name the file as gi
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from planck.findings import Finding, PlanckError
 
 #: A file larger than this at the revision is refused like a large file in the tree.
 MAX_BYTES = 20 * 2**20
+#: All the files copied from one revision together (only the compared cities' are copied).
+MAX_TOTAL = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,13 @@ def _git(folder: Path, *args: str, text: bool = True) -> subprocess.CompletedPro
         raise _fail("git did not answer within 60 s") from None
 
 
-def snapshot(folder: Path, rev: str, dest: Path) -> Snapshot:
+def snapshot(folder: Path, rev: str, dest: Path, cities: Iterable[str] | None = None) -> Snapshot:
     """Copy the target files of ``folder`` as committed at ``rev`` into ``dest`` (an empty
-    private folder). Raises PlanckError when ``folder`` is not in a git work tree, ``rev``
-    names no commit, or the folder held no target file then."""
+    private folder): only those of ``cities`` (file stems) when given, at most ``MAX_TOTAL``
+    bytes in all. Raises PlanckError when ``folder`` is not in a git work tree, ``rev``
+    names no commit, the files are too large, or the folder held no target file then."""
+    wanted = None if cities is None else {
+        name for stem in cities for name in (f"{stem}.yaml", f"{stem}.measured.yaml")}
     if not rev or rev.startswith("-") or any(c.isspace() or not c.isprintable() for c in rev):
         # a leading '-' would be read by git as an option
         raise _fail(f"{rev!r} is not a revision name")
@@ -71,27 +77,36 @@ def snapshot(folder: Path, rev: str, dest: Path) -> Snapshot:
     if found.returncode != 0:
         raise _fail(f"{rev!r} names no commit in the repository of {folder}")
     commit = found.stdout.strip()
-    listing = _git(folder, "ls-tree", "-z", "--full-tree", "-l", commit, "--", prefix or ".")
+    listing = _git(folder, "ls-tree", "-z", "--full-tree", "-l", commit, "--", prefix or ".",
+                   text=False)
     if listing.returncode != 0:
-        raise _fail(f"cannot list {prefix or '.'} at {rev}: {listing.stderr.strip()}")
-    names = []
-    for entry in listing.stdout.split("\0"):
+        raise _fail(f"cannot list {prefix or '.'} at {rev}: "
+                    f"{listing.stderr.decode('utf-8', 'replace').strip()}")
+    names, total = [], 0
+    for entry in listing.stdout.split(b"\0"):
         if not entry:
             continue
-        meta, path = entry.split("\t", 1)
-        mode, kind, blob, size = meta.split()
-        name = path[len(prefix):]
+        meta, raw_path = entry.split(b"\t", 1)
+        mode, kind, blob, size = meta.decode("ascii").split()
+        # a name git holds as bytes that are not UTF-8 keeps them (as the work tree's names do)
+        name = raw_path.decode("utf-8", "surrogateescape")[len(prefix):]
         # only regular files directly in the folder, like city_files() in the work tree
         if kind != "blob" or mode not in ("100644", "100755") or "/" in name \
-                or not name.endswith(".yaml"):
+                or not name.endswith(".yaml") or (wanted is not None and name not in wanted):
             continue
         if int(size) > MAX_BYTES:
             raise _fail(f"{prefix}{name} at {rev} is over {MAX_BYTES // 2**20} MiB")
+        total += int(size)
+        if total > MAX_TOTAL:
+            raise _fail(f"the target files of {prefix or './'} at {rev} are over "
+                        f"{MAX_TOTAL // 2**20} MiB in all: compare one city at a time")
         data = _git(folder, "cat-file", "blob", blob, text=False)
         if data.returncode != 0:
             raise _fail(f"cannot read {prefix}{name} at {rev}")
-        (dest / name).write_bytes(data.stdout)
+        with open(dest / name, "xb") as fh:  # a new file in the private folder, never a link
+            fh.write(data.stdout)
         names.append(name)
-    if not [n for n in names if not n.endswith(".measured.yaml")]:
+    # a city asked for by name that did not exist then is the caller's to say
+    if wanted is None and not [n for n in names if not n.endswith(".measured.yaml")]:
         raise _fail(f"no target file in {prefix or './'} at {rev}")
     return Snapshot(rev, commit, dest, f"{rev}:{prefix}")

@@ -17,6 +17,11 @@ from typing import Any
 from planck.findings import Finding
 from planck.read.loader import MAX_BYTES, one_line
 
+#: Bounds on a workbook: what its zip may expand to, and the sheet's extent (each row is read
+#: out to the last column, so a single cell at XFD1048576 would mean 17 billion cells).
+XLSX_MAX_EXPANDED = 16 * 2**20
+XLSX_MAX_ROWS, XLSX_MAX_COLUMNS, XLSX_MAX_CELLS = 100_000, 64, 1_000_000
+
 #: Column names (folded: NFKC, lower case, no blanks or '_') → field. Documented in docs/format.md.
 COLUMNS: dict[str, str] = {}
 for _field, _names in {
@@ -104,6 +109,16 @@ def _xlsx_rows(raw: bytes, name: str) -> tuple[list[list[Any]], list[Finding]]:
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            expanded = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        return [], [_bad(name, 0, 0, "not-a-workbook", f"not a readable XLSX workbook: {err}")]
+    if expanded > XLSX_MAX_EXPANDED:
+        # the 5 MiB cap applies to the zip; its sheets could still expand to gigabytes
+        return [], [_bad(name, 0, 0, "too-large", f"the workbook expands to {expanded:,} bytes "
+                         f"(over {XLSX_MAX_EXPANDED // 2**20} MiB): split the table, or save "
+                         "it as CSV UTF-8")]
+    try:
         book = load_workbook(io.BytesIO(raw), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as err:
         return [], [_bad(name, 0, 0, "not-a-workbook", f"not a readable XLSX workbook: {err}")]
@@ -111,6 +126,15 @@ def _xlsx_rows(raw: bytes, name: str) -> tuple[list[list[Any]], list[Finding]]:
         return [], [_bad(name, 0, 0, "not-a-workbook",
                          f"not a readable XLSX workbook: {type(err).__name__}: {err}")]
     sheet = book.worksheets[0]
+    rows, cols = sheet.max_row, sheet.max_column
+    if rows > XLSX_MAX_ROWS or cols > XLSX_MAX_COLUMNS or rows * cols > XLSX_MAX_CELLS:
+        from openpyxl.utils import get_column_letter
+
+        # every row is read out to the last column: one far cell would make billions of cells
+        return [], [_bad(name, rows, cols, "too-large", f"the sheet reaches cell "
+                         f"{get_column_letter(cols)}{rows}: planck reads a table of at most "
+                         f"{XLSX_MAX_ROWS:,} rows, {XLSX_MAX_COLUMNS} columns and "
+                         f"{XLSX_MAX_CELLS:,} cells (delete what is beyond the table)")]
     found = []
     for merged in sheet.merged_cells.ranges:
         where = "header" if merged.min_row == 1 else "data"

@@ -4,6 +4,7 @@ text, so each parser says exactly what is wrong with it and how to write it inst
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -124,9 +125,15 @@ def one_line_text(text: str, what: str) -> str | None:
 
 def did_you_mean(word: str, known: list[str]) -> str:
     """`` (did you mean 'x'?)``: the one nearest id, quoted (planck.suggest)."""
+    return _near(word, tuple(known))
+
+
+@functools.lru_cache(maxsize=1024)
+def _near(word: str, known: tuple[str, ...]) -> str:
+    # a table repeats its mistakes: 58,000 rows of one bad id took 70 s of fuzzy matching
     from planck.suggest import did_you_mean as near
 
-    return near(word, known, n=1, quoted=True)
+    return near(word, list(known), n=1, quoted=True)
 
 
 def check_entries(mf: MeasuredFile, targets: TargetFile | None,
