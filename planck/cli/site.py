@@ -37,7 +37,7 @@ def site(
     """Build a static website of every city (index, city, indicator, compare, sources, method)."""
     from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.site.build import MARKER, page_count, read_cities, render_site
+    from planck.site.build import MARKER, page_count, read_cities, site_files
     from planck.write.guarded import Refused
     from planck.write.sitetree import NotASite, tree_problems, write_tree
 
@@ -50,8 +50,6 @@ def site(
             views = read_cities(cities, directory, when, lang_, done=tick)
     except PlanckError as err:
         raise _fail(err.findings) from None
-    with progress(page_count(views), "pages") as tick:
-        files = render_site(views, lang_, done=tick)
     shown = repr(str(output))[1:-1]
     if check_only:
         import shlex
@@ -62,17 +60,23 @@ def site(
         again += ["--as-of", str(as_of)] if as_of else []
         again += ["--targets-dir", str(targets_dir)] if targets_dir is not None else []
         rebuild = repr(shlex.join(again))[1:-1]
-        problems = tree_problems(output, files)
+        with progress(page_count(views), "pages") as tick:
+            names: set[str] = set()
+            problems = tree_problems(output, _named(site_files(views, lang_, done=tick), names))
         for line in problems[:20]:
             _err(repr(line)[1:-1] + f" (rebuild with `{rebuild}`)")
         if len(problems) > 20:
             _err(f"… and {len(problems) - 20} more")
         if problems:
             raise typer.Exit(GATE_FAILED)
-        _err(f"planck: site in {shown} up to date ({len(files)} files)")
+        _err(f"planck: site in {shown} up to date ({len(names)} files)")
         return
+    names = set()
     try:
-        write_tree(output, files, MARKER, follow_symlinks=follow_symlinks, roots=[directory])
+        # page by page: each is written (or linked, unchanged, from the old site) and dropped
+        with progress(page_count(views), "pages") as tick:
+            write_tree(output, _named(site_files(views, lang_, done=tick), names), MARKER,
+                       follow_symlinks=follow_symlinks, roots=[directory])
     except Refused as why:
         raise _refused("site", why) from None
     except NotASite:
@@ -80,5 +84,12 @@ def site(
                      "file): give another -o, or an empty folder") from None
     except OSError as err:
         raise _usage(f"{shown}: cannot write: {err.strerror or err}") from None
-    pages = sum(name.endswith(".html") for name in files)
+    pages = sum(name.endswith(".html") for name in names)
     _err(f"planck: wrote {shown} ({pages} pages)")
+
+
+def _named(files, names: set[str]):
+    """The (path, text) pairs of ``files``, noting each path in ``names`` on the way."""
+    for rel, text in files:
+        names.add(rel)
+        yield rel, text

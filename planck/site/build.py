@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from planck.site.pages import MARKER, page_count, render_site
+from planck.site.pages import MARKER, page_count, render_site, site_files
 
 
 def build_site(cities: list[str], directory: Path, as_of: date | None, lang: str
@@ -51,4 +51,4 @@ def read_cities(cities: list[str], directory: Path, as_of: date | None, lang: st
     return views
 
 
-__all__ = ["MARKER", "build_site", "page_count", "read_cities", "render_site"]
+__all__ = ["MARKER", "build_site", "page_count", "read_cities", "render_site", "site_files"]

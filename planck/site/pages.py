@@ -8,7 +8,7 @@ becomes a link only when it is http(s).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,21 +118,26 @@ class Site:
                 "counts": counts, "bar": self._bar(c)}
 
     def pages(self) -> list[tuple[str, str]]:
+        return list(self.each_page())
+
+    def each_page(self) -> Iterator[tuple[str, str]]:
+        """(path, text) of every page, one at a time: the caller writes each and drops it."""
         lang = self.lang
-        out = [self.page("index.html", f"{lang}/index.html", title=self.L["home"],
-                         cities=[self._city(c) for c in self.cities],
-                         shared=[{"id": k, "cities": len(v),
-                                  "name": self._ind_name(v[0], k)}
-                                 for k, v in self.shared.items()])]
+        yield self.page("index.html", f"{lang}/index.html", title=self.L["home"],
+                        cities=[self._city(c) for c in self.cities],
+                        shared=[{"id": k, "cities": len(v),
+                                 "name": self._ind_name(v[0], k)}
+                                for k, v in self.shared.items()])
         for c in self.cities:
-            out.append(self._city_page(c))
-            out += [self._indicator_page(c, ind) for ind in c.indicators]
-        out += [self._compare_page(k, v) for k, v in self.shared.items()]
-        out.append(self.page("sources.html", f"{lang}/sources.html", title=self.L["sources"],
-                             cities=[self._sources(c) for c in self.cities]))
-        out.append(self.page("methodology.html", f"{lang}/methodology.html",
-                             title=self.L["method"], body=self.Markup(self.md)))
-        return out
+            yield self._city_page(c)
+            for ind in c.indicators:
+                yield self._indicator_page(c, ind)
+        for k, v in self.shared.items():
+            yield self._compare_page(k, v)
+        yield self.page("sources.html", f"{lang}/sources.html", title=self.L["sources"],
+                        cities=[self._sources(c) for c in self.cities])
+        yield self.page("methodology.html", f"{lang}/methodology.html",
+                        title=self.L["method"], body=self.Markup(self.md))
 
     def _ind_name(self, c: CityView, ind: str) -> str:
         v = c.indicators[ind]
@@ -275,11 +280,17 @@ def render_site(cities: Sequence[CityView], default_lang: str,
                 done: Callable[[], None] | None = None) -> dict[str, str]:
     """Every file of the site, by relative path (both languages, a root page, the marker);
     ``done`` is called after each of the ``page_count`` pages."""
-    files: dict[str, str] = {}
+    return dict(sorted(site_files(cities, default_lang, done)))
+
+
+def site_files(cities: Sequence[CityView], default_lang: str,
+               done: Callable[[], None] | None = None) -> Iterator[tuple[str, str]]:
+    """``render_site``'s files one at a time, (relative path, text), so the site is written
+    page by page and never held whole (a later file of the same path replaces an earlier)."""
     md = methodology_html()
     for lang in LANGS:
-        files.update(Site(cities, lang, md, done).pages())
-    root = _env().get_template("root.html").render(lang=default_lang, L=LABELS[default_lang])
-    files["index.html"] = root
-    files[MARKER] = "This folder is written by `planck site`; it is replaced on every build.\n"
-    return dict(sorted(files.items()))
+        yield from Site(cities, lang, md, done).each_page()
+    yield "index.html", _env().get_template("root.html").render(lang=default_lang,
+                                                                L=LABELS[default_lang])
+    yield MARKER, "This folder is written by `planck site`; it is replaced on every build.\n"
+
