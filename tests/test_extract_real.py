@@ -121,3 +121,19 @@ def test_without_a_period_the_message_says_that_is_why_nothing_was_drafted(tmp_p
     assert res.exit_code == 0 and "no plan period" not in res.stderr
     assert len(parse(res.stdout, "d").data["targets"]) == 2
 
+
+
+def test_targets_about_each_sub_unit_never_join_the_citys_indicators():
+    text = ("江川市“十五五”规划\n到2030年，全市高新技术企业达到2000家，各县（市、区）高新技术企业达到"
+            "100家以上，每个重点产业集群至少建成1个中试基地。\n第五章 各省辖市发展目标\n"
+            "高新技术企业不少于300家。\n")
+    draft = parse(render(extract(read_bytes(text.encode())), Options("jc", "p", None, None, "p.txt")),
+                  "d").data
+    got = {(t["value"], t["indicator"], t["plan"]) for t in draft["targets"]}
+    assert (2000, "high-tech-enterprises", "p") in got
+    scoped = {t["value"]: t for t in draft["targets"] if t["plan"] == "jc-sub-units"}
+    assert set(scoped) == {100, 1, 300}
+    assert all(t["indicator"] != "high-tech-enterprises" for t in scoped.values())
+    assert "scope: 各县（市、区）" in scoped[100]["note"]
+    names = {i["id"]: i["name_zh"] for i in draft["indicators"]}
+    assert names[scoped[300]["indicator"]] == "各省辖市高新技术企业"

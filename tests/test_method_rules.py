@@ -229,6 +229,22 @@ def test_gate_on_binding_targets_only(make_city, invoke):
     assert res.exit_code == 1 and "among binding targets" in res.stderr
     bad = invoke("check", str(path), "--fail-on-attribute", "mandatory")
     assert bad.exit_code == 2 and "binding, expected, unstated" in bad.stderr
+    assert "judged nothing" not in res.stderr
+
+
+def test_a_gate_on_an_attribute_no_target_has_says_it_judged_nothing(make_city, invoke):
+    missed = target("e", "money", "at_least", value=120, attribute="expected")
+    path = make_city([missed], [obs("money", 2025, 100, "亿元")])
+    res = invoke("check", str(path), "--as-of", "2026-11-01", "--fail-on-attribute", "binding")
+    assert res.exit_code == 0
+    assert "--fail-on-attribute binding: no target has that attribute, so the gate judged " \
+        "nothing" in res.stderr
+    for args in (("-f", "json"), ("--lang", "zh")):
+        res = invoke("check", str(path), "--as-of", "2026-11-01", "--fail-on-attribute", "binding",
+                     *args)
+        assert res.exit_code == 0 and ("judged nothing" in res.stderr or "未判定" in res.stderr)
+    res = invoke("check", str(path), "--as-of", "2026-11-01", "--fail-on-attribute", "expected")
+    assert res.exit_code == 1 and "judged nothing" not in res.stderr
 
 
 def test_attribute_and_stretch_in_every_format(make_city, invoke):

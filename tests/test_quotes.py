@@ -167,9 +167,14 @@ def test_between_needs_both_ends_in_the_quote(invoke, make_city):
 def test_factor_and_coverage_words_count_as_their_numbers(invoke, make_city):
     ts = [target("a", "firms", "multiple_of", value=2, quote="企业数量翻番",
                  baseline={"year": 2020, "value": 5, "quote": "企业5家"}),
-          target("b", "rd", "coverage", value=100, quote="实现研发活动全覆盖")]
+          target("b", "rd", "coverage", value=100, quote="实现研发活动全覆盖"),
+          # 零突破 is at least one (docs/format.md), and the quote rule reads it so
+          target("c", "firms", "at_least", value=1, quote="实现国家级实验室零突破"),
+          target("d", "firms", "at_least", value=1, deadline=2024, quote="实现上市企业零的突破")]
     res = invoke("validate", str(make_city(ts)))
     assert res.exit_code == 0, res.stderr
+    t = target("e", "firms", "at_least", value=2, quote="实现国家级实验室零突破")
+    assert "number 2" in invoke("validate", str(make_city([t]))).stderr
 
 
 @needs_seeds

@@ -93,6 +93,8 @@ def report_lines(counts: dict[str, int], selection: Selection, gate: frozenset[s
     if selection.active:
         lines.append(words["shown_of"].format(shown=counts["shown"], total=counts["total"],
                                               how=selection.describe()))
+    if selection.gated and not counts.get("gated", 1):
+        lines.append(words["gate_nothing"].format(attributes=sep.join(attributes)))
     if counts["failed"]:
         line = words["gate_failed"].format(failed=counts["failed"], statuses=sep.join(statuses))
         if selection.gated:

@@ -182,7 +182,11 @@ def render(ex: Extraction, opts: Options) -> str:
     for f in ex.targets:
         pid = plan_id
         base = opts.city or plan_id
-        if f.annual and f.deadline:  # a year's target has a plan of its own, never the period's end
+        if f.scope:  # about each county/park: a plan of its own, never the city's figures
+            pid = f"{base}-sub-units"
+            extra.setdefault(pid, (f"{f.scope}目标", "Targets for each sub-unit",
+                                   cast(int, start or f.deadline), cast(int, end or f.deadline)))
+        elif f.annual and f.deadline:  # a year's target has a plan of its own, never the period's end
             pid = f"{base}-{f.deadline}-annual"
             extra.setdefault(pid, (f"{f.deadline}年主要预期目标", f"{f.deadline} annual targets",
                                    f.deadline, f.deadline))
@@ -256,8 +260,9 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
             lines.append(f"    {name}: {value}  # review: {why}")
         else:
             lines.append(f"    # review: {name}: {value} ({why}; this planck's format has no '{name}' yet)")
-    if f.notes:
-        lines.append(f"    note: {q('; '.join(f.notes))}  # review")
+    notes = ([f"scope: {f.scope} (each of them, not the city's total)"] if f.scope else []) + f.notes
+    if notes:
+        lines.append(f"    note: {q('; '.join(notes))}  # review")
     if f.op not in ops:
         word = {OP.decrease_by: "降低", OP.cumulative: "累计", OP.decrease_points: "降低N个百分点",
                 OP.at_least_reference: "达到平均水平", OP.above_reference: "超过平均水平"}.get(f.op, f.op)

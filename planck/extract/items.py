@@ -78,6 +78,7 @@ class Found:
     notes: list[str] = field(default_factory=list)
     from_table: bool = False
     annual: bool = False  # a target for one year of the plan (今年, 2026年主要预期目标)
+    scope: str | None = None  # sub-units the target is about (各县（市、区）, 每个园区), not the city
 
 
 def _mask(text: str) -> str:

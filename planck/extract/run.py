@@ -65,6 +65,12 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
         here = items.figures(s.text, s.line, s.col, s.deadline) + items.words(s.text, s.line, s.col,
                                                                              s.deadline)
         for f in here:
+            at = f.quote.find(f.name)
+            units = scope.SUBUNIT.search(f.quote[: at + len(f.name)] if at >= 0 else f.quote)
+            f.scope = units.group() if units else s.subunits
+            if f.scope and f.scope not in f.name:  # never the city's own indicator
+                stem = re.sub(r"^(?:各|每一?个|每)", "", f.scope)
+                f.name = f.scope + (f.name[len(stem):] if f.name.startswith(stem) else f.name)
             f.annual = s.annual and f.deadline is not None and end is not None and f.deadline <= end
             if f.deadline is None:
                 ex.undated += 1

@@ -116,6 +116,12 @@ def is_heading(text: str) -> bool:
     return len(s) <= 24 and not re.search(r"[。，,;；:：|]", s) and not re.search(r"\d", s)
 
 
+#: Sub-units a target may be about instead of the plan's own place: each county, each city of a
+#: province, each park (各县（市、区）, 各省辖市, 每个县, 每个产业集群).
+SUBUNIT = re.compile(r"(?:各|每个|每一个|每)(?:县\s*[（(]市、?区?[）)]|县[（(]市[）)]|县市区|县区|县|区|"
+                     r"省辖市|地市|设区市|市(?!场|级|民)|乡镇|街道|园区|开发区|高新区|产业集群|重点产业集群)")
+
+
 @dataclass
 class Sentence:
     line: int
@@ -125,6 +131,7 @@ class Sentence:
     past: bool
     scoped: bool  # the deadline comes from the text (not the plan period)
     annual: bool = False  # a target for one year (今年, 2026年主要预期目标), not the plan's
+    subunits: str | None = None  # a section about each county/city (第五章 各县（市、区）…)
 
 
 @dataclass
@@ -200,6 +207,7 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
     after the plan's end (到2035年, a vision) dates its own sentence only."""
     scope: tuple[int, bool] | None = None
     past_section = False
+    section_units: str | None = None
     for no, raw in lines:
         text = fold(raw)
         past_run = False  # 2025年，…达到2.8%。…提高到10.5%: the year holds for the paragraph
@@ -207,6 +215,8 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             floor = frame.start or frame.doc_year
             past_section = bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
                 floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text))
+            units = SUBUNIT.search(raw)
+            section_units = units.group() if units else None
             head = _future_year(text, frame)
             scope = head if head and not past_section else None
             continue
@@ -226,4 +236,4 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             when = future or scope
             deadline = when[0] if when else frame.end
             yield Sentence(no, m.start() + 1, raw[m.start():m.end()], deadline, past,
-                           when is not None, bool(when and when[1]))
+                           when is not None, bool(when and when[1]), section_units)

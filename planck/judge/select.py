@@ -65,11 +65,13 @@ class Selection:
 
 
 def counts(reports: Iterable[Report], selection: Selection, gate: frozenset[str]) -> dict[str, int]:
-    """Targets in all, shown, failing the gate, and failing but hidden by the selection."""
-    out = {"total": 0, "shown": 0, "failed": 0, "hidden_failed": 0}
+    """Targets in all, shown, failing the gate, failing but hidden by the selection, and
+    judged by the gate at all (``gated``: of the --fail-on-attribute attributes)."""
+    out = {"total": 0, "shown": 0, "failed": 0, "hidden_failed": 0, "gated": 0}
     for report in reports:
         for r in report.results:
             kept, fails = selection.keeps(r), r.status in gate and selection.gates(r)
+            out["gated"] += selection.gates(r)
             out["total"] += 1
             out["shown"] += kept
             out["failed"] += fails

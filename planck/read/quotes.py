@@ -21,8 +21,10 @@ _HAN_RUN = re.compile(f"[{_HAN}]+")
 # 1,600 / 1，600 (folded to ASCII by NFKC) and 1 600 are one number: drop the separator.
 _GROUPED = re.compile(r"(?<=\d)[,\u2009\u202f ](?=\d{3}(?!\d))")
 _ARABIC = re.compile(r"\d+(?:\.\d+)?|\.\d+")
-#: Words that stand for a number: a factor of two, a full (100 %) coverage.
-_WORDS = {"翻番": 2.0, "翻一番": 2.0, "倍增": 2.0, "翻两番": 4.0, "全覆盖": 100.0, "全部": 100.0}
+#: Words that stand for a number: a factor of two, a full (100 %) coverage, a first one.
+_WORDS = {"翻番": 2.0, "翻一番": 2.0, "倍增": 2.0, "翻两番": 4.0, "全覆盖": 100.0, "全部": 100.0,
+          # 实现零突破 / 零的突破: a first one (docs/format.md: at_least 1)
+          "零突破": 1.0, "零的突破": 1.0}
 #: Longest numeral read inside a run of numeral characters (九千九百九十九万九千九百九十九 is 15):
 #: bounds the work on a hostile run of thousands of them.
 _SPAN = 16

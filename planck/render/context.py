@@ -67,6 +67,8 @@ LABELS = {
            "shown_of": "planck: showing {shown} of {total} target(s) ({how})",
            "gate_failed": "planck: {failed} target(s) with status in --fail-on ({statuses})",
            "gate_among": " among {attributes} targets",
+           "gate_nothing": "planck: --fail-on-attribute {attributes}: no target has that "
+                           "attribute, so the gate judged nothing (it cannot fail)",
            "gate_hidden": ", {hidden} of them hidden by the filter (a filter never hides a "
                           "failure from the gate)"},
     "zh": {"indicator": "指标", "unit": "单位", "baseline": "基数", "latest": "最新值",
@@ -102,6 +104,8 @@ LABELS = {
            "shown_of": "planck：显示 {total} 项目标中的 {shown} 项（{how}）",
            "gate_failed": "planck：{failed} 项目标的状态属于 --fail-on（{statuses}）",
            "gate_among": "，限于{attributes}目标",
+           "gate_nothing": "planck：--fail-on-attribute {attributes}：没有目标具有该属性，"
+                           "门禁未判定任何目标（不会失败）",
            "gate_hidden": "，其中 {hidden} 项被筛选隐藏（筛选不会让失败逃过门禁）"},
 }
 
