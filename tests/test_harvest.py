@@ -217,3 +217,20 @@ def test_the_source_title_is_the_pages_title_or_the_first_line_of_words():
     title = "关于实施创新驱动引领工程,全力创建国家创新型城市的提案"
     text = f"• 发文字号\n  • 2024-09-19\n{title}\n"
     assert title_of(read_bytes(text.encode("utf-8"))) == title
+
+
+def test_a_bulletins_table_gives_its_figures_with_the_header_units():
+    page = ("<html><body><p>表1 2024年全市生产总值</p><table>"
+            "<tr><td>指 标</td><td>绝对数(亿元)</td><td>比上年增长(%)</td></tr>"
+            "<tr><td>生产总值</td><td>613.52</td><td>4.7</td></tr>"
+            "<tr><td>#第一产业</td><td>31.16</td><td>-1.6</td></tr></table>"
+            "<table><tr><td>指标</td><td>单位</td><td>2024年</td></tr>"
+            "<tr><td>高新技术企业</td><td>家</td><td>1610</td></tr>"
+            "<tr><td>研发投入强度</td><td>%</td><td>3.03</td></tr>"
+            "<tr><td>备注</td><td></td><td>12</td></tr></table></body></html>")
+    figs = run(read_bytes(page.encode("utf-8")), 2024, None)[1].figures
+    assert [(f.name, f.value, f.unit, f.kind, f.period) for f in figs] == [
+        ("生产总值", 613.52, "亿元", "level", "2024"), ("生产总值", 4.7, "%", "growth", "2024"),
+        ("第一产业", 31.16, "亿元", "level", "2024"), ("第一产业", -1.6, "%", "growth", "2024"),
+        ("高新技术企业", 1610, "家", "level", "2024"), ("研发投入强度", 3.03, "%", "share", "2024")]
+    assert figs[1].quote == "生产总值 | 613.52 | 4.7"

@@ -10,10 +10,10 @@ figures once, and one figure said twice (a lead repeated in the body) is listed 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from planck.extract.reading import Doc
 from planck.harvest import names, numbers, periods
+from planck.harvest.figure import Figure, Harvest
 from planck.harvest.periods import When
 
 SENTENCE = re.compile(r"[^。;；!！?？]+[。;；!！?？]*")
@@ -33,31 +33,6 @@ _PLAN_NAME = re.compile(r"[“\"]十.五[”\"]")
 MAX_FIGURES = 20000
 
 
-@dataclass
-class Figure:
-    """One published figure (``body``: 'other' when the text says it is another body's)."""
-
-    name: str
-    period: str
-    value: float
-    unit: str
-    kind: str
-    bound: str | None
-    estimate: bool
-    quote: str
-    line: int
-    col: int
-    body: str = ""
-
-
-@dataclass
-class Harvest:
-    figures: list[Figure] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    targets: int = 0  # figures left out as targets (力争, 目标…)
-    undated: int = 0  # figures whose period the text does not let us read
-
-
 def _mask(text: str) -> str:
     """Quoted names and brackets blanked (same length), so their digits are no figures; a
     plan's name in quotes (“十四五”) stays, as it names a period."""
@@ -67,10 +42,16 @@ def _mask(text: str) -> str:
 
 def harvest(doc: Doc, when: When) -> Harvest:
     """Every figure the document publishes, in reading order."""
+    from planck.harvest.tables import table_figures
+
     out = Harvest(notes=list(doc.notes))
     seen_lines: set[str] = set()
     seen: dict[tuple, list[str]] = {}
-    for no, raw in doc.lines:
+    rows = table_figures(doc.lines, when)
+    for index, (no, raw) in enumerate(doc.lines):
+        if index in rows:
+            out.figures.extend(rows[index])
+            continue
         squeezed = re.sub(r"\s+", "", raw)
         if len(squeezed) >= 20:
             if squeezed in seen_lines:

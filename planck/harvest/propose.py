@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from planck.harvest.find import Figure
+from planck.harvest.figure import Figure
 
 _GENERIC = re.compile(r"^(?:各类|各级|全部|所有|各种)")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planck.harvest.find import Figure
+from planck.harvest.figure import Figure
 from planck.harvest.numbers import clean
 from planck.harvest.propose import Proposal
 from planck.harvest.run import SCHEMA, figure_json

@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 
 from planck.extract.reading import Doc
-from planck.harvest.find import Figure, Harvest, harvest
+from planck.harvest.figure import Figure, Harvest
+from planck.harvest.find import harvest
 from planck.harvest.numbers import fold
 from planck.harvest.periods import When
 
