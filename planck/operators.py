@@ -189,7 +189,7 @@ def level_band(v: float, lv: Levels, lower: bool) -> tuple[bool, bool]:
 # wording (``planck.readable.target`` adds it). ``u`` is the unit as it follows a level of the
 # indicator ("%", " 家", or "" when a table has a Unit column); each form places it once, after
 # the number that is in the indicator's unit. A growth rate names no unit (readable's docstring).
-Show = Callable[[Any, Callable[[float | None], str], dict, str], str]
+Show = Callable[[Any, Callable[[float | None], str], dict[str, str], str], str]
 
 
 def _sign(sign: str) -> Show:

@@ -31,7 +31,7 @@ def evaluate_city(city: str, directory: Path, measured: list[Path], as_of: date 
     return evaluate(data, as_of or default_as_of(data))
 
 
-def _job(args: tuple) -> Any:
+def _job(args: tuple[Any, ...]) -> Any:
     *city_args, then = args
     outcome = evaluate_city(*city_args)
     return outcome if then is None or not isinstance(outcome, Report) else then(outcome)

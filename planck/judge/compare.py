@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from planck.escape import log
 from planck.read.dataset import CityData
@@ -64,7 +65,7 @@ def rows_for(data: CityData, report: Report, indicator: str, lang: str = "en") -
     return rows
 
 
-def compare_cities(cities: Sequence[str], directory, indicator: str, as_of: date | None,
+def compare_cities(cities: Sequence[str], directory: Path, indicator: str, as_of: date | None,
                    lang: str = "en") -> tuple[list[Row], list[CityData]]:
     """Load and evaluate every city (each at ``as_of``, else its data's own as-of date) and
     return the rows for ``indicator`` with the loaded cities; ``PlanckError`` if any is

@@ -54,7 +54,7 @@ def cagr(base: float, v: float, years: int) -> float | None:
     """Compound annual growth rate, or None where it is undefined (non-positive values)."""
     if base <= 0 or v <= 0 or years <= 0:
         return None
-    return (v / base) ** (1 / years) - 1
+    return float((v / base) ** (1 / years)) - 1
 
 
 def percent_to_goal(v: float, nominal: float, base: float | None, lower_better: bool

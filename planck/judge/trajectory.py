@@ -48,7 +48,7 @@ def required_value(method: str, base_year: int, base: float, year: float, deadli
         return None
     share = (year - base_year) / (deadline - base_year)
     if method == "geometric" and base > 0 and goal > 0:
-        return base * (goal / base) ** share
+        return base * float((goal / base) ** share)
     return base + (goal - base) * share
 
 

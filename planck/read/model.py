@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -311,7 +311,7 @@ class Observation(Frozen):
         return self
 
 
-def _empty() -> list:
+def _empty() -> list[Any]:
     # Not ``default_factory=list``: pydantic inspects the factory's signature, and for a
     # builtin that means tokenizing its text signature (a large regex compiled on every run).
     return []
