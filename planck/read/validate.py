@@ -17,7 +17,7 @@ from planck import operators
 from planck.findings import Finding
 from planck.read import units
 from planck.read.loader import key_position, locate, one_line
-from planck.read.model import MeasuredFile, TargetFile
+from planck.read.model import Baseline, MeasuredFile, Target, TargetFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -166,33 +166,46 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
             if (t.stretch < t.value) if not lower else (t.stretch > t.value):
                 c.add(at, "stretch", "stretch-short",
                       f"'stretch' (力争) {t.stretch:g} asks for less than 'value' {t.value:g}")
-        if spec.value_kind in ("rate", "percent", "factor"):
-            # The value is a rate or share in % or a factor, not a level of the indicator.
-            want = None if spec.value_kind == "factor" else "%"
-            if t.unit is not None and units.normalize(t.unit) != want:
-                c.add(at, "unit", "unit-mismatch",
-                      f"op {t.op!r}: " + ("the rate is in '%'" if want else
-                                         "the value is a factor and takes no unit"))
-        elif t.unit is not None and c.unit(at, "unit", t.unit) and expected:
-            if not units.percent_change_unit(expected, t.unit) or spec.value_kind != "change":
-                c.same_dimension(at, "unit", t.unit, expected,
-                                 f"target unit vs indicator {t.indicator!r}")
-        if t.reference in unit_of and expected and spec.reference_level:
-            c.same_dimension(at, "reference", unit_of[t.reference], expected,
-                             "reference indicator unit")
-        unit = t.unit or expected
-        if unit and spec.value_kind == "level":
-            for key in ("value", "low", "high"):
-                c.not_negative(at, key, getattr(t, key), unit)
+        _target_units(c, at, t, expected, unit_of)
         if t.baseline is not None:
-            bpath = (*at, "baseline")
-            c.ref(bpath, "source", t.baseline.source, sources, "source")
-            if t.baseline.unit is not None and c.unit(bpath, "unit", t.baseline.unit) and expected:
-                c.same_dimension(bpath, "unit", t.baseline.unit, expected, "baseline unit")
-            if expected:
-                c.not_negative(bpath, "value", t.baseline.value, t.baseline.unit or expected)
+            _baseline(c, (*at, "baseline"), t.baseline, sources, expected)
     _supersedes(c, tf, target_ids)
     return c.findings + quote_numbers(doc, tf, name)
+
+
+def _target_units(c: _Checker, at: tuple[Any, ...], t: Target, expected: str | None,
+                  unit_of: dict[str, str]) -> None:
+    """A target's unit against its operator and indicator, its reference's unit, and no
+    negative count."""
+    spec = operators.get(t.op)
+    if spec.value_kind in ("rate", "percent", "factor"):
+        # The value is a rate or share in % or a factor, not a level of the indicator.
+        want = None if spec.value_kind == "factor" else "%"
+        if t.unit is not None and units.normalize(t.unit) != want:
+            c.add(at, "unit", "unit-mismatch",
+                  f"op {t.op!r}: " + ("the rate is in '%'" if want else
+                                     "the value is a factor and takes no unit"))
+    elif t.unit is not None and c.unit(at, "unit", t.unit) and expected:
+        if not units.percent_change_unit(expected, t.unit) or spec.value_kind != "change":
+            c.same_dimension(at, "unit", t.unit, expected,
+                             f"target unit vs indicator {t.indicator!r}")
+    if t.reference in unit_of and expected and spec.reference_level:
+        c.same_dimension(at, "reference", unit_of[t.reference], expected,
+                         "reference indicator unit")
+    unit = t.unit or expected
+    if unit and spec.value_kind == "level":
+        for key in ("value", "low", "high"):
+            c.not_negative(at, key, getattr(t, key), unit)
+
+
+def _baseline(c: _Checker, path: tuple[Any, ...], b: Baseline, sources: set[str],
+              expected: str | None) -> None:
+    """A baseline's source and unit, and no negative count."""
+    c.ref(path, "source", b.source, sources, "source")
+    if b.unit is not None and c.unit(path, "unit", b.unit) and expected:
+        c.same_dimension(path, "unit", b.unit, expected, "baseline unit")
+    if expected:
+        c.not_negative(path, "value", b.value, b.unit or expected)
 
 
 def _supersedes(c: _Checker, tf: TargetFile, known: set[str]) -> None:
