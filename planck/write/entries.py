@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -136,6 +137,21 @@ def _near(word: str, known: tuple[str, ...]) -> str:
     return near(word, list(known), n=1, quoted=True)
 
 
+def _source_fields(s: NewSource, today: date | None, bad: Callable[[str, str], None]) -> None:
+    """A new source's title, issuer, url and date, each on one line and plausible."""
+    for value, what in ((s.title, "source title"), (s.issuer, "source issuer")):
+        problem = one_line_text(value, what)
+        if problem:
+            bad("missing", f"source {s.id!r}: {problem}")
+    if not s.url:
+        bad("missing", f"source {s.id!r} needs a url (where the figure was published)")
+    elif one_line_text(s.url, "url") or not re.match(r"https?://\S+$", s.url):
+        bad("bad-url", f"source {s.id!r}: url {s.url!r} is not an http(s) address")
+    if s.date is not None and today is not None and s.date > today:
+        bad("future-date", f"source {s.id!r}: date {s.date.isoformat()} is in the future "
+            f"(today is {today.isoformat()})")
+
+
 def check_entries(mf: MeasuredFile, targets: TargetFile | None,
                   observations: list[NewObservation], sources: list[NewSource], name: str,
                   today: date | None) -> tuple[list[NewSource], list[Finding]]:
@@ -158,17 +174,7 @@ def check_entries(mf: MeasuredFile, targets: TargetFile | None,
                 bad("source-conflict", f"source {s.id!r} already exists with another title, "
                     "issuer, date or url: use --source to cite it, or choose another id")
             continue
-        for value, what in ((s.title, "source title"), (s.issuer, "source issuer")):
-            problem = one_line_text(value, what)
-            if problem:
-                bad("missing", f"source {s.id!r}: {problem}")
-        if not s.url:
-            bad("missing", f"source {s.id!r} needs a url (where the figure was published)")
-        elif one_line_text(s.url, "url") or not re.match(r"https?://\S+$", s.url):
-            bad("bad-url", f"source {s.id!r}: url {s.url!r} is not an http(s) address")
-        if s.date is not None and today is not None and s.date > today:
-            bad("future-date", f"source {s.id!r}: date {s.date.isoformat()} is in the future "
-                f"(today is {today.isoformat()})")
+        _source_fields(s, today, bad)
         if s.id in adding and adding[s.id] != s:
             bad("source-conflict", f"source {s.id!r} is given twice with different fields")
         adding[s.id] = s

@@ -110,27 +110,13 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
             problem = one_line_text(text, key) if text else None
             if problem:
                 bad(row[key], n, problem)
-        partial = isinstance(period, str) and not period.endswith("-12")
-        flag = _text(row.get("partial")).lower()
-        if flag:
-            if flag not in _FLAGS:
-                bad(row["partial"], n, f"{flag!r} is not true/false (是/否)")
-            partial = _FLAGS.get(flag, partial)
-        bound = _BOUNDS.get(_text(row.get("bound")).lower(), "?")
-        if bound == "?":
-            bad(row["bound"], n, f"{_text(row['bound'])!r} is not lower/upper "
-                "(下限/上限, 余/近) or empty for an exact figure")
-        flag = _text(row.get("estimate")).lower()
-        estimate = _FLAGS.get(flag, False) if flag else False
-        if flag and flag not in _FLAGS:
-            bad(row["estimate"], n, f"{flag!r} is not true/false (是/否)")
+        partial, bound, estimate = _flags(row, n, period, bad)
         source = _source(row, n, existing, by_url, sources, today, new_id, bad)
         # a missing indicator, period or value was recorded in ``found`` above
         if (len(found) == before and source is not None and indicator is not None
                 and period is not None and value is not None):
             new = NewObservation(indicator, period, value, unit, source, _text(row["quote"]),
-                                 partial, _text(row.get("note")) or None,
-                                 bound if bound != "?" else None, estimate)
+                                 partial, _text(row.get("note")) or None, bound, estimate)
             old = recorded.get((indicator, str(period), source))
             if old is not None and not replace and (
                     old.value, old.unit, old.quote, old.bound, old.estimate) != (
@@ -142,6 +128,27 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
         if done is not None:
             done()
     return observations, list(sources.values()), found
+
+
+def _flags(row: dict[str, Cell], n: int, period: int | str | None,
+           bad: Callable[..., None]) -> tuple[bool, str | None, bool]:
+    """A row's partial, bound and estimate cells: (partial, bound or None, estimate); a cell
+    that says none of its words is a finding (and counts as left empty)."""
+    partial = isinstance(period, str) and not period.endswith("-12")
+    flag = _text(row.get("partial")).lower()
+    if flag:
+        if flag not in _FLAGS:
+            bad(row["partial"], n, f"{flag!r} is not true/false (是/否)")
+        partial = _FLAGS.get(flag, partial)
+    bound = _BOUNDS.get(_text(row.get("bound")).lower(), "?")
+    if bound == "?":
+        bad(row["bound"], n, f"{_text(row['bound'])!r} is not lower/upper "
+            "(下限/上限, 余/近) or empty for an exact figure")
+    flag = _text(row.get("estimate")).lower()
+    estimate = _FLAGS.get(flag, False) if flag else False
+    if flag and flag not in _FLAGS:
+        bad(row["estimate"], n, f"{flag!r} is not true/false (是/否)")
+    return partial, bound if bound != "?" else None, estimate
 
 
 def _source(row: dict[str, Cell], n: int, existing: dict, by_url: dict, adding: dict,
