@@ -37,7 +37,7 @@ def _job(args: tuple[Any, ...]) -> Any:
     return outcome if then is None or not isinstance(outcome, Report) else then(outcome)
 
 
-def _loaded_job(args: tuple) -> Any:
+def _loaded_job(args: tuple[Any, ...]) -> Any:
     city, directory, measured, use = args
     from planck.read.dataset import load_city
 
@@ -48,8 +48,8 @@ def _loaded_job(args: tuple) -> Any:
     return use(data)
 
 
-def _pool_map(job: Callable[[tuple], Any], jobs: list[tuple], workers: int | None,
-              start_method: str | None) -> Iterator[Any]:
+def _pool_map(job: Callable[[tuple[Any, ...]], Any], jobs: list[tuple[Any, ...]],
+              workers: int | None, start_method: str | None) -> Iterator[Any]:
     from planck.pool import pool_map
 
     return pool_map(job, jobs, workers, start_method, PARALLEL_FROM)
