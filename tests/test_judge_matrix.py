@@ -10,8 +10,11 @@ the figure the verdict rests on.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +23,7 @@ from planck import operators
 from planck.judge.evaluate import evaluate_target
 from planck.read.dataset import CityData, Obs
 from planck.read.model import TargetFile
-from planck.result import Result
+from planck.result import Result, plain
 
 AS_OF = date(2027, 6, 1)
 B = 2020  # the baseline year; the plan starts 2021, the deadline is 2025
@@ -422,3 +425,36 @@ REFERENCE = [
 @pytest.mark.parametrize("row", REFERENCE)
 def test_reference(row):
     check(row)
+
+
+# --- every row's whole result, against a reviewed copy ------------------------------------
+# The rows above state by hand what decides a verdict; the rest of a result (its reasons,
+# series, pace, base point and flags) is checked against tests/golden/judge_matrix.json, as
+# the command-line golden files are. When a change to it is intended, regenerate and review:
+#     UPDATE_GOLDEN=1 python -m pytest tests/test_judge_matrix.py && git diff tests/golden/
+GOLDEN = Path(__file__).parent / "golden" / "judge_matrix.json"
+ALL_ROWS = [*_shape_rows(), *_edge_rows(), *IN_PLAN, *SPECIAL, *PART_YEAR, *AMOUNTS, *REFERENCE]
+
+
+def _whole(row: Row) -> Any:
+    return json.loads(json.dumps(plain(judge(row)), ensure_ascii=False, default=str))
+
+
+def test_every_row_id_is_unique():
+    ids = [p.id for p in ALL_ROWS]
+    assert len(ids) == len(set(ids)) > 150
+
+
+def test_whole_results_match_the_reviewed_copy():
+    got = {p.id: _whole(p.values[0]) for p in ALL_ROWS}
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        # one row a line, so a diff names the rows that changed
+        lines = [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
+                 for k, v in sorted(got.items())]
+        GOLDEN.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    want = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert set(got) == set(want), "rows added or removed: UPDATE_GOLDEN=1 and review the diff"
+    changed = [k for k in got if got[k] != want[k]]
+    assert not changed, f"{len(changed)} results changed, e.g. {changed[0]}: " + json.dumps(
+        {f: (want[changed[0]].get(f), v) for f, v in got[changed[0]].items()
+         if want[changed[0]].get(f) != v}, ensure_ascii=False)[:1500]
