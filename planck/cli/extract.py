@@ -55,41 +55,15 @@ def extract(
     from planck.extract.run import extract as run
 
     _safe_streams()
-    if (start is None) != (end is None):
-        raise _usage("give --start and --end together")
-    if start is not None and end is not None and not (1949 <= start <= end <= 2100):
-        raise _usage(f"--start {start} --end {end}: not a plan period (1949 ≤ start ≤ end ≤ 2100)")
-    for name, value in (("--city", city), ("--plan-id", plan_id)):
-        if value is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", value):
-            raise _usage(f"{name}: {value!r} is not an id (lower-case ascii a-z, 0-9 and '-')")
+    _check_period_and_ids(start, end, city, plan_id)
     if not plan_file.is_file():  # a FIFO or device could block or never end
         exists = plan_file.exists()
         raise _bad(plan_file, 0, 0, "not-a-file" if exists else "not-found",
                    "not a regular file" if exists else "no such file")
     if into is not None:
-        if output is not None or score is not None:
-            raise _usage("--into writes the city's file: give neither -o nor --score with it")
-        if city is not None and city != into:
-            raise _usage(f"--city {city} and --into {into} name different cities")
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", into):
-            raise _usage(f"--into: {into!r} is not a city id (lower-case ascii a-z, 0-9 and '-')")
-        city = into
-    target = None if output in (None, "-") else Path(output)
-    if target is not None:
-        from planck.write import guarded
-
-        inputs = [plan_file] + ([score] if score else [])
-        try:
-            target = guarded.check(target, force=force, follow_symlinks=follow_symlinks,
-                                   inputs=inputs)
-        except guarded.Refused as why:
-            if why.code == "foreign":
-                raise _refused("extract", why) from None
-            if why.code == "input":
-                raise _usage(f"-o {output}: that is an input file; planck never writes over "
-                             "its inputs") from None
-            kind = "not a regular file: " if why.code == "kind" else ""
-            raise _usage(f"-o {output}: {kind}{why.reason}") from None
+        city = _into_city(into, city, output, score)
+    target = _output_path(output, [plan_file] + ([score] if score else []), force,
+                          follow_symlinks)
     try:
         doc = read_path(plan_file)
     except ReadError as err:
@@ -126,6 +100,49 @@ def extract(
         except OSError as err:
             raise _usage(f"-o {output}: cannot write: {err.strerror or err}") from None
         _err(f"planck: wrote {output}: {summary}")
+
+
+def _check_period_and_ids(start: int | None, end: int | None, city: str | None,
+                          plan_id: str | None) -> None:
+    """--start and --end together and a plausible period; --city and --plan-id ids."""
+    if (start is None) != (end is None):
+        raise _usage("give --start and --end together")
+    if start is not None and end is not None and not (1949 <= start <= end <= 2100):
+        raise _usage(f"--start {start} --end {end}: not a plan period (1949 ≤ start ≤ end ≤ 2100)")
+    for name, value in (("--city", city), ("--plan-id", plan_id)):
+        if value is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", value):
+            raise _usage(f"{name}: {value!r} is not an id (lower-case ascii a-z, 0-9 and '-')")
+
+
+def _into_city(into: str, city: str | None, output: str | None, score: Path | None) -> str:
+    """The city --into names, once it agrees with the other options."""
+    if output is not None or score is not None:
+        raise _usage("--into writes the city's file: give neither -o nor --score with it")
+    if city is not None and city != into:
+        raise _usage(f"--city {city} and --into {into} name different cities")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", into):
+        raise _usage(f"--into: {into!r} is not a city id (lower-case ascii a-z, 0-9 and '-')")
+    return into
+
+
+def _output_path(output: str | None, inputs: list[Path], force: bool,
+                 follow_symlinks: bool) -> Path | None:
+    """Where -o writes (None for stdout), checked before anything is read or made."""
+    if output in (None, "-"):
+        return None
+    from planck.write import guarded
+
+    try:
+        return guarded.check(Path(output), force=force, follow_symlinks=follow_symlinks,
+                             inputs=inputs)
+    except guarded.Refused as why:
+        if why.code == "foreign":
+            raise _refused("extract", why) from None
+        if why.code == "input":
+            raise _usage(f"-o {output}: that is an input file; planck never writes over "
+                         "its inputs") from None
+        kind = "not a regular file: " if why.code == "kind" else ""
+        raise _usage(f"-o {output}: {kind}{why.reason}") from None
 
 
 def _score(draft_text: str, answer: Path, plan_name: str) -> None:
