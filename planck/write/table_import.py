@@ -10,7 +10,7 @@ from typing import Any
 from planck.findings import Finding
 from planck.read import units
 from planck.read.loader import one_line
-from planck.read.model import MeasuredFile, TargetFile
+from planck.read.model import Indicator, MeasuredFile, TargetFile
 from planck.read.tabular import Cell, Table
 from planck.write.entries import (
     NewObservation,
@@ -96,15 +96,7 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
             bad(row["value"], n, why)
         unit = _text(row.get("unit")) or (ind[indicator].unit if indicator else "")
         if unit:
-            problem = units.check(unit)
-            if problem:
-                bad(row.get("unit"), n, problem, "unknown-unit")
-            elif indicator:
-                try:
-                    units.factor(unit, ind[indicator].unit)
-                except units.UnitError:
-                    bad(row.get("unit"), n, f"unit {unit!r} measures another kind of quantity "
-                        f"than the unit of {indicator!r}, {ind[indicator].unit!r}", "unit-mismatch")
+            _check_unit(row, n, unit, indicator, ind, bad)
         for key in ("quote", "note"):
             text = _text(row.get(key))
             problem = one_line_text(text, key) if text else None
@@ -128,6 +120,20 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
         if done is not None:
             done()
     return observations, list(sources.values()), found
+
+
+def _check_unit(row: dict[str, Cell], n: int, unit: str, indicator: str | None,
+                ind: dict[str, Indicator], bad: Callable[..., None]) -> None:
+    """A row's unit is known, and of the dimension of its indicator's unit."""
+    problem = units.check(unit)
+    if problem:
+        bad(row.get("unit"), n, problem, "unknown-unit")
+    elif indicator:
+        try:
+            units.factor(unit, ind[indicator].unit)
+        except units.UnitError:
+            bad(row.get("unit"), n, f"unit {unit!r} measures another kind of quantity "
+                f"than the unit of {indicator!r}, {ind[indicator].unit!r}", "unit-mismatch")
 
 
 def _flags(row: dict[str, Cell], n: int, period: int | str | None,
