@@ -15,12 +15,13 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from planck import operators
-from planck.judge.evaluate import evaluate_target
+from planck.judge.evaluate import default_as_of, evaluate_target
 from planck.read.dataset import CityData, Obs
 from planck.read.model import TargetFile
 from planck.result import Result, plain
@@ -56,6 +57,13 @@ class Row:
 
 def judge(row: Row) -> Result:
     """Evaluate the row's one target on its figures, all in memory."""
+    data = city(row)
+    tf = data.targets
+    return evaluate_target(data, tf.targets[0], tf.indicators[0], row.as_of)
+
+
+def city(row: Row, source_date: str | None = "2021-03-01", plans: bool = True) -> CityData:
+    """The row's city: its indicator, the reference indicator, its one target and figures."""
     spec = operators.get(row.op)
     fields = dict(row.fields)
     if spec.takes_reference:
@@ -65,17 +73,17 @@ def judge(row: Row) -> Result:
                   {"id": "ref", "name_zh": "参照", "name_en": "Reference", "unit": row.unit,
                    "direction": "higher"}]
     doc = {"planck": 1, "city": {"id": "c", "name_zh": "城", "name_en": "C"},
-           "sources": [{"id": "plan", "title": "规划", "issuer": "政府", "date": "2021-03-01"}],
+           "sources": [{"id": "plan", "title": "规划", "issuer": "政府", "date": source_date}],
            "plans": [{"id": "p", "title_zh": "规划", "title_en": "Plan", "start": 2021,
-                      "end": 2025, "source": "plan"}],
+                      "end": 2025, "source": "plan"}] if plans else [],
            "indicators": indicators,
            "targets": [{"id": "t", "plan": "p", "indicator": "x", "op": row.op,
-                        "deadline": 2025, "source": "plan", "quote": "引文", **fields}]}
+                        "deadline": 2025, "source": "plan", "quote": "引文", **fields}]
+           if plans else []}
     tf = TargetFile.model_validate(doc)
     figures = [_obs("x", p, v, i) for i, (p, v) in enumerate(row.figures.items())]
     figures += [_obs("ref", y, v, 100 + i) for i, (y, v) in enumerate(row.reference.items())]
-    data = CityData(targets=tf, path="mem", lines={}, observations=tuple(figures))
-    return evaluate_target(data, tf.targets[0], tf.indicators[0], row.as_of)
+    return CityData(targets=tf, path="mem", lines={}, observations=tuple(figures))
 
 
 def observed(r: Result) -> dict[str, Any]:
@@ -427,13 +435,89 @@ def test_reference(row):
     check(row)
 
 
+# --- goals that cannot be set, growth that cannot be taken, rates of zero -----------------
+NO_LEVEL = [
+    # no baseline value in the file and no figure for 2020: no goal to measure against
+    _row("increase_by", {2023: 84}, {"status": "not_assessable", "year": 2023, "R": None},
+         "no-baseline-value", fields={"baseline": {"year": B}}),
+    _row("decrease_by", {2023: 45}, {"status": "not_assessable", "year": 2023},
+         "no-baseline-value", direction="lower", fields={"baseline": {"year": B}}),
+    # twice nothing is nothing: a baseline of 0 sets no level
+    _row("multiple_of", {2023: 10}, {"status": "not_assessable", "year": 2023},
+         "baseline-zero", fields={"baseline": {"year": B, "value": 0}}),
+    _row("annual_growth", {2023: 120}, {"status": "not_assessable", "year": 2023},
+         "no-baseline-value", fields={"baseline": {"year": B}}),
+    # growth from 100 to 0 is not a rate
+    _row("annual_growth", {2023: 0}, {"status": "not_assessable", "year": 2023},
+         "growth-undefined"),
+    # a rate of 0 % a year has no ratio: any growth is on track, a fall is regressing
+    _row("annual_growth", {2023: 110}, {"status": "on_track", "R": None}, "rate-zero-grown",
+         fields={"value": 0}),
+    _row("annual_growth", {2023: 90}, {"status": "regressing", "R": None}, "rate-zero-fallen",
+         fields={"value": 0}),
+    # the 2026 figure is noted, the 2023 one judged
+    _row("annual_growth", {2023: 133.1, 2026: 200}, {"status": "on_track", "year": 2023},
+         "after-deadline"),
+    # neither the indicator nor the reference has a 2020 figure; then only the reference lacks it
+    _row("growth_above", {2023: 120}, {"status": "not_assessable"}, "no-base-years",
+         reference={2023: 110.0}),
+    _row("growth_above", {B: 100, 2023: 120}, {"status": "not_assessable"},
+         "no-reference-base-year", reference={2023: 110.0}),
+    _row("growth_above", {B: 100, 2023: 0}, {"status": "not_assessable", "year": 2023},
+         "growth-undefined", reference={B: 100.0, 2023: 110.0}),
+    _row("growth_above", {B: 100, 2023: 120, 2026: 150}, {"status": "on_track", "year": 2023},
+         "after-deadline", reference={B: 100.0, 2023: 110.0, 2026: 130.0}),
+    # the amounts shown are the plan's years only; two missing years before the latest
+    _row("per_year", {B: 10, 2021: 10, 2022: 9}, {"status": "missed", "year": 2022},
+         "short-with-baseline-year"),
+    _row("per_year", {2021: 10, 2024: 10}, {"status": "on_track", "year": 2024},
+         "years-missing"),
+    # a sum that must not fall below 0 and does; a small sum paced (0.1 of 0.2 a year)
+    _row("cumulative", {2021: -5}, {"status": "not_assessable", "year": 2021},
+         "negative-sum", fields={"value": 0}),
+    _row("cumulative", {2021: 0.1}, {"status": "off_track", "R": 0.5}, "small-sum",
+         fields={"value": 1}),
+]
+
+
+@pytest.mark.parametrize("row", NO_LEVEL)
+def test_no_level(row):
+    check(row)
+
+
+def test_default_as_of_comes_from_the_data():
+    row = Row("at_least", {"value": 100}, {2023: 84}, {})
+    assert default_as_of(city(row)) == date(2024, 3, 1)  # the figure's publication
+    empty = Row("at_least", {"value": 100}, {}, {})
+    assert default_as_of(city(empty)) == date(2021, 3, 1)  # the plan document's date
+    assert default_as_of(city(empty, source_date=None)) == date(2021, 1, 1)  # the plan's start
+    assert default_as_of(city(empty, source_date=None, plans=False)) == date(2021, 1, 1)
+
+
+def test_default_tolerances_are_in_the_table():
+    assert operators.tolerances() == {"about_tolerance": 0.02, "near_reference_tolerance": 0.10,
+                                      "growth_in_step_tolerance": 0.005}
+
+
+@pytest.mark.parametrize(("op", "value", "goal", "text"), [
+    ("at_least", 100, 100, "≥ 100 家"), ("at_most", 40, 40, "≤ 40 家"),
+    ("increase_by", 40, 100, "+40 = 100 家"), ("increase_by", 40, None, "+40 家"),
+    ("multiple_of", 2, 100, "×2 = 100 家"), ("multiple_of", 2, None, "×2"),
+])
+def test_a_target_reads_as_its_form(op, value, goal, text):
+    shown = SimpleNamespace(value=value, goal=goal, low=None, high=None, tolerance=None,
+                            reference=None)
+    assert operators.get(op).show(shown, lambda x: f"{x:g}", {}, " 家") == text
+
+
 # --- every row's whole result, against a reviewed copy ------------------------------------
 # The rows above state by hand what decides a verdict; the rest of a result (its reasons,
 # series, pace, base point and flags) is checked against tests/golden/judge_matrix.json, as
 # the command-line golden files are. When a change to it is intended, regenerate and review:
 #     UPDATE_GOLDEN=1 python -m pytest tests/test_judge_matrix.py && git diff tests/golden/
 GOLDEN = Path(__file__).parent / "golden" / "judge_matrix.json"
-ALL_ROWS = [*_shape_rows(), *_edge_rows(), *IN_PLAN, *SPECIAL, *PART_YEAR, *AMOUNTS, *REFERENCE]
+ALL_ROWS = [*_shape_rows(), *_edge_rows(), *IN_PLAN, *SPECIAL, *PART_YEAR, *AMOUNTS, *REFERENCE,
+            *NO_LEVEL]
 
 
 def _whole(row: Row) -> Any:

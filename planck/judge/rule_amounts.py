@@ -17,7 +17,7 @@ def every_year(case: Case) -> Decision:
     amount = case.goal if case.goal is not None else 0.0  # validation: per_year has a value
     years = [y for y in series if first <= y <= t.deadline]
     if not years:
-        return Decision("no_data", reason=say("no_annual_in_period"), series=series)
+        return Decision("no_data", reason=say("no_annual_in_period"))
     shown = {y: series[y] for y in years}
     short = [y for y in years if not pg.geq(series[y], amount)]
     year = max(years)

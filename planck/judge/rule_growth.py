@@ -7,7 +7,7 @@ a later year is shown, never judged.
 from __future__ import annotations
 
 from planck.judge import progress as pg
-from planck.judge.case import Base, Case
+from planck.judge.case import Case
 from planck.judge.decision import Decision, after_deadline, judged_year
 from planck.reasons import say
 from planck.result import Pace
@@ -21,29 +21,28 @@ def growth(case: Case) -> Decision:
     if case.base is None or case.base_year is None or case.rate is None:
         return Decision("not_assessable", year=max(series),
                         reason=say("baseline_needed", year=case.base_year))
-    base = Base(case.base_year, case.base, case.base_why)
+    b, base = case.base_year, case.base
     year, final = judged_year(series, case.t.deadline)
     note = after_deadline(series, case.t.deadline)
-    if year is None or year <= base.year:
-        return Decision("no_data", base=base,
-                        reason=say("no_annual_after", year=base.year, note=note))
+    if year is None or year <= b:
+        return Decision("no_data", reason=say("no_annual_after", year=b, note=note))
     rate = case.rate
-    g = pg.cagr(base.value, series[year], year - base.year)
+    g = pg.cagr(base, series[year], year - b)
     if g is None:
-        return Decision("not_assessable", year=year, base=base, reason=say("growth_undefined"))
+        return Decision("not_assessable", year=year, reason=say("growth_undefined"))
     ratio = g / rate if rate > 0 else None
-    p = Pace(method="geometric", base_year=base.year, base_value=base.value,
+    p = Pace(method="geometric", base_year=b, base_value=base,
              latest_year=year, observed=g, required=rate, ratio=ratio)
     if final:
         ok = pg.geq(g, rate)
-        return Decision("met" if ok else "missed", True, year, p, base=base,
+        return Decision("met" if ok else "missed", True, year, p,
                         reason=say("final", text=say("growth_final", growth=f"{g:.2%}",
                                                      rate=f"{rate:.2%}")))
     if ratio is None:
         status = "on_track" if pg.geq(g, rate) else "regressing"
     else:
         status = pg.classify(ratio)
-    return Decision(status, False, year, p, base=base,
+    return Decision(status, False, year, p,
                     ratio_reason=None if ratio is not None else say("rate_not_positive"),
                     reason=say("growth_so_far", growth=f"{g:.2%}", rate=f"{rate:.2%}",
                                ratio=say("none") if ratio is None else str(round(ratio, 2)),
@@ -87,10 +86,9 @@ def growth_vs(case: Case) -> Decision:
                 reference=t.reference, points=f"{gaps[year] * 100:+.2f}")
     p = Pace(method="geometric", base_year=b, base_value=case.base, latest_year=year,
              observed=own, required=other, ratio=None)
-    base = Base(b, case.base, case.base_why)
     if final:
         return Decision("met" if ok else "missed", True, year, p, say("final", text=words),
-                        base, ratio_reason=say("growth_not_paced"), series=gaps)
+                        ratio_reason=say("growth_not_paced"), series=gaps)
     return Decision("on_track" if ok else "off_track", False, year, p,
-                    say("with_note", text=words, note=note), base,
+                    say("with_note", text=words, note=note),
                     ratio_reason=say("growth_not_paced"), series=gaps)
