@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from planck import operators
-from planck.judge.evaluate import default_as_of, evaluate_target
+from planck.judge.evaluate import default_as_of, evaluate, evaluate_target
 from planck.read.dataset import CityData, Obs
 from planck.read.model import TargetFile
 from planck.result import Result, plain
@@ -53,6 +53,8 @@ class Row:
     unit: str = "家"
     reference: dict[int, float] = field(default_factory=dict)
     as_of: date = AS_OF
+    #: the target's unit in the indicator's (a target in 万家 of an indicator in 家: 10000)
+    factor: float = 1.0
 
 
 def judge(row: Row) -> Result:
@@ -83,7 +85,8 @@ def city(row: Row, source_date: str | None = "2021-03-01", plans: bool = True) -
     tf = TargetFile.model_validate(doc)
     figures = [_obs("x", p, v, i) for i, (p, v) in enumerate(row.figures.items())]
     figures += [_obs("ref", y, v, 100 + i) for i, (y, v) in enumerate(row.reference.items())]
-    return CityData(targets=tf, path="mem", lines={}, observations=tuple(figures))
+    return CityData(targets=tf, path="mem", lines={}, observations=tuple(figures),
+                    factors={"t": row.factor} if row.factor != 1.0 else {})
 
 
 def observed(r: Result) -> dict[str, Any]:
@@ -477,6 +480,20 @@ NO_LEVEL = [
          "negative-sum", fields={"value": 0}),
     _row("cumulative", {2021: 0.1}, {"status": "off_track", "R": 0.5}, "small-sum",
          fields={"value": 1}),
+    # a share needs the reference's figure of the same year, and one above 0
+    _row("near_reference", {2023: 50}, {"status": "not_assessable", "year": 2023},
+         "no-reference-figure"),
+    _row("near_reference", {2023: 0.45}, {"status": "met", "final": False, "ref": 0.5},
+         "small-reference", reference={2023: 0.5}),
+    _row("near_reference", {2026: 50}, {"status": "not_assessable", "year": None},
+         "after-deadline-only", reference=REF),
+    # a target written in another unit of the indicator's dimension (1.6 万家 = 16,000 家)
+    _row("at_least", {2025: 16000}, {"status": "met", "final": True}, "scaled",
+         fields={"value": 1.6, "stretch": 2, "baseline": None}, factor=10000),
+    _row("at_least", {2025: 15999}, {"status": "missed", "final": True}, "scaled-short",
+         fields={"value": 1.6, "baseline": None}, factor=10000),
+    _row("between", {2025: 9999}, {"status": "missed", "final": True}, "scaled-range",
+         fields={"low": 1, "high": 2}, factor=10000),
 ]
 
 
@@ -492,6 +509,21 @@ def test_default_as_of_comes_from_the_data():
     assert default_as_of(city(empty)) == date(2021, 3, 1)  # the plan document's date
     assert default_as_of(city(empty, source_date=None)) == date(2021, 1, 1)  # the plan's start
     assert default_as_of(city(empty, source_date=None, plans=False)) == date(2021, 1, 1)
+
+
+def test_a_city_is_judged_target_by_target():
+    row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN},
+              {2023: 84}, {})
+    data = city(row)
+    report = evaluate(data, AS_OF, max_age=5)
+    assert (report.city, report.name_zh, report.name_en, report.file) == ("c", "城", "C", "mem")
+    assert (report.as_of, report.max_age, report.measured) == (AS_OF, 5, ())
+    [plan] = report.plans
+    assert (plan.id, plan.title_zh, plan.title_en, plan.start, plan.end) == (
+        "p", "规划", "Plan", 2021, 2025)
+    [r] = report.results
+    assert (r.status, r.stale) == ("on_track", False)  # 2023 is 4 years before 2027, not 5+
+    assert evaluate(data, AS_OF).results[0].stale  # the default allows 2 years
 
 
 def test_default_tolerances_are_in_the_table():
