@@ -226,3 +226,15 @@ def test_a_full_stderr_never_exits_with_the_gates_code(data, args, code):
                              stderr=full, cwd=data.parent, timeout=60, check=False,
                              env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert res.returncode == code
+
+
+def test_diff_from_rev_reads_a_revision_with_a_non_utf8_name(repo, invoke):
+    root = repo
+    odd = os.fsencode(root / "targets") + b"/old\xff.yaml"
+    shutil.copy(root / "targets" / "hebi.yaml", odd)
+    git = ["git", "-c", "user.email=t@e.org", "-c", "user.name=t", "-C", str(root)]
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "odd name"], check=True)
+    os.remove(odd)
+    res = invoke("diff", "hebi", "--from-rev", "HEAD", "--targets-dir", str(root / "targets"))
+    assert res.exit_code == 0, (res.stderr, res.exception)
