@@ -318,3 +318,32 @@ def test_record_refuses_a_read_only_folder_even_as_root(invoke, repo):
         folder.chmod(0o755)
     assert res.exit_code == 2 and "[read-only]" in res.stderr, res.stderr
     assert _yaml(folder) == before
+
+
+def test_replace_in_a_flow_item_over_two_lines(invoke, repo):
+    m = repo / "targets" / "luoyang.measured.yaml"
+    text = m.read_text(encoding="utf-8")
+    two = FLOW.replace(", pin: true, note: flowed}  # checked\n",
+                       ",\n      pin: true, note: flowed\n    }  # checked\n")
+    m.write_text(text.replace(ORIGINAL_2015, two, 1), encoding="utf-8")
+    before = m.read_text(encoding="utf-8")
+    res = _record(invoke, "2015", "1.78", "--quote", "研发投入强度由1.78%增长到2.82%",
+                  "--note", "later")
+    assert res.exit_code == 0, res.stderr
+    want = two.replace("value: 1.79", "value: 1.78").replace("由1.79%", "由1.78%").replace(
+        "note: flowed\n", "note: later\n")
+    assert m.read_text(encoding="utf-8") == before.replace(two, want)
+
+
+def test_report_and_site_refuse_a_read_only_folder_even_as_root(invoke, repo):
+    out = repo / "locked"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        res = invoke("report", "hebi", "-o", "locked/hebi.md", "--targets-dir", "targets")
+        site = invoke("site", "-o", "locked/site", "--targets-dir", "targets")
+    finally:
+        out.chmod(0o755)
+    assert res.exit_code == 2 and "Permission denied" in res.stderr, res.stderr
+    assert site.exit_code == 2 and "Permission denied" in site.stderr, site.stderr
+    assert list(out.iterdir()) == []

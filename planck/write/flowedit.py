@@ -17,9 +17,10 @@ from planck.write.fields import _equal, _quoted_end
 _FLOW_STOP = ",[]{}"
 
 
-def _value_end(line: str, col: int) -> int | None:
+def _value_end(line: str, col: int, after: str = "") -> int | None:
     """Index just past the scalar starting at ``line[col]`` inside a flow mapping, or None
-    when it does not end on this line or is no plain or quoted scalar."""
+    when it does not end on this line or is no plain or quoted scalar. ``after`` is the
+    next non-blank line: one opening with ``}`` or ``,`` ends a value left at a line's end."""
     char = line[col:col + 1]
     body = line.rstrip("\r\n")
     if char in ("'", '"'):
@@ -32,7 +33,7 @@ def _value_end(line: str, col: int) -> int | None:
             body[i] == "#" and body[i - 1] in " \t") and not (
             body[i] == ":" and body[i + 1:i + 2] in (" ", "")):
         i += 1
-    if i == len(body):
+    if i == len(body) and not after.lstrip().startswith(("}", ",")):
         return None  # a plain scalar going on to the next line
     return len(body[:i].rstrip(" \t"))
 
@@ -52,7 +53,8 @@ def flow_splices(lines: list[str], node: Any, fields: list[tuple[str, Any]], fal
     ends = {}
     for k in node:
         line, col = node.lc.value(k)
-        end = _value_end(lines[line], col) if line < len(lines) else None
+        after = next((text for text in lines[line + 1:] if text.strip()), "")
+        end = _value_end(lines[line], col, after) if line < len(lines) else None
         if end is None:
             return None
         ends[k] = (line, col, end)

@@ -188,8 +188,20 @@ def write_file(path: Path | str, data: str | bytes, *, force: bool = False,
                                              roots=roots, inputs=inputs, owned=owned)
     if make_parents:
         final.parent.mkdir(parents=True, exist_ok=True)
+    _writable_folder(final.parent)
     write_atomic(final, data, encoding)
     return final
+
+
+def _writable_folder(folder: Path) -> None:
+    """Raise PermissionError for a folder without any write bit (``chmod a-w``): root could
+    still write in it, but it means "leave it", as it does for everyone else."""
+    try:
+        mode = os.stat(folder).st_mode
+    except OSError:
+        return  # the write itself says what is wrong
+    if not mode & 0o222:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
 
 
 def check_folder(out: Path | str, owned: Callable[[Path], bool], *,
@@ -222,6 +234,7 @@ def replace_folder(final: Path) -> Iterator[Path]:
     is removed and ``final`` is left as it was. A reader never sees half a folder."""
     parent = final.parent
     parent.mkdir(parents=True, exist_ok=True)
+    _writable_folder(parent)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent))
     trash = None
     try:
