@@ -99,42 +99,46 @@ def report(
             texts = build_many(jobs, directory, when, lang_, done=tick)
     except PlanckError as err:
         raise _fail(err.findings) from None
-    if check_only:
-        stale = [path for path, text in texts if not is_current(path, text)]
-        for path in stale:
-            why = "out of date" if path.exists() else "missing"
-            _err(f"{path}: {why} (regenerate with `planck report --all` or `make reports`)")
-        if stale:
-            raise typer.Exit(GATE_FAILED)
-        charts = sum(path.suffix == ".svg" for path, _ in texts)
-        _err(f"planck: {len(texts) - charts} report(s) and {charts} chart(s) up to date")
-        return
-    # every report and chart first: a refusal leaves all of them as they were
-    inputs = data_files(directory) + [Path(c) for c, _ in jobs]
-    final = {}
-    for path, _ in texts:
-        if str(path) != "-":
-            try:
-                final[path] = guarded.check(path, force=force, follow_symlinks=follow_symlinks,
-                                            roots=[directory], inputs=inputs)
-            except guarded.Refused as why:
-                raise _refused("report", why) from None
-    from collections import Counter
+    try:
+        if check_only:
+            stale = [path for path, text in texts if not is_current(path, text)]
+            for path in stale:
+                why = "out of date" if path.exists() else "missing"
+                _err(f"{path}: {why} (regenerate with `planck report --all` or `make reports`)")
+            if stale:
+                raise typer.Exit(GATE_FAILED)
+            charts = sum(path.suffix == ".svg" for path in texts.paths())
+            _err(f"planck: {len(texts) - charts} report(s) and {charts} chart(s) up to date")
+            return
+        # every report and chart first: a refusal leaves all of them as they were
+        inputs = data_files(directory) + [Path(c) for c, _ in jobs]
+        final = {}
+        for path in texts.paths():
+            if str(path) != "-":
+                try:
+                    final[path] = guarded.check(path, force=force,
+                                                follow_symlinks=follow_symlinks,
+                                                roots=[directory], inputs=inputs)
+                except guarded.Refused as why:
+                    raise _refused("report", why) from None
+        from collections import Counter
 
-    # files per folder, counted once: a count per report over every file was quadratic
-    in_folder = Counter(p.parent for p, _ in texts)
-    for path, text in texts:
-        if str(path) == "-":
-            _out(text)
-            continue
-        try:
-            guarded.write_file(final[path], text, checked=True)
-        except OSError as err:
-            raise _usage(f"{path}: cannot write: {err.strerror or err}") from None
-        if path.suffix != ".svg":
-            charts = in_folder[path.parent / path.stem]
-            _err(f"planck: wrote {path}" + (f" and {charts} chart(s) in {path.parent / path.stem}"
-                                            if charts else ""))
+        # files per folder, counted once: a count per report over every file was quadratic
+        in_folder = Counter(p.parent for p in texts.paths())
+        for path, text in texts:
+            if str(path) == "-":
+                _out(text)
+                continue
+            try:
+                guarded.write_file(final[path], text, checked=True)
+            except OSError as err:
+                raise _usage(f"{path}: cannot write: {err.strerror or err}") from None
+            if path.suffix != ".svg":
+                charts = in_folder[path.parent / path.stem]
+                _err(f"planck: wrote {path}" + (
+                    f" and {charts} chart(s) in {path.parent / path.stem}" if charts else ""))
+    finally:
+        texts.close()  # the spooled reports and charts
 
 
 @app.command()

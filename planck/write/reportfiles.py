@@ -180,24 +180,62 @@ def _build_job(job: tuple) -> tuple[bool, list]:
     return True, [(path, files[0][1])] if to_stdout else files
 
 
+class Spooled:
+    """(path, text) pairs kept in a temporary file, not in memory: a national run's reports
+    and charts would otherwise all be held until written. Iterable any number of times, in
+    the order they were added; only the paths and offsets stay in memory."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile()
+        self._index: list[tuple[Path, int, int]] = []
+        self._end = 0
+
+    def add(self, path: Path, text: str) -> None:
+        data = text.encode("utf-8")
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._index.append((path, self._end, len(data)))
+        self._end += len(data)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def paths(self) -> list[Path]:
+        """The paths alone, in order (nothing is read back)."""
+        return [path for path, _, _ in self._index]
+
+    def __iter__(self):
+        for path, start, size in self._index:
+            self._file.seek(start)
+            yield path, self._file.read(size).decode("utf-8")
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None,
-               lang: str, done: Callable[[], None] | None = None) -> list[tuple[Path, str]]:
-    """(file, text) for every (city, report file) job: each report, then its SVG charts;
-    ``PlanckError`` with the findings of every invalid city (all cities are read before
-    anything is written). A report to stdout ("-") comes alone, without charts, its links
-    relative to the current folder. Many cities are built on every core."""
+               lang: str, done: Callable[[], None] | None = None) -> Spooled:
+    """(file, text) for every (city, report file) job, spooled to a temporary file: each
+    report, then its SVG charts; ``PlanckError`` with the findings of every invalid city
+    (all cities are read before anything is written). A report to stdout ("-") comes alone,
+    without charts, its links relative to the current folder. Many cities are built on
+    every core."""
     from planck.findings import PlanckError
     from planck.pool import pool_map
 
-    texts, findings = [], []
+    texts, findings = Spooled(), []
     for ok, found in pool_map(_build_job, [(city, directory, path, as_of, lang)
                                            for city, path in jobs]):
         if done is not None:  # the command line's progress bar
             done()
         if ok:
-            texts += found
+            for path, text in found:
+                texts.add(path, text)
         else:
             findings += found
     if findings:
+        texts.close()
         raise PlanckError(findings)
     return texts
