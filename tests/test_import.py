@@ -131,7 +131,7 @@ CELLS = [
 @pytest.mark.parametrize(("row", "message"), CELLS, ids=[c[1][7:40] for c in CELLS])
 def test_every_bad_cell_is_reported_and_nothing_written(tmp_path, invoke, row, message):
     table = tmp_path / "bad.csv"
-    good = ["high-tech-enterprises", "2025", "1", "家", "ly-sti-plan", "q"]
+    good = ["high-tech-enterprises", "2025", "1", "家", "ly-sti-plan", "企业1家"]
     table.write_text("指标,年份,数值,单位,来源,原文\n" + ",".join(f'"{c}"' for c in row) + "\n"
                      + ",".join(good) + "\n", encoding="utf-8")
     err = _bad_import(invoke, tmp_path, table)
@@ -218,3 +218,31 @@ def test_read_only_measured_file_is_refused(tmp_path, invoke):
     finally:
         m.chmod(0o644)
     assert f"{m}: error: file is read-only: nothing was written" in err
+
+
+def test_a_row_whose_quote_lacks_its_value_is_found_at_its_cell_even_for_a_new_file(tmp_path, invoke):
+    """Before, a quote without its number (and a future period) was reported against the
+    measured file, which the import was about to create: the row and cell are the place."""
+    folder = tmp_path / "targets"
+    folder.mkdir()
+    assert invoke("new", "jc", "--name-zh", "江川市", "--name-en", "Jiangchuan",
+                  "--targets-dir", str(folder)).exit_code == 0
+    city = folder / "jc.yaml"
+    city.write_text(city.read_text(encoding="utf-8").replace(
+        "indicators: []", "indicators:\n  - id: firms\n    name_zh: 企业\n    name_en: Firms\n"
+        "    unit: 家\n    direction: higher"), encoding="utf-8")
+    (folder / "jc.measured.yaml").unlink()
+    table = tmp_path / "rows.csv"
+    table.write_text("indicator,period,value,unit,quote,source,source_title,source_issuer,"
+                     "source_date,source_url\n"
+                     "firms,2025,12,家,企业十二家,b1,公报,统计局,2026-03-01,https://e.org/1\n"
+                     "firms,2025,13,家,企业十二家,b2,公报,统计局,2026-03-01,https://e.org/2\n"
+                     "firms,2099,14,家,企业14家,b3,公报,统计局,2026-03-01,https://e.org/3\n",
+                     encoding="utf-8")
+    res = invoke("import", str(table), "--city", "jc", "--targets-dir", str(folder))
+    assert res.exit_code == 2
+    lines = res.stderr.strip().splitlines()
+    assert lines == [f"{table}:3:5: error: quote: the quote does not contain the value 13: quote "
+                     "the words that state it ('企业十二家') [quote-number]",
+                     f"{table}:4:2: error: period: period 2099 is in the future [bad-period]"]
+    assert not (folder / "jc.measured.yaml").exists()

@@ -11,6 +11,7 @@ from planck.findings import Finding
 from planck.read import units
 from planck.read.loader import one_line
 from planck.read.model import Indicator, MeasuredFile, TargetFile
+from planck.read.quotes import missing_numbers
 from planck.read.tabular import Cell, Table
 from planck.write.entries import (
     NewObservation,
@@ -104,6 +105,15 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
                 bad(row[key], n, problem)
         partial, bound, estimate = _flags(row, n, period, bad)
         source = _source(row, n, existing, by_url, sources, today, new_id, bad)
+        quote = _text(row.get("quote"))
+        # a row otherwise right is checked as check_entries will check it, but here, at its
+        # cell: the measured file may not exist yet, and its lines are not the user's
+        if len(found) == before and quote and value is not None and missing_numbers(
+                quote, [float(value.text)]):
+            bad(row["quote"], n, f"the quote does not contain the value {value.text}: quote the "
+                f"words that state it ({quote!r})", "quote-number")
+        if len(found) == before and period is not None and int(str(period)[:4]) > today.year:
+            bad(row["period"], n, f"period {period} is in the future", "bad-period")
         # a missing indicator, period or value was recorded in ``found`` above
         if (len(found) == before and source is not None and indicator is not None
                 and period is not None and value is not None):
