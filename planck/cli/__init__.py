@@ -37,7 +37,9 @@ def full_app() -> typer.Typer:
     for module in sorted(set(COMMANDS.values())):
         import_module(f"planck.cli.{module}")
     from planck.cli.common import app
+    from planck.cli.helptext import install
 
+    install(app)
     return app
 
 
@@ -66,7 +68,9 @@ def app_for(args: list[str]) -> typer.Typer:
         return full_app()
     import_module(f"planck.cli.{module}")
     from planck.cli.common import app
+    from planck.cli.helptext import install
 
+    install(app)
     narrow = copy.copy(app)  # shallow: the registered commands list is replaced, not changed
     narrow.registered_commands = [
         c for c in app.registered_commands
