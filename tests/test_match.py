@@ -125,3 +125,18 @@ def test_aliases_in_a_target_file_are_a_list_of_names(tmp_path, invoke):
     (tmp_path / "henan.yaml").write_text(bad, encoding="utf-8")
     res = invoke("validate", str(tmp_path / "henan.yaml"))
     assert res.exit_code == 2 and "aliases" in res.stderr
+
+
+@pytest.mark.parametrize(("name", "unit", "want"), [
+    ("全国重点实验室", "个", "new-national-key-labs"),        # 新培育…数(2021—2025累计), in 个
+    ("河洛工匠", "名", "new-heluo-craftsmen"),                # 选树“河洛工匠”数(…)
+    ("河洛创新创业人才(团队)", "个", "new-heluo-talent-teams"),  # a bracket that is part of the name
+])
+def test_a_loose_match_drops_the_verb_of_new_things_and_the_counting_qualifier(name, unit, want):
+    found, exact = m.closest(name, unit)
+    assert found is not None and found.id == want and exact is False
+
+
+def test_a_loose_match_is_unique_or_none():
+    assert m.closest("全国重点实验室", "家") == (m.shared("全国重点实验室", "家"), True)
+    assert m.closest("重点实验室", None)[0] is None  # several fit

@@ -16,7 +16,7 @@ from functools import cache
 from typing import cast
 
 from planck.extract.items import Found
-from planck.extract.match import Known, shared
+from planck.extract.match import Known, closest
 from planck.extract.ops import OP
 from planck.extract.run import Extraction
 
@@ -116,11 +116,13 @@ class _Indicators:
         k = (f.name, f.unit)
         if k in self.by_name:
             return self.by_name[k]
-        known: Known | None = shared(f.name, level_unit(f))
+        known: Known | None
+        known, exact = closest(f.name, level_unit(f))
         if known and known.id not in self.rows:
             iid = known.id
             self.rows[iid] = {"name": f.name, "unit": known.unit, "direction": known.direction,
-                              "known": True, "name_en": known.name_en}
+                              "known": True, "name_en": known.name_en,
+                              "loose": None if exact else known.name_zh}
         elif known:
             iid = known.id
         else:
@@ -199,7 +201,10 @@ def render(ex: Extraction, opts: Options) -> str:
                 f"    title_en: {q(en)}", f"    start: {first}", f"    end: {last}", f"    source: {q(src)}"]
     out.append("indicators:" if inds.rows else "indicators: []  # review: no indicator found")
     for iid, row in inds.rows.items():
-        out += [f"  - id: {q(iid)}" + ("" if row["known"] else "  # review: an id of your choosing"),
+        mark = ("  # review: an id of your choosing" if not row["known"] else
+                f"  # review: the shared id of {_comment(row['loose'])}? (a loose match)"
+                if row.get("loose") else "")
+        out += [f"  - id: {q(iid)}" + mark,
                 f"    name_zh: {q(row['name'])}"]
         out.append(f"    name_en: {q(row['name_en'] or 'REVIEW')}"
                    + ("" if row["name_en"] else "  # review: English name"))

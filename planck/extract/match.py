@@ -31,9 +31,9 @@ from typing import Any
 #: Lead words naming a city's own figure (国家 as in 国家科技型中小企业, not 国家级).
 CITY_OWN = ("全市", "我市", "本市", "全社会", "市(?!级)", "国家(?!级)", "[(（]国家[)）]")
 #: Lead words naming a province's own figure.
-PROVINCE_OWN = ("全省", "我省", "本省", "全社会", "省(?!级)", "国家(?!级)", "[(（]国家[)）]")
+PROVINCE_OWN = ("全省", "我省", "本省", "全社会", "省(?!级|重点|实验室)", "国家(?!级)", "[(（]国家[)）]")
 #: Every holder word: the shared vocabulary lines up cities, provinces and the country.
-ANY_OWN = tuple(dict.fromkeys(CITY_OWN + PROVINCE_OWN + ("全国", "我国", "全区", "全州", "全县")))
+ANY_OWN = tuple(dict.fromkeys(CITY_OWN + PROVINCE_OWN + ("全国(?!重点)", "我国", "全区", "全州", "全县")))
 
 _TAIL = re.compile(r"(?:数量|总数|总量|总额|规模|数)$")
 _SAME = (("规模以上", "规上"), ("研究与试验发展(R&D)", "研发"), ("研究与试验发展", "研发"),
@@ -51,7 +51,7 @@ def _lead(own: tuple[str, ...]) -> re.Pattern[str]:
 def fold(name: str, own: tuple[str, ...] = ANY_OWN) -> str:
     """The folded form of an indicator name, for matching (see the module's docstring)."""
     s = unicodedata.normalize("NFKC", name)
-    s = re.sub(r"[\s“”\"'‘’「」]", "", s)
+    s = re.sub(r"[\s“”\"'‘’「」]|的", "", s)
     for a, b in _SAME:
         s = s.replace(a, b)
     lead = _lead(own)
@@ -121,6 +121,20 @@ def match(name: str, unit: str | None, indicators: Iterable[Any],
     return exact[0] if len({_get(h, "id") for h in exact}) == 1 else None
 
 
+#: Verbs that open the name of a count of new things (新培育全国重点实验室数) and a trailing
+#: qualifier of how it is counted ((2021—2025累计), (当年组织实施数)): the loose form drops them.
+_VERBS = re.compile(r"^(?:新培育|新培养|新组建|新建|新备案|新认定|新争创|争创|引进培育|引进|培育|培养|组建|"
+                    r"布局建设|建设|建成|实施|突破|选树)")
+_QUALIFIER = re.compile(r"[(（][^()（）]*(?:\d|累计|当年|规划期|每)[^()（）]*[)）]\s*$")
+
+
+def loose(name: str) -> str:
+    """A looser key than ``fold``: without a counting qualifier, an opening verb of new things
+    and a trailing 覆盖率 (a coverage target names what is covered)."""
+    s = _VERBS.sub("", _QUALIFIER.sub("", name.strip()))
+    return re.sub(r"(?:覆盖率|数)$", "", fold(s))
+
+
 @dataclass(frozen=True)
 class Known:
     """An indicator of the shared vocabulary."""
@@ -187,3 +201,18 @@ def shared(name: str, unit: str | None = None, folder: str | None = None) -> Kno
     (全省研发投入强度 and 全市研发投入强度 are both rd-intensity)."""
     found = match(name, unit, vocabulary(folder), own=ANY_OWN)
     return found if isinstance(found, Known) else None
+
+
+def closest(name: str, unit: str | None = None, folder: str | None = None) -> tuple[Known | None, bool]:
+    """(shared indicator, exact): ``shared`` first; else the one vocabulary indicator whose
+    loose form (``loose``) is the name's, with a unit that fits (exact is then False, and a
+    draft marks the id for review). Several such indicators: none."""
+    found = shared(name, unit, folder)
+    if found is not None:
+        return found, True
+    k = loose(name)
+    if len(k) < 2:
+        return None, False
+    hits = {ind.id: ind for ind in vocabulary(folder) if units_fit(unit, ind.unit)
+            and any(loose(n) == k for n in names_of(ind))}
+    return (next(iter(hits.values())), False) if len(hits) == 1 else (None, False)
