@@ -121,3 +121,14 @@ def test_into_refuses_with_o_or_a_bad_city(tmp_path, invoke):
         assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
     res = invoke("extract", str(plan), "--into", "../x")
     assert res.exit_code == 2 and "not a city id" in res.stderr
+
+
+def test_o_over_a_city_file_says_to_use_into(tmp_path, invoke, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANCK_TARGETS", raising=False)
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    assert invoke("new", "jiangchuan", "--name-zh", "江川市", "--name-en", "Jiangchuan").exit_code == 0
+    before = (tmp_path / "targets" / "jiangchuan.yaml").read_bytes()
+    res = invoke("extract", "plan.txt", "-o", "targets/jiangchuan.yaml")
+    assert res.exit_code == 2 and "use --into jiangchuan" in res.stderr
+    assert (tmp_path / "targets" / "jiangchuan.yaml").read_bytes() == before

@@ -136,6 +136,11 @@ def _output_path(output: str | None, inputs: list[Path], force: bool,
         return guarded.check(Path(output), force=force, follow_symlinks=follow_symlinks,
                              inputs=inputs)
     except guarded.Refused as why:
+        name = Path(output).name
+        if why.code == "foreign" and name.endswith(".yaml") and not name.endswith(".measured.yaml"):
+            # a city's file (made by `new`, or reviewed): the draft is added to it, not over it
+            raise _usage(f"-o {output}: planck did not write it, so it is not replaced; to add "
+                         f"the draft to a city's file use --into {Path(output).stem}") from None
         if why.code == "foreign":
             raise _refused("extract", why) from None
         if why.code == "input":
