@@ -314,3 +314,24 @@ def test_symlinked_measured_file_is_refused(tmp_path, invoke):
     res = _record(invoke, folder, *GOOD)
     assert res.exit_code == 2 and "is a symbolic link" in res.stderr
     assert m.is_symlink() and real.read_bytes() == before
+
+
+def test_errors_about_the_arguments_name_the_command_not_a_file_not_yet_written(tmp_path, invoke):
+    folder = tmp_path / "targets"
+    folder.mkdir()
+    assert invoke("new", "jc", "--name-zh", "江川市", "--name-en", "Jiangchuan",
+                  "--targets-dir", str(folder)).exit_code == 0
+    city = folder / "jc.yaml"
+    city.write_text(city.read_text(encoding="utf-8").replace(
+        "indicators: []", "indicators:\n  - id: firms\n    name_zh: 企业\n    name_en: Firms\n"
+        "    unit: 家\n    direction: higher"), encoding="utf-8")
+    (folder / "jc.measured.yaml").unlink()
+    new_source = ("--source", "b", "--title", "公报", "--issuer", "统计局", "--date", "2026-01-01",
+                  "--url", "https://e.org/b", "--targets-dir", str(folder))
+    for args, words in ((("12", "--quote", "企业13家"), "the quote does not contain the value 12"),
+                        (("1x2", "--quote", "企业12家"), "value: '1x2' is not a number")):
+        res = invoke("record", "jc", "firms", "2025", *args, *new_source)
+        assert res.exit_code == 2
+        assert res.stderr.startswith("planck record: error: ") and words in res.stderr, res.stderr
+        assert "measured.yaml" not in res.stderr
+    assert not (folder / "jc.measured.yaml").exists()

@@ -91,8 +91,11 @@ def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:
 
 def apply_edit(target: Path, measured: Path, directory: Path, tf, lines: dict[str, int],
                observations, sources, replace: bool, dry_run: bool,
-               follow_symlinks: bool = False, parsed=None) -> None:
-    """Plan, validate, write and report one edit of a measured file (shared by import)."""
+               follow_symlinks: bool = False, parsed=None, label: str | None = None) -> None:
+    """Plan, validate, write and report one edit of a measured file (shared by import).
+
+    ``label``: what a finding about the new entries (no line in the file) is reported
+    against instead of the measured file, which may not exist yet ('planck record')."""
     from planck.cli.progress import progress
     from planck.escape import exact, log
     from planck.write.edit_file import commit, editing
@@ -124,6 +127,9 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, lines: dict[st
                       if opened.existed and edit.before is not None else {})
             commit(opened, edit.text)
     except PlanckError as err:
+        if label is not None:
+            err.findings[:] = [Finding(label, 0, 0, f.code, f.message, f.severity)
+                               if f.line == 0 and f.file == str(measured) else f for f in err.findings]
         raise _fail(err.findings) from None
     _err(f"planck: {_summary(edit)} in {measured}")
     assert edit.after is not None  # a changed edit was verified, tree and all
@@ -175,7 +181,7 @@ def record(
     _safe_streams()
     directory = _data_dir(targets_dir)
     target, tf, lines, measured = _city_files(city, directory)
-    where = str(measured)
+    where = "planck record"  # the arguments are wrong, not a line of the measured file
     problems = []
     number, why = parse_number(value)
     problems += [("value", why)] if why else []
@@ -215,7 +221,7 @@ def record(
                          isinstance(when, str) and not when.endswith("-12"), note,
                          bound, estimate)
     apply_edit(target, measured, directory, tf, lines, [obs], sources, replace, dry_run,
-               follow_symlinks)
+               follow_symlinks, label="planck record")
 
 
 @app.command("import")
