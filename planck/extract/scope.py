@@ -188,6 +188,16 @@ def _past(text: str, frame: Frame, future: int | None) -> bool:
     return bool(PAST_WORDS.search(text)) and not AIM.search(text)
 
 
+def _heading_year(text: str, frame: Frame) -> tuple[int, bool] | None:
+    """三、2026年经济社会发展总体要求: a heading naming one year of the plan opens that year's
+    (annual) scope, whatever words follow the year."""
+    m = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分]|\d+[、.．])?\s*"
+                 r"(\d{4})\s*年(?!\s*\d)", text)
+    if m and frame.start and frame.end and frame.start <= int(m.group(1)) <= frame.end:
+        return int(m.group(1)), True
+    return None
+
+
 def _opens_past(text: str, frame: Frame) -> bool:
     """A sentence that opens with a past year or an earlier plan's period (2025年，…;
     “十四五”时期，…): what follows in its paragraph is about that time too."""
@@ -217,7 +227,7 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
                 floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text))
             units = SUBUNIT.search(raw)
             section_units = units.group() if units else None
-            head = _future_year(text, frame)
+            head = _future_year(text, frame) or _heading_year(text, frame)
             scope = head if head and not past_section else None
             continue
         for m in SENTENCE.finditer(text):
