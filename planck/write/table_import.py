@@ -105,15 +105,8 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
                 bad(row[key], n, problem)
         partial, bound, estimate = _flags(row, n, period, bad)
         source = _source(row, n, existing, by_url, sources, today, new_id, bad)
-        quote = _text(row.get("quote"))
-        # a row otherwise right is checked as check_entries will check it, but here, at its
-        # cell: the measured file may not exist yet, and its lines are not the user's
-        if len(found) == before and quote and value is not None and missing_numbers(
-                quote, [float(value.text)]):
-            bad(row["quote"], n, f"the quote does not contain the value {value.text}: quote the "
-                f"words that state it ({quote!r})", "quote-number")
-        if len(found) == before and period is not None and int(str(period)[:4]) > today.year:
-            bad(row["period"], n, f"period {period} is in the future", "bad-period")
+        if len(found) == before:
+            _check_row(row, n, value, period, today, bad)
         # a missing indicator, period or value was recorded in ``found`` above
         if (len(found) == before and source is not None and indicator is not None
                 and period is not None and value is not None):
@@ -130,6 +123,18 @@ def entries(table: Table, targets: TargetFile, measured: MeasuredFile | None, to
         if done is not None:
             done()
     return observations, list(sources.values()), found
+
+
+def _check_row(row: dict[str, Cell], n: int, value: Any, period: Any, today: date,
+               bad: Callable[..., None]) -> None:
+    """A row otherwise right, checked as check_entries will check every entry, but here, at
+    its cell: the measured file may not exist yet, and its lines are not the user's."""
+    quote = _text(row.get("quote"))
+    if quote and value is not None and missing_numbers(quote, [float(value.text)]):
+        bad(row["quote"], n, f"the quote does not contain the value {value.text}: quote the "
+            f"words that state it ({quote!r})", "quote-number")
+    if period is not None and int(str(period)[:4]) > today.year:
+        bad(row["period"], n, f"period {period} is in the future", "bad-period")
 
 
 def _check_unit(row: dict[str, Cell], n: int, unit: str, indicator: str | None,
