@@ -480,6 +480,16 @@ NO_LEVEL = [
          "negative-sum", fields={"value": 0}),
     _row("cumulative", {2021: 0.1}, {"status": "off_track", "R": 0.5}, "small-sum",
          fields={"value": 1}),
+    # one figure in the plan and none before it: no pace can be taken
+    _row("at_least", {2023: 84}, {"status": "not_assessable", "year": 2023, "R": None},
+         "one-figure-no-base", fields={"baseline": None}, unit=PCT),
+    # no goal can be set: the verdict names the deadline year's figure all the same
+    _row("increase_by", {2023: 84, 2025: 90}, {"status": "not_assessable", "year": 2025},
+         "no-baseline-value-deadline", fields={"baseline": {"year": B}}),
+    # compound growth asked for, from a base below 1 (0.5 → 0.8 of 1.0): still geometric,
+    # R = ((0.8/0.5)^(1/3) − 1) / ((1/0.5)^(1/5) − 1) = 0.16961/0.14870 = 1.141
+    _row("at_least", {2023: 0.8}, {"status": "on_track", "R": 1.141}, "geometric-small-base",
+         fields={"value": 1, "baseline": {"year": B, "value": 0.5}, "pace": "geometric"}),
     # a share needs the reference's figure of the same year, and one above 0
     _row("near_reference", {2023: 50}, {"status": "not_assessable", "year": 2023},
          "no-reference-figure"),
