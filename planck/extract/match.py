@@ -4,7 +4,8 @@ indicator.
 A name is compared folded (``fold``): NFKC, without blanks, quotes and brackets, with the
 spellings of one thing made one (规模以上 → 规上, R&D / 研究与试验发展 / 研究开发 → 研发,
 研发经费投入 / 研发经费支出 → 研发投入), without a trailing 数/数量/总数/总量/总额/规模 and without a
-leading word that names the indicator's own holder (全市, 我市, 全社会, 国家 …). 全省 and 全国 are
+leading word that names the indicator's own holder (全市, 我市, 全社会, 国家 …), also after
+新增/净增/新认定, and without 当年 before those (当年新增X is 新增X). 全省 and 全国 are
 kept by default: a province's or the country's figure is not a city's (a province passes
 ``own=PROVINCE_OWN``).
 
@@ -41,6 +42,10 @@ _SAME = (("规模以上", "规上"), ("研究与试验发展(R&D)", "研发"), (
          ("研发经费支出", "研发投入"), ("研发经费", "研发投入"), ("经费支出", "投入"),
          ("国内生产总值", "GDP"), ("地区生产总值", "GDP"), ("生产总值", "GDP"))
 
+#: 当年新增X is 新增X: the year is the observation's period, not part of the name.
+_YEAR_LEAD = re.compile(r"^(?:当年|年内|本年)(?=新增|净增|新认定)")
+_INCREMENT = re.compile(r"^(?:新增|净增|新认定)")
+
 
 @cache
 def _lead(own: tuple[str, ...]) -> re.Pattern[str]:
@@ -58,7 +63,11 @@ def fold(name: str, own: tuple[str, ...] = ANY_OWN) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = _TAIL.sub("", lead.sub("", s))
+        s = _TAIL.sub("", lead.sub("", _YEAR_LEAD.sub("", s)))
+        # 新增国家高新技术企业 is 新增 + the (own) thing: the holder word after it goes too.
+        inc = _INCREMENT.match(s)
+        if inc:
+            s = inc.group() + lead.sub("", s[inc.end():])
     return re.sub(r"[()（）]", "", s)
 
 

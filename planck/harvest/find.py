@@ -170,6 +170,7 @@ def _sentence(out: Harvest, seen: dict, raw: str, s: str, offset: int, no: int, 
                 name = names.carried(names.name_of(piece), prev_name, "其中" in piece)
             if not name:
                 name = prev_name or names.name_of(plain[:last_end]) or ""
+            name = names.as_increment(name, piece)
             value = numbers.value_of(m)
             if kind == "growth" and numbers.falls(before_clause) and value > 0:
                 value = -value

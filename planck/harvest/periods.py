@@ -2,9 +2,11 @@
 
 Markers are read from the text before the figure in its sentence, the nearest first: 2024年,
 1—10月, 前三季度, 上半年, 截至…月, 目前, 十四五期间, 五年来, 年均…; a comparison base (比上年,
-较上半年, 同比) is not the figure's period. Words that name no year (全年, 今年, 去年, 上年) are
-read with the document's year (``--year``) or its date (``--date``: 今年 is that year, 去年 the
-one before); without either, such a figure has no period and is not given one by guessing.
+较上半年, 同比) is not the figure's period. Words that name no year (全年, 今年, 去年, 上年, 前年)
+are read with the document's year (``--year``) or else its date's year: 今年/全年 are that year,
+去年/上年 the one before, 前年 the one before that (with a year read from a title, not given,
+they count back from the date's year); without either, such a figure has no period and is not
+given one by guessing.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ MARKER = re.compile(
     r"|(?P<five>五年来|过去五年|近五年|五年累计|五年间)"
     r"|(?P<year>(?P<y3>\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
     r"|(?P<now>截至目前|目前|当前|现有|至今)"
-    r"|(?P<this>全年|今年|本年|年内|年末|年底)|(?P<last>去年|上年)")
+    r"|(?P<this>全年|今年|本年|年内|年末|年底)|(?P<last>去年|上年|上一年)|(?P<before>前年)")
 _AVERAGE = re.compile(r"年均")
 
 
@@ -43,6 +45,9 @@ class When:
 
     year: int | None = None  # --year, or the year in a bulletin's title
     day: date | None = None  # --date, or the date the document carries
+    #: False when ``year`` was read from a title (a news text naming 2024年…公报): 去年 is then
+    #: the year before the text's date, which can be the year the title names.
+    year_given: bool = True
 
 
 def _month(n: str) -> int:
@@ -81,8 +86,11 @@ def read(m: re.Match, when: When, sentence_year: int | None) -> str | None:
         return f"{when.day.year}-{when.day.month:02d}" if when.day else None
     if g("this"):
         return str(when.year or (when.day.year if when.day else "")) or None
-    if g("last"):
-        return str(when.year or (when.day.year - 1 if when.day else "")) or None
+    if g("last") or g("before"):
+        # 去年 is the year before the one the text reports (--year), or before its date's year.
+        this = (when.day.year if when.day and not (when.year and when.year_given)
+                else when.year)
+        return str(this - (1 if g("last") else 2)) if this else None
     return None
 
 

@@ -57,6 +57,7 @@ def written_date(doc: Doc) -> date | None:
 def frame(doc: Doc, year: int | None, day: date | None) -> Frame:
     """The document's year: --year, else the year a bulletin's title names (2024年…统计公报)."""
     title = title_of(doc)
+    given = year is not None
     if year is None:
         for _, text in doc.lines[:10]:
             m = _BULLETIN.search(fold(text))
@@ -64,7 +65,7 @@ def frame(doc: Doc, year: int | None, day: date | None) -> Frame:
                 year = int(m.group(1))
                 break
     written = written_date(doc)
-    return Frame(title, When(year, written or day), written)
+    return Frame(title, When(year, written or day, given), written)
 
 
 def run(doc: Doc, year: int | None = None, day: date | None = None) -> tuple[Frame, Harvest]:

@@ -1,0 +1,62 @@
+"""harvest's reviewed rules: 去年/前年 read from --year, an increment (新增 N 家) named as one,
+a figure already recorded (a part of its year, the same quote) is the same, and --dry-run."""
+
+from __future__ import annotations
+
+import json
+
+SEED = "004_ce5cdeeac75771e9.txt"
+
+
+def _figures(invoke, tmp_path, text: str, *extra: str) -> list[dict]:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    res = invoke("harvest", str(path), "--format", "json", *extra)
+    assert res.exit_code == 0, res.stderr
+    return json.loads(res.stdout)["figures"]
+
+
+def test_last_year_and_the_year_before_are_read_from_year(invoke, tmp_path):
+    figs = _figures(invoke, tmp_path, "今年全市专利授权1200件。去年专利授权1100件。"
+                    "上年发明专利300件。前年发明专利250件。\n", "--year", "2022")
+    assert [(f["value"], f["period"]) for f in figs] == [
+        (1200, "2022"), (1100, "2021"), (300, "2021"), (250, "2020")]
+    # without --year, the date's year is 今年's
+    figs = _figures(invoke, tmp_path, "去年专利授权1100件。前年发明专利250件。\n",
+                    "--date", "2019-05-01")
+    assert [f["period"] for f in figs] == ["2018", "2017"]
+
+
+def test_an_increment_is_named_as_one_never_as_the_stock(invoke, tmp_path):
+    figs = _figures(invoke, tmp_path, "国家高新技术企业总量达306家,去年新增72家。"
+                    "科技型中小企业净增40家,总数达500家。瞪羚企业新认定8家。\n", "--year", "2022")
+    got = {(f["value"], f["period"]): f["name"] for f in figs}
+    assert got[(306, "2022")] == "国家高新技术企业"
+    assert got[(72, "2021")].startswith("新增") and got[(72, "2021")].endswith("高新技术企业")
+    assert got[(40, "2022")] == "净增科技型中小企业"
+    assert got[(500, "2022")] == "科技型中小企业"  # the total after an increment is the stock
+    assert got[(8, "2022")] == "新认定瞪羚企业"
+
+
+def test_an_increment_matches_the_indicator_for_additions(invoke, tmp_path):
+    path = tmp_path / "q.txt"
+    path.write_text("国家高新技术企业总量达306家,去年新增72家。\n2021年新增高新技术企业72家。\n",
+                    encoding="utf-8")
+    res = invoke("harvest", str(path), "--year", "2022", "--city", "jiaozuo", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    props = [(p["indicator"], p["period"], p["value"], p["status"])
+             for p in json.loads(res.stdout)["proposals"]]
+    assert ("new-high-tech-enterprises", "2021", 72, "same") in props
+    assert not [p for p in props if p[0] == "high-tech-enterprises" and p[2] == 72]
+
+
+def test_the_seed_proposes_no_addition_as_the_stock(invoke, seeds):
+    res = invoke("harvest", str(seeds / SEED), "--year", "2022", "--city", "jiaozuo",
+                 "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    props = json.loads(res.stdout)["proposals"]
+    hte = [(p["period"], p["value"]) for p in props if p["indicator"] == "high-tech-enterprises"]
+    assert hte == [("2022", 306)]
+    new = [(p["period"], p["value"], p["status"]) for p in props
+           if p["indicator"] == "new-high-tech-enterprises"]
+    assert new == [("2021", 72, "same")]
