@@ -4,6 +4,9 @@ a figure already recorded (a part of its year, the same quote) is the same, and 
 from __future__ import annotations
 
 import json
+import shutil
+
+from conftest import TARGETS
 
 SEED = "004_ce5cdeeac75771e9.txt"
 
@@ -60,3 +63,50 @@ def test_the_seed_proposes_no_addition_as_the_stock(invoke, seeds):
     new = [(p["period"], p["value"], p["status"]) for p in props
            if p["indicator"] == "new-high-tech-enterprises"]
     assert new == [("2021", 72, "same")]
+
+
+def _copy(tmp_path):
+    folder = tmp_path / "targets"
+    shutil.copytree(TARGETS, folder)
+    return folder
+
+
+def test_a_figure_recorded_for_a_part_of_its_year_is_the_same(invoke, tmp_path, seeds):
+    lines = (seeds / SEED).read_text(encoding="utf-8").splitlines()
+    page = tmp_path / "page.txt"
+    page.write_text(lines[22] + "\n\n" + lines[66] + "\n", encoding="utf-8")
+    folder = _copy(tmp_path)
+    measured = folder / "jiaozuo.measured.yaml"
+    res = invoke("harvest", str(page), "--city", "jiaozuo", "--year", "2022", "--format", "json",
+                 "--targets-dir", str(folder))
+    props = {p["indicator"]: p["status"] for p in json.loads(res.stdout)["proposals"]}
+    assert props["academician-workstations"] == "same"  # recorded for 2022-06, same value
+    res = invoke("harvest", str(page), "--city", "jiaozuo", "--year", "2022", "--date",
+                 "2022-06-30", "--write", "--url", "http://www.jzrb.com/x.html", "--issuer",
+                 "焦作日报", "--targets-dir", str(folder))
+    assert res.exit_code == 0, res.stderr
+    assert measured.read_text(encoding="utf-8").count("indicator: academician-workstations\n") == 1
+
+
+def test_the_same_quote_is_the_same_figure(invoke, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("我市共有院士工作站20家。\n", encoding="utf-8")
+    res = invoke("harvest", str(page), "--city", "jiaozuo", "--year", "2023", "--format", "json")
+    props = {p["indicator"]: p["status"] for p in json.loads(res.stdout)["proposals"]}
+    assert props["academician-workstations"] == "same"
+
+
+def test_write_reuses_the_source_recorded_for_the_same_file(invoke, tmp_path, seeds):
+    folder = _copy(tmp_path)
+    measured = folder / "jiaozuo.measured.yaml"
+    before = measured.read_text(encoding="utf-8")
+    page = tmp_path / SEED
+    page.write_text((seeds / SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    res = invoke("harvest", str(page), "--city", "jiaozuo", "--year", "2022", "--date",
+                 "2022-06-30", "--write", "--url", "http://www.jzrb.com/y.html", "--issuer",
+                 "焦作日报", "--targets-dir", str(folder))
+    assert res.exit_code == 0, res.stderr
+    after = measured.read_text(encoding="utf-8")
+    assert after.count("\n  - id: ") == before.count("\n  - id: ")  # no source added
+    assert "http://www.jzrb.com/y.html" not in after
+

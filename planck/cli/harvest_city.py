@@ -40,15 +40,18 @@ def _city(city: str, directory: Path) -> tuple[Path, Any, dict[str, int], Path, 
     return path, tf, lines, measured, mf
 
 
-def _source(frame: Any, url: str | None, issuer: str | None, day: date | None, mf: Any
-            ) -> tuple[str, list[Any], dict[str, Any]]:
-    """(source id, sources to add, the CSV's source columns): the source whose url is --url,
-    else a new one built from the document (its title, --issuer, --date, --url)."""
+def _source(frame: Any, url: str | None, issuer: str | None, day: date | None, mf: Any,
+            file: str = "") -> tuple[str, list[Any], dict[str, Any]]:
+    """(source id, sources to add, the CSV's source columns): the source already recorded for
+    the document (its url is --url, or its title or file is the document's), else a new one
+    built from the document (its title, --issuer, --date, --url)."""
     from planck.cli.data import _source_id
     from planck.write.entries import NewSource
 
     known = list(mf.sources) if mf is not None else []
-    same = [s.id for s in known if url and s.url == url]
+    same = [s.id for s in known if url and s.url == url] + \
+        [s.id for s in known if frame.title and s.title == frame.title] + \
+        [s.id for s in known if file and s.file == file]
     if same:
         return same[0], [], {"source": same[0]}
     sid = _source_id(url, day, {s.id for s in known})
@@ -120,7 +123,7 @@ def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, 
     target, tf, lines, measured, mf = _city(city, directory)
     proposals = [(p, str(path)) for path, _, hv in read for p in propose(hv.figures, tf, mf)]
     frame = read[0][1]
-    sid, sources, columns = _source(frame, url, issuer, day, mf)
+    sid, sources, columns = _source(frame, url, issuer, day, mf, read[0][0].name)
     observations = _observations(proposals, sid) if len(read) == 1 else []
     if observations and sources and day is None:
         refusal = "a new source needs --date (the document's publication date): it is never guessed"

@@ -1,5 +1,7 @@
 """Figures to proposals for one city: which indicator each is about, and whether it is new,
-already recorded (same) or recorded with another value for its period (differs).
+already recorded (same) or recorded with another value for its period (differs). Already
+recorded: the same value (and bound) for the same year or a part of it (2022-06 for 2022), or
+the same quote for the indicator.
 
 A figure is matched by the shared matcher (planck.extract.match: the indicator's name and
 ``aliases:``, a unit of the same quantity). Never matched: a figure the text says is another
@@ -44,9 +46,9 @@ def propose(figures: list[Figure], targets: Any, measured: Any) -> list[Proposal
     """A proposal per figure (``targets``/``measured``: the city's loaded models)."""
     from planck.extract.match import match
 
-    recorded: dict[tuple[str, str], list[Any]] = {}
+    recorded: dict[str, list[Any]] = {}
     for o in (measured.observations if measured is not None else []):
-        recorded.setdefault((o.indicator, str(o.period)), []).append(o)
+        recorded.setdefault(o.indicator, []).append(o)
     out = []
     for f in figures:
         why = _why_not(f)
@@ -56,12 +58,25 @@ def propose(figures: list[Figure], targets: Any, measured: Any) -> list[Proposal
             out.append(Proposal(f, "unmatched", reason=why or "no indicator of this city has "
                                 "that name or alias in a fitting unit"))
             continue
-        there = recorded.get((ind.id, f.period), [])
+        of_it = recorded.get(ind.id, [])
+        there = [o for o in of_it if str(o.period) == f.period]
         rows = [(o.value, o.unit, o.source, o.quote) for o in there]
-        same = any(_equal(o.value, o.unit, f.value, f.unit) and o.bound == f.bound for o in there)
+        same = any(_squeeze(o.quote) == _squeeze(f.quote) or
+                   (_same_year(str(o.period), f.period) and o.bound == f.bound and
+                    _equal(o.value, o.unit, f.value, f.unit)) for o in of_it)
         status = "same" if same else "differs" if there else "new"
         out.append(Proposal(f, status, ind.id, recorded=rows))
     return out
+
+
+def _squeeze(quote: str | None) -> str:
+    return re.sub(r"[\s\u3000\"“”]", "", quote or "")
+
+
+def _same_year(recorded: str, period: str) -> bool:
+    """The same year, or a part of it (a figure recorded for 2022-06 is the one a text of 2022
+    gives again for 2022); never a span."""
+    return len(recorded) != 9 and len(period) != 9 and recorded[:4] == period[:4]
 
 
 def _equal(a: float, unit_a: str, b: float, unit_b: str) -> bool:
