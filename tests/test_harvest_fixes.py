@@ -110,3 +110,34 @@ def test_write_reuses_the_source_recorded_for_the_same_file(invoke, tmp_path, se
     assert after.count("\n  - id: ") == before.count("\n  - id: ")  # no source added
     assert "http://www.jzrb.com/y.html" not in after
 
+
+def test_dry_run_shows_the_proposals_and_notes_what_write_needs(invoke, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("2024年全市新增院士工作站3家,高新技术企业总数达999家。\n", encoding="utf-8")
+    shown = invoke("harvest", str(page), "--city", "jiaozuo", "--date", "2024-12-30")
+    dry = invoke("harvest", str(page), "--city", "jiaozuo", "--date", "2024-12-30", "--dry-run")
+    assert shown.exit_code == 0 and dry.exit_code == 0, dry.stderr
+    assert "high-tech-enterprises" in dry.stdout and "999" in dry.stdout
+    notes = [ln for ln in dry.stderr.splitlines() if "--write would need" in ln]
+    assert len(notes) == 1 and "--url" in notes[0] and "--issuer" in notes[0]
+    full = invoke("harvest", str(page), "--city", "jiaozuo", "--date", "2024-12-30", "--dry-run",
+                  "--url", "http://www.jzrb.com/z.html", "--issuer", "焦作日报")
+    assert full.exit_code == 0, full.stderr
+    assert "+    value: 999" in full.stdout  # the diff --write would apply
+
+
+def test_write_without_url_and_issuer_says_so_in_one_line(invoke, tmp_path):
+    folder = tmp_path / "targets"
+    shutil.copytree(TARGETS, folder)
+    before = (folder / "jiaozuo.measured.yaml").read_text(encoding="utf-8")
+    page = tmp_path / "p.txt"
+    page.write_text("高新技术企业总数达999家。\n", encoding="utf-8")
+    res = invoke("harvest", str(page), "--city", "jiaozuo", "--year", "2024", "--date",
+                 "2024-12-30", "--write", "--targets-dir", str(folder))
+    assert res.exit_code == 2
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert "--url" in res.stderr and "--issuer" in res.stderr
+    assert (folder / "jiaozuo.measured.yaml").read_text(encoding="utf-8") == before
+    helped = invoke("harvest", "--help")
+    assert "(the default)" not in helped.stdout.split("--dry-run")[1].split("--write")[0]
+

@@ -48,7 +48,7 @@ def harvest(
     year: Annotated[Optional[int], typer.Option("--year", help="The year the document reports (read for 全年/今年/去年/上年).")] = None,
     day: Annotated[Optional[str], typer.Option("--date", help="The document's publication date YYYY-MM-DD (its source's date; reads 今年).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv (csv: proposals in planck import's columns; needs --city).")] = "table",
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --city: show the proposals and the diff; write nothing (the default).")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --city: show the proposals and the diff --write would apply; write nothing.")] = False,
     write: Annotated[bool, typer.Option("--write", help="With --city: record the new and differing figures.")] = False,
     url: Annotated[Optional[str], typer.Option("--url", help="Where the document was published (the source's url).")] = None,
     issuer: Annotated[Optional[str], typer.Option("--issuer", help="Who published it (for a new source).")] = None,

@@ -125,11 +125,15 @@ def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, 
     frame = read[0][1]
     sid, sources, columns = _source(frame, url, issuer, day, mf, read[0][0].name)
     observations = _observations(proposals, sid) if len(read) == 1 else []
-    if observations and sources and day is None:
-        refusal = "a new source needs --date (the document's publication date): it is never guessed"
+    missing = [name for name, given in (("--date", day), ("--url", url), ("--issuer", issuer))
+               if not given] if observations and sources else []
+    if missing:
+        what = {"--date": "when", "--url": "where", "--issuer": "by whom"}
+        need = (", ".join(missing) + " for a new source (" + ", ".join(what[m] for m in missing) +
+                " the document was published: never guessed)")
         if mode == "write":
-            raise _usage(refusal)
-        _err(f"planck: note: {refusal}")
+            raise _usage(f"--write needs {need}")
+        _err(f"planck: note: --write would need {need}")
     if mode == "write":
         from planck.cli.data import apply_edit
 
@@ -138,13 +142,12 @@ def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, 
             return
         apply_edit(target, measured, directory, tf, lines, observations, sources, False, False)
         return
+    refused = False
     try:
         changes = _changes(target, tf, lines, measured, observations, sources) \
-            if observations and (day or not sources) else {}
+            if observations and not missing else {}
     except PlanckError as err:
-        if mode == "dry-run":
-            raise _fail(err.findings) from None
-        changes = {}
+        changes, refused = {}, True
         _err("planck: note: --write would refuse these records: " + str(err.findings[0]))
     for p, _ in proposals:
         if p.status in ("new", "differs") and p.indicator:
@@ -158,7 +161,7 @@ def for_city(read: list[tuple[Path, Any, Any]], city: str, fmt: str, mode: str, 
         _out(to_csv(csv_rows(proposals, columns)))
     else:
         _out(proposals_table(proposals))
-    if mode == "dry-run" and observations and fmt == "table":
+    if mode == "dry-run" and observations and fmt == "table" and not (missing or refused):
         from planck.cli.data import apply_edit
 
         apply_edit(target, measured, directory, tf, lines, observations, sources, False, True)
