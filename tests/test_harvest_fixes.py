@@ -141,3 +141,30 @@ def test_write_without_url_and_issuer_says_so_in_one_line(invoke, tmp_path):
     helped = invoke("harvest", "--help")
     assert "(the default)" not in helped.stdout.split("--dry-run")[1].split("--write")[0]
 
+
+def test_the_second_figure_of_from_a_to_b_is_the_same_indicator(invoke, tmp_path):
+    figs = _figures(invoke, tmp_path, "全市研发投入强度从2015年的1.40%提升至2020年的1.76%。"
+                    "全市专利授权量由2018年的800件增加到2019年的950件。\n", "--year", "2020")
+    got = [(f["name"], f["period"], f["value"]) for f in figs]
+    assert got == [("研发投入强度", "2015", 1.4), ("研发投入强度", "2020", 1.76),
+                   ("专利授权量", "2018", 800), ("专利授权量", "2019", 950)]
+
+
+def test_menus_and_breadcrumbs_are_not_harvested(invoke, tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><nav>首页 > 新闻 > 2024年5家</nav><div class='crumb'>当前位置："
+                    "首页 > 新闻动态 > 正文</div><div>科技 > 成果 > 3项</div>"
+                    "<p>全市专利授权1200件。</p></body></html>", encoding="utf-8")
+    res = invoke("harvest", str(page), "--year", "2024", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    assert [f["value"] for f in json.loads(res.stdout)["figures"]] == [1200]
+
+
+def test_an_empty_file_is_named_in_harvest_s_own_words(invoke, tmp_path):
+    empty = tmp_path / "e.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    res = invoke("harvest", str(empty))
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr.strip() == f"{empty}:1:1: error: empty file: no text to harvest figures " \
+        "from [harvest]"
+    assert "draft targets" not in res.stderr

@@ -27,7 +27,7 @@ def _read(paths: list[Path], year: int | None, day: date | None) -> list[tuple[P
                              "not a regular file" if exists else "no such file")))
             raise typer.Exit(2)
         try:
-            doc = read_path(path)
+            doc = read_path(path, "harvest figures from")
         except ReadError as err:
             _err(str(Finding(str(path), err.line, err.col, "harvest", str(err))))
             raise typer.Exit(2) from None

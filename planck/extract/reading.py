@@ -47,8 +47,9 @@ class Doc:
     title: str | None = None  # an HTML page's <title>, which is not part of its text
 
 
-def read_path(path: Path) -> Doc:
-    """Read and decode a document (size checked before reading)."""
+def read_path(path: Path, purpose: str = "draft targets from") -> Doc:
+    """Read and decode a document (size checked before reading); ``purpose`` says, in an empty
+    file's message, what the text was wanted for."""
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -63,10 +64,10 @@ def read_path(path: Path) -> Doc:
         raise ReadError(f"cannot read: {err.strerror or err}") from None
     if len(raw) > limit:  # a pipe or special file that stat() could not size
         raise ReadError(f"more than {limit} bytes ({limit >> 20} MiB); planck refuses it")
-    return read_bytes(raw)
+    return read_bytes(raw, purpose)
 
 
-def read_bytes(raw: bytes) -> Doc:
+def read_bytes(raw: bytes, purpose: str = "draft targets from") -> Doc:
     """Decode bytes (UTF-8, else GB18030 with a note) and split them into numbered lines."""
     if raw.startswith(b"%PDF"):
         return _pdf(raw)
@@ -81,7 +82,7 @@ def read_bytes(raw: bytes) -> Doc:
                         line, 1)
     text, encoding, notes = _decode(raw)
     if not text.strip():
-        raise ReadError("empty file: no text to draft targets from", 1, 1)
+        raise ReadError(f"empty file: no text to {purpose}", 1, 1)
     if _looks_html(text):
         doc = Doc(html_lines(text), notes, encoding, html=True, title=_title(text))
     else:
@@ -167,7 +168,8 @@ def _looks_html(text: str) -> bool:
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "title",
           "section", "article", "header", "footer", "ul", "ol", "blockquote", "pre", "hr", "dd",
           "dt", "caption"}
-_SKIP = {"script", "style", "head", "noscript", "template", "svg"}
+#: Not the document's text: code, and a site's navigation (menus, breadcrumbs: 首页 > 新闻).
+_SKIP = {"script", "style", "head", "noscript", "template", "svg", "nav", "menu"}
 
 
 class _Text(HTMLParser):

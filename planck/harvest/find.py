@@ -28,6 +28,9 @@ _ESTIMATE = re.compile(r"预计|初步核算|初步统计|初步测算|快报")
 _OTHER_BODY = re.compile(r"全省|全国|我省|省内|全球|县(?![级域市区])|(?<![城地])区(?![域块级])|集团|公司|"
                          r"高新区|开发区|园区|集聚区|实验室")
 _PLAN_NAME = re.compile(r"[“\"]十.五[”\"]")
+#: A breadcrumb or menu line: 当前位置：首页 > 新闻, or short items joined by > › ».
+_MENU = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|位置)\s*[:：]\s*)?(?:首页|主页|网站首页)\s*[>›»]"
+                   r"|^\s*(?:[^>›»。，,；;]{1,12}\s*[>›»]\s*){2,}[^>›»。，,；;]{0,20}$")
 #: A bulletin has a few hundred figures; past this many the input is no bulletin and the rest
 #: is not read (a note says so), so time stays bounded on any input up to the size limit.
 MAX_FIGURES = 20000
@@ -52,6 +55,8 @@ def harvest(doc: Doc, when: When) -> Harvest:
         if index in rows:
             out.figures.extend(rows[index])
             continue
+        if _MENU.match(raw):
+            continue  # a site's menu or breadcrumb (首页 > 新闻 > 正文), not the text
         squeezed = re.sub(r"\s+", "", raw)
         if len(squeezed) >= 20:
             if squeezed in seen_lines:
@@ -170,6 +175,9 @@ def _sentence(out: Harvest, seen: dict, raw: str, s: str, offset: int, no: int, 
                 name = names.carried(names.name_of(piece), prev_name, "其中" in piece)
             if not name:
                 name = prev_name or names.name_of(plain[:last_end]) or ""
+            if prev_name and _TO.match(piece.lstrip(" \u3000,，")) and \
+                    _FROM.search(plain[:last_end]):
+                name = prev_name  # 由A提高到B: B measures what A does, in its own year
             name = names.as_increment(name, piece)
             value = numbers.value_of(m)
             if kind == "growth" and numbers.falls(before_clause) and value > 0:
