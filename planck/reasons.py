@@ -113,6 +113,18 @@ REASONS: dict[str, tuple[str, str]] = {
     "pct_reversed": ("the gap from the base point to the target is zero or reversed",
                      "从基期值到目标的差距为零或方向相反"),
     "pct_no_figure": ("no annual figure to measure", "没有可衡量的年度数据"),
+    # issue 22: bounds, estimates, revised targets
+    "base_actual": ("the actual {year} figure: the plan's baseline ({estimate}) was an "
+                    "estimate", "{year}年实际数值：规划中的基数（{estimate}）为预计数"),
+    "bound_proves_nothing": ("a bound decides nothing here ({shown}): the true figure may lie "
+                             "on either side of the target, and no exact figure is left",
+                             "界限值在此不能定论（{shown}）：真实数值可能在目标两侧，且没有确切数值"),
+    "estimate_not_final": ("{text}; the figure is an estimate (预计): not final until the "
+                           "actual figure is recorded",
+                           "{text}；该数值为预计数：实际数值公布前不作最终结论"),
+    "revision_not_in_force": ("this revised target is issued on {date}, after the as-of date: "
+                              "the target it revises ({original}) still applies",
+                              "此调整后目标于{date}印发，晚于截至日期：被调整的目标（{original}）仍然适用"),
     "pct_no_level": ("the target level is not known (it needs the baseline value)",
                      "目标水平未知（需要基数值）"),
 }

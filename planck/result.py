@@ -12,6 +12,8 @@ from typing import Any
 from planck import operators
 
 SCHEMA = "planck.report/1"
+#: additions within SCHEMA (docs/report.schema.json says what each added)
+SCHEMA_VERSION = "1.1"
 STATUSES = ("met", "missed", "on_track", "behind", "off_track", "regressing", "no_data",
             "not_assessable")
 #: Pace ratio thresholds (Eurostat / Open SDG convention): on_track, behind, off_track.
@@ -22,6 +24,18 @@ RATIO_TOLERANCE = 1e-9
 #: A non-final result whose latest figure is more than this many years before the as-of
 #: year is stale (``--max-age``).
 MAX_AGE = 2
+#: The evaluators' categories, best first (planck.judge.terms reads them off a verdict)
+CATEGORIES = ("achieved_early", "achieved", "basically_achieved", "not_achieved", "ahead",
+              "as_expected", "lagging")
+LIGHTS = ("green", "yellow", "red")
+#: 基本实现: a final miss with 完成率 at least this share (planck's convention, --basically)
+BASICALLY = 0.9
+
+
+def in_gate(r: Result, gate: frozenset[str]) -> bool:
+    """The result fails a gate of statuses and categories (``--fail-on``). An original
+    target whose revision is in force does not: the revised target decides."""
+    return r.superseded_by is None and (r.status in gate or r.category in gate)
 
 
 def plain(value: Any) -> Any:
@@ -54,6 +68,10 @@ class ObsRef:
     line: int
     given_value: float | None = None
     given_unit: str | None = None
+    #: "lower" / "upper" when the source gives the figure only as a bound (3000余家, 近1300家)
+    bound: str | None = None
+    #: an estimate (预计): decides as its figure would, never final
+    estimate: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,6 +113,28 @@ class BasePoint:
     year: int
     value: float
     why: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CatchUp:
+    """剩余N年需年均增长X%: the pace needed from the deciding figure to the goal by the
+    deadline, by the verdict's own method. ``value`` is in %/yr for ``geometric`` (compound),
+    in the indicator's ``unit`` a year for ``linear``."""
+
+    value: float
+    unit: str
+    years: int
+    method: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BaselineActual:
+    """A plan's baseline that was an estimate (预计) and the actual figure recorded since."""
+
+    year: int
+    estimate: float
+    actual: float
+    difference: float
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,6 +184,26 @@ class Result:
     ratio_reason: str | None = None
     #: the method the pace uses (or would use): the chart's trajectory follows it
     pace_method: str | None = None
+    #: the first year in the plan whose figure satisfied the target (提前实现 when before
+    #: the deadline year)
+    first_met: int | None = None
+    #: the evaluators' words (docs/methodology.md, "Categories and lights"): None for
+    #: no_data / not_assessable, or where a bound leaves it open
+    category: str | None = None
+    light: str | None = None
+    catch_up: CatchUp | None = None
+    #: which shown numbers are bounds, not exact: latest, percent_to_goal, attainment,
+    #: catch_up → "lower" / "upper"
+    bounds: dict[str, str] = field(default_factory=dict)
+    #: the deciding figure is an estimate: the verdict is not final
+    estimate: bool = False
+    #: the plan's baseline was an estimate; the actual figure now paces the target
+    baseline_actual: BaselineActual | None = None
+    #: a revised target names the target it revises; the original names its revision
+    supersedes: str | None = None
+    superseded_by: str | None = None
+    #: other sources' figures for the deciding period that differ beyond rounding
+    conflicts: tuple[ObsRef, ...] = ()
 
     @property
     def deciding(self) -> ObsRef | None:
@@ -177,6 +237,7 @@ class Report:
     #: a short form of an id must be unambiguous among all of them, not only those shown
     all_ids: tuple[str, ...] = ()
     max_age: int = MAX_AGE
+    basically: float = BASICALLY
 
     @property
     def summary(self) -> dict[str, int]:
@@ -185,18 +246,30 @@ class Report:
             counts[r.status] += 1
         return counts
 
+    @property
+    def categories(self) -> dict[str, int]:
+        """Results per category (the evaluators' words), every category present."""
+        counts = dict.fromkeys(CATEGORIES, 0)
+        for r in self.results:
+            if r.category is not None:
+                counts[r.category] += 1
+        return counts
+
     def as_dict(self) -> dict[str, Any]:
         """The versioned JSON document (see docs/report.schema.json)."""
         results = [plain(r) for r in self.results]
         return {
             "schema": SCHEMA,
+            "schema_version": SCHEMA_VERSION,
             "city": {"id": self.city, "name_zh": self.name_zh, "name_en": self.name_en},
             "as_of": self.as_of.isoformat(),
             "file": self.file,
             "measured": list(self.measured),
             "method": {"thresholds": THRESHOLDS, **operators.tolerances(),
-                       "ratio_tolerance": RATIO_TOLERANCE, "max_age": self.max_age},
+                       "ratio_tolerance": RATIO_TOLERANCE, "max_age": self.max_age,
+                       "basically": self.basically},
             "plans": [asdict(p) for p in self.plans],
             "results": results,
             "summary": self.summary,
+            "categories": self.categories,
         }

@@ -11,6 +11,7 @@ import typer
 from planck.cli.common import (
     GATE_FAILED,
     AsOf,
+    Basically,
     Lang,
     MaxAge,
     TargetsDir,
@@ -50,7 +51,7 @@ def check(
     all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
     as_of: AsOf = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown, junit, github, csv or auto.")] = "table",
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Statuses that fail the gate, comma-separated.")] = "missed",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Statuses (or categories: lagging, not_achieved …) that fail the gate, comma-separated.")] = "missed",
     measured: Annotated[Optional[list[Path]], typer.Option("--measured", help="Extra measured file (adds or overrides observations).")] = None,
     targets_dir: TargetsDir = None,
     lang: Lang = "en",
@@ -64,6 +65,7 @@ def check(
     annotate: Annotated[str, typer.Option("--annotate", help="github format: 'problems' (errors and warnings) or 'all' (notices for met, on track and no data too).")] = "problems",
     fail_on_attribute: GateAttributeOpt = None,
     max_age: MaxAge = None,
+    basically: Basically = None,
 ) -> None:
     """Evaluate a city's targets; exit 1 when a target has a status in --fail-on.
 
@@ -80,6 +82,7 @@ def check(
     if annotate not in ("problems", "all"):
         raise _usage(f"--annotate: {annotate!r} is not one of problems, all")
     when = parse_date(as_of)
+    _check_basically(basically)
     directory = resolve_dir(targets_dir)
     _city_or_all(city, all_cities)
     _meaningful(fmt_name, all_cities, detail=detail, wide=wide, annotate=annotate)
@@ -89,9 +92,9 @@ def check(
     cities = _all_cities(directory) if all_cities or city is None else [find_city(city, directory)]
     if fmt == "json" and len(cities) > 1:
         tally = _stream_json(cities, directory, list(measured or []), when, gate, selection,
-                             max_age)
+                             max_age, basically)
     else:
-        reports = [_aged(rep, max_age)
+        reports = [_aged(rep, max_age, basically)
                    for rep in _reports(cities, directory, list(measured or []), when)]
         check_plans(selection, (p.id for rep in reports for p in rep.plans))
         shown = [selection.apply(rep) for rep in reports]
@@ -120,26 +123,36 @@ def _meaningful(fmt: str, all_cities: bool, *, detail: bool, wide: bool, annotat
         raise _usage(f"--annotate is for the github format, not --format {fmt}")
 
 
-def _aged(report, max_age: int | None):
-    """The report with ``stale`` flags for ``--max-age`` (as evaluated when not given)."""
+def _aged(report, max_age: int | None, basically: float | None = None):
+    """The report with ``stale`` flags for ``--max-age`` and categories for ``--basically``
+    (as evaluated when not given)."""
     from planck.judge.stale import with_max_age
+    from planck.judge.terms import with_basically
 
-    return report if max_age is None else with_max_age(report, max_age)
+    report = report if max_age is None else with_max_age(report, max_age)
+    return report if basically is None else with_basically(report, basically)
 
 
-def _json_chunk(report, gate: frozenset[str], selection, max_age: int | None = None
-                ) -> tuple[str, dict, list[str]]:
+def _check_basically(basically: float | None) -> None:
+    if basically is not None and not 0 < basically <= 1:
+        raise _usage(f"--basically: {basically:g} is not a share above 0 and at most 1 "
+                     "(0.9 is 90 %)")
+
+
+def _json_chunk(report, gate: frozenset[str], selection, max_age: int | None = None,
+                basically: float | None = None) -> tuple[str, dict, list[str]]:
     """Runs in a worker: one city's compact JSON (filtered), its gate counts and plan ids."""
     from planck.judge.select import counts
     from planck.render.json_ import compact
 
-    report = _aged(report, max_age)
+    report = _aged(report, max_age, basically)
     return (compact(selection.apply(report)), counts([report], selection, gate),
             [p.id for p in report.plans])
 
 
 def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
-                 gate: frozenset[str], selection, max_age: int | None = None) -> dict[str, int]:
+                 gate: frozenset[str], selection, max_age: int | None = None,
+                 basically: float | None = None) -> dict[str, int]:
     """The several-city JSON document, written city by city so no run holds every report (a
     national data set would need gigabytes). It goes through a spooled file so that a bad
     input found late leaves stdout empty, not a truncated document."""
@@ -159,7 +172,8 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool, \
             progress(len(cities), "cities") as tick:
         spool.write(MANY_OPEN)
-        chunk = partial(_json_chunk, gate=gate, selection=selection, max_age=max_age)
+        chunk = partial(_json_chunk, gate=gate, selection=selection, max_age=max_age,
+                        basically=basically)
         for outcome in map_cities(cities, directory, measured, when, chunk):
             tick()
             if isinstance(outcome, list):  # the findings that stop this city
@@ -232,6 +246,7 @@ def explain(
     json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
     max_age: MaxAge = None,
     lang: Annotated[str, typer.Option("--lang", help="The account in 'en' or 'zh' (JSON keeps its English keys and reasons).")] = "en",
+    basically: Basically = None,
 ) -> None:
     """Every number behind one target's verdict."""
     from planck.cli.lookup import begun_by, did_you_mean, pick_target
@@ -240,10 +255,11 @@ def explain(
 
     _safe_streams()
     lang_ = _lang(lang)
+    _check_basically(basically)
     directory = resolve_dir(targets_dir)
     [report] = _reports([find_city(city, directory)], directory, list(measured or []),
                         parse_date(as_of))
-    report = _aged(report, max_age)
+    report = _aged(report, max_age, basically)
     ids = [r.id for r in report.results]
     found = pick_target(ids, target)
     if found is None and len(several := begun_by(ids, target)) > 1:

@@ -44,6 +44,9 @@ TargetsDir = Annotated[Optional[Path], typer.Option(
 AsOf = Annotated[Optional[str], typer.Option(
     "--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: latest source date).")]
 Lang = Annotated[str, typer.Option("--lang", help="Labels in 'en' or 'zh'.")]
+Basically = Annotated[Optional[float], typer.Option(
+    "--basically", help="基本实现: a final miss whose 完成率 reaches this share of the target "
+    "(default 0.9, planck's convention).")]
 MaxAge = Annotated[Optional[int], typer.Option(
     "--max-age", min=0, max=100,
     help="Flag a result stale when its figure is more than this many years before the as-of "
@@ -166,17 +169,19 @@ def parse_date(text: str | None, option: str = "--as-of") -> date | None:
 
 
 def parse_statuses(text: str) -> frozenset[str]:
-    from planck.result import STATUSES
+    """--fail-on: statuses, or the evaluators' categories (lagging, not_achieved …)."""
+    from planck.result import CATEGORIES, STATUSES
 
     chosen = frozenset(s.strip() for s in text.split(",") if s.strip())
     if not chosen:  # an empty value would silently disable the gate (issue 9)
         raise _usage("--fail-on: no status given (e.g. --fail-on missed; 'none' never fails)")
     if chosen == {"none"}:
         return frozenset()
-    unknown = sorted(chosen - set(STATUSES))
+    unknown = sorted(chosen - set(STATUSES) - set(CATEGORIES))
     if unknown:
         raise _usage(f"--fail-on: unknown status {', '.join(unknown)} "
-                     f"(choose from {', '.join(STATUSES)})")
+                     f"(choose from {', '.join(STATUSES)}; or a category: "
+                     f"{', '.join(CATEGORIES)})")
     return chosen
 
 

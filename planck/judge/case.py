@@ -24,8 +24,9 @@ def pick(observations: Iterable[Obs], indicator: str, as_of: date
          ) -> tuple[dict[int, Obs], Obs | None]:
     """Annual observations by year (one vintage each) and the latest partial-year one.
 
-    Vintages: a pinned observation wins; otherwise the later source date, then the later
-    position in the files. Anything published after ``as_of`` is invisible.
+    Vintages: an actual figure replaces an estimate; then a pinned observation wins;
+    otherwise the later source date, then the later position in the files. Anything
+    published after ``as_of`` is invisible.
     """
     best: dict[tuple[int | str, bool], Obs] = {}
     for o in observations:
@@ -34,7 +35,8 @@ def pick(observations: Iterable[Obs], indicator: str, as_of: date
         # an annual figure may be written 2024 or "2024-12": the same period
         key = (o.period, True) if o.partial else (o.year, False)
         cur = best.get(key)
-        if cur is None or (o.pin, o.source_date, o.order) > (cur.pin, cur.source_date, cur.order):
+        if cur is None or (not o.estimate, o.pin, o.source_date, o.order) > (
+                not cur.estimate, cur.pin, cur.source_date, cur.order):
             best[key] = o
     annual = {o.year: o for o in best.values() if not o.partial}
     partial = [o for o in best.values() if o.partial]
@@ -80,6 +82,8 @@ class Case:
     rate: float | None
     #: the reference indicator's annual figures (reference targets only)
     ref_annual: dict[int, Obs] = field(default_factory=dict)
+    #: (the plan's estimated base value, the actual figure) once the actual is recorded
+    base_estimate: tuple[float, float] | None = None
 
     @classmethod
     def build(cls, data: CityData, t: Target, ind: Indicator, as_of: date) -> Case:
@@ -90,7 +94,7 @@ class Case:
         lower = op.lower(ind.direction)
         base_year = t.baseline.year if t.baseline else None
         plan_start = next(p.start for p in data.targets.plans if p.id == t.plan)
-        base, base_why = _baseline(t, ind, annual)
+        base, base_why, base_estimate = _baseline(t, ind, annual)
         tol = t.tolerance or op.tolerance
         levels = op.goal(GoalInput(
             value=None if t.value is None else t.value * f, raw=t.value,
@@ -107,7 +111,8 @@ class Case:
                    start=base_year if base_year is not None else plan_start - 1,
                    base=base, base_why=base_why, tol=tol, levels=levels,
                    stretch=None if t.stretch is None else t.stretch * f,
-                   rate=None if t.value is None else t.value / 100, ref_annual=ref_annual)
+                   rate=None if t.value is None else t.value / 100, ref_annual=ref_annual,
+                   base_estimate=base_estimate)
 
     @property
     def nominal(self) -> float | None:
@@ -159,12 +164,19 @@ class Case:
         return Base(y, series[y], say("base_before_plan", missing=missing))
 
 
-def _baseline(t: Target, ind: Indicator, annual: dict[int, Obs]) -> tuple[float | None, str]:
+def _baseline(t: Target, ind: Indicator, annual: dict[int, Obs]
+              ) -> tuple[float | None, str, tuple[float, float] | None]:
     """The baseline value in the indicator's unit and where it comes from: the file's value,
-    else the observation for the baseline year; (None, "") when neither is there."""
+    else the observation for the baseline year; (None, "") when neither is there. A value
+    the plan marks as an estimate gives way to the actual figure for its year, once recorded
+    (the third item: the estimate and the actual)."""
     if t.baseline and t.baseline.value is not None:
-        return (convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit),
-                say("base_in_file"))
+        value = convert(t.baseline.value, t.baseline.unit or ind.unit, ind.unit)
+        actual = annual.get(t.baseline.year)
+        if t.baseline.estimate and actual is not None and not actual.estimate:
+            return (actual.value, say("base_actual", year=t.baseline.year,
+                                      estimate=f"{value:g}"), (value, actual.value))
+        return value, say("base_in_file"), None
     if t.baseline and t.baseline.year in annual:
-        return annual[t.baseline.year].value, say("base_observed", year=t.baseline.year)
-    return None, ""
+        return annual[t.baseline.year].value, say("base_observed", year=t.baseline.year), None
+    return None, "", None

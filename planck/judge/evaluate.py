@@ -30,7 +30,8 @@ def _ref(o: Obs | None, unit: str) -> ObsRef | None:
     return ObsRef(period=o.period, value=o.value, unit=unit, partial=o.partial,
                   source=o.source, source_title=o.source_title, source_date=o.source_date,
                   url=o.url, quote=o.quote, file=o.file, line=o.line,
-                  given_value=o.raw_value, given_unit=o.unit)
+                  given_value=o.raw_value, given_unit=o.unit, bound=o.bound,
+                  estimate=o.estimate)
 
 
 def _above(case: Case, d: Decision) -> Decision:
@@ -57,8 +58,10 @@ def _provisional(case: Case, d: Decision) -> Obs | None:
 def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
                     max_age: int = MAX_AGE) -> Result:
     """The status of one target at ``as_of``: pick figures, decide, measure progress, flag."""
-    case = Case.build(data, t, ind, as_of)
-    d = _above(case, rules.decide(case))
+    from planck.judge import bounds, terms
+
+    case, d, bounded = bounds.decide(Case.build(data, t, ind, as_of), rules.decide)
+    d = terms.not_final_on_estimate(case, _above(case, d))
     series = d.series if d.series is not None else case.series()
     provisional = _provisional(case, d)
     if provisional is not None:
@@ -81,14 +84,21 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
                     provisional=provisional is not None, attainment=progress.attainment,
                     percent_reason=progress.percent_reason, base_point=progress.base_point,
                     ratio_reason=progress.ratio_reason, pace_method=progress.method)
-    return replace(result, stale=is_stale(result, as_of.year, max_age))
+    result = replace(result, first_met=terms.first_met(case, d, series, provisional),
+                     bounds=bounds.shown_bounds(ind.direction, bounded.get(d.year or 0)),
+                     estimate=d.year in case.annual and case.annual[d.year].estimate,
+                     supersedes=t.supersedes, baseline_actual=terms.baseline_actual(case))
+    return terms.with_terms(replace(result, stale=is_stale(result, as_of.year, max_age)))
 
 
 def evaluate(data: CityData, as_of: date, max_age: int = MAX_AGE) -> Report:
     """Evaluate every target of a city at ``as_of``; ``max_age`` years make a figure stale."""
     indicators = {i.id: i for i in data.targets.indicators}
-    results = tuple(evaluate_target(data, t, indicators[t.indicator], as_of, max_age)
-                    for t in data.targets.targets)
+    from planck.judge.revised import link_revisions
+
+    results = link_revisions(data, as_of, tuple(
+        evaluate_target(data, t, indicators[t.indicator], as_of, max_age)
+        for t in data.targets.targets))
     tf = data.targets
     plans = tuple(PlanRef(id=p.id, title_zh=p.title_zh, title_en=p.title_en, start=p.start,
                           end=p.end) for p in tf.plans)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from planck.result import Report, Result
+from planck.result import Report, Result, in_gate
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def counts(reports: Iterable[Report], selection: Selection, gate: frozenset[str]
     out = {"total": 0, "shown": 0, "failed": 0, "hidden_failed": 0, "gated": 0}
     for report in reports:
         for r in report.results:
-            kept, fails = selection.keeps(r), r.status in gate and selection.gates(r)
+            kept, fails = selection.keeps(r), in_gate(r, gate) and selection.gates(r)
             out["gated"] += selection.gates(r)
             out["total"] += 1
             out["shown"] += kept

@@ -45,6 +45,10 @@ class Obs:
     order: int
     #: the original its source's page copies (``Source.copy_of``), shown beside the source
     copy_of: CopyOf | None = None
+    #: "lower" / "upper" for a figure given only as a bound
+    bound: str | None = None
+    #: an estimate (预计): replaced by any actual figure for its period
+    estimate: bool = False
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,8 @@ def measured_obs(doc: Any, mf: MeasuredFile, name: str, targets: TargetFile | No
                        raw_value=o.value, unit=o.unit, partial=o.partial, pin=o.pin,
                        source=s.id, source_title=s.title, source_date=published, url=s.url,
                        quote=o.quote, file=name, line=line,
-                       order=order * 1_000_000 + i, copy_of=s.copy_of))
+                       order=order * 1_000_000 + i, copy_of=s.copy_of, bound=o.bound,
+                       estimate=o.estimate))
     return obs, []
 
 

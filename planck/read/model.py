@@ -182,6 +182,9 @@ class Baseline(Frozen):
     unit: Text | None = None
     quote: Text | None = None
     source: Id | None = None
+    #: the plan's figure for its base year is an estimate (预计, a plan written before that
+    #: year's statistics): an actual figure for the year, once recorded, paces the target
+    estimate: Annotated[bool, Field(strict=True)] = False
 
 
 class Target(Frozen):

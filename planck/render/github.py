@@ -6,12 +6,13 @@ track and no data only with ``--annotate all`` (``ctx.annotate_all``)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from planck.escape import controls
 from planck.readable import target
 from planck.render.context import Context
 from planck.render.text import flags_text, latest_text
-from planck.result import Report
+from planck.result import Report, in_gate
 
 _WARN = frozenset({"missed", "behind", "off_track", "regressing", "not_assessable"})
 
@@ -25,9 +26,10 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def level(status: str, ctx: Context) -> str:
-    """error for statuses that fail the gate, warning for other shortfalls, else notice."""
-    if status in ctx.fail_on:
+def level(status: str, ctx: Context, category: str | None = None) -> str:
+    """error for statuses (or categories) that fail the gate, warning for other shortfalls,
+    else notice."""
+    if status in ctx.fail_on or category in ctx.fail_on:
         return "error"
     return "warning" if status in _WARN else "notice"
 
@@ -36,12 +38,14 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
     lines = []
     for report in reports:
         for r in report.results:
-            if level(r.status, ctx) == "notice" and not ctx.annotate_all:
+            lvl = "error" if in_gate(r, ctx.fail_on) else level(r.status, replace(
+                ctx, fail_on=frozenset()))
+            if lvl == "notice" and not ctx.annotate_all:
                 continue  # a CI log shows what needs attention; --annotate all adds the rest
             title = _prop(f"planck {r.status}: {r.id}")
             msg = _data(f"{r.name} {r.name_en}: latest {latest_text(r, unit=True)}, target "
                         f"{target(r)} by {r.deadline} — {r.reason}"
                         + (f" [{flags}]" if (flags := flags_text(r)) else ""))
-            lines.append(f"::{level(r.status, ctx)} file={_prop(r.file)},line={r.line},"
+            lines.append(f"::{lvl} file={_prop(r.file)},line={r.line},"
                          f"title={title}::{msg}")
     return "\n".join(lines) + ("\n" if lines else "")

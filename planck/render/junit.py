@@ -9,7 +9,7 @@ from planck.escape import xml_chars
 from planck.readable import target
 from planck.render.context import Context
 from planck.render.text import flags_text, latest_text
-from planck.result import Report
+from planck.result import Report, in_gate
 
 
 def _x(text: str) -> str:
@@ -19,7 +19,7 @@ def _x(text: str) -> str:
 def render(reports: Sequence[Report], ctx: Context) -> str:
     suites = ET.Element("testsuites", name="planck")
     for report in reports:
-        failures = sum(r.status in ctx.fail_on for r in report.results)
+        failures = sum(in_gate(r, ctx.fail_on) for r in report.results)
         skipped = sum(r.status == "no_data" and r.status not in ctx.fail_on
                       for r in report.results)
         suite = ET.SubElement(suites, "testsuite", name=f"planck.{report.city}",
@@ -34,7 +34,7 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
             detail = _x(f"{r.name} ({r.indicator}): latest {latest_text(r, unit=True)}, target "
                         f"{target(r)}, due {r.deadline}; {r.reason}"
                         + (f" [{flags}]" if (flags := flags_text(r)) else ""))
-            if r.status in ctx.fail_on:
+            if in_gate(r, ctx.fail_on):
                 node = ET.SubElement(case, "failure", message=_x(f"{r.status}: {r.reason}"),
                                      type=r.status)
                 node.text = detail
