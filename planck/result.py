@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from planck import operators
+from planck.findings import Finding
 
 SCHEMA = "planck.report/1"
 #: additions within SCHEMA (docs/report.schema.json says what each added)
@@ -238,6 +239,8 @@ class Report:
     all_ids: tuple[str, ...] = ()
     max_age: int = MAX_AGE
     basically: float = BASICALLY
+    #: findings that did not stop the evaluation (conflicting figures), for stderr and JSON
+    warnings: tuple[Finding, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -272,4 +275,5 @@ class Report:
             "results": results,
             "summary": self.summary,
             "categories": self.categories,
+            "warnings": [w.as_dict() for w in self.warnings],
         }

@@ -45,13 +45,16 @@ def test_list_in_chinese(invoke):
 def test_validate_summary_in_chinese(invoke, seeds):
     zh = invoke("validate", str(TARGETS), "--sources", str(seeds), "--lang", "zh")
     assert zh.exit_code == 0, zh.output
+    summary = "".join(x for x in zh.stderr.splitlines(keepends=True) if ": warning: " not in x)
     assert re.fullmatch(r"planck：\d+ 个文件有效；\d+ 条原文在来源文件中逐字核对无误，\d+ 条未核对"
-                        r"（其来源在此处没有 'file:'）\n", zh.stderr)
+                        r"（其来源在此处没有 'file:'）\n", summary)
     assert invoke("validate", str(TARGETS), "--lang", "fr").exit_code == 2
     en = invoke("validate", str(TARGETS), "--sources", str(seeds))
     assert re.fullmatch(r"planck: \d+ file\(s\) valid; \d+ quote\(s\) verified verbatim in the "
                         r"source documents, \d+ not checked \(their source has no 'file:' "
-                        r"there\)\n", en.stderr)
+                        r"there\)\n",
+                        "".join(x for x in en.stderr.splitlines(keepends=True)
+                                if ": warning: " not in x))
 
 
 def test_check_stderr_lines_in_chinese(invoke):

@@ -31,7 +31,29 @@ def test_one_line_per_city_with_counts_and_totals(invoke):
     assert total.startswith(f"all {len(reports)} cities")
     sums = [sum(rep["summary"][s] for rep in reports) for s in ORDER]
     assert total.split()[-9:] == [str(sum(sums))] + [str(n or "-") for n in sums]
-    assert len(lines) <= len(reports) + 4  # head, cities, total, a legend of one or two lines
+    block = lines[:lines.index("")]
+    assert len(block) <= len(reports) + 4  # head, cities, total, a legend of one or two lines
+
+
+def test_the_overview_counts_categories_and_lights_per_city(invoke):
+    from planck.result import CATEGORIES, LIGHTS
+
+    doc = json.loads(invoke("check", "--all", "--targets-dir", str(TARGETS), "-f",
+                            "json").stdout)
+    lines = invoke("check", "--all", "--targets-dir", str(TARGETS),
+                   env={"COLUMNS": "80"}).stdout.splitlines()
+    start = lines.index("") + 1
+    assert lines[start].split()[0] == "categories"
+    reports = doc["reports"]
+    for rep, line in zip(reports, lines[start + 1:], strict=False):
+        lights = [sum(r["light"] == k for r in rep["results"]) for k in LIGHTS]
+        want = [str(rep["categories"][c] or "-") for c in CATEGORIES]
+        assert line.split()[-10:] == want + [str(n or "-") for n in lights], line
+    total = lines[start + 1 + len(reports)].split()[-10:]
+    assert total[:7] == [str(sum(r["categories"][c] for r in reports) or "-")
+                         for c in CATEGORIES]
+    assert sum(sum(r["categories"].values()) for r in reports) > 0  # the bundled data has some
+    assert all(cell_len(ln) <= 80 for ln in lines)
 
 
 def test_detail_gives_every_table(invoke):

@@ -14,6 +14,7 @@ from planck.cli.common import (
     Basically,
     Lang,
     MaxAge,
+    Strict,
     TargetsDir,
     _all_cities,
     _city_or_all,
@@ -26,6 +27,7 @@ from planck.cli.common import (
     _reports,
     _safe_streams,
     _usage,
+    _warn,
     app,
     parse_date,
     parse_statuses,
@@ -66,6 +68,7 @@ def check(
     fail_on_attribute: GateAttributeOpt = None,
     max_age: MaxAge = None,
     basically: Basically = None,
+    strict: Strict = False,
 ) -> None:
     """Evaluate a city's targets; exit 1 when a target has a status in --fail-on.
 
@@ -91,8 +94,8 @@ def check(
             raise _fail([Finding(str(m), 0, 0, "not-found", "no such measured file")])
     cities = _all_cities(directory) if all_cities or city is None else [find_city(city, directory)]
     if fmt == "json" and len(cities) > 1:
-        tally = _stream_json(cities, directory, list(measured or []), when, gate, selection,
-                             max_age, basically)
+        tally, warned = _stream_json(cities, directory, list(measured or []), when, gate,
+                                     selection, max_age, basically)
     else:
         reports = [_aged(rep, max_age, basically)
                    for rep in _reports(cities, directory, list(measured or []), when)]
@@ -104,9 +107,15 @@ def check(
         ctx = _context(fmt, lang_, gate, wide=wide, annotate_all=annotate == "all")
         _out(render(shown, ctx), commands=fmt == "github")
         tally = counts(reports, selection, gate)
+        warned = [str(w) for rep in reports for w in rep.warnings]
+    for line in warned:
+        _err(line)
     for line in report_lines(tally, selection, gate, lang_):
         _err(line)
     if tally["failed"]:
+        raise typer.Exit(GATE_FAILED)
+    if strict and warned:
+        _err(f"planck: {len(warned)} warning(s) and --strict")
         raise typer.Exit(GATE_FAILED)
 
 
@@ -140,19 +149,19 @@ def _check_basically(basically: float | None) -> None:
 
 
 def _json_chunk(report, gate: frozenset[str], selection, max_age: int | None = None,
-                basically: float | None = None) -> tuple[str, dict, list[str]]:
+                basically: float | None = None) -> tuple[str, dict, list[str], list[str]]:
     """Runs in a worker: one city's compact JSON (filtered), its gate counts and plan ids."""
     from planck.judge.select import counts
     from planck.render.json_ import compact
 
     report = _aged(report, max_age, basically)
     return (compact(selection.apply(report)), counts([report], selection, gate),
-            [p.id for p in report.plans])
+            [p.id for p in report.plans], [str(w) for w in report.warnings])
 
 
 def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
                  gate: frozenset[str], selection, max_age: int | None = None,
-                 basically: float | None = None) -> dict[str, int]:
+                 basically: float | None = None) -> tuple[dict[str, int], list[str]]:
     """The several-city JSON document, written city by city so no run holds every report (a
     national data set would need gigabytes). It goes through a spooled file so that a bad
     input found late leaves stdout empty, not a truncated document."""
@@ -166,6 +175,7 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     from planck.render.json_ import MANY_CLOSE, MANY_OPEN, MANY_SEP
 
     tally: dict[str, int] = {}
+    warnings: list[str] = []
     plans: list[str] = []
     findings: list[Finding] = []
     first = True
@@ -179,7 +189,8 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
             if isinstance(outcome, list):  # the findings that stop this city
                 findings += outcome
                 continue
-            text, n, plan_ids = outcome
+            text, n, plan_ids, warned = outcome
+            warnings += warned
             tally = {k: tally.get(k, 0) + v for k, v in n.items()}
             plans += plan_ids
             spool.write(text if first else MANY_SEP + text)
@@ -192,7 +203,7 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
         sys.stdout.flush()
         shutil.copyfileobj(spool, sys.stdout)
         sys.stdout.flush()
-    return tally
+    return tally, warnings
 
 
 @app.command()
@@ -201,8 +212,10 @@ def validate(
     sources: Annotated[Optional[Path], typer.Option("--sources", help="Folder of source documents: check every quote is verbatim.")] = None,
     targets_dir: TargetsDir = None,
     lang: Annotated[str, typer.Option("--lang", help="The summary line in 'en' or 'zh' (findings stay in English).")] = "en",
+    strict: Strict = False,
 ) -> None:
-    """Check target and measured files; one line per finding, exit 2 if any."""
+    """Check target and measured files; one line per finding, exit 2 if any error. Warnings
+    (conflicting figures) are printed and fail only with --strict (exit 1)."""
     from planck.read.checkfiles import WORDS, review_summary, validate_paths, validate_summary
     from planck.read.dataset import targets_dir as resolve_dir
 
@@ -213,13 +226,19 @@ def validate(
         raise _usage(f"--sources: {sources} is not a folder")
     tally: Counter[str] = Counter()
     files, findings = validate_paths(list(paths or [resolve_dir(targets_dir)]), sources, tally)
-    if findings:
+    warnings = [f for f in findings if f.severity == "warning"]
+    errors = [f for f in findings if f.severity != "warning"]
+    if errors:
         failed = _fail(findings)
         review = review_summary(findings)
         if review:
             _err(review)
         raise failed
+    _warn(warnings)
     _err(validate_summary(files, tally if sources else None, lang))
+    if strict and warnings:
+        _err(f"planck: {len(warnings)} warning(s) and --strict")
+        raise typer.Exit(GATE_FAILED)
 
 
 @app.command("list")

@@ -88,6 +88,16 @@ def _out(text: str, commands: bool = False) -> None:
     sys.stdout.flush()
 
 
+Strict = Annotated[bool, typer.Option(
+    "--strict", help="Warnings (conflicting figures) fail too: exit 1.")]
+
+
+def _warn(findings: list[Finding]) -> None:
+    """Warnings on stderr, one line each; they change no exit code by themselves."""
+    for f in sorted(findings):
+        _err(str(f))
+
+
 def _fail(findings: list[Finding]) -> typer.Exit:
     for f in sorted(findings):
         _err(str(f))

@@ -55,6 +55,19 @@ def _provisional(case: Case, d: Decision) -> Obs | None:
     return None
 
 
+def _conflicts(data: CityData, case: Case, year: int | None, as_of: date
+               ) -> tuple[ObsRef, ...]:
+    """Other sources' figures for the deciding year that differ from it (explain shows them)."""
+    o = case.annual.get(year) if year is not None else None
+    if o is None or not data.warnings:  # no conflict anywhere in the city's files
+        return ()
+    from planck.read.conflicts import conflicts_with
+
+    seen = [p for p in data.observations if p.indicator == o.indicator and p.year == o.year
+            and p.source_date <= as_of]
+    return tuple(r for p in conflicts_with(o, seen) if (r := _ref(p, case.ind.unit)))
+
+
 def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
                     max_age: int = MAX_AGE) -> Result:
     """The status of one target at ``as_of``: pick figures, decide, measure progress, flag."""
@@ -87,7 +100,8 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
     result = replace(result, first_met=terms.first_met(case, d, series, provisional),
                      bounds=bounds.shown_bounds(ind.direction, bounded.get(d.year or 0)),
                      estimate=d.year in case.annual and case.annual[d.year].estimate,
-                     supersedes=t.supersedes, baseline_actual=terms.baseline_actual(case))
+                     supersedes=t.supersedes, baseline_actual=terms.baseline_actual(case),
+                     conflicts=_conflicts(data, case, d.year, as_of))
     return terms.with_terms(replace(result, stale=is_stale(result, as_of.year, max_age)))
 
 
@@ -104,7 +118,7 @@ def evaluate(data: CityData, as_of: date, max_age: int = MAX_AGE) -> Report:
                           end=p.end) for p in tf.plans)
     return Report(city=tf.city.id, name_zh=tf.city.name_zh, name_en=tf.city.name_en,
                   as_of=as_of, plans=plans, results=results, file=data.path,
-                  measured=data.measured_paths, max_age=max_age)
+                  measured=data.measured_paths, max_age=max_age, warnings=data.warnings)
 
 
 def default_as_of(data: CityData) -> date:

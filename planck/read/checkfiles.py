@@ -159,6 +159,8 @@ def validate_file(path: Path, sources_dir: Path | None,
                                         f"indicators cannot be checked"))
             elif targets is not None:
                 findings += _source_dates(loaded.data, model, name, targets)
+                if not findings:
+                    findings += _conflicts(path, targets)
     else:
         tf, findings = to_model(loaded.data, TargetFile, name)
         if tf is not None:
@@ -168,6 +170,15 @@ def validate_file(path: Path, sources_dir: Path | None,
     if model is not None and sources_dir is not None:
         findings += _quotes(loaded.data, model, name, sources_dir, tally)
     return _with_placeholders(review_placeholders(loaded.data, name), findings)
+
+
+def _conflicts(path: Path, targets: TargetFile) -> list[Finding]:
+    """Warnings for figures two sources give differently (planck/read/conflicts.py)."""
+    from planck.read.conflicts import conflicting_pairs, findings
+    from planck.read.dataset import read_measured
+
+    obs, _ = read_measured(path, targets)
+    return findings(conflicting_pairs(obs))
 
 
 def _with_placeholders(marks: list[Finding], findings: list[Finding]) -> list[Finding]:

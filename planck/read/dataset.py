@@ -49,6 +49,10 @@ class Obs:
     bound: str | None = None
     #: an estimate (预计): replaced by any actual figure for its period
     estimate: bool = False
+    #: a revised figure: it replaces other sources' figures without a conflict
+    revision: bool = False
+    #: the column of the observation's item (findings about it point there)
+    col: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class CityData:
     measured_paths: tuple[str, ...] = ()
     #: every source of the measured files, in file order (export lists them all)
     measured_sources: tuple[Source, ...] = ()
+    #: findings that do not stop the evaluation (conflicting figures)
+    warnings: tuple[Finding, ...] = ()
 
     @property
     def id(self) -> str:
@@ -194,7 +200,7 @@ def measured_obs(doc: Any, mf: MeasuredFile, name: str, targets: TargetFile | No
     obs = []
     for i, o in enumerate(mf.observations):
         s = src[o.source]
-        line, _ = locate(doc, ("observations", i))
+        line, col = locate(doc, ("observations", i))
         published = s.date or period_end(o.year, o.month)
         obs.append(Obs(indicator=o.indicator, period=o.period, year=o.year,
                        value=units.convert(o.value, o.unit, unit_of[o.indicator]),
@@ -202,7 +208,7 @@ def measured_obs(doc: Any, mf: MeasuredFile, name: str, targets: TargetFile | No
                        source=s.id, source_title=s.title, source_date=published, url=s.url,
                        quote=o.quote, file=name, line=line,
                        order=order * 1_000_000 + i, copy_of=s.copy_of, bound=o.bound,
-                       estimate=o.estimate))
+                       estimate=o.estimate, revision=o.revision, col=col))
     return obs, []
 
 
@@ -241,7 +247,13 @@ def load_city(city_or_file: str, directory: Path, extra_measured: Sequence[Path]
     if findings:
         raise PlanckError(findings)
     return CityData(tf, str(path), lines, tuple(observations), _factors(tf),
-                    tuple(str(m) for m in measured), tuple(sources))
+                    tuple(str(m) for m in measured), tuple(sources), _conflicts(observations))
+
+
+def _conflicts(observations: Sequence[Obs]) -> tuple[Finding, ...]:
+    from planck.read.conflicts import conflicting_pairs, findings
+
+    return tuple(findings(conflicting_pairs(observations)))
 
 
 def city_data(path: Path, tf: TargetFile, lines: dict[str, int], measured: Path,
@@ -252,4 +264,4 @@ def city_data(path: Path, tf: TargetFile, lines: dict[str, int], measured: Path,
     if findings:
         return None
     return CityData(tf, str(path), lines, tuple(obs), _factors(tf), (str(measured),),
-                    tuple(mf.sources))
+                    tuple(mf.sources), _conflicts(obs))

@@ -295,6 +295,8 @@ class Observation(Frozen):
     bound: Literal["lower", "upper"] | None = None
     #: the figure is an estimate (预计): it decides as its figure would, but is never final
     estimate: Annotated[bool, Field(strict=True)] = False
+    #: a revised figure (修订数) that deliberately replaces another source's: no conflict
+    revision: Annotated[bool, Field(strict=True)] = False
     note: Text | None = None
 
     @property

@@ -56,7 +56,9 @@ def latest_short(r: Result) -> str:
     o, kind = latest_shown(r)
     if o is None:
         return "—"
-    text = f"{num(o.value)} ({clean(str(o.period))})"
+    mark = {"lower": "≥", "upper": "≤"}.get(o.bound or "", "")
+    est = "e" if o.estimate else ""
+    text = f"{mark}{num(o.value)} ({clean(str(o.period))}{est})"
     return {"provisional": f"{text} {PROVISIONAL}", "partial": f"[{text}]"}.get(kind, text)
 
 

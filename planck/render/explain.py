@@ -18,6 +18,7 @@ from planck.render.context import STATUS_LABEL
 from planck.render.copyof import copy_text
 from planck.render.explain_words import ROWS, SAY, thresholds
 from planck.render.fit import cell_len
+from planck.render.terms_text import bounded, catch_up_text, category_text
 from planck.result import THRESHOLDS, Report, Result
 
 if TYPE_CHECKING:
@@ -97,8 +98,8 @@ def explain_text(report: Report, r: Result, lang: str = "en",
         o = r.latest
         given = (w["given_as"].format(value=amount(o.given_value, log(o.given_unit)))
                  if o.given_unit not in (None, o.unit) else "")
-        rows += [("latest", w["latest"].format(value=amount(o.value, unit), period=o.period)
-                  + given),
+        rows += [("latest", w["latest"].format(value=bounded(amount(o.value, unit), o.bound),
+                                                period=o.period) + given),
                  ("sub_from", w["source_date"].format(title=log(o.source_title),
                                                       date=o.source_date)
                   + (f" {log(o.url)}" if o.url else "") + copy(o.source)),
@@ -136,14 +137,16 @@ def explain_text(report: Report, r: Result, lang: str = "en",
         rows.append(("no_ratio", why(r.ratio_reason)))
     exp = "—" if r.expected_progress is None else f"{r.expected_progress:.1f}%"
     rows += [("progress", _progress(r, w, why)),
-             ("attainment", "—" if r.attainment is None else w["attainment"].format(
-                 percent=r.attainment, lower=w["attainment_lower"] if _lower(r) else "")),
+             ("attainment", "—" if r.attainment is None else bounded(w["attainment"].format(
+                 percent=r.attainment, lower=w["attainment_lower"] if _lower(r) else ""),
+                 r.bounds.get("attainment"))),
              ("expected", w["expected"].format(expected=exp)),
              ("thresholds", thresholds(lang, THRESHOLDS)),
              ("status", (r.status if lang == "en" else STATUS_LABEL[lang][r.status])
               + (w["final"] if r.final else w["provisional"] if r.provisional
                  else w["projection"] if r.status not in ("met", "no_data") else "")),
              ("because", why(r.reason))]
+    rows += _terms_rows(r, w, lang, unit)
     if r.above_range:
         rows.append(("note", w["above_range"]))
     if r.provisional:
@@ -156,6 +159,32 @@ def explain_text(report: Report, r: Result, lang: str = "en",
                               city=log(report.name_zh), city_en=log(report.name_en))
     return "\n".join([head] + [_row(ROWS[lang][k], v, k.startswith("sub_"))
                                for k, v in rows]) + "\n"
+
+
+def _terms_rows(r: Result, w: dict[str, str], lang: str, unit: str) -> list[tuple[str, str]]:
+    """Category and light, catch-up, estimate, a baseline estimate's actual, revisions and
+    other sources' figures for the same period."""
+    rows = [("category", category_text(r, lang))]
+    if r.catch_up is not None:
+        rows.append(("catch_up", catch_up_text(r, lang)))
+    if r.estimate:
+        rows.append(("estimate", w["estimate_note"]))
+    if r.baseline_actual is not None:
+        b = r.baseline_actual
+        sign = "+" if b.difference >= 0 else "−"
+        rows.append(("baseline_actual", w["baseline_actual"].format(
+            estimate=amount(b.estimate, unit), actual=amount(b.actual, unit),
+            difference=sign + amount(abs(b.difference), unit))))
+    if r.supersedes is not None:
+        rows.append(("revision", w["supersedes"].format(id=log(r.supersedes))))
+    if r.superseded_by is not None:
+        rows.append(("revision", w["superseded_by"].format(id=log(r.superseded_by))))
+    for o in r.conflicts:
+        rows += [("conflict", w["conflict"].format(
+                     value=bounded(amount(o.value, unit), o.bound), title=log(o.source_title),
+                     date=o.source_date)),
+                 ("sub_conflict_quote", log(o.quote))]
+    return rows
 
 
 def _row(label: str, value: str, sub: bool) -> str:

@@ -10,7 +10,8 @@ from planck.render.context import Context, join_counts
 from planck.render.text import bar, baseline_text, flags_text, latest_text
 from planck.result import Report, Result
 
-__all__ = ["cell", "escape", "link_path", "render", "summary_line", "table", "target_link"]
+__all__ = ["categories_line", "category_cell", "cell", "escape", "link_path", "render",
+           "summary_line", "table", "target_link"]
 
 
 def cell(text: str) -> str:
@@ -35,6 +36,24 @@ def summary_line(report: Report, ctx: Context) -> str:
                        ctx.lang)
 
 
+def categories_line(report: Report, ctx: Context) -> str:
+    """``Categories: achieved early 2, lagging 1`` (empty when no result has a category)."""
+    from planck.render.terms_text import category_counts_text
+
+    text = category_counts_text(report.categories, ctx.lang)
+    sep = "：" if ctx.lang == "zh" else ": "
+    return f"{ctx.label('categories')}{sep}{text}" if text else ""
+
+
+def category_cell(r: Result, lang: str) -> str:
+    """The category and light, and the catch-up pace where one is needed."""
+    from planck.render.terms_text import catch_up_text, category_text
+
+    need = catch_up_text(r, lang)
+    sep = "；" if lang == "zh" else "; "
+    return category_text(r, lang) + (sep + need if need else "")
+
+
 def target_link(r: Result) -> str:
     """The target id, linked to its line in the target file when the file is known."""
     if not r.file:
@@ -46,8 +65,8 @@ def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list
     """A markdown table of results (all of the report's by default); ``ids`` adds a first
     column with each target's id linked to its line in the target file."""
     cols = ["indicator", "unit", "baseline", "latest", "target", "progress", "expected",
-            "status"]
-    align = ["---", "---", "--:", "--:", "---", "---", "--:", "---"]
+            "status", "category"]
+    align = ["---", "---", "--:", "--:", "---", "---", "--:", "---", "---"]
     if ids:
         cols, align = ["id", *cols], ["---", *align]
     lines = ["| " + " | ".join(ctx.label(c) for c in cols) + " |",
@@ -58,7 +77,7 @@ def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list
         row = [name, escape(r.unit), baseline_text(r), latest_text(r, ctx.lang),
                escape(target(r, ctx.lang, unit=False)), f"`{bar(r.percent_to_goal)}`", expected,
                ctx.status(r.status) + (f" ({flags})" if (flags := flags_text(r, ctx.lang))
-                                       else "")]
+                                       else ""), escape(category_cell(r, ctx.lang))]
         if ids:
             row.insert(0, target_link(r))
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")
@@ -70,6 +89,8 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
     for report in reports:
         out += [f"### {escape(ctx.names(report.name_zh, report.name_en))} — {ctx.label('as_of')} "
                 f"{report.as_of.isoformat()}", "", summary_line(report, ctx), ""]
+        if categories_line(report, ctx):
+            out += [categories_line(report, ctx), ""]
         out += table(report, ctx)
         out.append("")
     return "\n".join(out)

@@ -61,4 +61,42 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
         if legend[-1] and cell_len(legend[-1] + "  " + item) > ctx.width:
             legend.append("")
         legend[-1] += ("  " if legend[-1] else "") + item
-    return "\n".join(lines + legend) + "\n"
+    return "\n".join(lines + legend + _categories(reports, ctx, name_w, label)) + "\n"
+
+
+_LIGHT_HEAD = {"en": ("grn", "yel", "red"), "zh": ("绿", "黄", "红")}
+
+
+def _categories(reports: Sequence[Report], ctx: Context, name_w: int, label: str) -> list[str]:
+    """The same cities counted in the evaluators' categories (提前实现 … 滞后), one column
+    each, headed by its number (the key below names them)."""
+    from planck.render.terms_text import CATEGORY_LABEL
+    from planck.result import CATEGORIES, LIGHTS
+
+    counts = [{**rep.categories, **{k: sum(r.light == k for r in rep.results) for k in LIGHTS}}
+              for rep in reports]
+    keys = (*CATEGORIES, *LIGHTS)
+    totals = {c: sum(n[c] for n in counts) for c in keys}
+    heads = [f"C{i}" for i in range(1, len(CATEGORIES) + 1)] + list(_LIGHT_HEAD[ctx.lang])
+    w = max([3] + [len(str(v)) for v in totals.values()])
+
+    def line(name: str, cells: list[str]) -> str:
+        return (pad(cut(name, name_w), name_w)
+                + "".join(" " + pad(c, w, right=True) for c in cells)).rstrip()
+
+    def nums(n: dict[str, int]) -> list[str]:
+        return [str(n[c]) if n[c] else "-" for c in keys]
+
+    head = {"en": "categories", "zh": "评估类别"}[ctx.lang]
+    out = ["", line(head, heads)]
+    out += [line(_name(rep, ctx.lang), nums(n)) for rep, n in zip(reports, counts, strict=True)]
+    out.append(line(label, nums(totals)))
+    key = [""]
+    for item in (f"{h} {CATEGORY_LABEL[ctx.lang][c]}" for h, c in zip(heads[:len(CATEGORIES)], CATEGORIES,
+                                                                       strict=True)):
+        if key[-1] and cell_len(key[-1] + "  " + item) > ctx.width:
+            key.append("")
+        key[-1] += ("  " if key[-1] else "") + item
+    lights = {"en": "lights: grn green, yel yellow, red red",
+              "zh": "灯：绿 绿灯，黄 黄灯，红 红灯"}[ctx.lang]
+    return out + key + [lights]

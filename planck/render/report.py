@@ -104,6 +104,16 @@ def _headline(report: Report, ctx: Context) -> list[str]:
     out += ["| " + " | ".join(ctx.status(s) for s in shown) + " |",
             "|" + "|".join("--:" for _ in shown) + "|",
             "| " + " | ".join(str(counts.get(s, 0)) for s in shown) + " |", ""]
+    from planck.render.terms_text import CATEGORY_LABEL
+    from planck.result import CATEGORIES
+
+    cats = report.categories
+    present = [c for c in CATEGORIES if cats[c]]
+    if present:
+        out += [f"**{ctx.label('categories')}**", "",
+                "| " + " | ".join(CATEGORY_LABEL[ctx.lang][c] for c in present) + " |",
+                "|" + "|".join("--:" for _ in present) + "|",
+                "| " + " | ".join(str(cats[c]) for c in present) + " |", ""]
     out += [f"**{ctx.label('plans')}**", ""]
     for p in report.plans:
         n = sum(r.plan == p.id for r in report.results)

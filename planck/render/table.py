@@ -29,7 +29,7 @@ _ANSI = {"met": "32", "missed": "1;31", "on_track": "32", "behind": "33", "off_t
 HEAD = {
     "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
            "bar": "to goal", "percent": "%", "status": "status", "mark": "",
-           "baseline": "baseline", "expected": "expected",
+           "baseline": "baseline", "expected": "expected", "category": "category",
            "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
            "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of",
            "stale": "stale figure",
@@ -38,7 +38,7 @@ HEAD = {
            "provisional": "in-year count of a stock: met provisionally"},
     "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
            "bar": "进度", "percent": "进度", "status": "状态", "mark": "",
-           "baseline": "基数", "expected": "应完成",
+           "baseline": "基数", "expected": "应完成", "category": "评估",
            "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
            "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至",
            "stale": "数据陈旧",
@@ -84,7 +84,14 @@ OPTIONAL = (  # in the order they appear as the terminal widens
     Col("deadline", lambda r, c, p: [str(r.deadline)], right=True),
     Col("attribute", lambda r, c, p: [C.attribute_text(r, c.lang)]),
     Col("plan", lambda r, c, p: [clean(r.plan)], floor=8, comfort=16),
+    Col("category", lambda r, c, p: [_category(r, c.lang)]),
 )
+
+
+def _category(r: Result, lang: str) -> str:
+    from planck.render.terms_text import category_text
+
+    return category_text(r, lang)
 def _mark(r: Result, ctx: Context, _p: str) -> list[str]:
     return [STATUS_SYMBOL[r.status] + (OVERDUE if getattr(r, "overdue", False) else "")]
 
@@ -99,7 +106,7 @@ NARROWER = (
 )
 #: Left-to-right order of every column that is shown.
 POSITION = ("id", "indicator", "plan", "attribute", "baseline", "latest", "target", "deadline",
-            "bar", "percent", "expected", "status", "mark")
+            "bar", "percent", "expected", "category", "status", "mark")
 
 
 def gap(ctx: Context) -> str:
@@ -259,8 +266,20 @@ def render_one(report: Report, ctx: Context) -> list[str]:
         lines.append("  " + summary(rows, ctx, width - 2, ""))
     if len(plans) > 1:
         lines.append(summary(report.results, ctx, width, head["total"] + head["comma"]))
+    lines += _categories(report, ctx, width)
     lines += _legend(report.results, ctx, width)
     return lines
+
+
+def _categories(report: Report, ctx: Context, width: int) -> list[str]:
+    """``categories: achieved early 2, lagging 1``: the evaluators' words, counted."""
+    from planck.render.terms_text import category_counts_text
+
+    text = category_counts_text(report.categories, ctx.lang)
+    if not text:
+        return []
+    lead = {"en": "categories: ", "zh": "评估："}[ctx.lang]
+    return [cut(lead + text, width)]
 
 
 def _legend(results: Sequence[Result], ctx: Context, width: int) -> list[str]:

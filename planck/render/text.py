@@ -29,9 +29,11 @@ def latest_text(r: Result, lang: str = "en", unit: bool = False) -> str:
     if o is None:
         return "—"
     value = amount(o.value, o.unit) if unit else num(o.value)
+    value = {"lower": "≥ ", "upper": "≤ "}.get(o.bound or "", "") + value
+    period = f"{o.period}, {LABELS[lang]['estimate']}" if o.estimate else str(o.period)
     if kind == "annual":
-        return f"{value} ({o.period})"
-    text = f"{value} ({o.period}, {LABELS[lang][kind]})"
+        return f"{value} ({period})"
+    text = f"{value} ({period}, {LABELS[lang][kind]})"
     return text if kind == "provisional" else f"[{text}]"
 
 

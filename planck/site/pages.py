@@ -144,13 +144,16 @@ class Site:
         return _names(v.name, v.name_en, self.lang)
 
     def _city_page(self, c: CityView) -> tuple[str, str]:
+        from planck.render.markdown import category_cell
+
         plans = []
         for p in c.report.plans:
             rows = [{"id": r.id, "indicator": r.indicator, "unit": r.unit,
                      "name": _names(r.name, r.name_en, self.lang),
                      "baseline": baseline_text(r), "latest": latest_text(r, self.lang),
                      "target": target(r, self.lang, unit=False), "to_goal": _pct(r.percent_to_goal),
-                     "status": r.status, "flags": flags(r, self.L)}
+                     "status": r.status, "flags": flags(r, self.L),
+                     "category": category_cell(r, self.lang), "light": r.light or "none"}
                     for r in c.report.results if r.plan == p.id]
             if rows:
                 title = _names(p.title_zh, p.title_en, self.lang)

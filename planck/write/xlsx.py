@@ -15,6 +15,7 @@ from typing import Any
 from planck.readable import target
 from planck.reasons import said
 from planck.render.context import STATUS_LABEL
+from planck.render.terms_text import CATEGORY_LABEL, LIGHT_LABEL, catch_up_text
 from planck.result import Report, Result
 
 #: Fill colours (RGB) of the status cells, the same families as the terminal table's.
@@ -27,9 +28,11 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 cannot hold th
 _HEAD = {
     "en": ("Target id", "Indicator", "Unit", "Baseline year", "Baseline", "Target", "Goal",
            "Deadline", "Latest period", "Latest", "Status", "To goal %", "Expected %",
-           "Reason", "Target quote", "Latest quote", "Latest source"),
+           "Reason", "Target quote", "Latest quote", "Latest source", "Category", "Light",
+           "Catch-up"),
     "zh": ("目标编号", "指标", "单位", "基数年份", "基数", "目标", "目标值", "期限", "最新期间",
-           "最新值", "状态", "进度 %", "应完成 %", "说明", "目标原文", "最新值原文", "最新值来源"),
+           "最新值", "状态", "进度 %", "应完成 %", "说明", "目标原文", "最新值原文", "最新值来源",
+           "评估", "灯", "追赶速度"),
 }
 STATUS_COLUMN = 11  # 1-based, in both languages' headers
 SOURCE_HEAD = ("city", "id", "title", "issuer", "doc_number", "date", "url", "file", "kind")
@@ -42,7 +45,9 @@ def _row(r: Result, lang: str) -> list[Any]:
             target(r, lang, unit=False), t.goal, r.deadline, latest and str(latest.period),
             latest and latest.value, STATUS_LABEL[lang][r.status], r.percent_to_goal,
             r.expected_progress, said(r.reason, lang), t.quote, latest and latest.quote,
-            latest and latest.source_title]
+            latest and latest.source_title,
+            r.category and CATEGORY_LABEL[lang][r.category],
+            r.light and LIGHT_LABEL[lang][r.light], catch_up_text(r, lang) or None]
 
 
 def _text(value: Any) -> Any:

@@ -1,0 +1,122 @@
+"""The worked examples of docs/methodology.md, "The evaluators' terms" and "Bounds,
+estimates, conflicting figures and revised targets": each number the page gives, recomputed."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from conftest import ROOT, base_targets, obs, target
+
+from planck.judge.evaluate import evaluate
+from planck.judge.terms import with_basically
+from planck.read.dataset import load_city
+
+B = {"year": 2020, "value": 755}
+PAGE = (ROOT / "docs" / "methodology.md").read_text("utf-8")
+
+
+def run(make_city, targets, observations, doc=None, as_of="2026-11-01", sources=()):
+    path = make_city(targets, observations, doc=doc or base_targets())
+    if sources:
+        m = path.with_name("testcity.measured.yaml")
+        d = json.loads(m.read_text("utf-8"))
+        d["sources"] += list(sources)
+        m.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
+    return evaluate(load_city(str(path), path.parent), date.fromisoformat(as_of))
+
+
+def firms(make_city, figures, **kw):
+    t = target("t", "firms", "at_least", value=1600, baseline=B)
+    return run(make_city, [t], [obs("firms", y, v, "家", **kw) for y, v in figures.items()])
+
+
+@pytest.mark.parametrize("figures, first_met, category, light, attainment", [
+    ({2023: 1700, 2025: 1650}, 2023, "achieved_early", "green", None),
+    ({2023: 1400, 2025: 1650}, 2025, "achieved", "green", None),
+    ({2025: 1450}, None, "basically_achieved", "yellow", 90.62),
+    ({2025: 1300}, None, "not_achieved", "red", 81.25),
+    ({2022: 1170}, None, "ahead", "green", None),
+])
+def test_categories(make_city, figures, first_met, category, light, attainment):
+    [r] = firms(make_city, figures).results
+    assert (r.first_met, r.category, r.light) == (first_met, category, light)
+    if attainment is not None:
+        assert r.attainment == pytest.approx(attainment, abs=0.01)
+    if category == "ahead":
+        assert r.pace.ratio == pytest.approx(1.511, abs=1e-3)
+
+
+def test_basically_at_95_percent(make_city):
+    report = with_basically(firms(make_city, {2025: 1450}), 0.95)
+    assert (report.results[0].category, report.results[0].light) == ("not_achieved", "red")
+
+
+def test_catch_up(make_city):
+    from planck.render.terms_text import catch_up_text
+
+    [r] = firms(make_city, {2022: 1170}).results
+    assert r.catch_up.value == pytest.approx(11.0, abs=0.005) and r.catch_up.years == 3
+    assert catch_up_text(r) == "needs +11.0 %/yr for 3 years"
+    assert catch_up_text(r, "zh") == "剩余3年需年均增长11.0%"
+    assert "**+11.0 %/yr for 3 years**" in PAGE
+    t = target("t", "rd", "at_least", value=3.0, baseline={"year": 2020, "value": 2.0})
+    [r] = run(make_city, [t], [obs("rd", 2023, 2.4, "%")]).results
+    assert (r.catch_up.method, r.catch_up.value, r.catch_up.years) == ("linear",
+                                                                     pytest.approx(0.3), 2)
+    assert catch_up_text(r, "zh") == "剩余2年需年均提高0.3个百分点"
+
+
+def test_bounds(make_city):
+    t = target("t", "firms", "at_least", value=5000)
+    [r] = run(make_city, [t], [obs("firms", 2025, 3000, "家", bound="lower",
+                                   quote="3000余家")]).results
+    assert r.status == "not_assessable" and "(2025: ≥ 3000)" in r.reason
+    [r] = firms(make_city, {2025: 1300}, bound="upper", quote="近1300家").results
+    assert (r.status, r.final, r.category, r.light) == ("missed", True, "not_achieved", "red")
+    assert r.attainment == pytest.approx(81.25) and r.bounds["attainment"] == "upper"
+
+
+def test_estimates(make_city):
+    [r] = firms(make_city, {2025: 1650}, estimate=True, quote="预计1650家").results
+    assert (r.status, r.final, r.category) == ("met", False, "achieved")
+    later = {"id": "final", "title": "公报", "issuer": "统计局", "date": "2026-04-01",
+             "url": "https://example.org/f"}
+    t = target("t", "firms", "at_least", value=1600, baseline=B)
+    [r] = run(make_city, [t], [obs("firms", 2025, 1650, "家", estimate=True,
+                                   quote="预计1650家"),
+                               obs("firms", 2025, 1550, "家", source="final")],
+              sources=[later]).results
+    assert (r.status, r.final, r.category) == ("missed", True, "basically_achieved")
+    assert r.attainment == pytest.approx(96.88, abs=0.01)
+
+
+def test_baseline_estimate(make_city):
+    doc = base_targets(plans=[{"id": "p15", "title_zh": "十五五", "title_en": "15th FYP",
+                               "start": 2026, "end": 2030, "source": "plan"}])
+    t = target("t", "firms", "at_least", value=8000, deadline=2030, plan="p15",
+               baseline={"year": 2025, "value": 5000, "estimate": True})
+    late = [{"id": "b27", "title": "2027年公报", "issuer": "统计局", "date": "2028-03-01",
+             "url": "https://example.org/27"}]
+    y27 = obs("firms", 2027, 6000, "家", source="b27")
+    [r] = run(make_city, [t], [y27], doc=doc, as_of="2028-06-01", sources=late).results
+    assert r.status == "on_track" and r.pace.ratio == pytest.approx(0.968, abs=1e-3)
+    [r] = run(make_city, [t], [y27, obs("firms", 2025, 5200, "家")], doc=doc,
+              as_of="2028-06-01", sources=late).results
+    assert r.status == "behind" and r.pace.ratio == pytest.approx(0.824, abs=1e-3)
+    assert r.pace.observed == pytest.approx(0.0742, abs=1e-4)
+    assert r.pace.required == pytest.approx(0.0900, abs=1e-4)
+    assert r.baseline_actual.difference == 200
+
+
+def test_revised_target(make_city, invoke):
+    doc = base_targets()
+    doc["sources"].append({"id": "midterm", "title": "中期调整", "issuer": "测试市人民政府",
+                           "date": "2023-09-01"})
+    targets = [target("orig", "firms", "at_least", value=1600, baseline=B),
+               target("rev", "firms", "at_least", value=1300, baseline=B, supersedes="orig",
+                      source="midterm")]
+    orig, rev = run(make_city, targets, [obs("firms", 2025, 1400, "家")], doc=doc).results
+    assert (orig.status, orig.category, orig.superseded_by) == ("missed", "not_achieved", "rev")
+    assert (rev.status, rev.category) == ("met", "achieved")
