@@ -62,16 +62,23 @@ def latest_short(r: Result) -> str:
     return {"provisional": f"{text} {PROVISIONAL}", "partial": f"[{text}]"}.get(kind, text)
 
 
-def percent(p: float | None) -> str:
-    return "—" if p is None or not math.isfinite(p) else f"{p:.0f}%"
+_MARK = {"lower": "≥", "upper": "≤"}
 
 
-def mini_bar(p: float | None, cells: int) -> str:
-    """``███░  75%``: the bar clipped to 0–100 %, the figure as computed (may exceed 100)."""
+def percent(p: float | None, bound: str | None = None) -> str:
+    """``75%``; ``≤81%`` when the figure behind it is only a bound."""
+    return "—" if p is None or not math.isfinite(p) else f"{_MARK.get(bound or '', '')}{p:.0f}%"
+
+
+def mini_bar(p: float | None, cells: int, bound: str | None = None) -> str:
+    """``███░  75%``: the bar clipped to 0–100 %, the figure as computed (may exceed 100);
+    ``≤`` or ``≥`` before the figure when it is only a bound."""
     if p is None or not math.isfinite(p):  # a ratio of extreme figures: shown as unknown
         return "—"
     filled = round(min(max(p, 0.0), 100.0) / 100 * cells)
-    return "█" * filled + "░" * (cells - filled) + f" {p:3.0f}%"
+    mark = _MARK.get(bound or "", "")
+    return "█" * filled + "░" * (cells - filled) + (f" {mark}{p:.0f}%" if mark else
+                                                     f" {p:3.0f}%")
 
 
 def indicator_name(r: Result, lang: str) -> str:

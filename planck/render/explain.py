@@ -214,7 +214,8 @@ def _progress(r: Result, w: dict[str, str], why) -> str:
     b = r.base_point
     start = (w["from_base"].format(value=num(b.value), year=b.year)
              if b is not None and r.percent_to_goal != r.attainment else w["from_zero"])
-    return w["progress"].format(percent=r.percent_to_goal, start=start)
+    return bounded(w["progress"].format(percent=r.percent_to_goal, start=start),
+                   r.bounds.get("percent_to_goal"))
 
 
 def explain_json(report: Report, r: Result) -> str:

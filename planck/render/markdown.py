@@ -36,6 +36,16 @@ def summary_line(report: Report, ctx: Context) -> str:
                        ctx.lang)
 
 
+def bounded_bar(r: Result) -> str:
+    """The progress bar, its figure marked ≥/≤ when it rests on a bound."""
+    text = bar(r.percent_to_goal)
+    mark = {"lower": "≥", "upper": "≤"}.get(r.bounds.get("percent_to_goal") or "")
+    if mark is None or text == "—":
+        return text
+    head, _, figure = text.rpartition(" ")
+    return f"{head} {mark}{figure.strip()}"
+
+
 def categories_line(report: Report, ctx: Context) -> str:
     """``Categories: achieved early 2, lagging 1`` (empty when no result has a category)."""
     from planck.render.terms_text import category_counts_text
@@ -75,7 +85,7 @@ def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list
         name = ctx.names(escape(r.name), escape(r.name_en), "<br>")
         expected = "—" if r.expected_progress is None else f"{r.expected_progress:.0f}%"
         row = [name, escape(r.unit), baseline_text(r), latest_text(r, ctx.lang),
-               escape(target(r, ctx.lang, unit=False)), f"`{bar(r.percent_to_goal)}`", expected,
+               escape(target(r, ctx.lang, unit=False)), f"`{bounded_bar(r)}`", expected,
                ctx.status(r.status) + (f" ({flags})" if (flags := flags_text(r, ctx.lang))
                                        else ""), escape(category_cell(r, ctx.lang))]
         if ids:

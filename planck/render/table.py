@@ -75,7 +75,8 @@ CORE = (
     Col("latest", _latest, right=True),
     Col("target", lambda r, c, p: [C.target_long(r, c.lang), C.target_short(r, c.lang)],
         floor=10, comfort=99),
-    Col("bar", lambda r, c, p: [C.mini_bar(r.percent_to_goal, 10 if c.wide else 4)]),
+    Col("bar", lambda r, c, p: [C.mini_bar(r.percent_to_goal, 10 if c.wide else 4,
+                                           r.bounds.get("percent_to_goal"))]),
     Col("status", _status),
 )
 OPTIONAL = (  # in the order they appear as the terminal widens
@@ -100,7 +101,9 @@ def _mark(r: Result, ctx: Context, _p: str) -> list[str]:
 #: narrowest forms fit: the bar (its percent stays), the indicator (the id names the target),
 #: the status words (their symbol stays; the summary line spells them out).
 NARROWER = (
-    ("bar", Col("percent", lambda r, c, p: [C.percent(r.percent_to_goal)], right=True)),
+    ("bar", Col("percent", lambda r, c, p: [C.percent(r.percent_to_goal,
+                                                      r.bounds.get("percent_to_goal"))],
+                right=True)),
     ("indicator", None),
     ("status", Col("mark", _mark)),
 )

@@ -112,10 +112,14 @@ class Site:
                                       f"bar-{c.id}"))
 
     def _city(self, c: CityView) -> dict:
+        from planck.render.terms_text import category_counts_text
+
         counts = [(s, n) for s, n in c.report.summary.items() if n]
         return {"id": c.id, "name": _names(c.report.name_zh, c.report.name_en, self.lang),
                 "as_of": c.report.as_of.isoformat(), "total": len(c.report.results),
-                "counts": counts, "bar": self._bar(c)}
+                "counts": counts, "bar": self._bar(c),
+                "categories": category_counts_text(c.report.categories, self.lang),
+                "colon": "：" if self.lang == "zh" else ": "}
 
     def pages(self) -> list[tuple[str, str]]:
         return list(self.each_page())

@@ -29,10 +29,10 @@ _HEAD = {
     "en": ("Target id", "Indicator", "Unit", "Baseline year", "Baseline", "Target", "Goal",
            "Deadline", "Latest period", "Latest", "Status", "To goal %", "Expected %",
            "Reason", "Target quote", "Latest quote", "Latest source", "Category", "Light",
-           "Catch-up"),
+           "Catch-up", "Latest is"),
     "zh": ("目标编号", "指标", "单位", "基数年份", "基数", "目标", "目标值", "期限", "最新期间",
            "最新值", "状态", "进度 %", "应完成 %", "说明", "目标原文", "最新值原文", "最新值来源",
-           "评估", "灯", "追赶速度"),
+           "评估", "灯", "追赶速度", "最新值性质"),
 }
 STATUS_COLUMN = 11  # 1-based, in both languages' headers
 SOURCE_HEAD = ("city", "id", "title", "issuer", "doc_number", "date", "url", "file", "kind")
@@ -47,7 +47,18 @@ def _row(r: Result, lang: str) -> list[Any]:
             r.expected_progress, said(r.reason, lang), t.quote, latest and latest.quote,
             latest and latest.source_title,
             r.category and CATEGORY_LABEL[lang][r.category],
-            r.light and LIGHT_LABEL[lang][r.light], catch_up_text(r, lang) or None]
+            r.light and LIGHT_LABEL[lang][r.light], catch_up_text(r, lang) or None,
+            _kind(latest, lang)]
+
+
+def _kind(o: Any, lang: str) -> str | None:
+    """What the latest figure is when not an exact actual: a bound, an estimate."""
+    if o is None:
+        return None
+    words = {"en": {"lower": "lower bound (≥)", "upper": "upper bound (≤)", "est": "estimate"},
+             "zh": {"lower": "下限（≥）", "upper": "上限（≤）", "est": "预计数"}}[lang]
+    parts = ([words[o.bound]] if o.bound else []) + ([words["est"]] if o.estimate else [])
+    return ", ".join(parts) or None
 
 
 def _text(value: Any) -> Any:
