@@ -205,3 +205,20 @@ def test_fail_on_accepts_categories_and_a_superseded_original_does_not_fail(make
     assert invoke(*base, "--fail-on", "not_achieved,lagging").exit_code == 0
     res = invoke(*base, "--fail-on", "late")
     assert res.exit_code == 2 and "lagging" in res.stderr
+
+
+def test_a_baseline_read_from_an_estimate_observation_reports_the_actual(make_city):
+    doc = base_targets(plans=[{"id": "p15", "title_zh": "十五五", "title_en": "15th FYP",
+                               "start": 2026, "end": 2030, "source": "plan"}])
+    t = target("t", "firms", "at_least", value=8000, deadline=2030, plan="p15",
+               baseline={"year": 2025})
+    late = [{"id": "b27", "title": "2027年公报", "issuer": "统计局", "date": "2028-03-01",
+             "url": "https://example.org/27"}]
+    figures = [obs("firms", 2025, 5000, "家", estimate=True, quote="预计5000家"),
+               obs("firms", 2027, 6000, "家", source="b27")]
+    r = one(make_city, t, figures, doc=doc, as_of="2028-06-01", sources=late)
+    assert r.base_point.value == 5000 and r.baseline_actual is None
+    r = one(make_city, t, figures + [obs("firms", 2025, 5200, "家", source="b27")], doc=doc,
+            as_of="2028-06-01", sources=late)
+    assert r.base_point.value == 5200
+    assert (r.baseline_actual.estimate, r.baseline_actual.actual) == (5000, 5200)

@@ -95,6 +95,8 @@ class Case:
         base_year = t.baseline.year if t.baseline else None
         plan_start = next(p.start for p in data.targets.plans if p.id == t.plan)
         base, base_why, base_estimate = _baseline(t, ind, annual)
+        if base_estimate is None and base is not None and base_year is not None:
+            base_estimate = _replaced_estimate(data.observations, t, base_year, annual, as_of)
         tol = t.tolerance or op.tolerance
         levels = op.goal(GoalInput(
             value=None if t.value is None else t.value * f, raw=t.value,
@@ -162,6 +164,21 @@ class Case:
         missing = (say("base_year_empty", year=self.base_year)
                    if self.base_year is not None else "")
         return Base(y, series[y], say("base_before_plan", missing=missing))
+
+
+def _replaced_estimate(observations: Iterable[Obs], t: Target, year: int,
+                       annual: dict[int, Obs], as_of: date) -> tuple[float, float] | None:
+    """(estimate, actual) when the baseline year's figure is an actual that replaced an
+    estimate recorded for that year (the baseline read from the observations)."""
+    actual = annual.get(year)
+    if t.baseline is None or t.baseline.value is not None or actual is None or actual.estimate:
+        return None
+    estimates = [o for o in observations if o.indicator == t.indicator and o.year == year
+                 and o.estimate and not o.partial and o.source_date <= as_of]
+    if not estimates:
+        return None
+    e = max(estimates, key=lambda o: (o.source_date, o.order))
+    return e.value, actual.value
 
 
 def _baseline(t: Target, ind: Indicator, annual: dict[int, Obs]
