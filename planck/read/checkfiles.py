@@ -160,7 +160,7 @@ def validate_file(path: Path, sources_dir: Path | None,
             elif targets is not None:
                 findings += _source_dates(loaded.data, model, name, targets)
                 if not findings:
-                    findings += _conflicts(path, targets)
+                    findings += _conflicts(loaded.data, model, name, targets)
     else:
         tf, findings = to_model(loaded.data, TargetFile, name)
         if tf is not None:
@@ -172,12 +172,13 @@ def validate_file(path: Path, sources_dir: Path | None,
     return _with_placeholders(review_placeholders(loaded.data, name), findings)
 
 
-def _conflicts(path: Path, targets: TargetFile) -> list[Finding]:
-    """Warnings for figures two sources give differently (planck/read/conflicts.py)."""
+def _conflicts(doc: Any, mf: MeasuredFile, name: str, targets: TargetFile) -> list[Finding]:
+    """Warnings for figures two sources give differently (planck/read/conflicts.py), from
+    the tree already read (a file is read and parsed once)."""
     from planck.read.conflicts import conflicting_pairs, findings
-    from planck.read.dataset import read_measured
+    from planck.read.dataset import measured_obs
 
-    obs, _ = read_measured(path, targets)
+    obs, _ = measured_obs(doc, mf, name, targets)
     return findings(conflicting_pairs(obs))
 
 
