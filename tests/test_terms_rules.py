@@ -145,7 +145,7 @@ def test_an_estimate_is_never_final_and_an_actual_replaces_it(make_city):
     r = one(make_city, t, [obs("firms", 2025, 1650, "家", estimate=True, quote="预计1650家")])
     assert (r.status, r.final, r.estimate, r.category) == ("met", False, True, "achieved")
     assert r.latest.estimate and "estimate" in r.reason
-    later = {"id": "final", "title": "公报", "issuer": "统计局", "date": "2026-01-01",
+    later = {"id": "final", "title": "公报", "issuer": "统计局", "date": "2026-06-01",
              "url": "https://example.org/f"}
     estimate = obs("firms", 2025, 1650, "家", estimate=True, quote="预计1650家", source="final")
     actual = obs("firms", 2025, 1550, "家")  # published before the estimate's source, still wins
