@@ -75,7 +75,7 @@ def first_met(case: Any, d: Any, series: dict[int, float], provisional: Any) -> 
                 and case.satisfied(series[y])[0]]
         if good:
             return min(good)
-    return d.year
+    return None if d.year is None else int(d.year)
 
 
 def not_final_on_estimate(case: Any, d: Any) -> Any:
