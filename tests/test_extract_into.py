@@ -132,3 +132,19 @@ def test_o_over_a_city_file_says_to_use_into(tmp_path, invoke, monkeypatch):
     res = invoke("extract", "plan.txt", "-o", "targets/jiangchuan.yaml")
     assert res.exit_code == 2 and "use --into jiangchuan" in res.stderr
     assert (tmp_path / "targets" / "jiangchuan.yaml").read_bytes() == before
+
+
+def test_into_without_a_plan_period_keeps_a_review_marked_plan_id(tmp_path, invoke):
+    # a text whose deadline is written but whose plan period is not: no "city-None-None" id
+    (tmp_path / "targets").mkdir()
+    plan = tmp_path / "plan.txt"
+    plan.write_text("江川市科技创新工作要点\n到2025年，高新技术企业不少于2000家。\n", encoding="utf-8")
+    res = invoke("extract", str(plan), "--into", "jiangchuan",
+                 "--targets-dir", str(tmp_path / "targets"))
+    assert res.exit_code == 0, res.stderr
+    text = (tmp_path / "targets" / "jiangchuan.yaml").read_text(encoding="utf-8")
+    assert "None" not in text
+    plan_ids = re.findall(r'- id: "([^"]*)"  # review: plan id', text)
+    assert plan_ids and all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", i) for i in plan_ids)
+    res = invoke("validate", str(tmp_path / "targets"))
+    assert "[schema]" not in res.stdout + res.stderr

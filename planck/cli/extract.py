@@ -69,7 +69,9 @@ def extract(
     except ReadError as err:
         raise _bad(plan_file, err.line, err.col, "extract", str(err)) from None
     ex = run(doc, start, end)
-    base = into and (plan_id or f"{into}-{ex.start or start}-{ex.end or end}")
+    first, last = ex.start or start, ex.end or end
+    # with no period known the draft keeps its REVIEW-marked plan id, never "city-None-None"
+    base = into and (plan_id or (f"{into}-{first}-{last}" if first and last else None))
     text = render(ex, Options(city, base or plan_id, start, end, plan_file.name))
     for note in ex.notes:
         _err(f"{plan_file}: note: {note}")
