@@ -81,6 +81,22 @@ def target(r: Result, lang: str = "en", *, unit: bool = True, wording: bool = Tr
     return f"{text} ({t.wording})" if wording and t.wording and t.wording not in text else text
 
 
+def promise(r: Result, lang: str = "en", *, unit: bool = True, span: bool = True) -> str:
+    """``target`` with a tolerance written as the range it allows: ``≈ 3.75 (左右):
+    3.675–3.825%`` (the ±2 % is a share of the value, which ``±2%`` alone would let a reader
+    take for points); ``span=False`` leaves the range out (a chart's band already draws it)."""
+    t = r.target
+    mark = "" if t.tolerance is None else f" ±{t.tolerance:.0%}"
+    text = target(r, lang, unit=False)  # the unit once, after the range
+    if not mark or mark not in text or t.low is None or t.high is None:
+        return target(r, lang, unit=unit)
+    text = text.replace(mark, "")
+    if not span:
+        return text
+    u = unit_suffix(t.unit or r.unit) if unit else ""
+    return f"{text}{'：' if lang == 'zh' else ': '}{num(t.low)}–{num(t.high)}{u}"
+
+
 def period_suffix(title: str, start: int, end: int) -> str:
     """`` (2021–2025)`` to follow a plan's title, or ``""`` when the title already names the
     period (``2026-2030``, ``2022—2025年``, ``2021至2025``; for a one-year plan, its year):

@@ -26,7 +26,8 @@ def _specs(city: str):
     for ind, results in by.items():
         annual, partial = pick(data.observations, ind, report.as_of)
         obs = [*annual.values(), *([partial] if partial else [])]
-        pts = [chartdata.obs_point(o.period, o.value, o.source_title) for o in obs]
+        pts = [chartdata.obs_point(o.period, o.value, o.source_title, o.partial)
+               for o in obs]
         spec = chartdata.build(results, pts, "en")
         if spec is not None:
             yield results, obs, spec
@@ -61,7 +62,13 @@ def test_a_missing_year_leaves_a_gap_and_part_year_figures_are_marked():
     assert len(joins) == 1  # 2020–2021 only: nothing bridges 2022, nothing joins the half year
     partial = root.findall(".//s:polygon[@class='obs']", NS)
     assert len(partial) == 1 and "2024-06" in partial[0].find("s:title", NS).text
-    assert pts[-1].x == pytest.approx(2023.5)
+    # a year is a band (y - 0.5 .. y + 0.5) with its annual figure in the middle: the
+    # half year through June ends in the middle of 2024's band, never before 2024
+    assert pts[-1].x == pytest.approx(2024.0) and 2023.5 < pts[-1].x < 2024.5
+    assert chartdata.obs_point("2025-09", 1.0).x == pytest.approx(2025.25)
+    # a part-year figure whose months are not stated is still drawn and named as part-year
+    undated = chartdata.obs_point(2025, 59.3, "meeting", partial=True)
+    assert undated.kind == "partial" and undated.x == 2025.0
 
 
 def test_data_strings_are_escaped():
@@ -91,7 +98,11 @@ def test_trajectory_agrees_with_the_verdict(city):
             if r.pace is None or r.pace.ratio is None or not has_path(r.target.op):
                 continue
             tr = trajectory(r)
-            path = next(p for p in spec.paths if p.target == r.id)
+            path = next((p for p in spec.paths if r.id in p.target.split(", ")), None)
+            # drawn exactly where a pace is still required (no final verdict, not yet met)
+            assert (path is not None) == chartdata.pace_required(r), r.id
+            if path is None:
+                continue
             assert path.method == r.pace.method and path.points[0] == (r.pace.base_year,
                                                                         r.pace.base_value)
             req = tr.at(r.pace.latest_year)
@@ -132,7 +143,7 @@ def test_stretch_level_and_band_are_drawn_and_named():
     stretch = root.findall(".//s:line[@class='stretch']", NS)
     assert len(stretch) == 1 and stretch[0].get("stroke-dasharray")
     texts = [t.text for t in root.iter(f"{{{NS['s']}}}text")]
-    assert "stretch level (力争) 25 · t-a" in texts and "target range · t-band" in texts
+    assert "stretch level (力争) 25 · t-a" in texts and "target range 12–14 · t-band" in texts
     # the labels beside the plot never overlap, however close the levels lie
     close = chartdata.ChartSpec("t", "u", pts, levels=(
         chartdata.Level(20.0, "target", "a", "20"), chartdata.Level(20.1, "stretch", "a", "20.1")))

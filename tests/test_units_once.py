@@ -98,10 +98,10 @@ def _site(report: Report, lang: str, page: str) -> str:
     site = Site([view], lang, "")
     if page == "city":
         text = site._city_page(view)[1]
-        m = re.search(r'<td class="target" data-label="(?:Target|目标)">(.*?)</td>', text)
+        m = re.search(r'<td class="target" data-label="(?:Target|目标)">(.*?)<br>', text)
     else:
         text = site._indicator_page(view, "ind")[1]
-        m = re.search(r'<h2 id="t-one">(?:Target|目标): (.*?) · (?:Due|期限) 2025</h2>', text)
+        m = re.search(r'<h2 id="t-one">(?:Target: |目标：)(.*?) · (?:due|期限) 2025</h2>', text)
     assert m, text
     return html.unescape(m[1])
 

@@ -25,7 +25,7 @@ def points_from_results(results: Sequence[Result]) -> list[Point]:
     pts = [obs_point(y, v) for y, v in sorted(r.years.items())]
     if r.latest_partial is not None:
         pts.append(obs_point(r.latest_partial.period, r.latest_partial.value,
-                             r.latest_partial.source_title))
+                             r.latest_partial.source_title, partial=True))
     return pts
 
 
@@ -44,11 +44,11 @@ def chart(spec: ChartSpec, href: str | None, ctx: Context) -> list[str]:
     alt = escape(spec.title.replace("[", "(").replace("]", ")"))
     out = [f"![{alt}]({href})", ""] if href is not None else []
     columns: list[tuple[float, str]] = sorted({(p.x, p.period) for p in spec.points})
-    known = {x for x, _ in columns}
+    known = {c for _, c in columns}
     for path in spec.paths:
         for x, _ in path.points:
-            if x == int(x) and x not in known:
-                known.add(x)
+            if x == int(x) and str(int(x)) not in known:
+                known.add(str(int(x)))
                 columns.append((x, str(int(x))))
     columns.sort()
     values = {p.period: p for p in spec.points}
@@ -60,7 +60,8 @@ def chart(spec: ChartSpec, href: str | None, ctx: Context) -> list[str]:
     for path in spec.paths:
         at = dict(path.points)
         rows.append([f"{w['required']} `{path.target}`"]
-                    + ["" if x not in at else num(round(at[x], digits)) for x, _ in columns])
+                    + ["" if x not in at or "-" in c else num(round(at[x], digits))
+                       for x, c in columns])
     out += ["| " + " | ".join(head) + " |", "|---" + "|--:" * len(columns) + "|"]
     out += ["| " + " | ".join(row) + " |" for row in rows]
     notes = [f"◼ {w['baseline']}"] if any(p.kind == "baseline" for p in spec.points) else []

@@ -144,7 +144,8 @@ def chart_specs(report: Report, ev: Evidence, ctx: Context) -> dict[str, ChartSp
             continue
         first = results[0]
         spec = build_chart(results, points, ctx.lang, ev.paces,
-                           ctx.names(first.name, first.name_en))
+                           ctx.names(first.name, first.name_en),
+                           {p.id: p.start for p in report.plans})
         if spec is not None:
             specs[indicator] = spec
     return specs

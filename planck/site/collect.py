@@ -6,7 +6,7 @@ Pure apart from reading the city files; nothing here knows about HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -26,15 +26,17 @@ class IndicatorView:
     results: tuple[Result, ...]
     figures: tuple[Obs, ...]
     paces: dict[str, str]
+    starts: dict[str, int] = field(default_factory=dict)
 
     def spec(self, lang: str) -> ChartSpec | None:
         """The chart of this indicator with its words in ``lang``."""
         from planck.render.chartdata import build, obs_point
 
-        points = [obs_point(o.period, o.value, o.source_title) for o in self.figures]
+        points = [obs_point(o.period, o.value, o.source_title, o.partial)
+                  for o in self.figures]
         title = self.name if not self.name_en or self.name_en == self.name \
             else f"{self.name} {self.name_en}"
-        return build(self.results, points, lang, self.paces, title)
+        return build(self.results, points, lang, self.paces, title, self.starts)
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,13 @@ def collect(city: str, directory: Path, as_of: date | None, lang: str) -> CityVi
     for r in report.results:
         by.setdefault(r.indicator, []).append(r)
     names = {i.id: i for i in data.targets.indicators}
+    starts = {p.id: p.start for p in report.plans}
     views = {}
     for ind, results in by.items():
         annual, partial = pick(data.observations, ind, report.as_of)
         figures = (*annual.values(), *([partial] if partial else []))
         info = names[ind]
         views[ind] = IndicatorView(ind, info.name_zh, info.name_en, info.unit, tuple(results),
-                                   figures, paces)
+                                   figures, paces, starts)
     return CityView(data.id, data, report, views)
 

@@ -12,10 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from planck.readable import amount, num, period_suffix, target, unit_suffix
+from planck.readable import amount
 from planck.render.context import COUNT_SEP, LANGS, STATUS_LABEL, STATUS_SYMBOL
-from planck.render.copyof import copy_text
-from planck.render.text import baseline_text, latest_text
 from planck.result import STATUSES, Result
 from planck.site.collect import CityView
 from planck.site.labels import LABELS
@@ -65,17 +63,20 @@ def _names(zh: str, en: str, lang: str) -> str:
 
 
 def flags(r: Result, words: dict[str, str]) -> list[str]:
-    """Marks beside a status: the target's attribute (约束性/预期性), the result's flags
-    (stale, overdue, provisional) and the stretch level (力争)."""
-    out = [words[r.attribute]] if r.attribute in ("binding", "expected") else []
-    out += [words[f] for f in ("stale", "overdue", "provisional") if getattr(r, f)]
-    if r.stretch is not None:
-        out.append(f"{words['stretch']} {num(r.stretch)}")
-    return out
+    """Marks beside a verdict (``planck.site.rows.flags``)."""
+    from planck.site.rows import flags as marks
+
+    return marks(r, words)
 
 
-def _pct(v: float | None) -> str:
-    return "—" if v is None else f"{v:.0f}%"
+def charts(spec, uid: str, shared=None) -> object:
+    """The chart twice, wide for screens and narrow for phones (the page's CSS shows one),
+    so a phone's text stays full size instead of being shrunk with the drawing."""
+    from markupsafe import Markup
+
+    from planck.render.svg import NARROW, WIDE, render
+
+    return Markup(render(spec, uid, WIDE, shared) + render(spec, f"{uid}-n", NARROW, shared))
 
 
 class Site:
@@ -93,33 +94,33 @@ class Site:
         self.shared = shared_indicators(cities)
 
     def page(self, template: str, path: str, **values) -> tuple[str, str]:
+        from planck.site.glossary import used
+
         depth = path.count("/")
         other = "zh" if self.lang == "en" else "en"
+        terms = values.pop("terms", [])
         text = self.env.get_template(template).render(
             lang=self.lang, L=self.L, S=self.S, sep=COUNT_SEP[self.lang],
             root="../" * depth, other_lang=other,
             other_href="../" * depth + other + path[len(self.lang):],
-            as_of=self.as_of.isoformat() if self.as_of else "—", **values)
+            glossary=used(terms) if self.lang == "en" else [], **values)
         self.done()
         return path, text
 
-    def _bar(self, c: CityView) -> object:
-        from planck.render.svg import status_bar
-
-        counts = {s: n for s, n in c.report.summary.items() if n}
-        return self.Markup(status_bar(counts, {s: self.S[s] for s in STATUSES},
-                                      _names(c.report.name_zh, c.report.name_en, self.lang),
-                                      f"bar-{c.id}"))
+    def _name(self, c: CityView) -> str:
+        return _names(c.report.name_zh, c.report.name_en, self.lang)
 
     def _city(self, c: CityView) -> dict:
-        from planck.render.terms_text import category_counts_text
+        from planck.render.svg import BAR_COLOURS, status_bar
+        from planck.site import verdicts
 
-        counts = [(s, n) for s, n in c.report.summary.items() if n]
-        return {"id": c.id, "name": _names(c.report.name_zh, c.report.name_en, self.lang),
-                "as_of": c.report.as_of.isoformat(), "total": len(c.report.results),
-                "counts": counts, "bar": self._bar(c),
-                "categories": category_counts_text(c.report.categories, self.lang),
-                "colon": "：" if self.lang == "zh" else ": "}
+        counts = verdicts.counts(c.report.results, self.lang)
+        bar = status_bar({k: n for k, _label, _tone, n in counts},
+                         {k: label for k, label, _tone, _n in counts}, self._name(c),
+                         f"bar-{c.id}", colours=BAR_COLOURS)
+        return {"id": c.id, "name": self._name(c), "as_of": c.report.as_of.isoformat(),
+                "total": len(c.report.results), "counts": counts, "bar": self.Markup(bar),
+                "basis": verdicts.basis(c.report.results, c.report.as_of)}
 
     def pages(self) -> list[tuple[str, str]]:
         return list(self.each_page())
@@ -147,109 +148,87 @@ class Site:
         v = c.indicators[ind]
         return _names(v.name, v.name_en, self.lang)
 
-    def _city_page(self, c: CityView) -> tuple[str, str]:
-        from planck.render.markdown import category_cell
+    def _row(self, r: Result) -> dict:
+        from planck.site.rows import row
 
-        plans = []
-        for p in c.report.plans:
-            rows = [{"id": r.id, "indicator": r.indicator, "unit": r.unit,
-                     "name": _names(r.name, r.name_en, self.lang),
-                     "baseline": baseline_text(r), "latest": latest_text(r, self.lang),
-                     "target": target(r, self.lang, unit=False), "to_goal": _pct(r.percent_to_goal),
-                     "status": r.status, "flags": flags(r, self.L),
-                     "category": category_cell(r, self.lang), "light": r.light or "none"}
-                    for r in c.report.results if r.plan == p.id]
-            if rows:
-                title = _names(p.title_zh, p.title_en, self.lang)
-                plans.append({"title": title + period_suffix(title, p.start, p.end),
-                              "rows": rows})
+        return row(r, self.lang, self.L, lambda r: _names(r.name, r.name_en, self.lang))
+
+    @staticmethod
+    def _terms(rows: list[dict]) -> list[str]:
+        return [f"{r['unit']} {r['wording']} {r['target']} {' '.join(r['flags'])}"
+                for r in rows]
+
+    def _city_page(self, c: CityView) -> tuple[str, str]:
+        from planck.site import verdicts
+
+        plans = {p.id: _names(p.title_zh, p.title_en, self.lang) for p in c.report.plans}
+        groups: list[dict] = []
+        unjudged: list[dict] = []
+        every: list[dict] = []
+        for g in verdicts.groups(c.report.results, self.lang):
+            rows = [self._row(r) | {"plan": plans.get(r.plan, r.plan)} for r in g.results]
+            every += rows
+            (unjudged if g.folded else groups).append(
+                {"key": g.key, "label": g.label, "tone": g.tone, "rows": rows})
         city = self._city(c)
         return self.page("city.html", f"{self.lang}/{c.id}/index.html", title=city["name"],
-                         city=city, plans=plans)
+                         city=city, groups=groups, unjudged=unjudged,
+                         unjudged_n=sum(len(list(g["rows"])) for g in unjudged),
+                         terms=self._terms(every) + ["进度 完成率"])
 
     def _indicator_page(self, c: CityView, ind: str) -> tuple[str, str]:
+        from planck.readable import promise
         from planck.reasons import said
         from planck.render.explain import explain_text
-        from planck.render.svg import render
 
         v = c.indicators[ind]
         figures = [{"period": o.period, "partial": o.partial, "value": amount(o.value, v.unit),
                     "source": o.source_title, "url": o.url, "date": o.source_date.isoformat(),
                     "quote": o.quote} for o in v.figures]
-        targets = [{"id": r.id, "text": target(r, self.lang), "deadline": r.deadline,
-                    "status": r.status, "reason": said(r.reason, self.lang),
-                    "quote": r.target.quote,
-                    "flags": flags(r, self.L),
-                    "source": r.target.source_title + (f" ({r.target.doc_number})"
-                                                       if r.target.doc_number else ""),
-                    "explain": explain_text(c.report, r, self.lang)} for r in v.results]
-        spec = v.spec(self.lang)
-        svg = self.Markup(render(spec, f"c-{ind}")) if spec is not None else None
+        targets = [self._row(r) | {
+            "text": promise(r, self.lang), "reason": said(r.reason, self.lang),
+            "quote": r.target.quote,
+            "source": r.target.source_title + (f" ({r.target.doc_number})"
+                                               if r.target.doc_number else ""),
+            "explain": explain_text(c.report, r, self.lang)} for r in v.results]
+        spec = v.spec(self.lang) if figures else None
+        svg = charts(spec, f"c-{ind}") if spec is not None else None
         title = _names(v.name, v.name_en, self.lang)
-        return self.page("indicator.html", f"{self.lang}/{c.id}/{ind}.html", title=title,
+        return self.page("indicator.html", f"{self.lang}/{c.id}/{ind}.html",
+                         title=f"{title} · {self._name(c)}", heading=title,
                          city=self._city(c), ind=v, svg=svg, figures=figures, targets=targets,
-                         compare=ind in self.shared)
+                         compare=ind in self.shared,
+                         terms=[v.unit, *self._terms(targets)])
 
     def _compare_page(self, ind: str, cities: list[CityView]) -> tuple[str, str]:
-        from planck.judge.compare import rows_for
-        from planck.render.svg import render
+        from planck.render.svg import extent, scale
 
-        rows, charts = [], []
+        rows, specs = [], []
         for c in cities:
-            for row in rows_for(c.data, c.report, ind, self.lang):
-                rows.append({"city": c.id, "city_name": _names(row.city_zh, row.city_en,
-                                                                self.lang),
-                             "target": row.target, "promise": row.promise,
-                             "deadline": row.deadline,
-                             "latest": "—" if row.latest is None else
-                             f"{amount(row.latest, row.unit)} ({row.period})",
-                             "to_goal": _pct(row.percent_to_goal), "status": row.status})
-            spec = c.indicators[ind].spec(self.lang)
+            for r in c.indicators[ind].results:
+                rows.append(self._row(r) | {"city": c.id, "city_name": self._name(c),
+                                            "as_of": c.report.as_of.isoformat()})
+            spec = c.indicators[ind].spec(self.lang) if c.indicators[ind].figures else None
             if spec is not None:
-                charts.append({"city": c.id, "svg": self.Markup(render(spec, f"c-{c.id}")),
-                               "name": _names(c.report.name_zh, c.report.name_en, self.lang)})
+                specs.append((c, spec))
+        # one scale for every chart: the same height means the same value, the same
+        # place the same year
+        xs = [x for _, s in specs for x in extent(s)[0]]
+        vs = [v for _, s in specs for v in extent(s)[1]]
+        shared = scale(xs, vs) if specs else None
+        drawn = [{"city": c.id, "svg": charts(spec, f"c-{c.id}", shared), "name": self._name(c)}
+                 for c, spec in specs]
+        title = self._ind_name(cities[0], ind)
         return self.page("compare.html", f"{self.lang}/compare/{ind}.html",
-                         title=self._ind_name(cities[0], ind), indicator=ind, rows=rows,
-                         charts=charts)
+                         title=f"{self.L['compare']}: {title}", heading=title, indicator=ind,
+                         rows=rows, charts=drawn, terms=self._terms(rows),
+                         unit=cities[0].indicators[ind].unit)
 
     def _sources(self, c: CityView) -> dict:
-        data = c.data
-        docs: dict[str, dict] = {}
+        from planck.site.sources import documents
 
-        def doc(title, issuer=None, number=None, when=None, url=None, copy_of=None) -> dict:
-            meta = " · ".join(m for m in (issuer, number, when.isoformat() if when else None)
-                              if m)
-            original = None if copy_of is None else {"text": copy_text(copy_of, self.lang),
-                                                  "url": copy_of.url}
-            return docs.setdefault(title, {"title": title, "url": url, "meta": meta,
-                                           "original": original, "cited": []})
-
-        def cite(d: dict, number: str, indicator: str, used: str, quote: str) -> None:
-            item = {"number": number, "indicator": indicator, "used_for": used, "quote": quote}
-            if quote and item not in d["cited"]:
-                d["cited"].append(item)
-
-        sources = {s.id: s for s in data.targets.sources}
-        for s in data.targets.sources:
-            doc(s.title, s.issuer, s.doc_number, s.date, s.url, s.copy_of)
-        for r, t in zip(c.report.results, data.targets.targets, strict=True):
-            s = sources[t.source]
-            cite(doc(s.title), target(r, self.lang), r.indicator, r.id,
-                 t.quote)
-            if t.baseline is not None and t.baseline.quote:
-                b = sources[t.baseline.source or t.source]
-                unit = t.baseline.unit or r.unit
-                value = "?" + unit_suffix(unit) if t.baseline.value is None else amount(
-                    t.baseline.value, unit)
-                cite(doc(b.title), f"{value} ({t.baseline.year})",
-                     r.indicator, f"{r.id} · {self.L['baseline']}", t.baseline.quote)
-        for ind, v in c.indicators.items():
-            for o in sorted(v.figures, key=lambda o: (o.source_date, o.source_title)):
-                cite(doc(o.source_title, when=o.source_date, url=o.url, copy_of=o.copy_of),
-                     f"{amount(o.raw_value, o.unit)} ({o.period})", ind,
-                     _names(v.name, v.name_en, self.lang), o.quote)
-        return {"id": c.id, "name": _names(c.report.name_zh, c.report.name_en, self.lang),
-                "documents": list(docs.values())}
+        return {"id": c.id, "name": self._name(c),
+                "documents": documents(c, self.lang, self.L["baseline"], _names)}
 
 
 def methodology_html(path: Path | None = None) -> str:

@@ -1,0 +1,41 @@
+"""What the Chinese units and wordings on an English page mean: each page lists the ones it
+shows (a glossary line), and a term's meaning is also its ``title`` text where it stands."""
+
+from __future__ import annotations
+
+import re
+
+#: Units: what one of them counts.
+UNITS = {
+    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan",
+    "家": "enterprises or institutions (a count)", "个": "a count of things",
+    "件": "items such as patents (a count)", "件/万人": "items per 10,000 residents",
+    "项": "projects or items (a count)", "名": "people (a count)",
+    "位": "place in a ranking", "人": "people (a count)", "万人": "10,000 people",
+}
+#: The plans' own words for a promise and the attributes of a target.
+WORDINGS = {
+    "不少于": "no fewer than", "以上": "or more", "达到": "reach", "达": "reach",
+    "突破": "exceed (break through)", "超过": "more than", "左右": "about",
+    "翻番": "double", "全覆盖": "full coverage", "全部": "all", "接近": "close to",
+    "提高到": "raise to", "年均增长": "average annual growth", "新增": "newly added",
+    "每年": "every year", "争创": "strive to become", "力争": "strive for (a stretch level)",
+    "约束性": "binding: a mandatory target", "预期性": "expected: an indicative target",
+    "进度": "share of the gap from the base point to the target closed",
+    "完成率": "attainment: the latest value as a share of the target",
+    "前30名": "among the top 30",
+}
+TERMS = {**UNITS, **WORDINGS}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def used(texts: list[str]) -> list[tuple[str, str]]:
+    """(term, meaning) for every glossary term found in ``texts``, longest first so that
+    件/万人 is explained before 件, in a stable order."""
+    joined = "\n".join(texts)
+    found = [t for t in TERMS if t in joined]
+    return sorted(((t, TERMS[t]) for t in found), key=lambda p: (-len(p[0]), p[0]))
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
