@@ -74,7 +74,8 @@ def explain_text(report: Report, r: Result, lang: str = "en",
         ("source", log(t.source_title) + (paren(log(t.doc_number)) if t.doc_number else "")
          + copy(t.source)),
         ("quote", log(t.quote)),
-        ("operator", f"{t.op}" + paren(op.rule if lang == "en" else op.rule_zh)
+        # in Chinese the rule alone: an operator's name (at_least) is an English word
+        ("operator", ((f"{t.op}" + paren(op.rule)) if lang == "en" else op.rule_zh)
          + (w["wording"].format(wording=log(t.wording)) if t.wording else "")),
         ("target", w["due"].format(target=log(target(r, lang)), deadline=r.deadline)),
         ("attribute", w.get(f"attr_{r.attribute}", w["not_stated"])),
