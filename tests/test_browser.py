@@ -31,9 +31,11 @@ PAGE_FACTS = """(() => {
   }
   return {
     links: [...document.querySelectorAll('a[href], link[href]')].map(a => a.href),
-    marks: document.querySelectorAll('svg.chart .obs').length,
+    // a chart is drawn wide and narrow; the screen's width shows one of the two
+    marks: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length)
+      .reduce((n, s) => n + s.querySelectorAll('.obs').length, 0),
     figures: document.querySelectorAll('tr.figure').length,
-    charts: document.querySelectorAll('svg.chart').length,
+    charts: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length).length,
     titled: [...document.querySelectorAll('svg')].every(s => s.querySelector('title')
       && s.querySelector('desc')),
     scripts: document.querySelectorAll('script').length,

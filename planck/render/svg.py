@@ -133,12 +133,12 @@ def render(spec: ChartSpec, uid: str = "c", frame: Frame = WIDE,
            f'font-family="{escape(FONTS)}" font-size="{FONT_SIZE}" fill="{COLOURS["text"]}">',
            f'<title id="{uid}-t">{escape(spec.title)} ({escape(spec.unit)})</title>',
            f'<desc id="{uid}-d">{escape(spec.desc)}</desc>',
-           f'<rect width="{frame.width}" height="{height}" fill="#ffffff"/>']
+           f'<rect class="bg" width="{frame.width}" height="{height}" fill="#ffffff"/>']
     v = lo
     while v <= hi + step / 1000:
-        out.append(f'<line x1="{fl}" x2="{fr}" y1="{_f(py(v))}" y2="{_f(py(v))}" '
-                   f'stroke="{COLOURS["grid"]}"/>')
-        out.append(f'<text x="{fl - 5}" y="{_f(py(v) + 4)}" text-anchor="end">'
+        out.append(f'<line class="grid" x1="{fl}" x2="{fr}" y1="{_f(py(v))}" '
+                   f'y2="{_f(py(v))}" stroke="{COLOURS["grid"]}"/>')
+        out.append(f'<text class="tick" x="{fl - 5}" y="{_f(py(v) + 4)}" text-anchor="end">'
                    f'{_tick(v, step)}</text>')
         v += step
     out.append(f'<text x="{fl - 5}" y="{ft - 12}" text-anchor="end" font-weight="bold">'
@@ -195,8 +195,8 @@ def _years(spec: ChartSpec, frame: Frame, px, x0: float, x1: float, base: float)
             if y != spec.deadline and spec.deadline is not None \
                     and abs(y - spec.deadline) < every:
                 continue  # the deadline's own label takes this place
-            out.append(f'<text x="{_f(px(y))}" y="{_f(base + 16)}" text-anchor="middle">'
-                       f'{y}</text>')
+            out.append(f'<text class="year" x="{_f(px(y))}" y="{_f(base + 16)}" '
+                       f'text-anchor="middle">{y}</text>')
     return out
 
 

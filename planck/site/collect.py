@@ -34,7 +34,7 @@ class IndicatorView:
 
         points = [obs_point(o.period, o.value, o.source_title, o.partial)
                   for o in self.figures]
-        title = self.name if not self.name_en or self.name_en == self.name \
+        title = self.name if lang == "zh" or not self.name_en or self.name_en == self.name \
             else f"{self.name} {self.name_en}"
         return build(self.results, points, lang, self.paces, title, self.starts)
 

@@ -231,17 +231,21 @@ class Site:
                 "documents": documents(c, self.lang, self.L["baseline"], _names)}
 
 
-def methodology_html(path: Path | None = None) -> str:
-    """docs/methodology.md as HTML (raw HTML in it is shown as text, never passed through)."""
+def methodology_html(path: Path | None = None, lang: str = "en") -> str:
+    """docs/methodology.md (``lang`` zh: docs/methodology.zh.md) as HTML (raw HTML in it is
+    shown as text, never passed through)."""
     from markdown_it import MarkdownIt
 
     here = Path(__file__).resolve().parent.parent
-    candidates = [path] if path else [here / "_bundled" / "docs" / "methodology.md",
-                                      here.parent / "docs" / "methodology.md"]
+    name = "methodology.zh.md" if lang == "zh" else "methodology.md"
+    candidates = [path] if path else [here / "_bundled" / "docs" / name,
+                                      here.parent / "docs" / name]
     for p in candidates:
         if p is not None and p.is_file():
             md = MarkdownIt("commonmark", {"html": False}).enable("table")
             return md.render(p.read_text(encoding="utf-8"))
+    if lang == "zh":
+        return "<p>本工具的安装未附带方法说明文件。</p>\n"
     return "<p>docs/methodology.md is not installed with this copy of planck.</p>\n"
 
 
@@ -273,9 +277,8 @@ def site_files(cities: Sequence[CityView], default_lang: str,
                done: Callable[[], None] | None = None) -> Iterator[tuple[str, str]]:
     """``render_site``'s files one at a time, (relative path, text), so the site is written
     page by page and never held whole (a later file of the same path replaces an earlier)."""
-    md = methodology_html()
     for lang in LANGS:
-        yield from Site(cities, lang, md, done).each_page()
+        yield from Site(cities, lang, methodology_html(lang=lang), done).each_page()
     yield "index.html", _env().get_template("root.html").render(lang=default_lang,
                                                                 L=LABELS[default_lang])
     yield MARKER, "This folder is written by `planck site`; it is replaced on every build.\n"

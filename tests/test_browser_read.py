@@ -1,0 +1,227 @@
+"""The site read as a first-time visitor reads it, in headless Chromium at 1280 and 390 px:
+every city page answers above the fold (its counts per verdict, equal to the JSON), chart text
+is at least 11 CSS px, every part-year mark has its legend entry, compare charts share one
+scale, no Chinese page has an English word outside ids, units, addresses and the language
+switch, and the colours on every page reach their contrast ratio (4.5:1 for text, 3:1 for the
+marks of a chart), computed here from the colours the browser resolved.
+
+Fixtures (the browser, the built site, the screenshot folder) are test_browser's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from conftest import TARGETS
+from test_browser import browser, shots, site  # noqa: F401  (fixtures)
+
+CITIES = ("luoyang", "hebi", "jiaozuo", "pingdingshan", "henan")
+#: (width, height) of the screens: a laptop and a phone
+SCREENS = [(1280, 800), (390, 844)]
+
+ANSWER = """(() => {
+  const counts = document.querySelector('.answer .counts');
+  if (!counts) return null;
+  const r = counts.getBoundingClientRect();
+  return {bottom: r.bottom, fold: window.innerHeight, visible: r.height > 0,
+          items: [...counts.querySelectorAll('.count')].map(c => c.innerText),
+          asof: document.querySelectorAll('.answer .meta').length};
+})()"""
+
+# Every visible chart: its scale on screen, each text's font size, its part-year marks and
+# legend keys, and the ticks and years of its axes.
+CHARTS = """(() => [...document.querySelectorAll('svg.chart')]
+  .filter(s => s.getClientRects().length && getComputedStyle(s).display !== 'none')
+  .map(s => {
+    const k = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+    return {
+      sizes: [...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * k),
+      partial: s.querySelectorAll('polygon.obs').length,
+      partialKey: s.querySelectorAll('polygon.key').length,
+      legend: [...s.querySelectorAll('text')].map(t => t.textContent).join(' '),
+      ticks: [...s.querySelectorAll('text.tick')].map(t => t.textContent + '@' + t.getAttribute('y')),
+      years: [...s.querySelectorAll('text.year')].map(t => t.textContent + '@' + t.getAttribute('x')),
+    };
+  }))()"""
+
+# Colours as the browser resolved them: each visible text's colour and the background behind
+# it, and each chart mark's stroke (or fill) against the white of the chart.
+COLOURS = """(() => {
+  const bg = el => {
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (c && c !== 'transparent' && !c.endsWith(', 0)')) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const text = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const el = n.parentElement;
+    if (!n.data.trim() || !el.getClientRects().length) continue;
+    if (el.closest('svg')) {
+      if (el.tagName === 'text') {
+        text.push([getComputedStyle(el).fill, 'rgb(255, 255, 255)', n.data.trim().slice(0, 30)]);
+      }
+      continue;
+    }
+    text.push([getComputedStyle(el).color, bg(el), n.data.trim().slice(0, 30)]);
+  }
+  const marks = [];
+  for (const el of document.querySelectorAll('svg circle, svg rect, svg polygon, svg line, svg polyline')) {
+    if (el.matches('.bg, .grid') || !el.getClientRects().length) continue;
+    const st = getComputedStyle(el);
+    // a mark's colour: its fill, unless that is none or white (a hollow or separated mark)
+    const c = st.fill && !['none', 'rgb(255, 255, 255)'].includes(st.fill) ? st.fill : st.stroke;
+    marks.push([c, 'rgb(255, 255, 255)', el.tagName + '.' + el.getAttribute('class')]);
+  }
+  return {text, marks};
+})()"""
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    found = re.match(r"rgba?\((\d+), (\d+), (\d+)", css) or re.match(r"#(\w\w)(\w\w)(\w\w)", css)
+    assert found, css
+    base = 10 if css.startswith("rgb") else 16
+    return tuple(int(g, base) / 255 for g in found.groups())  # type: ignore[return-value]
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG 2 contrast ratio of two CSS colours."""
+    def lum(c: str) -> float:
+        r, g, bl = (x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in _rgb(c))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula():
+    assert contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") == pytest.approx(21)
+    assert contrast("#E69F00", "#ffffff") == pytest.approx(2.25, abs=0.01)  # what was too pale
+    assert contrast("#777777", "#ffffff") < 4.5 < contrast("#767676", "#ffffff")
+
+
+def _json(city: str) -> dict:
+    from typer.testing import CliRunner
+
+    from planck.cli import app
+
+    res = CliRunner().invoke(app, ["check", city, "--format", "json", "--targets-dir",
+                                   str(TARGETS)])
+    return json.loads(res.stdout)
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}px")
+def test_every_city_page_answers_above_the_fold(browser, site, shots, screen):  # noqa: F811
+    for city in CITIES:
+        expected = Counter(r["status"] for r in _json(city)["results"])
+        for lang in ("en", "zh"):
+            browser.width(*screen)
+            browser.open((site / lang / city / "index.html").as_uri())
+            answer = browser.js(ANSWER)
+            assert answer and answer["visible"], (lang, city)
+            assert answer["bottom"] <= answer["fold"], (lang, city, screen, answer)
+            assert answer["asof"] == 1, (lang, city)  # one as-of date on the page
+            shown = Counter()
+            for item in answer["items"]:
+                n, label = item.split(None, 1)
+                shown[label] += int(n)
+            assert sorted(shown.values()) == sorted(expected.values()), (lang, city, shown)
+            assert sum(shown.values()) == len(_json(city)["results"])
+            if city == "luoyang":
+                browser.screenshot(shots / f"answer-{lang}-{city}-{screen[0]}.png")
+
+
+def _pages(folder, lang: str) -> list:
+    """Every indicator and compare page of one language."""
+    return sorted(p for p in (folder / lang).rglob("*.html")
+                  if p.parent.name == "compare" or (p.parent.parent == folder / lang
+                                                    and p.name != "index.html"))
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}px")
+def test_chart_text_part_year_legend_and_shared_scale(browser, site, screen):  # noqa: F811
+    charts = partial = compared = 0
+    for lang in ("en", "zh"):
+        for page in _pages(site, lang):
+            browser.width(*screen)
+            browser.open(page.as_uri())
+            drawn = browser.js(CHARTS)
+            name = page.relative_to(site).as_posix()
+            for chart in drawn:
+                charts += 1
+                assert min(chart["sizes"]) >= 11, (name, screen, min(chart["sizes"]))
+                if chart["partial"]:
+                    partial += 1
+                    word = "part-year" if lang == "en" else "非全年"
+                    assert chart["partialKey"] == 1 and word in chart["legend"], name
+            if page.parent.name == "compare" and len(drawn) > 1:
+                compared += 1
+                assert len({tuple(c["ticks"]) for c in drawn}) == 1, name
+                # the same year at the same place (each chart also labels its own deadline)
+                places: dict[str, set[str]] = {}
+                for c in drawn:
+                    for item in c["years"]:
+                        year, x = item.split("@")
+                        places.setdefault(year, set()).add(x)
+                assert all(len(xs) == 1 for xs in places.values()), (name, places)
+                assert sum(len(c["years"]) for c in drawn) > len(places), name
+    assert charts > 60 and partial >= 4 and compared >= 3
+
+
+#: Tokens that are not words: command-line options, web addresses and domain names
+NOT_WORDS = re.compile(r"--[\w-]+|https?://\S+|[\w.-]+\.(?:cn|com|org|net|gov)\S*")
+
+
+@pytest.mark.parametrize("screen", SCREENS[1:], ids=lambda s: f"{s[0]}px")
+def test_no_english_word_on_a_chinese_page(browser, site, screen):  # noqa: F811
+    from planck.read.dataset import load_city
+
+    ids: set[str] = set()
+    units: set[str] = set()
+    for city in CITIES:
+        data = load_city(city, TARGETS)
+        t = data.targets
+        ids |= {city, t.city.id, *(x.id for x in t.targets), *(x.id for x in t.indicators),
+                *(x.id for x in t.plans), *(x.id for x in t.sources)}
+        units |= {x.unit for x in t.indicators}
+        ids |= {f"{t.city.id}-{x.id}" for x in t.targets}
+    seen = 0
+    browser.width(*screen)
+    for page in sorted((site / "zh").rglob("*.html")):
+        browser.open(page.as_uri())
+        # the language switch (hreflang) and code spans (names of fields) are not prose
+        text = browser.js("""(() => { const c = document.body.cloneNode(true);
+          for (const el of c.querySelectorAll('[hreflang], code')) el.remove();
+          document.body.appendChild(c); const t = c.innerText; c.remove(); return t; })()""")
+        text = NOT_WORDS.sub(" ", text)
+        for token in sorted(ids, key=len, reverse=True):
+            text = text.replace(token, " ")
+        for unit in units:
+            text = text.replace(unit, " ")
+        words = re.findall(r"[A-Za-z]{2,}", text)
+        assert not words, (page.relative_to(site).as_posix(), words[:10])
+        seen += 1
+    assert seen > 90
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}px")
+def test_contrast_of_text_and_chart_marks(browser, site, screen):  # noqa: F811
+    checked = Counter()
+    for page in ("en/index.html", "zh/index.html", "en/luoyang/index.html",
+                 "zh/luoyang/index.html", "en/henan/index.html", "en/luoyang/rd-intensity.html",
+                 "en/luoyang/innovation-platforms.html", "zh/luoyang/high-tech-industry-share.html",
+                 "en/compare/rd-intensity.html", "en/sources.html", "zh/methodology.html"):
+        browser.width(*screen)
+        browser.open((site / page).as_uri())
+        found = browser.js(COLOURS)
+        for fg, bg, what in found["text"]:
+            assert contrast(fg, bg) >= 4.5, (page, what, fg, bg, round(contrast(fg, bg), 2))
+            checked["text"] += 1
+        for fg, bg, what in found["marks"]:
+            assert contrast(fg, bg) >= 3, (page, what, fg, round(contrast(fg, bg), 2))
+            checked["marks"] += 1
+    assert checked["text"] > 500 and checked["marks"] > 50
