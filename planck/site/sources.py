@@ -4,6 +4,7 @@ from it with its verbatim quote (targets, baselines, measured figures)."""
 from __future__ import annotations
 
 from planck.readable import amount, target, unit_suffix
+from planck.render.copyof import copy_text
 from planck.site.collect import CityView
 
 
@@ -12,11 +13,13 @@ def documents(c: CityView, lang: str, baseline: str, names) -> list[dict]:
     data = c.data
     docs: dict[str, dict] = {}
 
-    def doc(title, issuer=None, number=None, when=None, url=None) -> dict:
+    def doc(title, issuer=None, number=None, when=None, url=None, copy_of=None) -> dict:
         meta = " · ".join(m for m in (issuer, number, when.isoformat() if when else None)
                           if m)
+        original = None if copy_of is None else {"text": copy_text(copy_of, lang),
+                                              "url": copy_of.url}
         return docs.setdefault(title, {"title": title, "url": url, "meta": meta,
-                                       "cited": []})
+                                       "original": original, "cited": []})
 
     def cite(d: dict, number: str, indicator: str, used: str, quote: str) -> None:
         item = {"number": number, "indicator": indicator, "used_for": used, "quote": quote}
@@ -25,7 +28,7 @@ def documents(c: CityView, lang: str, baseline: str, names) -> list[dict]:
 
     sources = {s.id: s for s in data.targets.sources}
     for s in data.targets.sources:
-        doc(s.title, s.issuer, s.doc_number, s.date, s.url)
+        doc(s.title, s.issuer, s.doc_number, s.date, s.url, s.copy_of)
     for r, t in zip(c.report.results, data.targets.targets, strict=True):
         s = sources[t.source]
         cite(doc(s.title), target(r, lang), r.indicator, r.id,
@@ -39,7 +42,7 @@ def documents(c: CityView, lang: str, baseline: str, names) -> list[dict]:
                  r.indicator, f"{r.id} · {baseline}", t.baseline.quote)
     for ind, v in c.indicators.items():
         for o in sorted(v.figures, key=lambda o: (o.source_date, o.source_title)):
-            cite(doc(o.source_title, when=o.source_date, url=o.url),
+            cite(doc(o.source_title, when=o.source_date, url=o.url, copy_of=o.copy_of),
                  f"{amount(o.raw_value, o.unit)} ({o.period})", ind,
                  names(v.name, v.name_en, lang), o.quote)
     return list(docs.values())
