@@ -16,7 +16,7 @@ UNITS = {
 #: The plans' own words for a promise and the attributes of a target.
 WORDINGS = {
     "不少于": "no fewer than", "以上": "or more", "达到": "reach", "达": "reach",
-    "突破": "exceed (break through)", "超过": "more than", "左右": "about",
+    "突破": "exceed (break through)", "超过": "more than", "左右": "roughly (within a tolerance)",
     "翻番": "double", "全覆盖": "full coverage", "全部": "all", "接近": "close to",
     "提高到": "raise to", "年均增长": "average annual growth", "新增": "newly added",
     "每年": "every year", "争创": "strive to become", "力争": "strive for (a stretch level)",
