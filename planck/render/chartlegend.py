@@ -36,7 +36,7 @@ def wrap(text: str, room: float) -> list[str]:
 
 def legend(spec: ChartSpec, w: dict, frame) -> tuple[list[tuple[str, int, str, list[str]]], int]:
     """(entries, rows): each entry is (kind, tag, dash, lines of text)."""
-    from planck.render.svg import LEVEL_DASHES
+    from planck.render.chartmarks import LEVEL_DASHES
 
     kinds = {p.kind for p in spec.points}
     items: list[tuple[str, int, str, str]] = [
@@ -59,7 +59,7 @@ def legend(spec: ChartSpec, w: dict, frame) -> tuple[list[tuple[str, int, str, l
 
 
 def legend_svg(entries, top: float, frame) -> list[str]:
-    from planck.render.svg import COLOURS, TARGET_COLOURS, _f, _symbol
+    from planck.render.chartmarks import COLOURS, TARGET_COLOURS, _f, _symbol
 
     out, y, x = [], top, frame.key
     for key, tag, dash, lines in entries:
