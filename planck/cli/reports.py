@@ -33,17 +33,18 @@ ReportsDir = Annotated[Path, typer.Option(
     "--reports-dir", help="Folder of the reports (--all, and CITY without -o).")]
 
 
-def _report_jobs(city, all_cities, output, reports_dir, directory) -> list[tuple[str, Path]]:
+def _report_jobs(city, all_cities, output, reports_dir, directory, suffix: str = ".md"
+                 ) -> list[tuple[str, Path]]:
     """(city, report file) pairs; a report is named after its target file's stem."""
     _city_or_all(city, all_cities)
     if output is not None and all_cities:
         raise _usage("-o/--output names one report: use it with a CITY, or --reports-dir with --all")
     if all_cities:
-        return [(c, reports_dir / f"{Path(c).stem}.md") for c in _all_cities(directory)]
+        return [(c, reports_dir / f"{Path(c).stem}{suffix}") for c in _all_cities(directory)]
     from planck.cli.lookup import find_city
 
     city = find_city(city, directory)
-    return [(city, output if output is not None else reports_dir / f"{Path(city).stem}.md")]
+    return [(city, output if output is not None else reports_dir / f"{Path(city).stem}{suffix}")]
 
 
 def _refuse_outputs(jobs: list[tuple[str, Path]], directory: Path,
@@ -76,12 +77,25 @@ def report(
     reports_dir: ReportsDir = Path("reports"),
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if a report is out of date.")] = False,
     as_of: AsOf = None,
-    lang: Lang = "en",
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", help="Labels in 'en' or 'zh' (default en; zh for --format docx).")] = None,
     targets_dir: TargetsDir = None,
     force: Force = False,
     follow_symlinks: FollowSymlinks = False,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="markdown (reports/<city>.md and its charts) or docx (the "
+                               "evaluation document, reports/<city>.docx).")] = "markdown",
 ) -> None:
-    """Write markdown reports (reports/<city>.md); --check exits 1 when one is out of date."""
+    """Write markdown reports (reports/<city>.md) or evaluation documents (--format docx);
+    --check exits 1 when one is out of date."""
+    if fmt not in ("markdown", "docx"):
+        raise _usage(f"--format: {fmt!r} is not one of markdown, docx")
+    if fmt == "docx":
+        from planck.cli.docx import docx_reports
+
+        return docx_reports(city, all_cities, output, reports_dir, check_only, as_of,
+                            lang or "zh", targets_dir, force, follow_symlinks)
+    lang = lang or "en"
     from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.write import guarded

@@ -111,8 +111,8 @@ class Site:
         return _names(c.report.name_zh, c.report.name_en, self.lang)
 
     def _city(self, c: CityView) -> dict:
+        from planck.render import verdicts
         from planck.render.svg import BAR_COLOURS, status_bar
-        from planck.site import verdicts
 
         counts = verdicts.counts(c.report.results, self.lang)
         bar = status_bar({k: n for k, _label, _tone, n in counts},
@@ -159,7 +159,7 @@ class Site:
                 for r in rows]
 
     def _city_page(self, c: CityView) -> tuple[str, str]:
-        from planck.site import verdicts
+        from planck.render import verdicts
 
         plans = {p.id: _names(p.title_zh, p.title_en, self.lang) for p in c.report.plans}
         groups: list[dict] = []
