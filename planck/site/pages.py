@@ -8,6 +8,7 @@ becomes a link only when it is http(s).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -231,6 +232,10 @@ class Site:
                 "documents": documents(c, self.lang, self.L["baseline"], _names)}
 
 
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”])\n[ \t]*(?=[\u3400-\u9fff\uff08“*])")
+
+
 def methodology_html(path: Path | None = None, lang: str = "en") -> str:
     """docs/methodology.md (``lang`` zh: docs/methodology.zh.md) as HTML (raw HTML in it is
     shown as text, never passed through)."""
@@ -243,7 +248,10 @@ def methodology_html(path: Path | None = None, lang: str = "en") -> str:
     for p in candidates:
         if p is not None and p.is_file():
             md = MarkdownIt("commonmark", {"html": False}).enable("table")
-            return md.render(p.read_text(encoding="utf-8"))
+            text = p.read_text(encoding="utf-8")
+            if lang == "zh":  # a line break inside Chinese prose is no space
+                text = _CJK_BREAK.sub("", text)
+            return md.render(text)
     if lang == "zh":
         return "<p>本工具的安装未附带方法说明文件。</p>\n"
     return "<p>docs/methodology.md is not installed with this copy of planck.</p>\n"
