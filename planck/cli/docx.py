@@ -12,19 +12,16 @@ from planck.cli.common import GATE_FAILED, _err, _fail, _lang, _refused, _safe_s
 from planck.findings import Finding, PlanckError
 
 
-def docx_reports(city, all_cities, output, reports_dir, check_only, as_of, lang, targets_dir,
-                 force, follow_symlinks) -> None:
+def docx_reports(jobs: list[tuple[str, Path]], directory: Path, check_only: bool, as_of,
+                 lang: str, force: bool, follow_symlinks: bool) -> None:
+    """Write (or with ``check_only`` compare) the document of each (city, file) job."""
     from planck.cli.progress import progress
-    from planck.cli.reports import _report_jobs
-    from planck.read.dataset import targets_dir as resolve_dir
     from planck.write import guarded
     from planck.write.docxreport import city_document
     from planck.write.target import data_files
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
-    directory = resolve_dir(targets_dir)
-    jobs = _report_jobs(city, all_cities, output, reports_dir, directory, ".docx")
     inputs = data_files(directory) + [Path(c) for c, _ in jobs]
     for _, path in jobs:
         if str(path) == "-":

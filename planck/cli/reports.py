@@ -92,9 +92,12 @@ def report(
         raise _usage(f"--format: {fmt!r} is not one of markdown, docx")
     if fmt == "docx":
         from planck.cli.docx import docx_reports
+        from planck.read.dataset import targets_dir as resolve_dir
 
-        return docx_reports(city, all_cities, output, reports_dir, check_only, as_of,
-                            lang or "zh", targets_dir, force, follow_symlinks)
+        directory = resolve_dir(targets_dir)
+        jobs = _report_jobs(city, all_cities, output, reports_dir, directory, ".docx")
+        return docx_reports(jobs, directory, check_only, as_of, lang or "zh", force,
+                            follow_symlinks)
     lang = lang or "en"
     from planck.cli.progress import progress
     from planck.read.dataset import targets_dir as resolve_dir
