@@ -75,7 +75,8 @@ def _workbook_is_ours(path: Path) -> bool:
         return False
     core = raw.decode("utf-8", "replace")
     wanted = re.escape(XLSX_CREATOR)
-    return all(re.search(rf"<(?:\w+:)?{tag}>{wanted}</(?:\w+:)?{tag}>", core)
+    # an element may declare its namespace (openpyxl does when lxml is installed)
+    return all(re.search(rf"<(?:\w+:)?{tag}(?:\s[^>]*)?>{wanted}</(?:\w+:)?{tag}>", core)
                for tag in ("creator", "lastModifiedBy"))
 
 
