@@ -111,7 +111,7 @@ def test_trajectory_agrees_with_the_verdict(city):
             if abs(r.pace.ratio - 1) > 1e-6:
                 assert ((value <= req) if lower else (value >= req)) == (r.pace.ratio > 1), r.id
             checked += 1
-    assert checked >= (3 if city == "luoyang" else 0)
+    assert checked >= (2 if city == "luoyang" else 0)
 
 
 def test_required_value_matches_the_pace_rates():
