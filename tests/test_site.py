@@ -214,3 +214,20 @@ def test_lang_picks_the_front_page_and_as_of_comes_from_the_option(invoke, tmp_p
     assert "2024-06-30" in index and "2026-" not in index
     res = invoke(*args, "--lang", "fr")
     assert res.exit_code == 2 and (out / "zh" / "index.html").is_file()
+
+
+def test_titles_name_the_page_and_header_cells_their_scope(bundled):
+    import re
+
+    titles: dict[str, str] = {}
+    for name, dom in _pages(bundled).items():
+        if name == "index.html":
+            continue
+        raw = (bundled / name).read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", raw, re.S)[1]
+        assert title not in titles, (name, titles.get(title))  # no two pages share one
+        titles[title] = name
+        assert all(th.get("scope") in ("col", "row") for th in dom.tags("th")), name
+        assert 'href="#main"' in raw and 'id="main"' in raw, name  # the skip link
+    city = (bundled / "en" / "hebi" / "high-tech-enterprises.html").read_text(encoding="utf-8")
+    assert "鹤壁市" in re.search(r"<title>(.*?)</title>", city)[1]

@@ -71,6 +71,31 @@ def test_a_missing_year_leaves_a_gap_and_part_year_figures_are_marked():
     assert undated.kind == "partial" and undated.x == 2025.0
 
 
+@pytest.mark.parametrize("lang, word", [("en", "estimate"), ("zh", "预计")])
+def test_estimates_and_part_year_figures_are_drawn_and_named_apart(lang, word):
+    # an estimate (预计) is a hollow circle, a part-year figure a hollow diamond: neither is
+    # joined to the measured line, and each has its own legend entry
+    pts = [chartdata.obs_point(2022, 10.0), chartdata.obs_point(2023, 11.0),
+           chartdata.obs_point(2024, 12.0, "plan", estimate=True),
+           chartdata.obs_point("2025-06", 7.0, "half")]
+    spec = chartdata.build([_result()], pts, lang)
+    root = ET.fromstring(svg.render(spec))
+    circles = root.findall(".//s:circle[@class='obs']", NS)
+    hollow = [c for c in circles if c.get("fill") == "#ffffff"]
+    assert len(circles) == 3 and len(hollow) == 1 and word in hollow[0].find("s:title", NS).text
+    joins = [el for el in root.iter(f"{{{NS['s']}}}line") if el.get("stroke") == "#0072B2"]
+    assert len(joins) == 1  # 2022–2023 only
+    keys = [t.text for t in root.iter(f"{{{NS['s']}}}text")]
+    assert any(word in (k or "") for k in keys) and root.findall(".//s:polygon[@class='key']", NS)
+    assert word in spec.desc
+
+
+def _result():
+    from test_render import sample_report
+
+    return sample_report().results[0]
+
+
 def test_data_strings_are_escaped():
     nasty = '<script>alert(1)</script> "q" & \'a\''
     pts = (chartdata.Point(2020.0, 1.0, "2020", "measured", nasty),)

@@ -53,7 +53,7 @@ def chart(spec: ChartSpec, href: str | None, ctx: Context) -> list[str]:
     columns.sort()
     values = {p.period: p for p in spec.points}
     head = [f"{w['year']} ({cell(escape(spec.unit))})"] + [c for _, c in columns]
-    marks = {"baseline": " ◼", "partial": " ◇"}
+    marks = {"baseline": " ◼", "partial": " ◇", "estimate": " ○"}
     rows = [[w["values"]] + [num(values[c].value) + marks.get(values[c].kind, "")
                              if c in values else "" for _, c in columns]]
     digits = _decimals(spec)
@@ -66,4 +66,5 @@ def chart(spec: ChartSpec, href: str | None, ctx: Context) -> list[str]:
     out += ["| " + " | ".join(row) + " |" for row in rows]
     notes = [f"◼ {w['baseline']}"] if any(p.kind == "baseline" for p in spec.points) else []
     notes += [f"◇ {w['partial']}"] if any(p.kind == "partial" for p in spec.points) else []
+    notes += [f"○ {w['estimate']}"] if any(p.kind == "estimate" for p in spec.points) else []
     return out + ([""] + [" · ".join(notes)] if notes else []) + [""]

@@ -22,6 +22,7 @@ from planck.result import Result
 LABELS = {
     "en": {"measured": "measured", "baseline": "baseline (stated in the plan)",
            "partial": "part-year figure (not the whole year)", "part": "part-year",
+           "estimate": "estimate (预计), not a published result", "est": "estimate",
            "required": "required trajectory",
            "target": "target", "band": "target range", "stretch": "stretch level (力争)",
            "deadline": "deadline", "due": "due", "year": "Year",
@@ -29,6 +30,7 @@ LABELS = {
            "geometric": "compound growth", "from": "from", "to": "to", "by": "by",
            "chart": "Chart"},
     "zh": {"measured": "实测值", "baseline": "基数（规划所列）", "partial": "非全年数据（不是全年数字）",
+           "estimate": "预计值（不是公布的实际数）", "est": "预计",
            "part": "非全年",
            "required": "应达轨迹", "target": "目标", "band": "目标区间", "stretch": "力争水平",
            "deadline": "期限", "due": "期限", "year": "年份", "none": "尚无数据。",
@@ -44,7 +46,7 @@ class Point:
     x: float
     value: float
     period: str
-    kind: str  # measured | baseline | partial
+    kind: str  # measured | baseline | partial | estimate
     source: str = ""
 
 
@@ -93,13 +95,14 @@ class ChartSpec:
         return sum(p.kind != "baseline" for p in self.points)
 
 
-def obs_point(period: int | str, value: float, source: str = "", partial: bool = False
-              ) -> Point:
+def obs_point(period: int | str, value: float, source: str = "", partial: bool = False,
+              estimate: bool = False) -> Point:
     """A measured figure: annual (int period), part-year through a month ("YYYY-MM"), or
-    part-year of a year whose months are not stated (int period with ``partial``)."""
+    part-year of a year whose months are not stated (int period with ``partial``); an
+    estimate (预计) of a year is drawn and named apart from a measured figure."""
     if isinstance(period, int):
-        return Point(float(period), value, str(period), "partial" if partial else "measured",
-                     source)
+        kind = "partial" if partial else "estimate" if estimate else "measured"
+        return Point(float(period), value, str(period), kind, source)
     year, month = int(period[:4]), int(period[5:7])
     return Point(year - 0.5 + month / 12, value, period, "partial", source)
 
@@ -209,6 +212,7 @@ def _described(spec: ChartSpec) -> ChartSpec:
     sep = "；" if spec.lang == "zh" else "; "
     figures = [f"{p.period}: {num(p.value)}" + (f" ({w['baseline']})" if p.kind == "baseline"
                                                  else f" ({w['part']})" if p.kind == "partial"
+                                                 else f" ({w['est']})" if p.kind == "estimate"
                                                  else "") for p in spec.points]
     parts = [f"{spec.title} ({spec.unit})",
              f"{w['values']}: " + (", ".join(figures) if figures else w["none"])]

@@ -40,7 +40,7 @@ def legend(spec: ChartSpec, w: dict, frame) -> tuple[list[tuple[str, int, str, l
 
     kinds = {p.kind for p in spec.points}
     items: list[tuple[str, int, str, str]] = [
-        (k, 0, "", w[k]) for k in ("measured", "partial", "baseline") if k in kinds]
+        (k, 0, "", w[k]) for k in ("measured", "partial", "estimate", "baseline") if k in kinds]
     for p in spec.paths:
         items.append(("required", p.tag, "5 3", f"{w['required']} ({w[p.method]}) · {p.name}"))
     for lv in spec.levels:
@@ -65,7 +65,7 @@ def legend_svg(entries, top: float, frame) -> list[str]:
     for key, tag, dash, lines in entries:
         cy = y + 9
         c = TARGET_COLOURS[tag % len(TARGET_COLOURS)]
-        if key in ("measured", "baseline", "partial"):
+        if key in ("measured", "baseline", "partial", "estimate"):
             mark = _symbol(key, x + 12, cy, "key", "")
         elif key == "band":
             mark = (f'<rect x="{x}" y="{cy - 5}" width="24" height="10" fill-opacity="0.15" '

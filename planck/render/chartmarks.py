@@ -11,7 +11,7 @@ from planck.escape import xml as escape
 FONTS = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', "
          "'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', "
          "sans-serif")
-COLOURS = {"measured": "#0072B2", "baseline": "#000000", "partial": "#C24E00",
+COLOURS = {"measured": "#0072B2", "estimate": "#0072B2", "baseline": "#000000", "partial": "#C24E00",
            "deadline": "#555555", "grid": "#dddddd", "text": "#1a1a1a"}
 #: One colour and one dash per target of an indicator (level, band, stretch, trajectory).
 TARGET_COLOURS = ("#007A5A", "#9C4F96", "#8A5A00")
@@ -53,6 +53,10 @@ def _symbol(kind: str, x: float, y: float, cls: str, tip: str) -> str:
         shape = (f'<polygon class="{cls}" points="{pts}" fill="#ffffff" stroke="{c}" '
                  f'stroke-width="2">')
         end = "</polygon>"
+    elif kind == "estimate":  # hollow: a figure not yet published as a result
+        shape = (f'<circle class="{cls}" cx="{_f(x)}" cy="{_f(y)}" r="4.5" fill="#ffffff" '
+                 f'stroke="{c}" stroke-width="2">')
+        end = "</circle>"
     else:
         shape = f'<circle class="{cls}" cx="{_f(x)}" cy="{_f(y)}" r="4.5" fill="{c}">'
         end = "</circle>"

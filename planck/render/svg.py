@@ -191,8 +191,9 @@ def _observed(spec: ChartSpec, px, py) -> list[str]:
     part = LABELS[spec.lang]["part"]
     for p in spec.points:
         cls = "base" if p.kind == "baseline" else "obs"
-        tip = f"{p.period}: {amount(p.value, spec.unit)}" + (f" ({part})" if p.kind == "partial"
-                                                             else "")
+        tip = f"{p.period}: {amount(p.value, spec.unit)}" + (
+            f" ({part})" if p.kind == "partial" else
+            f" ({LABELS[spec.lang]['est']})" if p.kind == "estimate" else "")
         tip += f" — {p.source}" if p.source else ""
         out.append(_symbol(p.kind, px(p.x), py(p.value), cls, tip))
     return out
@@ -203,6 +204,10 @@ def _observed(spec: ChartSpec, px, py) -> list[str]:
 BAR_COLOURS = {"met": "#1B7F3B", "on_track": "#0072B2", "behind": "#8A6100",
                "off_track": "#C24E00", "regressing": "#B3261E", "missed": "#AD1457",
                "no_data": "#767676", "not_assessable": "#555555"}
+
+
+#: The traffic lights as bar colours (each at least 3:1 against white).
+LIGHT_COLOURS = {"green": "#1B7F3B", "yellow": "#8A6100", "red": "#B3261E", "grey": "#767676"}
 
 
 def status_bar(counts: dict[str, int], labels: dict[str, str], title: str, uid: str = "s",

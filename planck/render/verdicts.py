@@ -11,24 +11,65 @@ from datetime import date
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL
 from planck.result import Result
 
-#: Verdict groups in the order a page lists them: what needs attention first, then what is
-#: fine, then what cannot be judged (folded away on the page).
-ORDER = ("missed", "regressing", "off_track", "behind", "on_track", "met", "not_assessable",
-         "no_data")
+#: The evaluators' categories (docs/methodology.md, "Categories and lights"), in the order a
+#: page lists them: what needs attention first, then what is fine; then the statuses of the
+#: targets with no category (no figure, not assessable, a bound that leaves it open).
+ORDER = ("not_achieved", "lagging", "basically_achieved", "as_expected", "ahead", "achieved",
+         "achieved_early", "missed", "regressing", "off_track", "behind", "on_track", "met",
+         "not_assessable", "no_data")
+CATEGORY_SYMBOL = {"achieved_early": "★", "achieved": "✓", "basically_achieved": "≈",
+                   "not_achieved": "✗", "ahead": "⇗", "as_expected": "↗", "lagging": "↘"}
+CATEGORY_LABEL = {
+    "en": {"achieved_early": "achieved early", "achieved": "achieved",
+           "basically_achieved": "basically achieved", "not_achieved": "not achieved",
+           "ahead": "ahead of schedule", "as_expected": "as expected", "lagging": "lagging"},
+    "zh": {"achieved_early": "提前实现", "achieved": "已实现", "basically_achieved": "基本实现",
+           "not_achieved": "未实现", "ahead": "快于预期", "as_expected": "基本符合预期",
+           "lagging": "滞后"},
+}
 #: Groups without a verdict, folded into one closed section.
 UNJUDGED = frozenset({"no_data", "not_assessable"})
-#: Colour class of each group (CSS ``.tone-*``; the traffic light of the verdict).
+#: Colour class of a status shown where no category is (CSS ``.tone-*``).
 TONE = {"met": "green", "on_track": "green", "behind": "yellow", "off_track": "red",
         "regressing": "red", "missed": "red", "not_assessable": "grey", "no_data": "grey"}
+_WORSE = {"grey": 0, "green": 1, "yellow": 2, "red": 3}
 
 
 def key(r: Result) -> str:
-    """The verdict a result is grouped under."""
-    return r.status
+    """The verdict a result is grouped under: its category, else its status."""
+    # category, light and catch_up come with the evaluators' terms (issue 22); a result
+    # without them (an older planck.report JSON) is grouped by its status
+    return getattr(r, "category", None) or r.status
 
 
 def label(k: str, lang: str) -> str:
+    if k in CATEGORY_LABEL[lang]:
+        return f"{CATEGORY_SYMBOL[k]} {CATEGORY_LABEL[lang][k]}"
     return f"{STATUS_SYMBOL[k]} {STATUS_LABEL[lang][k]}"
+
+
+def tone(r: Result) -> str:
+    """The traffic light of a result (its ``light``), else its status's colour."""
+    return getattr(r, "light", None) or TONE.get(r.status, "grey")
+
+
+def catch_up_text(r: Result, lang: str) -> str:
+    """剩余N年需年均增长X% — the pace still needed, by the verdict's own method ("" when
+    none is: met, final, or no year left)."""
+    from planck.readable import num
+
+    c = getattr(r, "catch_up", None)
+    if c is None:
+        return ""
+    if c.method == "geometric":
+        return (f"剩余{c.years}年需年均增长{num(round(c.value, 2))}%" if lang == "zh"
+                else f"needs {num(round(c.value, 2))}% growth a year for {c.years} year(s)")
+    if c.unit in ("%", "％"):
+        return (f"剩余{c.years}年需年均提高{num(c.value)}个百分点" if lang == "zh"
+                else f"needs +{num(c.value)} points a year for {c.years} year(s)")
+    unit = c.unit if lang == "zh" else f" {c.unit}"
+    return (f"剩余{c.years}年需年均增加{num(c.value)}{c.unit}" if lang == "zh"
+            else f"needs +{num(c.value)}{unit} a year for {c.years} year(s)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +91,8 @@ def groups(results: Sequence[Result], lang: str) -> list[Group]:
     by: dict[str, list[Result]] = {}
     for r in results:
         by.setdefault(key(r), []).append(r)
-    return [Group(k, label(k, lang), TONE[k], tuple(binding_first(by[k])), k in UNJUDGED)
+    return [Group(k, label(k, lang), max((tone(r) for r in by[k]), key=_WORSE.__getitem__),
+                  tuple(binding_first(by[k])), k in UNJUDGED)
             for k in ORDER if k in by]
 
 

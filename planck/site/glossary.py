@@ -29,11 +29,13 @@ TERMS = {**UNITS, **WORDINGS}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def used(texts: list[str]) -> list[tuple[str, str]]:
-    """(term, meaning) for every glossary term found in ``texts``, longest first so that
-    件/万人 is explained before 件, in a stable order."""
+def used(units: list[str], texts: list[str]) -> list[tuple[str, str]]:
+    """(term, meaning) for the units shown (exact) and the wordings found in ``texts`` (a
+    word inside a longer one found, 达 in 达到, is not listed again), longest first."""
     joined = "\n".join(texts)
-    found = [t for t in TERMS if t in joined]
+    words = [t for t in WORDINGS if t in joined]
+    words = [t for t in words if not any(t != o and t in o for o in words)]
+    found = {u for u in units if u in UNITS} | set(words)
     return sorted(((t, TERMS[t]) for t in found), key=lambda p: (-len(p[0]), p[0]))
 
 

@@ -99,12 +99,12 @@ class Site:
 
         depth = path.count("/")
         other = "zh" if self.lang == "en" else "en"
-        terms = values.pop("terms", [])
+        terms = values.pop("terms", ([], []))
         text = self.env.get_template(template).render(
             lang=self.lang, L=self.L, S=self.S, sep=COUNT_SEP[self.lang],
             root="../" * depth, other_lang=other,
             other_href="../" * depth + other + path[len(self.lang):],
-            glossary=used(terms) if self.lang == "en" else [], **values)
+            glossary=used(*terms) if self.lang == "en" else [], **values)
         self.done()
         return path, text
 
@@ -113,12 +113,13 @@ class Site:
 
     def _city(self, c: CityView) -> dict:
         from planck.render import verdicts
-        from planck.render.svg import BAR_COLOURS, status_bar
+        from planck.render.svg import LIGHT_COLOURS, status_bar
 
         counts = verdicts.counts(c.report.results, self.lang)
         bar = status_bar({k: n for k, _label, _tone, n in counts},
                          {k: label for k, label, _tone, _n in counts}, self._name(c),
-                         f"bar-{c.id}", colours=BAR_COLOURS)
+                         f"bar-{c.id}",
+                         colours={k: LIGHT_COLOURS[tone] for k, _label, tone, _n in counts})
         return {"id": c.id, "name": self._name(c), "as_of": c.report.as_of.isoformat(),
                 "total": len(c.report.results), "counts": counts, "bar": self.Markup(bar),
                 "basis": verdicts.basis(c.report.results, c.report.as_of)}
@@ -155,9 +156,11 @@ class Site:
         return row(r, self.lang, self.L, lambda r: _names(r.name, r.name_en, self.lang))
 
     @staticmethod
-    def _terms(rows: list[dict]) -> list[str]:
-        return [f"{r['unit']} {r['wording']} {r['target']} {' '.join(r['flags'])}"
-                for r in rows]
+    def _terms(rows: list[dict], *more: str) -> tuple[list[str], list[str]]:
+        """(units, texts) whose Chinese words the page's glossary explains."""
+        return ([r["unit"] for r in rows],
+                [f"{r['wording']} {r['target']} {' '.join(r['flags'])}" for r in rows]
+                + list(more))
 
     def _city_page(self, c: CityView) -> tuple[str, str]:
         from planck.render import verdicts
@@ -175,7 +178,7 @@ class Site:
         return self.page("city.html", f"{self.lang}/{c.id}/index.html", title=city["name"],
                          city=city, groups=groups, unjudged=unjudged,
                          unjudged_n=sum(len(list(g["rows"])) for g in unjudged),
-                         terms=self._terms(every) + ["进度 完成率"])
+                         terms=self._terms(every, "进度 完成率"))
 
     def _indicator_page(self, c: CityView, ind: str) -> tuple[str, str]:
         from planck.readable import promise
@@ -199,7 +202,7 @@ class Site:
                          title=f"{title} · {self._name(c)}", heading=title,
                          city=self._city(c), ind=v, svg=svg, figures=figures, targets=targets,
                          compare=ind in self.shared,
-                         terms=[v.unit, *self._terms(targets)])
+                         terms=self._terms(targets, "进度 完成率"))
 
     def _compare_page(self, ind: str, cities: list[CityView]) -> tuple[str, str]:
         from planck.render.svg import extent, scale
@@ -251,7 +254,8 @@ def methodology_html(path: Path | None = None, lang: str = "en") -> str:
             text = p.read_text(encoding="utf-8")
             if lang == "zh":  # a line break inside Chinese prose is no space
                 text = _CJK_BREAK.sub("", text)
-            return md.render(text)
+            # a markdown table's header cells head their columns
+            return re.sub(r"<th(?=[ >])", '<th scope="col"', md.render(text))
     if lang == "zh":
         return "<p>本工具的安装未附带方法说明文件。</p>\n"
     return "<p>docs/methodology.md is not installed with this copy of planck.</p>\n"

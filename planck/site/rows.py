@@ -5,6 +5,7 @@ range it allows, the flags beside the verdict. Plain values; the templates escap
 from __future__ import annotations
 
 from planck.readable import num, promise
+from planck.render import verdicts
 from planck.render.text import latest_text
 from planck.result import Result
 
@@ -41,4 +42,6 @@ def row(r: Result, lang: str, words: dict[str, str], names) -> dict:
             "baseline": base, "base_note": note, "latest": latest_text(r, lang),
             "target": promise(r, lang, unit=False), "deadline": r.deadline,
             "to_goal": percent(r.percent_to_goal), "attainment": percent(r.attainment),
-            "status": r.status, "flags": flags(r, words), "wording": r.target.wording}
+            "status": r.status, "flags": flags(r, words), "wording": r.target.wording,
+            "verdict": verdicts.label(verdicts.key(r), lang), "tone": verdicts.tone(r),
+            "catch_up": verdicts.catch_up_text(r, lang)}

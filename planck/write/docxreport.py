@@ -30,7 +30,6 @@ WORDS: dict[str, dict[str, Any]] = {
                                                                    "实际值", "完成率", "评价"),
            "attr_binding": "约束性", "attr_expected": "预期性", "unmet": "三、未完成目标及追赶要求",
            "none_unmet": "无。", "gap": "距目标尚差 {gap}",
-           "catch_up": "需年均 {value}{unit}（{years} 年内）",
            "sources": "四、数据来源", "src_head": ("指标", "数值", "来源", "发布日期", "原文"),
            "basis": "评价依据：{final} 项为最终数据，{provisional} 项为年内暂计数，"
                     "{projected} 项按目前进度预测，{unjudged} 项无评价。",
@@ -43,7 +42,6 @@ WORDS: dict[str, dict[str, Any]] = {
            "attr_binding": "binding", "attr_expected": "expected",
            "unmet": "3. Targets not met and what they still need", "none_unmet": "None.",
            "gap": "short of the target by {gap}",
-           "catch_up": "needs {value}{unit} a year over {years} year(s)",
            "sources": "4. Sources of the figures",
            "src_head": ("Indicator", "Value", "Source", "Published", "Quote"),
            "basis": "The verdicts rest on: {final} final figures, {provisional} provisional in-year "
@@ -171,15 +169,11 @@ def document(report: Report, lang: str = "zh") -> bytes:
 def _need(r: Result, lang: str) -> str:
     """What an unmet target still needs: the catch-up pace where the judge gives one, and
     the gap between the latest figure and the least value that meets the target."""
-    w = WORDS[lang]
-    parts = []
-    catch = getattr(r, "catch_up", None)
-    if catch:
-        parts.append(w["catch_up"].format(value=num(catch["value"]) if isinstance(catch, dict)
-                                          else num(catch.value),
-                                          unit=_unit(catch), years=_years(catch)))
     from planck.render import verdicts
 
+    w = WORDS[lang]
+    need = verdicts.catch_up_text(r, lang)
+    parts = [need] if need else []
     o, _kind = latest_shown(r)
     goal = r.target.goal
     if o is not None and goal is not None:
@@ -195,16 +189,6 @@ def _gap(gap: float, unit: str, lang: str) -> str:
     if unit == "%":
         return f"{num(gap)} 个百分点" if lang == "zh" else f"{num(gap)} points"
     return amount(gap, unit)
-
-
-def _unit(catch) -> str:
-    unit = catch["unit"] if isinstance(catch, dict) else catch.unit
-    return "" if not unit else unit if unit in ("%", "‰") else f" {unit}"
-
-
-def _years(catch) -> str:
-    years = catch["years"] if isinstance(catch, dict) else catch.years
-    return num(years)
 
 
 def _sources(results: Sequence[Result], lang: str) -> list[tuple[str, ...]]:
