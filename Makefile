@@ -35,7 +35,6 @@ bench: install  ## start-up, validate-vs-yamllint and scale benchmarks (prints m
 
 reports: install  ## regenerate reports/*.md from the bundled data
 	$(PLANCK) report --all
-	$(PLANCK) report --all --format docx
 
 fuzz: install  ## long property-based fuzzing run (FUZZ_EXAMPLES examples per test)
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(PY) -m pytest tests/test_fuzz.py -p no:randomly -q

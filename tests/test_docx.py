@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import datetime
 
 import pytest
-from conftest import ROOT, TARGETS
+from conftest import TARGETS
 
 from planck.readable import num
 
@@ -141,8 +141,22 @@ def test_refused_over_a_document_planck_did_not_write(invoke, tmp_path):
     assert res.exit_code == 2 and "markdown, docx" in res.stderr
 
 
-def test_committed_documents_are_current(invoke, monkeypatch):
-    # What CI runs on a clean clone: the evaluation documents in reports/ match the data.
-    monkeypatch.chdir(ROOT)
-    res = invoke("report", "--all", "--format", "docx", "--check")
-    assert res.exit_code == 0, res.stderr + "\nregenerate with: make reports"
+def test_check_covers_every_document(invoke, tmp_path):
+    # report --all --format docx --check: 0 when every document matches the data, 1 (naming
+    # the file) when one differs or is missing; nothing is written
+    out = tmp_path / "reports"
+    args = ["report", "--all", "--format", "docx", "--reports-dir", str(out),
+            "--targets-dir", str(TARGETS)]
+    assert invoke(*args).exit_code == 0
+    written = sorted(out.glob("*.docx"))
+    assert [p.stem for p in written] == sorted(CITIES)
+    res = invoke(*args, "--check")
+    assert res.exit_code == 0 and f"{len(CITIES)} document(s) up to date" in res.stderr
+    before = {p: p.stat().st_mtime_ns for p in written}
+    written[0].write_bytes(written[0].read_bytes() + b"\0")
+    written[1].unlink()
+    res = invoke(*args, "--check")
+    assert res.exit_code == 1
+    assert f"{written[0]}: out of date" in res.stderr and f"{written[1]}: missing" in res.stderr
+    assert all(p.stat().st_mtime_ns == t for p, t in before.items() if p.exists()
+               and p != written[0])
