@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from planck.readable import amount
+from planck.readable import amount, period_suffix
 from planck.render.context import COUNT_SEP, LANGS, STATUS_LABEL, STATUS_SYMBOL
 from planck.result import STATUSES, Result
 from planck.site.collect import CityView
@@ -165,7 +165,10 @@ class Site:
     def _city_page(self, c: CityView) -> tuple[str, str]:
         from planck.render import verdicts
 
-        plans = {p.id: _names(p.title_zh, p.title_en, self.lang) for p in c.report.plans}
+        plans = {}
+        for p in c.report.plans:
+            title = _names(p.title_zh, p.title_en, self.lang)
+            plans[p.id] = title + period_suffix(title, p.start, p.end)
         groups: list[dict] = []
         unjudged: list[dict] = []
         every: list[dict] = []
