@@ -117,7 +117,7 @@ def _json(city: str) -> dict:
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}px")
 def test_every_city_page_answers_above_the_fold(browser, site, shots, screen):  # noqa: F811
     for city in CITIES:
-        expected = Counter(r.get("category") or r["status"] for r in _json(city)["results"])
+        expected = Counter(r["category"] or r["status"] for r in _json(city)["results"])
         for lang in ("en", "zh"):
             browser.width(*screen)
             browser.open((site / lang / city / "index.html").as_uri())

@@ -46,7 +46,7 @@ def test_every_number_in_the_document_equals_the_json(invoke, tmp_path, city, la
     summary, *plans, sources = doc.tables
     # the summary: one row per verdict present, then the total; counts equal the JSON's
     # (the evaluators' category, else the status of a target without one)
-    counts = sorted(Counter(r.get("category") or r["status"]
+    counts = sorted(Counter(r["category"] or r["status"]
                             for r in report["results"]).values())
     rows = [[c.text for c in row.cells] for row in summary.rows[1:]]
     assert sorted(int(r[1]) for r in rows[:-1]) == counts

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL
+from planck.render.terms_text import CATEGORY_LABEL
 from planck.result import Result
 
 #: The evaluators' categories (docs/methodology.md, "Categories and lights"), in the order a
@@ -19,14 +20,6 @@ ORDER = ("not_achieved", "lagging", "basically_achieved", "as_expected", "ahead"
          "not_assessable", "no_data")
 CATEGORY_SYMBOL = {"achieved_early": "★", "achieved": "✓", "basically_achieved": "≈",
                    "not_achieved": "✗", "ahead": "⇗", "as_expected": "↗", "lagging": "↘"}
-CATEGORY_LABEL = {
-    "en": {"achieved_early": "achieved early", "achieved": "achieved",
-           "basically_achieved": "basically achieved", "not_achieved": "not achieved",
-           "ahead": "ahead of schedule", "as_expected": "as expected", "lagging": "lagging"},
-    "zh": {"achieved_early": "提前实现", "achieved": "已实现", "basically_achieved": "基本实现",
-           "not_achieved": "未实现", "ahead": "快于预期", "as_expected": "基本符合预期",
-           "lagging": "滞后"},
-}
 #: Groups without a verdict, folded into one closed section.
 UNJUDGED = frozenset({"no_data", "not_assessable"})
 #: Colour class of a status shown where no category is (CSS ``.tone-*``).
@@ -37,9 +30,7 @@ _WORSE = {"grey": 0, "green": 1, "yellow": 2, "red": 3}
 
 def key(r: Result) -> str:
     """The verdict a result is grouped under: its category, else its status."""
-    # category, light and catch_up come with the evaluators' terms (issue 22); a result
-    # without them (an older planck.report JSON) is grouped by its status
-    return getattr(r, "category", None) or r.status
+    return r.category or r.status
 
 
 def label(k: str, lang: str) -> str:
@@ -48,28 +39,27 @@ def label(k: str, lang: str) -> str:
     return f"{STATUS_SYMBOL[k]} {STATUS_LABEL[lang][k]}"
 
 
+def row_label(r: Result, lang: str) -> str:
+    """A result's verdict as its row says it: the category with its light in words
+    (``✗ not achieved · red``), so the colour is never the only sign; else its status."""
+    from planck.render.terms_text import category_text
+
+    if r.category is None:
+        return label(r.status, lang)
+    return f"{CATEGORY_SYMBOL[r.category]} {category_text(r, lang)}"
+
+
 def tone(r: Result) -> str:
     """The traffic light of a result (its ``light``), else its status's colour."""
-    return getattr(r, "light", None) or TONE.get(r.status, "grey")
+    return r.light or TONE.get(r.status, "grey")
 
 
 def catch_up_text(r: Result, lang: str) -> str:
-    """剩余N年需年均增长X% — the pace still needed, by the verdict's own method ("" when
-    none is: met, final, or no year left)."""
-    from planck.readable import num
+    """剩余N年需年均增长X% — the pace still needed (``render.terms_text``; "" when none is:
+    met, final, or no year left)."""
+    from planck.render.terms_text import catch_up_text as text
 
-    c = getattr(r, "catch_up", None)
-    if c is None:
-        return ""
-    if c.method == "geometric":
-        return (f"剩余{c.years}年需年均增长{num(round(c.value, 2))}%" if lang == "zh"
-                else f"needs {num(round(c.value, 2))}% growth a year for {c.years} year(s)")
-    if c.unit in ("%", "％"):
-        return (f"剩余{c.years}年需年均提高{num(c.value)}个百分点" if lang == "zh"
-                else f"needs +{num(c.value)} points a year for {c.years} year(s)")
-    unit = c.unit if lang == "zh" else f" {c.unit}"
-    return (f"剩余{c.years}年需年均增加{num(c.value)}{c.unit}" if lang == "zh"
-            else f"needs +{num(c.value)}{unit} a year for {c.years} year(s)")
+    return text(r, lang)
 
 
 @dataclass(frozen=True)

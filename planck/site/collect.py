@@ -32,9 +32,7 @@ class IndicatorView:
         """The chart of this indicator with its words in ``lang``."""
         from planck.render.chartdata import build, obs_point
 
-        # an estimate (预计) is flagged on figures read with the evaluators' terms (issue 22)
-        points = [obs_point(o.period, o.value, o.source_title, o.partial,
-                            getattr(o, "estimate", False))
+        points = [obs_point(o.period, o.value, o.source_title, o.partial, o.estimate)
                   for o in self.figures]
         title = self.name if lang == "zh" or not self.name_en or self.name_en == self.name \
             else f"{self.name} {self.name_en}"

@@ -43,5 +43,5 @@ def row(r: Result, lang: str, words: dict[str, str], names) -> dict:
             "target": promise(r, lang, unit=False), "deadline": r.deadline,
             "to_goal": percent(r.percent_to_goal), "attainment": percent(r.attainment),
             "status": r.status, "flags": flags(r, words), "wording": r.target.wording,
-            "verdict": verdicts.label(verdicts.key(r), lang), "tone": verdicts.tone(r),
+            "verdict": verdicts.row_label(r, lang), "tone": verdicts.tone(r),
             "catch_up": verdicts.catch_up_text(r, lang)}

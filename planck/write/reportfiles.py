@@ -112,7 +112,7 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
         annual, partial = pick(data.observations, ind, report.as_of)
         series[ind] = {y: o.value for y, o in annual.items()}
         points[ind] = tuple(obs_point(o.period, o.value, o.source_title, o.partial,
-                            getattr(o, "estimate", False))
+                                      o.estimate)
                             for o in [*annual.values(), *([partial] if partial else [])])
         for o in [*annual.values(), *([partial] if partial else [])]:
             measured.append((o, Cited(f"{amount(o.raw_value, o.unit)} ({o.period})",
