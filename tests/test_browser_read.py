@@ -127,7 +127,7 @@ def test_every_city_page_answers_above_the_fold(browser, site, shots, screen):  
             assert answer["asof"] == 1, (lang, city)  # one as-of date on the page
             shown = Counter()
             for item in answer["items"]:
-                n, label = item.split(None, 1)
+                n, label = item.rstrip(",，").split(None, 1)
                 shown[label] += int(n)
             assert sorted(shown.values()) == sorted(expected.values()), (lang, city, shown)
             assert sum(shown.values()) == len(_json(city)["results"])
