@@ -80,8 +80,8 @@ def test_site_city_page_shows_categories(city, invoke, tmp_path):
     assert res.exit_code == 0, res.stderr
     en = (out / "en" / "testcity" / "index.html").read_text("utf-8")
     # the counts per category lead the page; each row names its category and light in words
-    assert "<strong>1</strong> ✓ achieved<" in en and "<strong>1</strong> ✗ not achieved<" in en
+    assert "<strong>1</strong> ✓ achieved" in en and "<strong>1</strong> ✗ not achieved" in en
     assert "✗ not achieved · red" in en
     zh = (out / "zh" / "testcity" / "index.html").read_text("utf-8")
-    assert "<strong>1</strong> ✓ 已实现<" in zh and "<strong>1</strong> ✗ 未实现<" in zh
+    assert "<strong>1</strong> ✓ 已实现" in zh and "<strong>1</strong> ✗ 未实现" in zh
     assert "剩余2年需年均提高0.3个百分点" in zh
