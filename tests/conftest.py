@@ -83,6 +83,18 @@ def target(tid: str, indicator: str, op: str, **fields) -> dict:
     return t
 
 
+def new_city_without_figures(invoke, folder: Path) -> None:
+    """City ``jc`` made by ``planck new`` in ``folder``, with one indicator (firms, 家) and no
+    measured file yet: where record and import must create the file they write."""
+    assert invoke("new", "jc", "--name-zh", "江川市", "--name-en", "Jiangchuan",
+                  "--targets-dir", str(folder)).exit_code == 0
+    city = folder / "jc.yaml"
+    city.write_text(city.read_text(encoding="utf-8").replace(
+        "indicators: []", "indicators:\n  - id: firms\n    name_zh: 企业\n    name_en: Firms\n"
+        "    unit: 家\n    direction: higher"), encoding="utf-8")
+    (folder / "jc.measured.yaml").unlink()
+
+
 def obs(indicator: str, period, value, unit: str, **fields) -> dict:
     o = {"indicator": indicator, "period": period, "value": value, "unit": unit,
          "source": "bulletin", "quote": f"{written(value)}{unit}"}

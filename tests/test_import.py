@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import TARGETS
+from conftest import TARGETS, new_city_without_figures
 from ruamel.yaml import YAML
 
 HEAD_ZH = ["指标", "年份/期间", "数值", "单位", "来源", "来源标题", "发布单位", "发布日期", "网址", "原文", "备注", "部分年度"]
@@ -225,13 +225,7 @@ def test_a_row_whose_quote_lacks_its_value_is_found_at_its_cell_even_for_a_new_f
     measured file, which the import was about to create: the row and cell are the place."""
     folder = tmp_path / "targets"
     folder.mkdir()
-    assert invoke("new", "jc", "--name-zh", "江川市", "--name-en", "Jiangchuan",
-                  "--targets-dir", str(folder)).exit_code == 0
-    city = folder / "jc.yaml"
-    city.write_text(city.read_text(encoding="utf-8").replace(
-        "indicators: []", "indicators:\n  - id: firms\n    name_zh: 企业\n    name_en: Firms\n"
-        "    unit: 家\n    direction: higher"), encoding="utf-8")
-    (folder / "jc.measured.yaml").unlink()
+    new_city_without_figures(invoke, folder)
     table = tmp_path / "rows.csv"
     table.write_text("indicator,period,value,unit,quote,source,source_title,source_issuer,"
                      "source_date,source_url\n"

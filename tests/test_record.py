@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TARGETS
+from conftest import TARGETS, new_city_without_figures
 
 from planck.findings import PlanckError
 from planck.read.dataset import read_targets
@@ -319,13 +319,7 @@ def test_symlinked_measured_file_is_refused(tmp_path, invoke):
 def test_errors_about_the_arguments_name_the_command_not_a_file_not_yet_written(tmp_path, invoke):
     folder = tmp_path / "targets"
     folder.mkdir()
-    assert invoke("new", "jc", "--name-zh", "江川市", "--name-en", "Jiangchuan",
-                  "--targets-dir", str(folder)).exit_code == 0
-    city = folder / "jc.yaml"
-    city.write_text(city.read_text(encoding="utf-8").replace(
-        "indicators: []", "indicators:\n  - id: firms\n    name_zh: 企业\n    name_en: Firms\n"
-        "    unit: 家\n    direction: higher"), encoding="utf-8")
-    (folder / "jc.measured.yaml").unlink()
+    new_city_without_figures(invoke, folder)
     new_source = ("--source", "b", "--title", "公报", "--issuer", "统计局", "--date", "2026-01-01",
                   "--url", "https://e.org/b", "--targets-dir", str(folder))
     for args, words in ((("12", "--quote", "企业13家"), "the quote does not contain the value 12"),
