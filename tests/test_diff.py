@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from conftest import TARGETS
 
-from planck.judge.diff import diff
+from planck.judge.changes import diff
 
 FROM, TO = "2024-12-31", "2026-06-30"
 

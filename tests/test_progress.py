@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from contextlib import contextmanager
 
-from planck.cli.progress import Bar, progress, wanted
+from planck.cli.progress_bar import Bar, progress, wanted
 
 
 class Tty(io.StringIO):
@@ -75,7 +75,7 @@ def test_site_ticks_once_a_city_read_and_once_a_page(tmp_path, invoke, monkeypat
     ticked exactly to its total; the pages' total is every page but the root redirect."""
     from conftest import TARGETS
 
-    import planck.cli.progress as prog
+    import planck.cli.progress_bar as prog
 
     rec = _Recorder()
     monkeypatch.setattr(prog, "progress", rec)
@@ -107,7 +107,7 @@ def test_import_ticks_once_a_row_checked_and_once_a_row_written(tmp_path, invoke
     their place in the file is written; a row repeated in the table still counts."""
     from test_import import _split, _write_csv
 
-    import planck.cli.progress as prog
+    import planck.cli.progress_bar as prog
 
     folder, rows = _split(tmp_path)
     table = tmp_path / "t.csv"

@@ -140,7 +140,7 @@ def test_trajectory_agrees_with_the_verdict(city):
 
 
 def test_required_value_matches_the_pace_rates():
-    from planck.judge.progress import pace
+    from planck.judge.progress_math import pace
 
     for method in ("linear", "geometric"):
         v = required_value(method, 2020, 100.0, 2023, 2025, 200.0)

@@ -27,7 +27,7 @@ __all__ = ["COMMANDS", "app", "app_for", "full_app", "main", "parse_date", "pars
 #: The module of this package that defines each command (a test checks it against the app).
 COMMANDS = {
     "check": "commands", "validate": "commands", "list": "commands", "explain": "commands",
-    "record": "data", "import": "data", "diff": "diff", "export": "exchange", "new": "exchange",
+    "record": "data", "import": "data", "diff": "diff_command", "export": "exchange", "new": "exchange",
     "extract": "extract", "harvest": "harvest", "report": "reports", "compare": "reports", "site": "site",
 }
 

@@ -170,7 +170,7 @@ def _stream_json(cities: list[str], directory: Path, measured: list[Path], when,
     import tempfile
     from functools import partial
 
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.judge.batch import map_cities
     from planck.render.json_ import MANY_CLOSE, MANY_OPEN, MANY_SEP
 

@@ -238,7 +238,7 @@ def _context(fmt: str, lang: str, fail_on: frozenset[str], wide: bool = False,
 
 
 def _reports(cities: list[str], directory: Path, measured: list[Path], as_of: date | None):
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.judge.batch import evaluate_cities
 
     with progress(len(cities), "cities") as tick:

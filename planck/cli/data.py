@@ -96,7 +96,7 @@ def apply_edit(target: Path, measured: Path, directory: Path, tf, lines: dict[st
 
     ``label``: what a finding about the new entries (no line in the file) is reported
     against instead of the measured file, which may not exist yet ('planck record')."""
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.escape import exact, log
     from planck.write.edit_file import commit, editing
     from planck.write.record import plan_edit, unified_diff
@@ -235,7 +235,7 @@ def import_table(
 ) -> None:
     """Import observations from a CSV or XLSX table (columns: docs/format.md, 'Tables').
     Every bad cell is reported as FILE:row:col; nothing is written if any row is bad."""
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.read.loader import load_text
     from planck.read.model import MeasuredFile
     from planck.read.tabular import read_table

@@ -15,7 +15,7 @@ from planck.findings import Finding, PlanckError
 def docx_reports(jobs: list[tuple[str, Path]], directory: Path, check_only: bool, as_of,
                  lang: str, force: bool, follow_symlinks: bool) -> None:
     """Write (or with ``check_only`` compare) the document of each (city, file) job."""
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.write import guarded
     from planck.write.docxreport import city_document
     from planck.write.target import data_files

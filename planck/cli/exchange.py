@@ -99,7 +99,7 @@ def _sheets(cities: list[str], directory: Path, when) -> list[tuple]:
     """(report, source rows) per city, each city read once, on every core for many."""
     from functools import partial
 
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.judge.batch import map_loaded
     from planck.write.xlsx import city_sheet
 

@@ -99,7 +99,7 @@ def report(
         return docx_reports(jobs, directory, check_only, as_of, lang or "zh", force,
                             follow_symlinks)
     lang = lang or "en"
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.write import guarded
     from planck.write.reportfiles import build_many, is_current

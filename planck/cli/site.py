@@ -35,7 +35,7 @@ def site(
     follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Build a static website of every city (index, city, indicator, compare, sources, method)."""
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.read.dataset import targets_dir as resolve_dir
     from planck.site.build import MARKER, page_count, read_cities, site_files
     from planck.write.guarded import Refused

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planck.judge import progress as pg
+from planck.judge import progress_math as pg
 from planck.judge.case import Base, Case
 from planck.judge.decision import Decision
 from planck.operators import Percent

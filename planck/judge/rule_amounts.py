@@ -4,7 +4,7 @@ period (累计). Both count from ``Case.first_year``; docs/methodology.md has th
 
 from __future__ import annotations
 
-from planck.judge import progress as pg
+from planck.judge import progress_math as pg
 from planck.judge.case import Base, Case
 from planck.judge.decision import Decision
 from planck.reasons import say

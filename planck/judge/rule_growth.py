@@ -6,7 +6,7 @@ a later year is shown, never judged.
 
 from __future__ import annotations
 
-from planck.judge import progress as pg
+from planck.judge import progress_math as pg
 from planck.judge.case import Case
 from planck.judge.decision import Decision, after_deadline, judged_year
 from planck.reasons import say

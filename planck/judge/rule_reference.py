@@ -5,7 +5,7 @@ share gives a final verdict; a share for a later year is shown, never judged.
 
 from __future__ import annotations
 
-from planck.judge import progress as pg
+from planck.judge import progress_math as pg
 from planck.judge.case import Base, Case
 from planck.judge.decision import Decision, after_deadline, judged_year
 from planck.reasons import say

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
-from planck.judge import progress as pg
+from planck.judge import progress_math as pg
 from planck.judge import rule_amounts, rule_growth, rule_reference
 from planck.judge.case import Base, Case
 from planck.judge.decision import Decision, after_deadline

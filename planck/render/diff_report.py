@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from planck.escape import markdown as md
 from planck.escape import strict_json
-from planck.judge.diff import Change, Diff, Side
+from planck.judge.changes import Change, Diff, Side
 from planck.readable import amount
 from planck.render.cells import id_prefix
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context

@@ -38,7 +38,7 @@ def diff(
     between two versions of the data (--from-rev)."""
     from planck.cli.lookup import find_city
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.render.diff import FORMATS, render
+    from planck.render.diff_report import FORMATS, render
 
     _safe_streams()
     if fmt not in FORMATS:
@@ -68,9 +68,9 @@ def _date_diffs(cities, directory, when_from, when_to):
     from functools import partial
 
     from planck.cli.common import _fail
-    from planck.cli.progress import progress
+    from planck.cli.progress_bar import progress
     from planck.judge.batch import map_loaded
-    from planck.judge.diff import diff_dates
+    from planck.judge.changes import diff_dates
 
     diffs, findings = [], []
     with progress(len(cities), "cities") as tick:
@@ -97,7 +97,7 @@ def _revision_diffs(city, all_cities, directory, from_rev, to_rev, when_from, wh
     from planck.cli.common import _err, _fail, _usage
     from planck.cli.lookup import find_city
     from planck.findings import PlanckError
-    from planck.judge.diff import diff as compare
+    from planck.judge.changes import diff as compare
     from planck.read.revision import snapshot
 
     named = None if all_cities else find_city(str(city), directory)
