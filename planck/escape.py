@@ -1,4 +1,4 @@
-"""Escaping of data strings for where they land: terminal and CI log, markdown, Mermaid, URLs,
+"""Escaping of data strings for where they land: terminal and CI log, markdown, URLs,
 XML and JSON.
 
 Data files come from strangers, and planck's text goes to terminals and to CI logs, where the
@@ -104,20 +104,6 @@ def url(text: object) -> str | None:
     out = quote(s, safe=safe)
     out = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", out)
     return out.replace("*", "%2A").replace("!", "%21").replace("$", "%24")
-
-
-_MERMAID = str.maketrans('"<>#`', "＂＜＞＃｀")
-
-
-def mermaid(text: object) -> str:
-    """Data text for a double-quoted Mermaid string: one line (a bare CR would end the code
-    fence), no quote, no markup or entity (``<``, ``>``, ``#`` and the ``&`` of an entity
-    to full-width look-alikes), no backtick, no workflow command."""
-    s = " ".join(_LINE_END.sub(" ", str(text)).split())
-    s = _CONTROL.sub(_visible, s)
-    s = s.translate(_MERMAID)
-    s = re.sub(r"&(?=#?\w+;)", "＆", s)  # an entity (&lt;); a plain '&' (R&D) stays
-    return _COMMAND.sub(BREAK, s)
 
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")

@@ -58,12 +58,6 @@ def amount(value: float | None, unit: str | None) -> str:
     return text if text == "—" else text + unit_suffix(unit)
 
 
-def is_rate(op_name: str) -> bool:
-    """The target is a growth rate (its own or against a reference's): no unit in its text."""
-    op = operators.get(op_name)
-    return op.value_kind == "rate" or not op.reference_level
-
-
 def target(r: Result, lang: str = "en", *, unit: bool = True, wording: bool = True) -> str:
     """The promise as one text: ``≥ 1,600 家 (不少于)``, ``≈ 3.75% ±2% (左右)``,
     ``growth ≥ 30%/yr (年均增长)``. ``unit=False`` for a table with a Unit column;

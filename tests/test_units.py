@@ -21,7 +21,7 @@ def test_bad_units_are_refused(text):
 
 def test_full_width_forms_are_folded():
     assert units.normalize("％") == "%"
-    assert units.dimension("件／万人") == units.dimension("件/万人")
+    assert units.parse("件／万人").dimensionality == units.parse("件/万人").dimensionality
     assert units.factor("％", "%") == 1.0
 
 
@@ -45,7 +45,7 @@ def test_aliases_share_a_dimension():
 
 
 def test_rates_have_their_own_dimension():
-    assert units.dimension("件/万人") == "[piece] / [person]"
+    assert str(units.parse("件/万人").dimensionality) == "[piece] / [person]"
     assert units.factor("件/万人", "件/万人") == 1.0
 
 

@@ -269,8 +269,7 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     if notes:
         lines.append(f"    note: {q('; '.join(notes))}  # review")
     if f.op not in ops:
-        word = {OP.decrease_by: "降低", OP.cumulative: "累计", OP.decrease_points: "降低N个百分点",
-                OP.at_least_reference: "达到平均水平", OP.above_reference: "超过平均水平"}.get(f.op, f.op)
+        word = {OP.decrease_points: "降低N个百分点"}.get(f.op, f.op)
         head = f"  # review: op '{f.op}' ({word}) is not in this planck's format yet; uncomment once it is"
         return [head] + ["  # " + ln[2:] for ln in lines]
     return lines

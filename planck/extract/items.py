@@ -259,7 +259,7 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
         f.value = w.clean(value)
     base = w.FROM_TO.search(clause[: m.start() + 1])
     if base and clause[base.end():m.start()].strip() == "":
-        bval, bunit, _ = w.unit_and_value(w.number(base.group(2)), base.group(3), base.group(4) or m.group(4))
+        bval, _, _ = w.unit_and_value(w.number(base.group(2)), base.group(3), base.group(4) or m.group(4))
         f.baseline = {"value": w.clean(bval), "year": int(base.group(1)) if base.group(1) else None}
         f.name = name_of(original[: base.start()]) or f.name
         f.wording = f.wording or "增至"

@@ -72,7 +72,6 @@ FROM_TO = re.compile(rf"(?:由|从)\s*(?:(\d{{4}})年(?:的)?)?\s*({NUM})\s*({SC
                      rf"扩大到|达到|上升到|上升至|降低到|降至|下降到|减少到)")
 #: Which figures a doubling is measured against: 比2020年翻番.
 VERSUS = re.compile(r"(?:比|较)\s*(\d{4})\s*年")
-STRETCH = re.compile(r"力争(?:达到|突破|超过|实现)?\s*$")
 
 #: Goal verbs: a bare figure after one of these in a target sentence is at least that many.
 #: Not plan indicators: fiscal arrangements (拟发行国债, 安排…专项债券, 赤字率拟按…安排).

@@ -147,11 +147,6 @@ def check(text: str) -> str | None:
     return None
 
 
-def dimension(text: str) -> str:
-    """The dimensionality of a unit as a string, e.g. ``[piece] / [person]``."""
-    return str(parse(text).dimensionality)
-
-
 #: Unit names that count discrete things (their values can never be negative).
 COUNT_NAMES = frozenset({*_PREFIXABLE, "位", *(p + n for p in _PREFIXES for n in _PREFIXABLE)})
 

@@ -3,8 +3,6 @@ shows (a glossary line), and a term's meaning is also its ``title`` text where i
 
 from __future__ import annotations
 
-import re
-
 #: Units: what one of them counts.
 UNITS = {
     "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan",
@@ -26,7 +24,6 @@ WORDINGS = {
     "前30名": "among the top 30",
 }
 TERMS = {**UNITS, **WORDINGS}
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def used(units: list[str], texts: list[str]) -> list[tuple[str, str]]:
@@ -37,7 +34,3 @@ def used(units: list[str], texts: list[str]) -> list[tuple[str, str]]:
     words = [t for t in words if not any(t != o and t in o for o in words)]
     found = {u for u in units if u in UNITS} | set(words)
     return sorted(((t, TERMS[t]) for t in found), key=lambda p: (-len(p[0]), p[0]))
-
-
-def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))

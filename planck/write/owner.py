@@ -5,14 +5,14 @@ report``` comment, a chart SVG a comment before its ``<svg>`` element, an extrac
 first comment line, a workbook and an evaluation document (.docx) ``planck`` as the creator
 and last editor in their document properties (Word or WPS saving the document again names its
 user as the last editor: the user's file from then on). ``report``,
-``export`` and ``extract`` ask ``foreign`` about every file they are about to write, before
-writing any; a file without the mark is the user's and is refused unless ``--force``.
+``export`` and ``extract`` write through ``guarded``, which asks ``written_by_planck`` about
+every file before writing any; a file without the mark is the user's and is refused unless
+``--force``.
 """
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable
 from pathlib import Path
 
 #: The first line of a draft (planck/extract/draft.py writes it; a test pins the two together).
@@ -94,16 +94,3 @@ def written_by_planck(path: Path | str) -> bool:
     marks = _text_marks()
     return any(line.startswith(mark) if mark == DRAFT_MARK else line == mark
                for line in lines for mark in marks)
-
-
-def foreign(paths: Iterable[Path | str], force: bool = False) -> list[Path]:
-    """The existing files among ``paths`` that planck did not write: what it must not
-    replace (none with ``force``). '-' (stdout) and new paths are never foreign."""
-    if force:
-        return []
-    out = []
-    for item in paths:
-        path = Path(item)
-        if str(item) != "-" and path.is_file() and not written_by_planck(path):
-            out.append(path)
-    return out

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
 from pathlib import Path
 
 _KINDS = ((stat.S_ISLNK, "symbolic link"), (stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "FIFO"),
@@ -29,27 +28,6 @@ def kind(path: Path | str) -> str | None:
     except OSError:
         return "unreadable path"
     return next((name for test, name in _KINDS if test(mode)), "special file")
-
-
-def refusal(path: Path | str, inputs: Iterable[Path | str] = ()) -> str | None:
-    """Why planck must not write ``path`` (a message without the path), or None when it may:
-    a new path, or an existing regular file that is none of ``inputs``."""
-    text = str(path)
-    if text.endswith(("/", os.sep)) or Path(text).name in ("", ".", ".."):
-        return "is a folder: give a file name (or '-' for stdout)"
-    found = kind(path)
-    if found is None:
-        return None
-    if found != "regular file":
-        return f"is a {found}: planck writes only to a regular file or a new path " \
-               "(or '-' for stdout)"
-    for item in inputs:
-        try:
-            if os.path.samefile(path, item):
-                return "is one of planck's input files: planck never writes over its inputs"
-        except OSError:
-            continue
-    return None
 
 
 def data_files(directory: Path | str) -> list[Path]:
