@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from planck.choices import FORMATS, listed, listed_langs
 from planck.cli.common import (
     GATE_FAILED,
     AsOf,
@@ -52,7 +53,7 @@ def check(
     city: Annotated[Optional[str], typer.Argument(help="City id (luoyang) or a target file.")] = None,
     all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
     as_of: AsOf = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown, junit, github, csv or auto.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"{listed(FORMATS['check'])}.")] = "table",
     fail_on: Annotated[str, typer.Option("--fail-on", help="Statuses (or categories: lagging, not_achieved …) that fail the gate, comma-separated.")] = "missed",
     measured: Annotated[Optional[list[Path]], typer.Option("--measured", help="Extra measured file (adds or overrides observations).")] = None,
     targets_dir: TargetsDir = None,
@@ -211,17 +212,16 @@ def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: the targets folder).")] = None,
     sources: Annotated[Optional[Path], typer.Option("--sources", help="Folder of source documents: check every quote is verbatim.")] = None,
     targets_dir: TargetsDir = None,
-    lang: Annotated[str, typer.Option("--lang", help="The summary line in 'en' or 'zh' (findings stay in English).")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"The summary line in {listed_langs()} (findings stay in English).")] = "en",
     strict: Strict = False,
 ) -> None:
     """Check target and measured files; one line per finding, exit 2 if any error. Warnings
     (conflicting figures) are printed and fail only with --strict (exit 1)."""
-    from planck.read.checkfiles import WORDS, review_summary, validate_paths, validate_summary
+    from planck.read.checkfiles import review_summary, validate_paths, validate_summary
     from planck.read.dataset import targets_dir as resolve_dir
 
     _safe_streams()
-    if lang not in WORDS:  # not _lang: validate imports nothing from render (start-up)
-        raise _usage(f"--lang: {lang!r} is not one of {', '.join(WORDS)}")
+    _lang(lang)
     if sources is not None and not sources.is_dir():
         raise _usage(f"--sources: {sources} is not a folder")
     tally: Counter[str] = Counter()
@@ -264,7 +264,7 @@ def explain(
     targets_dir: TargetsDir = None,
     json_out: Annotated[bool, typer.Option("--json", help="The result as JSON.")] = False,
     max_age: MaxAge = None,
-    lang: Annotated[str, typer.Option("--lang", help="The account in 'en' or 'zh' (JSON keeps its English keys and reasons).")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"The account in {listed_langs()} (JSON keeps its English keys and reasons).")] = "en",
     basically: Basically = None,
 ) -> None:
     """Every number behind one target's verdict."""

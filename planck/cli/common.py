@@ -12,6 +12,7 @@ from typing import Annotated, Any, Optional, cast
 
 import typer
 
+from planck.choices import FORMATS, LANGS, listed_langs, not_one_of
 from planck.cli.usage import PlanckGroup
 from planck.findings import Finding
 
@@ -43,7 +44,7 @@ TargetsDir = Annotated[Optional[Path], typer.Option(
     "--targets-dir", help="Folder of target files (else $PLANCK_TARGETS, ./targets, bundled).")]
 AsOf = Annotated[Optional[str], typer.Option(
     "--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: latest source date).")]
-Lang = Annotated[str, typer.Option("--lang", help="Labels in 'en' or 'zh'.")]
+Lang = Annotated[str, typer.Option("--lang", help=f"Labels in {listed_langs()}.")]
 Basically = Annotated[Optional[float], typer.Option(
     "--basically", help="基本实现: a final miss whose 完成率 reaches this share of the target "
     "(default 0.9, planck's convention).")]
@@ -196,18 +197,24 @@ def parse_statuses(text: str) -> frozenset[str]:
 
 
 def _lang(text: str) -> str:
-    from planck.render.context import LANGS
-
-    if text not in LANGS:
-        raise _usage(f"--lang: {text!r} is not one of {', '.join(LANGS)}")
+    """``--lang``, one of ``choices.LANGS`` (else a usage error)."""
+    wrong = not_one_of("--lang", text, LANGS)
+    if wrong:
+        raise _usage(wrong)
     return text
 
 
-def _format(name: str) -> str:
-    from planck.render import FORMATS
+def _choose_format(command: str, name: str) -> str:
+    """``--format`` of ``command``, one of its ``choices.FORMATS`` (else a usage error)."""
+    wrong = not_one_of("--format", name, FORMATS[command])
+    if wrong:
+        raise _usage(wrong)
+    return name
 
-    if name not in FORMATS:
-        raise _usage(f"--format: {name!r} is not one of {', '.join(FORMATS)}")
+
+def _format(name: str) -> str:
+    """``check --format``, with 'auto' resolved."""
+    _choose_format("check", name)
     if name == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
     return name

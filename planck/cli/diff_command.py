@@ -7,10 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from planck.choices import FORMATS, listed
 from planck.cli.common import (
     Lang,
     TargetsDir,
     _all_cities,
+    _choose_format,
     _city_or_all,
     _context,
     _lang,
@@ -30,7 +32,7 @@ def diff(
     from_rev: Annotated[Optional[str], typer.Option("--from-rev", help="Compare with the data files as committed at this git revision (a commit, tag or branch; both sides evaluated at the same date).")] = None,
     to_rev: Annotated[Optional[str], typer.Option("--to-rev", help="With --from-rev: the later data from this revision instead of the files on disk.")] = None,
     all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"{listed(FORMATS['diff'])}.")] = "table",
     lang: Lang = "en",
     targets_dir: TargetsDir = None,
 ) -> None:
@@ -38,11 +40,10 @@ def diff(
     between two versions of the data (--from-rev)."""
     from planck.cli.lookup import find_city
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.render.diff_report import FORMATS, render
+    from planck.render.diff_report import render
 
     _safe_streams()
-    if fmt not in FORMATS:
-        raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    _choose_format("diff", fmt)
     if start is None and from_rev is None:
         raise _usage("diff needs --from DATE (and optionally --to DATE), or --from-rev REV")
     if to_rev is not None and from_rev is None:

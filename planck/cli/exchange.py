@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from planck.choices import listed_langs
 from planck.cli.common import (
     FollowSymlinks,
     Force,
@@ -59,7 +60,7 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write ('-' for stdout).")] = ...,  # type: ignore[assignment]
     all_cities: Annotated[bool, typer.Option("--all", help="Every city, one sheet each.")] = False,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of YYYY-MM-DD.")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Column names and statuses in 'en' or 'zh'.")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"Column names and statuses in {listed_langs()}.")] = "en",
     targets_dir: TargetsDir = None,
     force: Force = False,
     follow_symlinks: FollowSymlinks = False,

@@ -9,10 +9,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from planck.cli.common import TargetsDir, _err, _out, _safe_streams, _usage, app
+from planck.choices import FORMATS, listed
+from planck.cli.common import TargetsDir, _choose_format, _err, _out, _safe_streams, _usage, app
 from planck.findings import Finding
-
-FORMATS = ("table", "json", "csv")
 
 
 def _read(paths: list[Path], year: int | None, day: date | None) -> list[tuple[Path, Any, Any]]:
@@ -47,7 +46,7 @@ def harvest(
     city: Annotated[Optional[str], typer.Option("--city", help="Match the figures to this city's indicators and propose records.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The year the document reports (read for 全年/今年/去年/上年).")] = None,
     day: Annotated[Optional[str], typer.Option("--date", help="The document's publication date YYYY-MM-DD (its source's date; reads 今年).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv (csv: proposals in planck import's columns; needs --city).")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help=f"{listed(FORMATS['harvest'])} (csv: proposals in planck import's columns; needs --city).")] = "table",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="With --city: show the proposals and the diff --write would apply; write nothing.")] = False,
     write: Annotated[bool, typer.Option("--write", help="With --city: record the new and differing figures.")] = False,
     url: Annotated[Optional[str], typer.Option("--url", help="Where the document was published (the source's url).")] = None,
@@ -59,8 +58,7 @@ def harvest(
     from planck.cli.common import parse_date
 
     _safe_streams()
-    if fmt not in FORMATS:
-        raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    _choose_format("harvest", fmt)
     if dry_run and write:
         raise _usage("give --dry-run or --write, not both")
     if (write or dry_run or fmt == "csv") and city is None:

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from planck.choices import FORMATS, listed, listed_langs
 from planck.cli.common import (
     GATE_FAILED,
     AsOf,
@@ -15,6 +16,7 @@ from planck.cli.common import (
     Lang,
     TargetsDir,
     _all_cities,
+    _choose_format,
     _city_or_all,
     _context,
     _err,
@@ -78,18 +80,18 @@ def report(
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if a report is out of date.")] = False,
     as_of: AsOf = None,
     lang: Annotated[Optional[str], typer.Option(
-        "--lang", help="Labels in 'en' or 'zh' (default en; zh for --format docx).")] = None,
+        "--lang", help=f"Labels in {listed_langs()} (default en; zh for --format docx).")] = None,
     targets_dir: TargetsDir = None,
     force: Force = False,
     follow_symlinks: FollowSymlinks = False,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="markdown (reports/<city>.md and its charts) or docx (the "
-                               "evaluation document, reports/<city>.docx).")] = "markdown",
+        "--format", "-f", help=f"{listed(FORMATS['report'])}: markdown writes reports/<city>.md "
+                               "and its charts, docx the evaluation document (reports/<city>.docx)."
+                               )] = "markdown",
 ) -> None:
     """Write markdown reports (reports/<city>.md) or evaluation documents (--format docx);
     --check exits 1 when one is out of date."""
-    if fmt not in ("markdown", "docx"):
-        raise _usage(f"--format: {fmt!r} is not one of markdown, docx")
+    _choose_format("report", fmt)
     if fmt == "docx":
         from planck.cli.docx import docx_reports
         from planck.read.dataset import targets_dir as resolve_dir
@@ -163,17 +165,16 @@ def compare(
     indicator: Annotated[str, typer.Argument(help="Shared indicator id, e.g. high-tech-enterprises.")],
     cities: Annotated[Optional[str], typer.Option("--cities", help="Comma-separated city ids (default: every city).")] = None,
     as_of: AsOf = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"{listed(FORMATS['compare'])}.")] = "table",
     lang: Lang = "en",
     targets_dir: TargetsDir = None,
 ) -> None:
     """One indicator across cities: each city's target(s), latest value and status."""
     from planck.judge.compare import compare_cities, shared_ids
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.render.compare import FORMATS, render
+    from planck.render.compare import render
     _safe_streams()
-    if fmt not in FORMATS:
-        raise _usage(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    _choose_format("compare", fmt)
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
     names = [c.strip() for c in cities.split(",") if c.strip()] if cities else _all_cities(directory)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from planck.choices import listed_langs
 from planck.cli.common import (
     GATE_FAILED,
     AsOf,
@@ -28,7 +29,7 @@ from planck.findings import PlanckError
 @app.command()
 def site(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder of the site (replaced as a whole; refused unless planck made it or it is empty).")] = Path("site"),
-    lang: Annotated[str, typer.Option("--lang", help="Language the site's front page opens in: 'en' or 'zh' (both are built).")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=f"Language the site's front page opens in: {listed_langs()} (every one is built).")] = "en",
     as_of: AsOf = None,
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the site in -o is out of date.")] = False,
     targets_dir: TargetsDir = None,

@@ -1,26 +1,17 @@
-"""Output formats: one registry of pure ``render(reports, ctx) -> str`` functions.
-
-The CLI's ``--format`` choices are this registry's keys; adding a format touches one place.
-"""
+"""Output formats of ``check``: pure ``render(reports, ctx) -> str`` functions, found through
+the one registry of choices (``planck.choices.RENDERERS``); adding a format touches that entry
+and its module."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
+from planck.choices import FORMATS as _CHOICES
+from planck.choices import RENDERERS as _REGISTRY
 from planck.render.context import Context
 
-# name -> "module:function"; modules are imported only when their format is used.
-_REGISTRY: dict[str, str] = {
-    "table": "planck.render.table:render",
-    "json": "planck.render.json_:render",
-    "markdown": "planck.render.markdown:render",
-    "junit": "planck.render.junit:render",
-    "github": "planck.render.github:render",
-    "csv": "planck.render.csv_:render",
-}
-
-FORMATS: tuple[str, ...] = (*_REGISTRY, "auto")
+FORMATS: tuple[str, ...] = _CHOICES["check"]
 
 Renderer = Callable[[Sequence, Context], str]
 

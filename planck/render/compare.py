@@ -19,7 +19,6 @@ from planck.render.context import STATUS_SYMBOL, Context
 from planck.render.fit import cell_len, clean, cut, pad
 from planck.render.text import bar, num
 
-FORMATS = ("table", "markdown", "json")
 KEYS = ("city", "as_of", "id", "target", "due", "latest", "progress", "status")
 #: Columns whose text may be cut to fit: the width they keep while a narrower form of the
 #: table is left to try, and the narrowest they ever get.
@@ -107,6 +106,6 @@ def render_json(indicator: str, rows: Sequence[Row], ctx: Context) -> str:
 
 
 def render(fmt: str, indicator: str, rows: Sequence[Row], ctx: Context) -> str:
-    """The comparison in one of FORMATS."""
+    """The comparison in one of compare's formats (planck.choices.FORMATS)."""
     return {"table": render_table, "markdown": render_markdown,
             "json": render_json}[fmt](indicator, rows, ctx)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LANGS = ("en", "zh")
+from planck.choices import LANGS
+
+__all__ = ["LANGS", "COUNT_SEP", "LABELS", "STATUS_LABEL", "STATUS_SYMBOL", "Context", "join_counts"]
 
 STATUS_SYMBOL = {
     "met": "✓", "missed": "✗", "on_track": "↗", "behind": "→", "off_track": "↘",

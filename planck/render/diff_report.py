@@ -12,7 +12,6 @@ from planck.render.cells import id_prefix
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
 from planck.render.fit import cell_len, clean, cut, pad
 
-FORMATS = ("table", "json", "markdown")
 WORDS = {
     "en": {"id": "id", "indicator": "indicator", "status": "status", "latest": "latest",
            "percent": "to goal", "changed": "changed", "of": "of", "targets": "targets",
