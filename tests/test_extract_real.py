@@ -20,7 +20,9 @@ from planck.read.loader import parse
 REAL = ROOT / "tests" / "labelled" / "extract"
 LABELS = yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8"))["passages"]
 #: (matched, drafted, expected) measured on each set when the rules were written.
-MEASURED = {"tuned": (30, 30, 30), "held-out": (7, 7, 7)}
+MEASURED = {"tuned": (30, 30, 30), "held-out": (7, 7, 7),
+            # labelled first, scored 11/39 (27 drafted), then used to fix the rules
+            "second-round": (39, 40, 39)}
 
 
 def _draft(name: str, period=None) -> dict:
@@ -50,7 +52,7 @@ def test_every_passage_names_its_source_and_every_label_is_quoted_verbatim():
             assert t["quote"] in text, (p["file"], t["quote"])
 
 
-@pytest.mark.parametrize("kind", ["tuned", "held-out"])
+@pytest.mark.parametrize("kind", ["tuned", "held-out", "second-round"])
 def test_real_passages_score_as_measured(kind):
     s, drafts = _score(kind)
     matched, drafted, expected = MEASURED[kind]
@@ -145,3 +147,41 @@ def test_targets_about_each_sub_unit_never_join_the_citys_indicators():
     assert "scope: 各县（市、区）" in scoped[100]["note"]
     names = {i["id"]: i["name_zh"] for i in draft["indicators"]}
     assert names[scoped[300]["indicator"]] == "各省辖市高新技术企业"
+
+
+def _found(text: str) -> list[tuple]:
+    ex = extract(read_bytes(text.encode()))
+    return sorted((t.name, t.op, t.value, t.deadline, t.annual) for t in ex.targets)
+
+
+def test_a_year_named_with_its_targets_dates_them_when_nothing_else_does():
+    # no plan, no date, no 今年是…开局之年: the year the sentence names is the year of the targets
+    text = "市长作政府工作报告。\n2027年经济社会发展主要预期目标是:地区生产总值增长6%左右。\n"
+    assert _found(text) == [("地区生产总值", "annual_growth", 6, 2027, True)]
+
+
+@pytest.mark.parametrize("opening", ["奋力实现“十五五”良好开局", "确保“十五五”开好局起好步"])
+def test_a_report_opening_the_plan_dates_this_years_targets(opening):
+    text = f"报告提出,{opening}。\n今年主要预期目标是:规上工业增加值增长6.5%。\n"
+    assert _found(text) == [("规上工业增加值", "annual_growth", 6.5, 2026, True)]
+
+
+def test_items_of_a_one_line_digest_are_sentences_of_their_own():
+    # a vision year in one bullet does not date the bullets after it
+    text = ("“十五五”时期主要目标 - 经济:为到2035年人均收入比2020年翻一番打好基础 [4] - 创新:研发经费"
+            "投入年均增长7%以上 [5] • 健康:人均预期寿命提高到80岁\n")
+    got = {(n, d) for n, _op, _v, d, _a in _found(text)}
+    assert got == {("人均收入", 2035), ("研发经费投入", 2030), ("人均预期寿命", 2030)}
+
+
+def test_a_review_of_last_year_holds_for_its_paragraph():
+    text = ("江川市“十五五”规划\n今年是“十五五”开局之年。\n过去一年,全市地区生产总值增长5.5%;居民收入分别"
+            "增长4.4%、5.6%。今年地区生产总值增长6%。\n")
+    assert [v for _n, _o, v, _d, _a in _found(text)] == [6]
+
+
+def test_one_figure_after_a_list_and_respectively_belongs_to_every_name():
+    text = "2026年主要预期目标:规上工业增加值、固定资产投资、社会消费品零售总额分别增长5%。\n"
+    got = _found(text)
+    assert [(n, v, d) for n, _o, v, d, _a in got] == [
+        ("固定资产投资", 5, 2026), ("社会消费品零售总额", 5, 2026), ("规上工业增加值", 5, 2026)]

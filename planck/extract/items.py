@@ -29,7 +29,9 @@ def clauses(text: str):
             yield a, min(a + MAX_CLAUSE, m.end())
 _QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]{0,200}》|（[^）]{0,40}）|\([^)]{0,40}\)")
 _LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|为(?=到)|提出|(?:到|至)\d{4}年(?:底|末)?|到“?十.五”?末|"
-                   r"力争|争取|确保|全市|全省|我市|"
+                   r"力争|争取|确保|全市|全省|我市|我省|本市|本省|全区|"
+                   # 广州2026年GDP…: the place and year a headline puts before the name
+                   r"[\u4e00-\u9fff]{0,6}?\d{4}年(?![\d底末前])|"
                    r"其中|并|同时|以及|和|及|与|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
                    r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
                    + w.LEAD_VERBS + r")+")
@@ -89,7 +91,7 @@ def _mask(text: str) -> str:
 
 def name_of(text: str) -> str:
     """Trim verbs, scope words and particles from a phrase to leave the indicator's name."""
-    s = text.strip(" \u3000“”\"")
+    s = re.sub(r"\[\d{1,3}\]", "", text).strip(" \u3000“”\"")  # a digest's citation marks [4]
     prev = None
     while prev != s:
         prev = s
@@ -191,8 +193,11 @@ def _clause(clause: str, original: str) -> list[Found]:
             out.append(f)
         after = w.comparative_after(clause[m.end(): nxt])
         pos = m.end() + (len(after[0]) if after else 0)
-    if "各" in clause and len(out) == 1:
-        names = [name_of(x) for x in split_list(original[: clause.find("各")], "、和及与") if name_of(x)]
+    # 各 gives each name the same figure; so does 分别 before a single figure (A、B、C分别增长5%)
+    each = "分别" if "分别" in clause else "各"
+    if each in clause and len(out) == 1:
+        head = re.sub(r"每年|年均", "", original[: clause.find(each)])
+        names = [name_of(x) for x in split_list(head, "、和及与") if name_of(x)]
         if len(names) > 1:
             base = out[0]
             out = [Found(**{**base.__dict__, "name": n, "notes": list(base.notes)}) for n in names]

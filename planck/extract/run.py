@@ -71,7 +71,7 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
             if f.scope and f.scope not in f.name:  # never the city's own indicator
                 stem = re.sub(r"^(?:各|每一?个|每)", "", f.scope)
                 f.name = f.scope + (f.name[len(stem):] if f.name.startswith(stem) else f.name)
-            f.annual = s.annual and f.deadline is not None and end is not None and f.deadline <= end
+            f.annual = s.annual and f.deadline is not None and (end is None or f.deadline <= end)
             if f.deadline is None:
                 ex.undated += 1
                 continue

@@ -19,7 +19,9 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 PERIOD = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
 # A date written in the document: 2022年4月19日, 发布日期:2024-09-19.
 DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{2})-(\d{2}))")
-SENTENCE = re.compile(r"[^。;!?！？]+[。;!?！？]*")
+#: A sentence ends at 。;!? and, in a digest written as a list on one line, before a bullet
+#: (“… [4] - 创新驱动:…”): each item is a sentence of its own.
+SENTENCE = re.compile(r"(?:[^。;!?！？\s]|\s(?![-–•]\s))+[。;!?！？]*")
 
 FUTURE = re.compile(r"(?<!截)(?:到|至|力争|争取)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:前|以前|底前)|"
                     r"(\d{4})\s*[—–\-~至到]{1,2}\s*(\d{4})\s*年|展望\s*(\d{4})\s*年")
@@ -78,7 +80,10 @@ def period_in_text(lines: list[tuple[int, str]]) -> tuple[int, int, int] | None:
 
 
 _OPENING = re.compile(r"(?:今年|本年)是\s*[“\"]?\s*十([一二三四五六七八九])五\s*[”\"]?\s*(?:规划)?\s*"
-                      r"(开局|收官)之年")
+                      r"(开局|收官)之年|"
+                      # 奋力实现“十五五”良好开局, 确保“十五五”开好局: this year opens the plan
+                      r"(?:实现|确保|推动|奋力|全力|力争)\s*[“\"]?\s*十([一二三四五六七八九])五\s*[”\"]?\s*"
+                      r"(?:规划)?\s*(?:良好|精彩)?(开局|开好局)")
 
 
 def opening_year(lines: list[tuple[int, str]], start: int | None, end: int | None) -> int | None:
@@ -86,8 +91,8 @@ def opening_year(lines: list[tuple[int, str]], start: int | None, end: int | Non
     for _, text in lines:
         m = _OPENING.search(text)
         if m:
-            first, last = period_years(m.group(1))
-            return first if m.group(2) == "开局" else last
+            first, last = period_years(m.group(1) or m.group(3))
+            return last if m.group(2) == "收官" else first
     return None
 
 
@@ -145,6 +150,7 @@ class Frame:
 #: date 2026年3月, nor 2026年以来).
 ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|末|前|以前|的|度?工作回顾))"
                     r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,12}?(?:预期目标|主要目标|目标任务|计划))")
+_NAMED_AIMS = re.compile(r"\s*年.{0,16}?(?:预期目标|主要目标)")
 #: 十四五时期/期间/以来, 过去五年: the review of an earlier plan.
 EARLIER = re.compile(r"十([一二三四五六七八九])五\s*[”\"]?\s*(?:时期|期间|以来|规划实施以来)")
 REVIEW = re.compile(r"过去[五5]年|五年来|过去一年|一年来")
@@ -167,6 +173,10 @@ def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
         year = int(m.group(1))
         if frame.start and frame.end and frame.start <= year <= frame.end or (
                 not frame.start and frame.doc_year and year >= frame.doc_year):
+            return year, True
+        # 2026年…主要预期目标 names its year itself: the year's targets even when nothing
+        # else dates the document (a work report that names no plan)
+        if not frame.start and not frame.doc_year and _NAMED_AIMS.match(text, m.end(1)):
             return year, True
     if THIS_YEAR.search(text) and frame.doc_year:
         return frame.doc_year, True
@@ -242,7 +252,9 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             if own is not None:
                 past_run = False
             past = past_section or past_run or _past(s, frame, future[0] if future else None)
-            past_run = past_run or past and future is None and _opens_past(s, frame)
+            # 过去一年，…增长5.5%；…分别增长4.4%: the review holds for the paragraph
+            past_run = past_run or past and future is None and (_opens_past(s, frame)
+                                                                 or bool(REVIEW.search(s)))
             when = future or scope
             deadline = when[0] if when else frame.end
             yield Sentence(no, m.start() + 1, raw[m.start():m.end()], deadline, past,

@@ -56,7 +56,7 @@ def tuples(data: Any, source_file: str | None = None, with_indicator: bool = Fal
         value: Any = _round(t.get("value"))
         if op == OP.between:
             value = (_round(t.get("low")), _round(t.get("high")))
-        if op in (OP.multiple_of, OP.near_reference):
+        if op in (OP.multiple_of, OP.near_reference, OP.at_least_reference, OP.above_reference):
             unit = None
         if op == OP.coverage:
             value, unit = value or 100.0, "%"

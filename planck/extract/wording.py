@@ -46,6 +46,9 @@ BEFORE = {
     "年均递增": OP.annual_growth, "年均增速": OP.annual_growth,
     # a year's growth of a level (地区生产总值增长5%左右): the level's growth rate
     "增长": OP.annual_growth, "增速": OP.annual_growth,
+    # GDP增长预期目标为5%左右: the growth target named as such
+    "增长目标为": OP.annual_growth, "增长预期目标为": OP.annual_growth, "增长目标是": OP.annual_growth,
+    "增速目标为": OP.annual_growth, "增长预期目标是": OP.annual_growth,
 }
 _BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, BEFORE), key=len, reverse=True))
                      + r")\s*(?:约|近)?\s*$")
@@ -79,7 +82,7 @@ FISCAL = re.compile(r"国债|专项债|赤字|预算内投资|预算支出规模
 
 LEAD_VERBS = (r"新培养|培育|建设|建成|实施|支持|引进|培养|组建|布局|争创|创建|打造|选树|认定|推动|"
               r"形成|完成|设立|举办|开展|组织|新建|新增|实现|安排|招引|吸引|储备|突破|攻克|评选|"
-              r"遴选|新认定|获批|申报|引育|集聚|引导|带动")
+              r"遴选|新认定|获批|申报|引育|集聚|引导|带动|疏解|提质|改造|新开工")
 GOAL_VERBS = re.compile(f"(?:{LEAD_VERBS})")
 
 
