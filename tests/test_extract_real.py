@@ -185,3 +185,39 @@ def test_one_figure_after_a_list_and_respectively_belongs_to_every_name():
     got = _found(text)
     assert [(n, v, d) for n, _o, v, d, _a in got] == [
         ("固定资产投资", 5, 2026), ("社会消费品零售总额", 5, 2026), ("规上工业增加值", 5, 2026)]
+
+
+def _scopes(text: str) -> dict:
+    return {(t.name if not t.scope else t.name.removeprefix(t.scope), t.value): t.scope
+            for t in extract(read_bytes(text.encode())).targets}
+
+
+def test_targets_about_named_cities_and_zones_carry_their_scope():
+    text = ("河川省“十五五”科技创新规划\n到2030年，全省高新技术企业达到15000家。郑州、洛阳各建成1个国家级创新"
+            "平台。中国（河川）自由贸易试验区郑州片区进出口总额突破5000亿元。洛阳市高新技术企业达到3000家。"
+            "支持南阳市建成省级创新平台20个。江川高新区营业收入突破2000亿元。\n第六章 区域布局\n（三）南阳市\n"
+            "高新技术企业达到800家。\n（四）开封、新乡等4市\n高新技术企业各达到500家。\n第七章 保障措施\n"
+            "全省技术合同成交额达到2000亿元。\n")
+    got = sorted(((v, s or "") for (_n, v), s in _scopes(text).items()), key=str)
+    zone = next(s for v, s in got if v == 5000)
+    assert "自由贸易试验区" in zone
+    assert got == sorted([(15000, ""), (2000, ""), (1, "郑州、洛阳"), (5000, zone), (3000, "洛阳市"),
+                          (20, "南阳市"), (2000, "江川高新区"), (800, "南阳市"), (500, "开封、新乡等4市")],
+                         key=str)
+    draft = parse(render(extract(read_bytes(text.encode())), Options("hc", "p", None, None, "p.txt")),
+                  "d").data
+    own = {t["indicator"] for t in draft["targets"] if t["plan"] == "p"}
+    scoped = [t for t in draft["targets"] if t["plan"] == "hc-sub-units"]
+    assert len(scoped) == 7 and all(t["note"].startswith("scope: ") for t in scoped)
+    assert not own & {t["indicator"] for t in scoped}  # never the province's own indicators
+    assert {t["value"] for t in draft["targets"] if t["indicator"] == "high-tech-enterprises"} == {15000}
+
+
+@pytest.mark.parametrize("sentence", [
+    "科技上市企业不少于5家", "城市更新项目完成100个", "争取新建省级高新区不少于2家",
+    "依托高新区培育科技型企业1000家", "出口、进口分别增长5%", "县域研发机构达到200家",
+    "洛阳市高新技术企业达到3000家",  # the document's own city
+])
+def test_words_that_only_look_like_places_scope_nothing(sentence):
+    text = f"洛阳市“十五五”科技创新规划\n到2030年，{sentence}。\n"
+    assert set(_scopes(text).values()) == {None}, _scopes(text)

@@ -186,7 +186,7 @@ def render(ex: Extraction, opts: Options) -> str:
         base = opts.city or plan_id
         if f.scope:  # about each county/park: a plan of its own, never the city's figures
             pid = f"{base}-sub-units"
-            extra.setdefault(pid, (f"{f.scope}目标", "Targets for each sub-unit",
+            extra.setdefault(pid, ("下辖地区和园区目标", "Targets for counties, named cities and zones",
                                    cast(int, start or f.deadline), cast(int, end or f.deadline)))
         elif f.annual and f.deadline:  # a year's target has a plan of its own, never the period's end
             pid = f"{base}-{f.deadline}-annual"
@@ -265,7 +265,7 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
             lines.append(f"    {name}: {value}  # review: {why}")
         else:
             lines.append(f"    # review: {name}: {value} ({why}; this planck's format has no '{name}' yet)")
-    notes = ([f"scope: {f.scope} (each of them, not the city's total)"] if f.scope else []) + f.notes
+    notes = ([f"scope: {f.scope} (a sub-unit, not the place's own total)"] if f.scope else []) + f.notes
     if notes:
         lines.append(f"    note: {q('; '.join(notes))}  # review")
     if f.op not in ops:

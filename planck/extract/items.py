@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planck.extract import places
 from planck.extract import wording as w
 from planck.extract.ops import OP
 
@@ -195,7 +196,7 @@ def _clause(clause: str, original: str) -> list[Found]:
         pos = m.end() + (len(after[0]) if after else 0)
     # 各 gives each name the same figure; so does 分别 before a single figure (A、B、C分别增长5%)
     each = "分别" if "分别" in clause else "各"
-    if each in clause and len(out) == 1:
+    if each in clause and len(out) == 1 and not places.place_list(original):
         head = re.sub(r"每年|年均", "", original[: clause.find(each)])
         names = [name_of(x) for x in split_list(head, "、和及与") if name_of(x)]
         if len(names) > 1:

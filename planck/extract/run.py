@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planck.extract import items, scope, tables
+from planck.extract import items, places, scope, tables
 from planck.extract.match import fold as key
 from planck.extract.match import shared as lookup
 from planck.extract.ops import OP
@@ -49,7 +49,7 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
                          "line names the plan")
     when = scope.document_date(doc.lines)
     doc_year = int(when[0][:4]) if when else scope.opening_year(doc.lines, start, end)
-    frame = scope.Frame(start, end, doc_year)
+    frame = scope.Frame(start, end, doc_year, places.own_place(doc.lines, title))
     found, table_lines = tables.table_targets(doc.lines, start)
     prose = [(n, t) for n, t in doc.lines if n not in table_lines]
     ex = Extraction([], start, end, title, title_line, when[0] if when else None, notes)
@@ -66,8 +66,9 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
                                                                              s.deadline)
         for f in here:
             at = f.quote.find(f.name)
-            units = scope.SUBUNIT.search(f.quote[: at + len(f.name)] if at >= 0 else f.quote)
-            f.scope = units.group() if units else s.subunits
+            # about a county, a named city or a zone: its own plan, never the place's indicators
+            f.scope = places.named(f.quote[: at + len(f.name)] if at >= 0 else f.quote,
+                                   frame.own) or s.subunits
             if f.scope and f.scope not in f.name:  # never the city's own indicator
                 stem = re.sub(r"^(?:各|每一?个|每)", "", f.scope)
                 f.name = f.scope + (f.name[len(stem):] if f.name.startswith(stem) else f.name)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from planck.extract.places import SUBUNIT, heading_place
 from planck.extract.wording import fold
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -121,12 +122,6 @@ def is_heading(text: str) -> bool:
     return len(s) <= 24 and not re.search(r"[。，,;；:：|]", s) and not re.search(r"\d", s)
 
 
-#: Sub-units a target may be about instead of the plan's own place: each county, each city of a
-#: province, each park (各县（市、区）, 各省辖市, 每个县, 每个产业集群).
-SUBUNIT = re.compile(r"(?:各|每个|每一个|每)(?:县\s*[（(]市、?区?[）)]|县[（(]市[）)]|县市区|县区|县|区|"
-                     r"省辖市|地市|设区市|市(?!场|级|民)|乡镇|街道|园区|开发区|高新区|产业集群|重点产业集群)")
-
-
 @dataclass
 class Sentence:
     line: int
@@ -144,6 +139,7 @@ class Frame:
     start: int | None  # plan period, if known
     end: int | None
     doc_year: int | None
+    own: str | None = None  # the document's own place (洛阳市), never a sub-unit of itself
 
 
 #: A year that opens a sentence or names a year's targets: 2026年, / 2026年主要预期目标 (not a
@@ -236,7 +232,7 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             past_section = bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
                 floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text))
             units = SUBUNIT.search(raw)
-            section_units = units.group() if units else None
+            section_units = units.group() if units else heading_place(raw, frame.own)
             head = _future_year(text, frame) or _heading_year(text, frame)
             scope = head if head and not past_section else None
             continue
