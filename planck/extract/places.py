@@ -25,8 +25,8 @@ _ZONE = (r"自由贸易试验区|自贸试验区|自贸区|自贸港|高新技�
 ZONE = re.compile(rf"((?:[（(][\u4e00-\u9fff]{{2,4}}[）)])?[\u4e00-\u9fff]{{2,8}}?(?:{_ZONE}))")
 #: Words of kind or action before a zone word (争取新建省级高新区, 都市核心区和功能区): the zone
 #: has no proper name then, it is a kind of zone, not one zone.
-_CUT = re.compile(r"争取|力争|依托|围绕|立足|在|向|到|国家级|省级|市级|各|每个|每一个|每|全|本|我|该|重点|特色|相关|其他|现有|"
-                  rf"所有|一批|一个|若干|和|与|及|、|{LEAD_VERBS}")
+_CUT = re.compile(r"争取|力争|依托|围绕|立足|在|向|到|国家级|省级|市级|各|每个|每一个|每|全|本|我|该|"
+                  rf"重点|特色|相关|其他|现有|所有|一批|一个|若干|和|与|及|、|{LEAD_VERBS}")
 #: A city, county or prefecture opening a target's phrase: 洛阳市, 兰考县, 恩施州. Not 城市,
 #: 都市, 市场, 市级, 县域, 县级, 市民 (words, not places).
 CITY = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:市|县|自治州|州))(?![场级域民内外属直辖委长辖区])")
