@@ -50,6 +50,18 @@ class Rule(StrEnum):
     SUM = "sum"
 
 
+class Sense(StrEnum):
+    """Which side of its level a target is met on."""
+
+    #: higher is better (the operator needs a higher-is-better indicator)
+    HIGHER = "higher"
+    #: lower is better (the operator needs a lower-is-better indicator)
+    LOWER = "lower"
+    #: a band (左右, a—b): its good side is its indicator's direction, so a lower-is-better
+    #: band is met at or below its high end and a higher-is-better one at or above its low end
+    INDICATOR = "indicator"
+
+
 class Percent(StrEnum):
     """How percent to goal is taken."""
 
@@ -114,13 +126,20 @@ def _coverage(g: GoalInput) -> Levels:
     return Levels(nominal=full, goal=full)
 
 
+def _band(g: GoalInput, nominal: float | None, low: float, high: float) -> Levels:
+    """A band's levels: its goal is the edge on its bad side (the high end where lower is
+    better, else the low end); beyond the other edge it is met all the same (and flagged)."""
+    return Levels(nominal=nominal, goal=high if g.lower else low, low=low, high=high)
+
+
 def _about(g: GoalInput) -> Levels:
-    low, high = _n(g.value) * (1 - _n(g.tol)), _n(g.value) * (1 + _n(g.tol))
-    return Levels(nominal=g.value, goal=high if g.lower else low, low=low, high=high)
+    return _band(g, g.value, _n(g.value) * (1 - _n(g.tol)), _n(g.value) * (1 + _n(g.tol)))
 
 
 def _between(g: GoalInput) -> Levels:
-    return Levels(nominal=g.low, goal=g.low, low=g.low, high=g.high)
+    # a range has no middle value promised: its level as promised is the edge it is met at
+    edge = _n(g.high) if g.lower else _n(g.low)
+    return _band(g, edge, _n(g.low), _n(g.high))
 
 
 def _increase(g: GoalInput) -> Levels:
@@ -208,10 +227,8 @@ class Operator:
     """One ``op``: its meaning, its checks and its method."""
 
     name: str
-    #: the indicator direction it implies ("higher"/"lower"), None when it fits either
-    sense: str | None
-    #: the band of an operator that fits either direction follows the indicator's direction
-    follows_direction: bool = False
+    #: the indicator direction it implies, or that a band follows its indicator's
+    sense: Sense
     #: "value" (needs value), "range" (low and high), "reference" (a reference indicator,
     #: no value), "value_of_reference" (a value and a reference indicator: a share of it),
     #: "optional" (value may be left out)
@@ -259,35 +276,35 @@ class Operator:
 
     def lower(self, direction: str) -> bool:
         """Lower is better for this target, given its indicator's direction."""
-        return self.sense == "lower" or (self.follows_direction and direction == "lower")
+        return self.sense == Sense.LOWER or (self.sense == Sense.INDICATOR and direction == "lower")
 
 
 _ENTRIES = (
-    Operator(name="at_least", sense="higher", rule="v ≥ T",
+    Operator(name="at_least", sense=Sense.HIGHER, rule="v ≥ T",
              rule_zh="v ≥ T", wordings=("不少于", "不低于", "达到", "以上")),
-    Operator(name="at_most", sense="lower", level=level_le, show=_sign("≤"),
+    Operator(name="at_most", sense=Sense.LOWER, level=level_le, show=_sign("≤"),
              rule="v ≤ T, lower is better", rule_zh="v ≤ T，越低越好",
              wordings=("不超过", "不高于", "控制在", "以内")),
-    Operator(name="more_than", sense="higher", level=level_gt, show=_sign(">"),
+    Operator(name="more_than", sense=Sense.HIGHER, level=level_gt, show=_sign(">"),
              rule="v > T, strictly", rule_zh="v > T（严格大于）",
              wordings=("超过", "突破")),
-    Operator(name="about", sense=None, follows_direction=True, tolerance=ABOUT_TOLERANCE,
+    Operator(name="about", sense=Sense.INDICATOR, tolerance=ABOUT_TOLERANCE,
              goal=_about,
              level=level_band,
              show=lambda t, num, words, u: f"≈ {num(t.value)}{u} ±{t.tolerance:.0%}",
              rule="|v − T| ≤ tolerance × T", rule_zh="|v − T| ≤ 容差 × T",
              wordings=("左右",)),
-    Operator(name="between", sense=None, shape="range", goal=_between, level=level_band,
+    Operator(name="between", sense=Sense.INDICATOR, shape="range", goal=_between, level=level_band,
              show=lambda t, num, words, u: f"{num(t.low)}–{num(t.high)}{u}",
              rule="low ≤ v ≤ high", rule_zh="下限 ≤ v ≤ 上限",
              wordings=("—", "至")),
-    Operator(name="increase_by", sense="higher", needs_baseline=True, value_kind="change",
+    Operator(name="increase_by", sense=Sense.HIGHER, needs_baseline=True, value_kind="change",
              goal=_increase, show=_grown("+", True), rule="v − b ≥ value", rule_zh="v − b ≥ 增加量",
              wordings=("新增", "增加"),
              refuse=lambda v: "a negative increase is a decrease: for 降低13.5% write "
              "op 'decrease_by' with value 13.5 (% of the baseline), or 'at_most' with the "
              "level" if v < 0 else None),
-    Operator(name="decrease_by", sense="lower", needs_baseline=True, value_kind="percent",
+    Operator(name="decrease_by", sense=Sense.LOWER, needs_baseline=True, value_kind="percent",
              goal=_reduced, level=level_le,
              show=lambda t, num, words, u: f"−{num(t.value)}%" + (
                  f" = {num(t.goal)}{u}" if t.goal is not None else ""),
@@ -295,11 +312,11 @@ _ENTRIES = (
              rule_zh="v ≤ b × (1 − 降幅/100)，越低越好", wordings=("降低", "下降", "减少"),
              refuse=lambda v: None if 0 < v < 100 else
              f"the decrease is a percentage of the baseline between 0 and 100, not {v:g}"),
-    Operator(name="multiple_of", sense="higher", needs_baseline=True, value_kind="factor",
+    Operator(name="multiple_of", sense=Sense.HIGHER, needs_baseline=True, value_kind="factor",
              goal=_multiple, show=_grown("×", False), rule="v ≥ factor × b",
              rule_zh="v ≥ 倍数 × b", wordings=("翻番", "倍增", "翻一番"),
              refuse=lambda v: "needs a positive factor" if v <= 0 else None),
-    Operator(name="annual_growth", sense="higher", needs_baseline=True, value_kind="rate",
+    Operator(name="annual_growth", sense=Sense.HIGHER, needs_baseline=True, value_kind="rate",
              goal=_growth, decide=Rule.GROWTH,
              show=lambda t, num, words, u: f"{words['growth']} ≥ {num(t.value)}%{words['growth_a_year']}",
              rule="compound growth a year since the baseline ≥ rate",
@@ -307,19 +324,19 @@ _ENTRIES = (
              # the goal is b × (1 + rate)^years over up to 151 years: it must stay finite
              refuse=lambda v: None if -100 < v <= MAX_GROWTH else
              f"annual growth {v:g}% is outside -100% … {MAX_GROWTH:g}% a year"),
-    Operator(name="coverage", sense="higher", shape="optional", goal=_coverage,
+    Operator(name="coverage", sense=Sense.HIGHER, shape="optional", goal=_coverage,
              rule="v ≥ 100 % (or the stated value)", rule_zh="v ≥ 100 %（或所述数值）",
              wordings=("全覆盖",),
              refuse=lambda v: None if 0 <= v <= 100 else f"coverage {v:g}% is outside 0 … 100%"),
-    Operator(name="rank_at_most", sense="lower", level=level_le, show=_sign("≤"), linear=True,
+    Operator(name="rank_at_most", sense=Sense.LOWER, level=level_le, show=_sign("≤"), linear=True,
              rule="rank ≤ value, lower is better", rule_zh="名次 ≤ 数值，越靠前越好",
              wordings=("进入前", "前列")),
-    Operator(name="per_year", sense="higher", decide=Rule.EVERY_YEAR, percent=Percent.SHARE,
+    Operator(name="per_year", sense=Sense.HIGHER, decide=Rule.EVERY_YEAR, percent=Percent.SHARE,
              level_series=False,
              show=lambda t, num, words, u: f"≥ {num(t.value)}{u}{words['a_year']}",
              rule="every year's amount ≥ value", rule_zh="每年的数额 ≥ 数值",
              wordings=("每年",)),
-    Operator(name="near_reference", sense="higher", shape="reference",
+    Operator(name="near_reference", sense=Sense.HIGHER, shape="reference",
              tolerance=NEAR_TOLERANCE,
              goal=_share_of_reference, decide=Rule.REFERENCE, percent=Percent.SHARE,
              level_series=False, trajectory=False,
@@ -327,28 +344,28 @@ _ENTRIES = (
                  f"≥ {1 - (t.tolerance or 0):.0%} {words['of']} {t.reference}",
              rule="v ≥ (1 − tolerance) × reference, same year",
              rule_zh="v ≥ (1 − 容差) × 参照值，同一年", wordings=("接近全省平均水平", "接近全国平均水平")),
-    Operator(name="at_least_reference", sense="higher", shape="reference",
+    Operator(name="at_least_reference", sense=Sense.HIGHER, shape="reference",
              goal=_whole_reference, decide=Rule.REFERENCE, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"≥ {t.reference}",
              rule="v ≥ reference, same year (tolerance 0)",
              rule_zh="v ≥ 参照值，同一年（容差 0）",
              wordings=("达到全国平均水平", "达到全省平均水平", "不低于全国平均水平")),
-    Operator(name="above_reference", sense="higher", shape="reference",
+    Operator(name="above_reference", sense=Sense.HIGHER, shape="reference",
              goal=_whole_reference, level=level_gt, decide=Rule.REFERENCE, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"> {t.reference}",
              rule="v > reference, same year, strictly",
              rule_zh="v > 参照值，同一年，严格大于",
              wordings=("超过全国平均水平", "超过全省平均水平", "高于全国平均水平")),
-    Operator(name="growth_above", sense="higher", shape="reference", needs_baseline=True,
+    Operator(name="growth_above", sense=Sense.HIGHER, shape="reference", needs_baseline=True,
              goal=_in_step, level=level_gt, decide=Rule.GROWTH_VS, percent=Percent.NONE,
              reference_level=False, level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"{words['growth']} > {t.reference}",
              rule="compound growth a year since the baseline > the reference's over the "
              "same years", rule_zh="基数年以来年均复合增长 > 参照指标同期的年均复合增长",
              wordings=("增长高于", "增速高于", "快于")),
-    Operator(name="growth_in_step", sense="higher", shape="reference", needs_baseline=True,
+    Operator(name="growth_in_step", sense=Sense.HIGHER, shape="reference", needs_baseline=True,
              tolerance=IN_STEP_TOLERANCE, goal=_in_step, decide=Rule.GROWTH_VS, percent=Percent.NONE,
              reference_level=False, level_series=False, trajectory=False,
              show=lambda t, num, words, u:
@@ -358,7 +375,7 @@ _ENTRIES = (
              "years − tolerance (in growth points)",
              rule_zh="基数年以来年均复合增长 ≥ 参照指标同期的年均复合增长 − 容差（百分点）",
              wordings=("与…基本同步", "同步", "基本同步")),
-    Operator(name="cumulative", sense="higher", decide=Rule.SUM, percent=Percent.SHARE,
+    Operator(name="cumulative", sense=Sense.HIGHER, decide=Rule.SUM, percent=Percent.SHARE,
              level_series=False, trajectory=False,
              show=lambda t, num, words, u: f"Σ ≥ {num(t.value)}{u}",
              rule="sum of the annual amounts over the plan period ≥ value",

@@ -140,7 +140,8 @@ REF = {y: 100.0 for y in range(2018, 2028)}
 def test_the_matrix_covers_every_operator_and_direction():
     covered = {(op, d) for op, d, *_ in SPECS}
     for op in operators.OPERATORS.values():
-        directions = [op.sense] if op.sense else ["higher", "lower"]
+        directions = (["higher", "lower"] if op.sense is operators.Sense.INDICATOR
+                      else [str(op.sense)])
         assert {(op.name, d) for d in directions} <= covered, op.name
 
 
@@ -192,7 +193,7 @@ EDGES = {
     ("about", "higher"): (98, 97.9),                # 100 ± 2 %: the low end counts
     ("about", "lower"): (102, 102.1),               # lower is better: the high end counts
     ("between", "higher"): (80, 79.9),
-    ("between", "lower"): (120, 120.1),
+    ("between", "lower"): (120, 120.1),            # lower is better: the high end counts
     ("increase_by", "higher"): (100, 99.9),         # 60 + 40
     ("decrease_by", "lower"): (40, 40.1),           # 50 × (1 − 20 %)
     ("multiple_of", "higher"): (100, 99.9),         # 2 × 50
@@ -208,13 +209,6 @@ EDGES = {
 }
 
 
-#: ``between`` does not follow its indicator's direction (only ``about`` does): above the
-#: range is met even where lower is better. Reported to the lead, not changed here (every
-#: verdict on the bundled data stays as it is); strict, so a fix makes this row fail.
-BETWEEN_LOWER = pytest.mark.xfail(strict=True, reason="between ignores a lower-is-better "
-                                  "direction: 120.1 above a 80–120 range is judged met")
-
-
 def _edge_rows():
     for op, direction, fields, base, unit in SPECS:
         if (op, direction) not in EDGES:
@@ -223,12 +217,10 @@ def _edge_rows():
         reference = {B: 100.0, 2025: 140.0} if spec.decide == operators.Rule.GROWTH_VS else (
             REF if spec.takes_reference else {})
         for verdict, v in zip(("met", "missed"), EDGES[op, direction], strict=True):
-            marks = [BETWEEN_LOWER] if (op, direction, verdict) == ("between", "lower",
-                                                                     "missed") else []
             yield pytest.param(Row(op, fields, {B: base, 2025: v},
                                    {"status": verdict, "final": True, "year": 2025},
                                    direction, unit=unit, reference=reference),
-                               id=f"{op}-{direction}-deadline-{verdict}", marks=marks)
+                               id=f"{op}-{direction}-deadline-{verdict}")
 
 
 @pytest.mark.parametrize("row", list(_edge_rows()))
@@ -274,6 +266,11 @@ IN_PLAN = [
     _in_plan("about", "lower", 120, {"status": "behind", "R": 0.877, "pct": 50.0}, "behind"),
     # towards low = 80 from the 2020 figure 60: 4/4
     _in_plan("between", "higher", 72, {"status": "on_track", "R": 1.0, "pct": 60.0}, "on-pace"),
+    # lower is better: towards high = 120 from the 2020 figure 140, (−12/3)/(−20/5) = 1;
+    # percent (128 − 140)/(120 − 140)
+    _in_plan("between", "lower", 128, {"status": "on_track", "R": 1.0, "pct": 60.0}, "on-pace"),
+    # (−8/3)/(−4) = 0.667; percent 8/20
+    _in_plan("between", "lower", 132, {"status": "behind", "R": 0.667, "pct": 40.0}, "behind"),
     _in_plan("increase_by", "higher", 84, {"status": "on_track", "R": 1.0, "pct": 60.0},
              "on-pace"),
     # goal 40 from 50: (−3/3)/(−10/5) = 0.5: off_track; percent 3/10
@@ -338,6 +335,16 @@ SPECIAL = [
          direction="lower"),
     _row("about", {2025: 100}, {"status": "met", "above": False}, "inside-band"),
     _row("between", {2025: 130}, {"status": "met", "above": True}, "above-range"),
+    # lower is better: below the range is the good side (met, flagged), above it a miss
+    _row("between", {2025: 70}, {"status": "met", "final": True, "above": True},
+         "below-range-lower", direction="lower"),
+    _row("between", {2025: 100}, {"status": "met", "above": False}, "inside-range-lower",
+         direction="lower"),
+    _row("between", {2025: 130}, {"status": "missed", "final": True, "above": False},
+         "above-range-lower", direction="lower"),
+    # higher is better: below the range is the miss
+    _row("between", {2025: 70}, {"status": "missed", "final": True, "above": False},
+         "below-range"),
     # a 5.5 % 左右 unemployment target (lower is better) at exactly 5.5: met
     _row("about", {2025: 5.5}, {"status": "met", "final": True}, "unemployment-at-value",
          direction="lower", unit=PCT, fields={"value": 5.5, "baseline": {"year": B}}),

@@ -43,6 +43,12 @@ PROJECTS = {"id": "projects", "name_zh": "重大创新专项", "name_en": "Major
 UNEMP = {"id": "unemp", "name_zh": "城镇调查失业率", "name_en": "Urban surveyed unemployment",
          "unit": "%", "direction": "lower"}
 
+#: a lower-is-better count for the band worked example (bands follow their indicator's direction)
+WASTE = {"id": "waste", "name_zh": "超标排放企业", "name_en": "Over-limit emitters",
+         "unit": "家", "direction": "lower"}
+BAND_LOW = {"low": 80, "high": 120, "pace": "linear", "baseline": {"year": 2020, "value": 140},
+            "quote": "由2020年的140家减少到80—120家"}
+
 ENERGY = {"id": "energy", "name_zh": "单位GDP能源消耗", "name_en": "Energy per GDP",
           "unit": "吨标准煤/万元", "direction": "lower"}
 
@@ -64,6 +70,18 @@ CASES = [
      [obs("labs", 2025, 3, "个")], [LABS], "met", 300.0, None),
     ("between_short", target("t", "labs", "between", low=1, high=2),
      [obs("labs", 2025, 0, "个")], [LABS], "missed", 0.0, None),
+    ("between_lower_2023", target("t", "waste", "between", **BAND_LOW),
+     [obs("waste", 2023, 128, "家")], [WASTE], "on_track", 60.0, 1.0),
+    ("between_lower_at_high", target("t", "waste", "between", **BAND_LOW),
+     [obs("waste", 2025, 120, "家")], [WASTE], "met", 100.0, None),
+    ("between_lower_above", target("t", "waste", "between", **BAND_LOW),
+     [obs("waste", 2025, 120.1, "家")], [WASTE], "missed", 99.5, None),
+    ("between_lower_below", target("t", "waste", "between", **BAND_LOW),
+     [obs("waste", 2025, 70, "家")], [WASTE], "met", 350.0, None),
+    ("about_lower_below", target("t", "unemp", "about", value=5.5),
+     [obs("unemp", 2025, 5.2, "%")], [UNEMP], "met", 105.77, None),
+    ("about_lower_above", target("t", "unemp", "about", value=5.5),
+     [obs("unemp", 2025, 5.7, "%")], [UNEMP], "missed", 96.49, None),
     ("increase_by", target("t", "firms", "increase_by", value=40, baseline=B20),
      [obs("firms", 2020, 100, "家"), obs("firms", 2023, 118, "家")], None, "behind", 45.0, 0.815),
     ("decrease_by", target("t", "energy", "decrease_by", value=13.5, unit="%",
@@ -95,9 +113,13 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_worked_example(make_city, case):
-    _, t, observations, extra, status, pct, ratio = case
+    name, t, observations, extra, status, pct, ratio = case
     r = run(make_city, t, observations, extra)
     assert r.status == status, r.reason
+    if name in ("between_lower_below", "about_lower_below"):
+        assert r.above_range  # beyond the band on the good side: flagged
+    if name == "between_lower_above":
+        assert (r.category, r.attainment) == ("basically_achieved", 99.92)
     assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
     if ratio is None:
         assert r.pace is None  # final and per-year verdicts make no projection

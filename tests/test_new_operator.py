@@ -23,7 +23,7 @@ def _share_of_reference(g: GoalInput) -> Levels:
 
 
 AT_MOST_SHARE = Operator(
-    name="at_most_share_of_reference", sense="lower", shape="value_of_reference",
+    name="at_most_share_of_reference", sense=operators.Sense.LOWER, shape="value_of_reference",
     value_kind="percent", goal=_share_of_reference, level=operators.level_le,
     decide=Rule.REFERENCE, percent=Percent.SHARE, level_series=False, trajectory=False,
     show=lambda t, num, words, u: f"≤ {num(t.value)}% {words['of']} {t.reference}",

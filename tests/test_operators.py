@@ -42,7 +42,7 @@ def test_every_operator_has_a_worked_example():
 def test_every_operator_has_a_rule_and_wordings():
     for op in operators.OPERATORS.values():
         assert op.rule and op.rule_zh and op.wordings, op.name
-        assert op.sense in ("higher", "lower", None)
+        assert isinstance(op.sense, operators.Sense)
         assert op.shape in ("value", "range", "reference", "value_of_reference", "optional")
         assert op.value_kind in ("level", "change", "factor", "rate", "percent")
 
@@ -72,3 +72,5 @@ def test_sense_agrees_with_lower(name):
         assert op.lower("higher") and op.lower("lower")
     elif op.sense == "higher":
         assert not op.lower("higher") and not op.lower("lower")
+    else:  # a band follows its indicator's direction
+        assert not op.lower("higher") and op.lower("lower")

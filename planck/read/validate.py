@@ -151,7 +151,7 @@ def check_targets(doc: Any, tf: TargetFile, name: str) -> list[Finding]:
         c.ref(at, "reference", t.reference, indicators, "reference indicator")
         spec = operators.get(t.op)
         sense = spec.sense
-        if sense is not None and direction.get(t.indicator, sense) != sense:
+        if sense is not operators.Sense.INDICATOR and direction.get(t.indicator, sense) != sense:
             c.add(at, "op", "direction-mismatch",
                   f"op {t.op!r} needs a {sense}-is-better indicator, but {t.indicator!r} "
                   f"is declared 'direction: {direction[t.indicator]}'")
