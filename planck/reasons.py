@@ -119,6 +119,9 @@ REASONS: dict[str, tuple[str, str]] = {
     "bound_proves_nothing": ("a bound decides nothing here ({shown}): the true figure may lie "
                              "on either side of the target, and no exact figure is left",
                              "界限值在此不能定论（{shown}）：真实数值可能在目标两侧，且没有确切数值"),
+    "bound_lags": ("{text}; a bound ({shown}): every value it allows lags (滞后), this status "
+                   "is the best of them",
+                   "{text}；界限值（{shown}）：其允许的每个数值都滞后，此状态是其中最好的情形"),
     "estimate_not_final": ("{text}; the figure is an estimate (预计): not final until the "
                            "actual figure is recorded",
                            "{text}；该数值为预计数：实际数值公布前不作最终结论"),

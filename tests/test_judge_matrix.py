@@ -30,14 +30,15 @@ AS_OF = date(2027, 6, 1)
 B = 2020  # the baseline year; the plan starts 2021, the deadline is 2025
 
 
-def _obs(indicator: str, period: int | str, value: float, order: int) -> Obs:
+def _obs(indicator: str, period: int | str, value: float, order: int, bound: str | None = None,
+         estimate: bool = False) -> Obs:
     year = int(str(period)[:4])
     partial = isinstance(period, str)
     published = date(year, int(str(period)[5:7]) + 1, 1) if partial else date(year + 1, 3, 1)
     return Obs(indicator=indicator, period=period, year=year, value=value, raw_value=value,
                unit="", partial=partial, pin=False, source="bulletin", source_title="公报",
                source_date=published, url=None, quote=f"{value:g}", file="mem", line=order,
-               order=order)
+               order=order, bound=bound, estimate=estimate)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class Row:
     as_of: date = AS_OF
     #: the target's unit in the indicator's (a target in 万家 of an indicator in 家: 10000)
     factor: float = 1.0
+    #: figures given only as a bound ("lower": 3000余, "upper": 近1300), by period
+    bounds: dict[int | str, str] = field(default_factory=dict)
+    #: figures that are estimates (预计), by period
+    estimates: tuple[int | str, ...] = ()
 
 
 def judge(row: Row) -> Result:
@@ -83,7 +88,8 @@ def city(row: Row, source_date: str | None = "2021-03-01", plans: bool = True) -
                         "deadline": 2025, "source": "plan", "quote": "引文", **fields}]
            if plans else []}
     tf = TargetFile.model_validate(doc)
-    figures = [_obs("x", p, v, i) for i, (p, v) in enumerate(row.figures.items())]
+    figures = [_obs("x", p, v, i, row.bounds.get(p), p in row.estimates)
+               for i, (p, v) in enumerate(row.figures.items())]
     figures += [_obs("ref", y, v, 100 + i) for i, (y, v) in enumerate(row.reference.items())]
     return CityData(targets=tf, path="mem", lines={}, observations=tuple(figures),
                     factors={"t": row.factor} if row.factor != 1.0 else {})
@@ -98,7 +104,8 @@ def observed(r: Result) -> dict[str, Any]:
             "pct": r.percent_to_goal,
             "year": None if deciding is None else deciding.period,
             "base": None if r.base_point is None else r.base_point.year,
-            "ref": r.reference_value}
+            "ref": r.reference_value, "category": r.category, "light": r.light,
+            "bounds": r.bounds, "estimate": r.estimate}
 
 
 def check(row: Row) -> None:
@@ -559,6 +566,101 @@ def test_a_target_reads_as_its_form(op, value, goal, text):
     assert operators.get(op).show(shown, lambda x: f"{x:g}", {}, " 家") == text
 
 
+# --- figures given only as a bound, and estimates (issue 22) ------------------------------
+# at_least 100 from 60 (2020), linear: R = ((v − 60)/3)/8 for a 2023 figure; on_track from
+# R 0.95 (v 82.8), behind from 0.60 (v 74.4), off_track from 0 (v 60), regressing below.
+# A bound decides when every value it allows gives the same status; when they differ but all
+# lag, the category 滞后 is proven and the status is the best the bound allows (bounds
+# "status": "upper"); the light then only when every one of them has the same colour.
+UP, LOW = "upper", "lower"
+SHOWN_UP = {"latest": UP, "percent_to_goal": UP, "attainment": UP}
+#: in the plan, the catch-up pace from a figure of at most v is at least the one from v
+IN_PLAN_UP = {**SHOWN_UP, "catch_up": LOW}
+BOUNDED = [
+    # ≤ 80: behind at 80 (R 0.833), off_track or regressing below: lagging, yellow or red
+    _row("at_least", {2023: 80}, {"status": "behind", "R": 0.833, "final": False,
+                                  "category": "lagging", "light": None,
+                                  "bounds": {**IN_PLAN_UP, "status": UP}},
+         "upper-lags-behind-at-best", bounds={2023: UP}),
+    # ≤ 72: off_track at 72 (R 0.5), regressing below 60: lagging and red whatever it is
+    _row("at_least", {2023: 72}, {"status": "off_track", "R": 0.5, "category": "lagging",
+                                  "light": "red", "bounds": {**IN_PLAN_UP, "status": UP}},
+         "upper-lags-red", bounds={2023: UP}),
+    # ≤ 55: every value allowed is below the base: regressing, proven outright
+    _row("at_least", {2023: 55}, {"status": "regressing", "category": "lagging",
+                                  "light": "red", "bounds": IN_PLAN_UP},
+         "upper-all-regressing", bounds={2023: UP}),
+    # ≤ 90: on_track at 90, lagging lower down: nothing proven, no exact figure left
+    _row("at_least", {2023: 90}, {"status": "not_assessable", "category": None,
+                                  "light": None, "bounds": {}},
+         "upper-straddles", bounds={2023: UP}),
+    # ≥ 84: on_track at 84, met (early) from 100: two categories, nothing proven
+    _row("at_least", {2023: 84}, {"status": "not_assessable", "category": None, "bounds": {}},
+         "lower-on-track-or-met", bounds={2023: LOW}),
+    # the exact 2022 figure is on track (R (24/2)/8 = 1.5), the later bound proves lagging
+    _row("at_least", {2022: 84, 2023: 80}, {"status": "behind", "year": 2023,
+                                            "category": "lagging", "light": None},
+         "exact-then-lagging-bound", bounds={2023: UP}),
+    # the exact 2022 figure decides where the later bound proves nothing
+    _row("at_least", {2022: 84, 2023: 90}, {"status": "on_track", "year": 2022, "R": 1.5,
+                                            "bounds": {}},
+         "exact-then-open-bound", bounds={2023: UP}),
+    # lower is better, at_most 40 from 60: ≥ 55 is off_track (R (−5/3)/(−4) = 0.417) or,
+    # above 60, regressing: red; ≥ 50 is behind (0.833) at best: no light
+    _row("at_most", {2023: 55}, {"status": "off_track", "R": 0.417, "category": "lagging",
+                                 "light": "red", "bounds": {"latest": LOW, "percent_to_goal": UP,
+                                                            "attainment": UP, "catch_up": UP,
+                                                            "status": UP}},
+         "lower-bound-lags-red", direction="lower", bounds={2023: LOW}),
+    _row("at_most", {2023: 50}, {"status": "behind", "category": "lagging", "light": None},
+         "lower-bound-lags-behind-at-best", direction="lower", bounds={2023: LOW}),
+    # the deadline year: ≤ 80 misses finally, 完成率 ≤ 80 % → not_achieved; ≤ 95 may be
+    # above or below the 90 % line: category and light left open; ≥ 100 is met
+    _row("at_least", {2025: 80}, {"status": "missed", "final": True, "pct": 50.0,
+                                  "category": "not_achieved", "light": "red",
+                                  "bounds": SHOWN_UP}, "deadline-upper-missed",
+         bounds={2025: UP}),
+    _row("at_least", {2025: 95}, {"status": "missed", "final": True, "category": None,
+                                  "light": None}, "deadline-upper-near-line", bounds={2025: UP}),
+    _row("at_least", {2025: 100}, {"status": "met", "final": True, "category": "achieved",
+                                   "light": "green"}, "deadline-lower-met", bounds={2025: LOW}),
+    # ≥ 95 at the deadline: met or missed: nothing proven
+    _row("at_least", {2025: 95}, {"status": "not_assessable", "final": False},
+         "deadline-lower-open", bounds={2025: LOW}),
+    # a band, lower is better (80–120 from 140): ≥ 125 misses at the deadline, 完成率 ≤ 96 %
+    _row("between", {2025: 125}, {"status": "missed", "final": True, "category": None},
+         "deadline-lower-bound-lower-is-better", direction="lower", bounds={2025: LOW}),
+]
+
+
+@pytest.mark.parametrize("row", BOUNDED)
+def test_bounded(row):
+    check(row)
+
+
+ESTIMATED = [
+    # an estimate decides as its figure would, never finally
+    _row("at_least", {2025: 100}, {"status": "met", "final": False, "estimate": True,
+                                   "category": "achieved", "light": "green"},
+         "estimate-deadline-met", estimates=(2025,)),
+    _row("at_least", {2025: 92}, {"status": "missed", "final": False, "estimate": True,
+                                  "category": "basically_achieved", "light": "yellow"},
+         "estimate-deadline-missed", estimates=(2025,)),
+    _row("at_least", {2023: 84}, {"status": "on_track", "final": False, "estimate": True,
+                                  "R": 1.0, "category": "as_expected"},
+         "estimate-in-plan", estimates=(2023,)),
+    # an estimate that is also a bound: ≤ 80 lags at best behind, not final either way
+    _row("at_least", {2023: 80}, {"status": "behind", "final": False, "estimate": True,
+                                  "category": "lagging", "light": None},
+         "estimate-and-bound", estimates=(2023,), bounds={2023: UP}),
+]
+
+
+@pytest.mark.parametrize("row", ESTIMATED)
+def test_estimated(row):
+    check(row)
+
+
 # --- every row's whole result, against a reviewed copy ------------------------------------
 # The rows above state by hand what decides a verdict; the rest of a result (its reasons,
 # series, pace, base point and flags) is checked against tests/golden/judge_matrix.json, as
@@ -566,7 +668,7 @@ def test_a_target_reads_as_its_form(op, value, goal, text):
 #     UPDATE_GOLDEN=1 python -m pytest tests/test_judge_matrix.py && git diff tests/golden/
 GOLDEN = Path(__file__).parent / "golden" / "judge_matrix.json"
 ALL_ROWS = [*_shape_rows(), *_edge_rows(), *IN_PLAN, *SPECIAL, *PART_YEAR, *AMOUNTS, *REFERENCE,
-            *NO_LEVEL]
+            *NO_LEVEL, *BOUNDED, *ESTIMATED]
 
 
 def _whole(row: Row) -> Any:

@@ -78,6 +78,22 @@ def test_bounds(make_city):
     assert r.attainment == pytest.approx(81.25) and r.bounds["attainment"] == "upper"
 
 
+@pytest.mark.parametrize("written, status, light", [
+    (80, "behind", None), (72, "off_track", "red"), (90, "not_assessable", None)])
+def test_a_bound_that_proves_only_lagging(make_city, written, status, light):
+    t = target("t", "firms", "at_least", value=100, pace="linear",
+               baseline={"year": 2020, "value": 60})
+    [r] = run(make_city, [t], [obs("firms", 2023, written, "家", bound="upper",
+                                   quote=f"近{written}家")]).results
+    assert (r.status, r.final, r.light) == (status, False, light)
+    if status == "not_assessable":
+        assert r.category is None and r.bounds == {}
+    else:
+        assert r.category == "lagging" and r.bounds["status"] == "upper"
+        assert "every value it allows lags" in r.reason
+    assert f"近{written}家" in PAGE
+
+
 def test_estimates(make_city):
     [r] = firms(make_city, {2025: 1650}, estimate=True, quote="预计1650家").results
     assert (r.status, r.final, r.category) == ("met", False, "achieved")

@@ -4,8 +4,11 @@ proves (docs/methodology.md, "Bounds").
 A verdict is proven when every value the bound allows gives the same status. The values tried
 are the ends of the allowed interval and every level of the target inside it (goal, range
 ends, base): a target's satisfied set is an interval and its pace status moves one way with
-the figure, so these are the only places the status can change. A bound that proves nothing is
-set aside and the exact figures decide; with none left the target is ``not_assessable``.
+the figure, so the statuses between two tried values lie between theirs. When the statuses
+differ but every one lags (behind, off_track, regressing), the bound proves the category 滞后
+all the same: the verdict stands on the written number, whose status is the best the bound
+allows, and the result says so. A bound that proves nothing is set aside and the exact
+figures decide; with none left the target is ``not_assessable``.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ def _tried(case: Any, value: float, bound: str) -> list[float]:
     return [lo, hi, *(x for x in levels if x is not None and lo < x < hi)]
 
 
+#: the statuses of the category 滞后 (lagging), best first
+LAGGING = ("behind", "off_track", "regressing")
+
+
 def decide(case: Any, rule: Callable[[Any], Any]) -> tuple[Any, Any, dict[int, str]]:
     """(the case the verdict rests on, its decision, the bounds among its figures by year).
     The case is ``case`` itself, or without its bounded figures when they prove nothing."""
@@ -38,13 +45,32 @@ def decide(case: Any, rule: Callable[[Any], Any]) -> tuple[Any, Any, dict[int, s
     d = rule(case)
     if not bounded:
         return case, d, {}
+    outcomes = {(d.status, d.final)}
     for year, bound in bounded.items():
         o = case.annual[year]
         for value in _tried(case, o.value, bound):
             other = rule(replace(case, annual={**case.annual, year: replace(o, value=value)}))
-            if (other.status, other.final) != (d.status, d.final):
-                return _set_aside(case, bounded, rule)
-    return case, d, bounded
+            outcomes.add((other.status, other.final))
+    if len(outcomes) == 1:
+        return case, d, bounded
+    if not _lags_at_best(d, outcomes):
+        return _set_aside(case, bounded, rule)
+    return case, replace(d, status_bound="upper", reason=say(
+        "bound_lags", text=d.reason, shown=_shown(case, bounded))), bounded
+
+
+def _shown(case: Any, bounded: dict[int, str]) -> str:
+    """The bounded figures as a reason shows them: "2025: ≥ 3000"."""
+    return ", ".join(f"{y}: {'≥' if b == 'lower' else '≤'} {case.annual[y].value:g}"
+                     for y, b in sorted(bounded.items()))
+
+
+def _lags_at_best(d: Any, outcomes: set[tuple[str, bool]]) -> bool:
+    """Every value the bound allows lags, none finally, and the written number's status is
+    the best of them (the open side of the bound is its bad side)."""
+    if any(final or status not in LAGGING for status, final in outcomes):
+        return False
+    return min(LAGGING.index(status) for status, _ in outcomes) == LAGGING.index(d.status)
 
 
 def _set_aside(case: Any, bounded: dict[int, str], rule: Callable[[Any], Any]
@@ -54,17 +80,20 @@ def _set_aside(case: Any, bounded: dict[int, str], rule: Callable[[Any], Any]
     if d.status in ("no_data", "not_assessable"):
         from planck.judge.decision import Decision
 
-        shown = ", ".join(f"{y}: {'≥' if b == 'lower' else '≤'} {case.annual[y].value:g}"
-                          for y, b in sorted(bounded.items()))
-        d = Decision("not_assessable", reason=say("bound_proves_nothing", shown=shown))
+        d = Decision("not_assessable",
+                     reason=say("bound_proves_nothing", shown=_shown(case, bounded)))
     return exact, d, {}
 
 
-def shown_bounds(direction: str, bound: str | None) -> dict[str, str]:
+def shown_bounds(direction: str, bound: str | None, d: Any = None) -> dict[str, str]:
     """Which shown numbers a bounded deciding figure makes bounds: the figure itself, and
     percent to goal and 完成率, which move with it for higher-is-better and against it for
-    lower-is-better (完成率 = target / figure)."""
+    lower-is-better (完成率 = target / figure); and the status, when the bound proves only
+    that it lags ("upper": the best status it allows)."""
     if bound is None:
         return {}
     derived = bound if direction == "higher" else {"lower": "upper", "upper": "lower"}[bound]
-    return {"latest": bound, "percent_to_goal": derived, "attainment": derived}
+    out = {"latest": bound, "percent_to_goal": derived, "attainment": derived}
+    if d is not None and d.status_bound is not None and d.status in LAGGING:
+        out["status"] = d.status_bound
+    return out

@@ -32,6 +32,9 @@ class Decision:
     series: dict[int, float] | None = None
     above: bool = False
     reference_value: float | None = None
+    #: "upper": a bounded figure proves only that the target lags, and ``status`` is the best
+    #: status the values it allows give (planck.judge.bounds)
+    status_bound: str | None = None
 
 
 def after_deadline(series: dict[int, float], deadline: int) -> str:

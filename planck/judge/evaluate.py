@@ -98,7 +98,7 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
                     percent_reason=progress.percent_reason, base_point=progress.base_point,
                     ratio_reason=progress.ratio_reason, pace_method=progress.method)
     result = replace(result, first_met=terms.first_met(case, d, series, provisional),
-                     bounds=bounds.shown_bounds(ind.direction, bounded.get(d.year or 0)),
+                     bounds=bounds.shown_bounds(ind.direction, bounded.get(d.year or 0), d),
                      estimate=d.year in case.annual and case.annual[d.year].estimate,
                      supersedes=t.supersedes, baseline_actual=terms.baseline_actual(case),
                      conflicts=_conflicts(data, case, d.year, as_of))

@@ -114,6 +114,8 @@ def light(r: Result, cat: str | None) -> str | None:
     """Green, yellow or red: yellow for a near miss and for ``behind``."""
     if cat is None:
         return None
+    if r.status == "behind" and r.bounds.get("status") == "upper":
+        return None  # behind at best: a lower value allowed by the bound is red
     if cat in _GREEN:
         return "green"
     if cat == "basically_achieved" or r.status == "behind":
