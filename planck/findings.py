@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+#: Longest message kept in a finding; longer ones (huge keys or values) are cut.
+MAX_MESSAGE = 400
+
+# Characters that end a line for a terminal or for str.splitlines(), and other controls.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A message safe to print as one line: breaks and controls escaped, length capped."""
+    text = _BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in a text."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 @dataclass(frozen=True, order=True)

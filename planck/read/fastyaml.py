@@ -133,43 +133,79 @@ def _typed_in_yaml12(value: str) -> bool:
                 or (first and first in "0123456789" and _YAML12_TIMESTAMP.match(value)))
 
 
-def _mark(node: Any) -> tuple[int, int]:
-    return node.start_mark.line, node.start_mark.column
+#: Keys whose value is free text (a quote or note may span lines and hold a tab): the walk
+#: below keeps their strings apart, for ``strings.check_strings``' two rules.
+FREE_TEXT = frozenset({"quote", "note"})
 
 
-def _build(node: Any, seen: set[int]) -> Any:
-    # yaml is imported by parse() before any node exists; a function-level import here would
-    # run once per node.
-    if id(node) in seen:  # an alias: the same node reached twice
+class Strings:
+    """Every string of a built tree, as ``strings.check_strings`` reads them: keys and short
+    values in ``short``, values under a ``FREE_TEXT`` key (and items of a list there) in
+    ``free``. Collected during the one walk, so the check need not walk the tree again."""
+
+    __slots__ = ("short", "free")
+
+    def __init__(self) -> None:
+        self.short: list[str] = []
+        self.free: list[str] = []
+
+
+def _builder(strings: Strings) -> Any:
+    """The walk from composed nodes to positioned data: raises _Unsure at an alias (the same
+    node reached twice), an explicit tag, a complex or duplicate key, or a merge key."""
+    # yaml is imported by parse() before any node exists; the node classes are bound then.
+    seen: set[int] = set()
+    short, free_strings = strings.short, strings.free
+    scalar_node, sequence_node, mapping_node = ScalarNode, SequenceNode, MappingNode
+
+    def build(node: Any, free: bool) -> Any:
+        if id(node) in seen:
+            raise _Unsure
+        seen.add(id(node))
+        if isinstance(node, scalar_node):
+            value = _scalar(node)
+            if type(value) is str:
+                (free_strings if free else short).append(value)
+            return value
+        if node.tag not in _DEFAULT_TAGS:
+            raise _Unsure
+        mark = node.start_mark
+        lc = Positions(mark.line, mark.column)
+        if isinstance(node, sequence_node):
+            seq = PosSeq()
+            seq.lc = lc
+            items = lc._items
+            for item in node.value:
+                mark = item.start_mark
+                items.append((mark.line, mark.column))
+                seq.append(build(item, free))
+            return seq
+        if isinstance(node, mapping_node):
+            out = PosMap()
+            out.lc = lc
+            keys, values = lc._keys, lc._values
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, scalar_node):
+                    raise _Unsure
+                key = _scalar(key_node)
+                if key in out or key == "<<":
+                    raise _Unsure  # duplicate or merge key: the careful path reports it
+                if type(key) is str:
+                    short.append(key)
+                mark = key_node.start_mark
+                keys[key] = at = (mark.line, mark.column)
+                # an empty value has no position of its own; point at its key, as the careful
+                # path does
+                if not (isinstance(value_node, scalar_node) and not value_node.style
+                        and value_node.value == ""):
+                    mark = value_node.start_mark
+                    at = (mark.line, mark.column)
+                values[key] = at
+                out[key] = build(value_node, key in FREE_TEXT)
+            return out
         raise _Unsure
-    seen.add(id(node))
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if node.tag not in _DEFAULT_TAGS:
-        raise _Unsure
-    if isinstance(node, SequenceNode):
-        seq = PosSeq()
-        seq.lc = Positions(*_mark(node))
-        for item in node.value:
-            seq.lc._items.append(_mark(item))
-            seq.append(_build(item, seen))
-        return seq
-    if isinstance(node, MappingNode):
-        out = PosMap()
-        out.lc = Positions(*_mark(node))
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise _Unsure
-            key = _scalar(key_node)
-            if key in out or key == "<<":
-                raise _Unsure  # duplicate or merge key: the careful path reports it
-            out.lc._keys[key] = _mark(key_node)
-            # an empty value has no position of its own; point at its key, as the careful path
-            empty = isinstance(value_node, ScalarNode) and not value_node.style and value_node.value == ""
-            out.lc._values[key] = _mark(key_node) if empty else _mark(value_node)
-            out[key] = _build(value_node, seen)
-        return out
-    raise _Unsure
+
+    return build
 
 
 @cache
@@ -203,6 +239,12 @@ def _loader() -> Any:
 
 def parse(text: str) -> PosMap | None:
     """Positioned data for a well-formed file whose top level is a mapping, else None."""
+    built = parse_with_strings(text)
+    return None if built is None else built[0]
+
+
+def parse_with_strings(text: str) -> tuple[PosMap, Strings] | None:
+    """``parse``, and the tree's strings (see ``Strings``)."""
     global MappingNode, ScalarNode, SequenceNode
     try:
         import yaml
@@ -211,11 +253,12 @@ def parse(text: str) -> PosMap | None:
         loader = _loader()  # no implicit resolution: _scalar reads plain scalars itself
     except (ImportError, AttributeError):
         return None
+    strings = Strings()
     try:
         node = yaml.compose(text, Loader=loader)
         if node is None:
             return None
-        data = _build(node, set())
+        data = _builder(strings)(node, False)
     except (_Unsure, yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
         return None
-    return data if isinstance(data, PosMap) else None
+    return (data, strings) if isinstance(data, PosMap) else None

@@ -13,28 +13,32 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planck.findings import Finding
+from planck.findings import MAX_MESSAGE, Finding, one_line
+from planck.findings import position as _pos
+from planck.read.careful import MAX_DEPTH
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_MESSAGE", "Loaded", "NotRegular", "decode", "key_position",
+           "load", "load_text", "locate", "one_line", "parse", "read_regular"]
 
 #: Files larger than this are refused before parsing (documented in docs/format.md).
 MAX_BYTES = 5 * 1024 * 1024
 #: The careful path (ruamel, ~5 s a MiB and far more in memory) reads files up to this size;
 #: a larger one it would have to read is refused at once (the quick path has no such bound).
 CAREFUL_MAX_BYTES = 512 * 1024
-#: Deeper nesting than this is refused; planck's own files need 4 levels.
-MAX_DEPTH = 40
-#: Longest message kept in a finding; longer ones (huge keys or values) are cut.
-MAX_MESSAGE = 400
-
-# Characters that end a line for a terminal or for str.splitlines(), and other controls.
-_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Block-context prefix of a line: indentation plus '-', '?' and ':' indicators. Every block
 # collection starts at the end of such a prefix, which bounds the nesting depth cheaply.
 _PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+_PREFIX_RUN = re.compile(r"[ \t?:-]*")
 # A run of opening brackets deeper than MAX_DEPTH: refused without asking the YAML scanner,
 # whose look-ahead for simple keys makes long runs slow.
 _BRACKETS = re.compile(r"[\[{](?:[\s,]*[\[{]){" + str(MAX_DEPTH) + "}")
-# '&', '*' or '!' where a node can start (line start, blank, flow indicator, ':'): a possible
-# anchor, alias or tag. 'R&D' or 'S&T' inside a scalar does not match, so they cost no re-parse.
+
+
+def _deep_brackets(text: str) -> re.Match[str] | None:
+    """``_BRACKETS``' first match; a file with too few opening brackets has none."""
+    return _BRACKETS.search(text) if text.count("[") + text.count("{") > MAX_DEPTH else None
+
+
 _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0", b"GIF8", b"\xff\xd8")
 
 
@@ -51,20 +55,8 @@ class Loaded:
         return self.data is not None and not self.findings
 
 
-def one_line(message: str) -> str:
-    """A message safe to print as one line: breaks and controls escaped, length capped."""
-    text = _BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
-
-
 def _finding(name: str, line: int, col: int, code: str, message: str) -> Loaded:
     return Loaded(name, None, [Finding(name, line, col, code, one_line(message))])
-
-
-def _pos(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 #: C0 control bytes other than tab, LF and CR: many of them in a file's head mean "binary".
@@ -113,35 +105,75 @@ def decode(raw: bytes, name: str) -> tuple[str | None, list[Finding]]:
                   + convert("GB18030"))
 
 
-def _yaml_message(err: Any) -> tuple[str, str]:
-    """(code, message) for a ruamel MarkedYAMLError, worded for someone editing the file."""
-    lines = (err.problem or str(err)).strip().splitlines()
-    problem = lines[0] if lines else ""
-    if type(err).__name__ == "DuplicateKeyError":
-        return "duplicate-key", problem.replace("found ", "", 1)
-    if "'\\t'" in problem:
-        return "yaml-syntax", "tab character: YAML indentation must use spaces, not tabs"
-    if "is not a valid date" in problem:
-        return "bad-date", problem
-    if "another document" in problem:
-        return "yaml-syntax", "a second YAML document ('---'): a planck file holds one document"
-    return "yaml-syntax", problem or "invalid YAML"
-
-
 # An anchor, alias or tag is '&', '*' or '!' at a node's start *followed by its name*;
-# "R & D" in a sentence is neither and must not cost a file the fast path.
-_PROPERTY_WITH_NAME = re.compile(r"(?:^|[\s,\[\]{}:\ufeff])[&*!][^\s,\[\]{}]", re.MULTILINE)
+# "R & D" in a sentence is neither and must not cost a file the fast path. The sign comes
+# first so that the regex engine skips to the next sign (most files have none, or a few
+# 'R&D'); the look-behind asks for the start of the text or a separator before it.
+_PROPERTY_WITH_NAME = re.compile(r"[&*!](?<![^\s,\[\]{}:\ufeff].)[^\s,\[\]{}]")
+# The next bracket of any kind, and the line breaks other than LF that str.splitlines sees.
+_BRACKET = re.compile(r"[\[\]{}]")
+_ODD_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+@cache
+def _prefix_of(width: int) -> re.Pattern[str]:
+    """A line whose block prefix (see ``_PREFIX``) is at least ``width`` characters long,
+    found from the line break before it: a search that skips from one LF to the next."""
+    return re.compile(r"\n[ \t?:-]{" + str(width) + "}")
 
 
 def _fast_blocked(text: str) -> bool:
     """True when the file might hold an anchor, alias, tag, merge key or deep nesting. False
     lets both the fast path and the careful path's event scan skip those checks; the fast
-    path still declines aliases, explicit tags and duplicate keys on its own."""
-    if _PROPERTY_WITH_NAME.search(text) or "<<" in text:
+    path still declines aliases, explicit tags and duplicate keys on its own.
+
+    Every check here is a count, a membership test or a regex that jumps to its first
+    character, so a file costs a fraction of its parse; ``_blocked_lines`` is the same rule
+    line by line, for the rare file with line breaks other than LF and CRLF."""
+    if "<<" in text or (("&" in text or "*" in text or "!" in text)
+                        and _PROPERTY_WITH_NAME.search(text)):
         return True
-    # When every line's brackets balance on that line, brackets nest at most as deep as the
-    # most openers on one line (one-line flow maps such as {year: 2020, value: 755} are common);
-    # a collection spanning lines gets no bound here and goes the careful way.
+    opens = text.count("[") + text.count("{")
+    if opens != text.count("]") + text.count("}"):
+        return True  # some line's brackets do not balance
+    if any(b in text for b in _ODD_BREAKS) or text.count("\r") != text.count("\r\n"):
+        return _blocked_lines(text)
+    openers = _most_openers(text) if opens else 0
+    if openers is None:
+        return True
+    # blocked when 2 * prefix + 2 + openers > MAX_DEPTH, i.e. some prefix is this long:
+    width = (MAX_DEPTH - 2 - openers) // 2 + 1
+    return (width <= 0 or _first_prefix(text) >= width  # the first line
+            or _prefix_of(width).search(text) is not None)
+
+
+
+def _first_prefix(text: str) -> int:
+    match = _PREFIX_RUN.match(text)
+    return match.end() if match else 0
+
+
+def _most_openers(text: str) -> int | None:
+    """The most opening brackets on one LF-ended line, or None when some line's brackets do
+    not balance on it. Only lines holding a bracket are looked at."""
+    most, pos, end_of_text = 0, 0, len(text)
+    while (match := _BRACKET.search(text, pos)) is not None:
+        at = match.start()
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        end = end_of_text if end < 0 else end
+        line = text[start:end]
+        count = line.count("[") + line.count("{")
+        if count != line.count("]") + line.count("}"):
+            return None
+        most, pos = max(most, count), end
+    return most
+
+
+def _blocked_lines(text: str) -> bool:
+    """``_fast_blocked``'s nesting rule, line by line as str.splitlines cuts them: when every
+    line's brackets balance on that line, brackets nest at most as deep as the most openers
+    on one line (one-line flow maps such as {year: 2020, value: 755} are common); a
+    collection spanning lines gets no bound here and goes the careful way."""
     openers = 0
     for line in text.splitlines():
         count = line.count("[") + line.count("{")
@@ -152,83 +184,28 @@ def _fast_blocked(text: str) -> bool:
     return 2 * prefix + 2 + openers > MAX_DEPTH
 
 
-def _preflight(text: str, name: str) -> list[Finding]:
-    """Refuse aliases, merge keys, tags and deep nesting from the event stream, before any
-    tree is built.
-
-    Aliases are refused because expanding them downstream is exponential (billion laughs);
-    merge keys because they would silently override keys; tags because round-trip mode keeps
-    ``!!python/...`` nodes as inert data that would pass validation unnoticed; deep nesting
-    because the composer and the validators recurse.
-    """
-    match = _BRACKETS.search(text)
-    if match:
-        return [Finding(name, *_pos(text, match.start()), "too-deep",
-                        f"nesting deeper than {MAX_DEPTH} levels")]
-    if not _fast_blocked(text):
-        return []
-    from ruamel.yaml import YAML
-    from ruamel.yaml import events as ev
-
-    found: list[Finding] = []
-    depth = 0
-    for event in YAML(typ="safe", pure=True).parse(text):
-        mark = event.start_mark
-        refuse = (name, mark.line + 1, mark.column + 1)
-        scalar = isinstance(event, ev.ScalarEvent)
-        if isinstance(event, ev.AliasEvent):
-            return [Finding(*refuse, "alias", one_line(f"YAML aliases (*{event.anchor}) are not allowed"))]
-        if isinstance(event, ev.NodeEvent) and event.anchor:
-            return [Finding(*refuse, "alias", one_line(f"YAML anchors (&{event.anchor}) are not allowed"))]
-        if scalar and event.value == "<<" and event.style is None:
-            return [Finding(*refuse, "alias", "YAML merge keys (<<) are not allowed: write the keys out")]
-        depth += isinstance(event, ev.CollectionStartEvent) - isinstance(event, ev.CollectionEndEvent)
-        if depth > MAX_DEPTH:
-            return [Finding(*refuse, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")]
-        # Plain scalars carry an implicit tag (str, int, date …); only explicit ones are refused.
-        implicit = scalar and event.implicit and event.implicit[0]
-        tag = getattr(event, "tag", None) if isinstance(event, ev.NodeEvent) else None
-        if tag and not implicit:
-            found.append(Finding(*refuse, "tag", one_line(f"YAML tags ({tag}) are not allowed")))
-    return found
-
-
-@cache
-def _constructor() -> type:
-    """Round-trip constructor whose impossible dates (2022-13-01) are positioned YAML errors
-    instead of a bare ValueError from ``datetime``."""
-    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
-
-    class Strict(RoundTripConstructor):
-        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-            try:
-                return super().construct_yaml_timestamp(node, values)
-            except (ValueError, OverflowError) as err:
-                raise ConstructorError(None, None, f"{node.value!r} is not a valid date: {err}",
-                                       node.start_mark) from None
-
-    Strict.add_default_constructor("timestamp")
-    return Strict
-
-
 # Raw Unicode line breaks: libyaml and ruamel count them as line ends where an editor does
 # not, so positions would drift (issue 9); written as an escape in a quoted string they are
 # free text like any other.
-_RAW_BREAK = re.compile("[\x85\u2028\u2029]")
+_RAW_BREAKS = ("\x85", "\u2028", "\u2029")
+_RAW_BREAK = re.compile("[" + "".join(_RAW_BREAKS) + "]")
 # A run of digits longer than any figure: Python refuses to read over 4,300 digits with its
 # own hint, which would reach the user without a position.
 _LONG_DIGITS = re.compile(r"(?:^|[:\-\[,{?])[ \t]*[-+]?(\d{40,})", re.MULTILINE)
+# Any run of that many digits: the regex engine jumps from digit to digit, where the rule
+# above tries every position of the text.
+_DIGIT_RUN = re.compile(r"\d\d{39}")
 
 
 def _prescan(text: str, name: str) -> Loaded | None:
     """Refusals that need the raw text: raw line separators, absurdly long numbers."""
-    match = _RAW_BREAK.search(text)
+    match = _RAW_BREAK.search(text) if any(b in text for b in _RAW_BREAKS) else None
     if match:
         return _finding(name, *_pos(text, match.start()), "control-char",
                         f"raw character U+{ord(match.group()):04X} (a Unicode line break): "
                         "editors and YAML parsers disagree on the line it ends; remove it, "
                         f"or write it as \\u{ord(match.group()):04x} inside double quotes")
-    match = _LONG_DIGITS.search(text)
+    match = _LONG_DIGITS.search(text) if _DIGIT_RUN.search(text) else None
     if match:
         return _finding(name, *_pos(text, match.start(1)), "schema",
                         f"a number with {len(match.group(1)):,} digits: no figure needs more "
@@ -255,44 +232,21 @@ def parse(text: str, name: str) -> Loaded:
     refused = _prescan(text, name)
     if refused is not None:
         return refused
-    if not _BRACKETS.search(text) and not _fast_blocked(text):
-        from planck.read.fastyaml import parse as fast_parse
+    if not _deep_brackets(text) and not _fast_blocked(text):
+        from planck.read.fastyaml import parse_with_strings
+        from planck.read.strings import clean
 
-        data = fast_parse(text)
-        if data is not None:  # well-formed: no findings to word, positions already known
-            return _checked(Loaded(name, data, []))
+        built = parse_with_strings(text)
+        if built is not None:  # well-formed: no findings to word, positions already known
+            data, strings = built
+            return Loaded(name, data, []) if clean(strings) else _checked(Loaded(name, data, []))
     over = _over_budget(text, name)
     if over is not None:
         return over
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-    from ruamel.yaml.reader import ReaderError
+    from planck.read.careful import parse as careful_parse
 
-    try:
-        findings = _preflight(text, name)
-        if findings:
-            return Loaded(name, None, findings)
-        yaml = YAML(typ="rt")
-        yaml.Constructor = _constructor()
-        data = yaml.load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return _finding(name, line, col, *_yaml_message(err))
-    except ReaderError as err:
-        # Control characters (ESC, DEL, C1 codes): usually pasted from a terminal or a PDF.
-        char = err.character if isinstance(err.character, int) else 0
-        return _finding(name, *_pos(text, err.position), "control-char",
-                        f"character U+{char:04X} is not allowed in a YAML file: remove it")
-    except (YAMLError, RecursionError, ValueError, TypeError, OverflowError) as err:
-        return _finding(name, 0, 0, "yaml-syntax", f"cannot parse YAML: {type(err).__name__}: {err}")
-    if data is None:
-        return _finding(name, 1, 1, "empty", "file holds no YAML document (empty or comments only)")
-    if not hasattr(data, "lc") or not isinstance(data, dict):
-        kind = {"CommentedSeq": "list"}.get(type(data).__name__, "single value")
-        return _finding(name, 1, 1, "not-a-mapping",
-                        f"top level must be a mapping of keys (planck: 1, city: …), not a {kind}")
-    return _checked(Loaded(name, data, []))
+    data, findings = careful_parse(text, name, deep=_deep_brackets(text), blocked=_fast_blocked(text))
+    return Loaded(name, None, findings) if findings else _checked(Loaded(name, data, []))
 
 
 def _checked(loaded: Loaded) -> Loaded:

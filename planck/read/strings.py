@@ -16,10 +16,9 @@ from datetime import date
 from typing import Any, Optional
 
 from planck.findings import Finding
-from planck.read.fastyaml import PosMap, PosSeq
+from planck.read.fastyaml import FREE_TEXT, PosMap, PosSeq, Strings
 
-#: Keys whose value is free text: a quote or note may span lines and hold a tab.
-FREE_TEXT = frozenset({"quote", "note"})
+__all__ = ["FREE_TEXT", "check_strings", "clean", "review_placeholders"]
 
 # C0 and C1 controls, DEL, the line and paragraph separators, bidirectional embeddings,
 # overrides and isolates. In free text, tab and the line breaks LF, NEL, LS and PS may stay.
@@ -75,6 +74,13 @@ def check_strings(data: Any, name: str) -> list[Finding]:
 
     visit(data, False, None)
     return found
+
+
+def clean(strings: Strings) -> bool:
+    """True when none of a tree's strings (collected while it was built) holds a character
+    ``check_strings`` refuses: then it would find nothing, and need not walk the tree. Two
+    searches over the joined strings instead of one per string."""
+    return not (_BAD_SHORT.search("".join(strings.short)) or _BAD.search("".join(strings.free)))
 
 
 def _spelling(value: Any) -> str | None:
