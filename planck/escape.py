@@ -150,4 +150,7 @@ def strict_json(obj: object, **kwargs) -> str:
     """``json.dumps`` that always gives strict JSON (NaN and infinities become null, see
     ``finite``) with command sequences escaped (``json_text``); ``default=str`` for dates."""
     kwargs.setdefault("default", str)
-    return json_text(json.dumps(finite(obj), allow_nan=False, **kwargs))
+    try:  # most documents hold no such number: encode them as they are, without a copy
+        return json_text(json.dumps(obj, allow_nan=False, **kwargs))
+    except ValueError:
+        return json_text(json.dumps(finite(obj), allow_nan=False, **kwargs))

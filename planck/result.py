@@ -39,9 +39,15 @@ def in_gate(r: Result, gate: frozenset[str]) -> bool:
     return r.superseded_by is None and (r.status in gate or r.category in gate)
 
 
+#: Types ``plain`` returns as they are.
+_LEAVES = frozenset({str, int, float, bool, type(None), date})
+
+
 def plain(value: Any) -> Any:
     """Dataclasses to dicts for JSON, without ``asdict``'s deep copies (10× faster here);
     dict keys become strings, as JSON needs."""
+    if type(value) in _LEAVES:  # most values: no attribute look-up for them
+        return value
     if hasattr(value, "__dataclass_fields__"):
         return {k: plain(v) for k, v in value.__dict__.items()}
     if isinstance(value, (list, tuple)):
