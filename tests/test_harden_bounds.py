@@ -208,6 +208,20 @@ def test_symlink_loops_are_one_line(data, invoke, tmp_path):
     assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
 
 
+@pytest.mark.parametrize("city", ["--all", "a", "a.yaml"])
+def test_check_names_a_symlink_loop_as_validate_does(data, invoke, city):
+    # issue 27: check --all said "no such file" where validate named the loop
+    (data / "a.yaml").symlink_to("b.yaml")
+    (data / "b.yaml").symlink_to("a.yaml")
+    seen = invoke("validate", str(data)).stderr
+    target = str(data / "a.yaml") if city == "a.yaml" else city
+    res = invoke("check", target, "--targets-dir", str(data), "-f", "json")
+    assert res.exit_code == 2 and "internal error" not in res.stderr, res.stderr
+    line = next(x for x in res.stderr.splitlines() if "a.yaml" in x)
+    assert "Too many levels of symbolic links" in line and "no such file" not in line
+    assert line in seen.splitlines()
+
+
 def test_validate_a_folder_without_data_files_exits_2(invoke, tmp_path):
     (tmp_path / "empty").mkdir()
     res = invoke("validate", str(tmp_path / "empty"))

@@ -135,16 +135,23 @@ def resolve_target_path(city_or_file: str, directory: Path) -> Path:
     """A city id (``luoyang``) or a path to a target file."""
     candidate = Path(city_or_file)
     if candidate.suffix in (".yaml", ".yml") or os.sep in city_or_file:
-        # a FIFO or device goes on to the loader, which says what it is (never reads it)
-        if candidate.is_file() or (candidate.exists() and not candidate.is_dir()):
+        if _for_the_loader(candidate):
             return candidate
         raise PlanckError([Finding(city_or_file, 0, 0, "not-found", "no such file")])
     path = directory / f"{city_or_file}.yaml"
-    if path.is_file() or (path.exists() and not path.is_dir()):
+    if _for_the_loader(path):
         return path
     known = ", ".join(p.stem for p in city_files(directory)) or "none"
     raise PlanckError([Finding(str(path), 0, 0, "unknown-city",
                                f"no city {city_or_file!r} in {directory} (known: {known})")])
+
+
+def _for_the_loader(path: Path) -> bool:
+    """A name the loader should read and word: a file, or anything there that is not a
+    folder. A FIFO or device it names without reading; a symlink loop or a dangling link it
+    names as ``validate`` does ("cannot read file: Too many levels of symbolic links"), not
+    "no such file"."""
+    return path.is_file() or (os.path.lexists(path) and not path.is_dir())
 
 
 def read_targets(path: Path) -> tuple[TargetFile | None, list[Finding]]:
