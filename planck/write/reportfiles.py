@@ -61,13 +61,21 @@ def relocate(report: Report, base: Path) -> Report:
     """The report with every file path relative to ``base`` (the report's folder), so links
     work from the report and the text does not depend on where the checkout lives."""
 
-    def obs(o: ObsRef | None) -> ObsRef | None:
-        return None if o is None else replace(o, file=_rel(o.file, base))
+    done: dict[str, str] = {}
 
-    results = tuple(replace(r, file=_rel(r.file, base), latest=obs(r.latest),
+    def rel(path: str) -> str:
+        # a city's results name the same two or three files: each is resolved once
+        if path not in done:
+            done[path] = _rel(path, base)
+        return done[path]
+
+    def obs(o: ObsRef | None) -> ObsRef | None:
+        return None if o is None else replace(o, file=rel(o.file))
+
+    results = tuple(replace(r, file=rel(r.file), latest=obs(r.latest),
                             latest_partial=obs(r.latest_partial)) for r in report.results)
-    return replace(report, file=_rel(report.file, base), results=results,
-                   measured=tuple(_rel(m, base) for m in report.measured))
+    return replace(report, file=rel(report.file), results=results,
+                   measured=tuple(rel(m) for m in report.measured))
 
 
 def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
