@@ -11,11 +11,12 @@ PARALLEL_FROM = 8
 
 
 def pool_map(job: Callable[[Any], Any], jobs: list[Any], workers: int | None = None,
-             start_method: str | None = None, parallel_from: int | None = None
-             ) -> Iterator[Any]:
+             start_method: str | None = None, parallel_from: int | None = None,
+             chunksize: int | None = None) -> Iterator[Any]:
     """``job`` over ``jobs`` in input order: in this process for fewer than
     ``parallel_from`` (default ``PARALLEL_FROM``), else in a pool of worker processes
-    (``job`` and each item must be picklable)."""
+    (``job`` and each item must be picklable), ``chunksize`` jobs at a time (default: about
+    16 rounds per worker; 1 when each result is large, so few are held at once)."""
     workers = workers or min(os.cpu_count() or 1, 8)
     if len(jobs) < (PARALLEL_FROM if parallel_from is None else parallel_from) or workers < 2:
         yield from map(job, jobs)
@@ -28,4 +29,5 @@ def pool_map(job: Callable[[Any], Any], jobs: list[Any], workers: int | None = N
     # every job is picklable, so spawn and forkserver work as well.
     context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+        yield from pool.map(job, jobs,
+                            chunksize=chunksize or max(1, len(jobs) // (workers * 16)))
