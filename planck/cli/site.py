@@ -38,19 +38,16 @@ def site(
     """Build a static website of every city (index, city, indicator, compare, sources, method)."""
     from planck.cli.progress_bar import progress
     from planck.read.dataset import targets_dir as resolve_dir
-    from planck.site.build import MARKER, page_count, read_cities, site_files
+    from planck.site import manifest
+    from planck.site.pages import MARKER
+    from planck.site.stream import run
     from planck.write.guarded import Refused
-    from planck.write.sitetree import NotASite, tree_problems, write_tree
+    from planck.write.sitetree import CheckSink, NotASite, extra_files, new_tree
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
     directory = resolve_dir(targets_dir)
     cities = _all_cities(directory)
-    try:
-        with progress(len(cities), "cities read") as tick:
-            views = read_cities(cities, directory, when, lang_, done=tick)
-    except PlanckError as err:
-        raise _fail(err.findings) from None
     shown = repr(str(output))[1:-1]
     if check_only:
         import shlex
@@ -61,23 +58,29 @@ def site(
         again += ["--as-of", str(as_of)] if as_of else []
         again += ["--targets-dir", str(targets_dir)] if targets_dir is not None else []
         rebuild = repr(shlex.join(again))[1:-1]
-        with progress(page_count(views), "pages") as tick:
-            names: set[str] = set()
-            problems = tree_problems(output, _named(site_files(views, lang_, done=tick), names))
+        try:
+            outcome = run(CheckSink(output), cities, directory, when, lang_, progress=progress)
+        except PlanckError as err:
+            raise _fail(err.findings) from None
+        problems = [p for _, p in sorted(outcome.problems)]
+        problems += extra_files(output, outcome.names | {manifest.NAME})
         for line in problems[:20]:
             _err(repr(line)[1:-1] + f" (rebuild with `{rebuild}`)")
         if len(problems) > 20:
             _err(f"… and {len(problems) - 20} more")
         if problems:
             raise typer.Exit(GATE_FAILED)
-        _err(f"planck: site in {shown} up to date ({len(names)} files)")
+        _err(f"planck: site in {shown} up to date ({len(outcome.names)} files)")
         return
-    names = set()
     try:
-        # page by page: each is written (or linked, unchanged, from the old site) and dropped
-        with progress(page_count(views), "pages") as tick:
-            write_tree(output, _named(site_files(views, lang_, done=tick), names), MARKER,
-                       follow_symlinks=follow_symlinks, roots=[directory])
+        # city by city: each page is written (or linked, unchanged, from the old site) and
+        # dropped; a city whose files did not change is not rendered again (site.manifest)
+        with new_tree(output, MARKER, follow_symlinks=follow_symlinks,
+                      roots=[directory]) as (final, sink):
+            previous = manifest.read(final) if sink.old is not None else None
+            outcome = run(sink, cities, directory, when, lang_, previous, progress)
+    except PlanckError as err:
+        raise _fail(err.findings) from None
     except Refused as why:
         raise _refused("site", why) from None
     except NotASite:
@@ -85,12 +88,4 @@ def site(
                      "file): give another -o, or an empty folder") from None
     except OSError as err:
         raise _usage(f"{shown}: cannot write: {err.strerror or err}") from None
-    pages = sum(name.endswith(".html") for name in names)
-    _err(f"planck: wrote {shown} ({pages} pages)")
-
-
-def _named(files, names: set[str]):
-    """The (path, text) pairs of ``files``, noting each path in ``names`` on the way."""
-    for rel, text in files:
-        names.add(rel)
-        yield rel, text
+    _err(f"planck: wrote {shown} ({outcome.pages} pages)")

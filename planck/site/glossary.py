@@ -3,6 +3,8 @@ shows (a glossary line), and a term's meaning is also its ``title`` text where i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 #: Units: what one of them counts.
 UNITS = {
     "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan",
@@ -34,3 +36,10 @@ def used(units: list[str], texts: list[str]) -> list[tuple[str, str]]:
     words = [t for t in words if not any(t != o and t in o for o in words)]
     found = {u for u in units if u in UNITS} | set(words)
     return sorted(((t, TERMS[t]) for t in found), key=lambda p: (-len(p[0]), p[0]))
+
+
+def found(texts: Iterable[str]) -> set[str]:
+    """The wordings found in ``texts``: ``used(units, sorted(found(texts)))`` is
+    ``used(units, texts)``, so they can be gathered part by part."""
+    joined = "\n".join(texts)
+    return {t for t in WORDINGS if t in joined}

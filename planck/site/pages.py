@@ -9,9 +9,10 @@ becomes a link only when it is http(s).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from planck.readable import amount, period_suffix
 from planck.render.context import COUNT_SEP, LANGS, STATUS_LABEL, STATUS_SYMBOL
@@ -19,7 +20,11 @@ from planck.result import STATUSES, Result
 from planck.site.collect import CityView
 from planck.site.labels import LABELS
 
+if TYPE_CHECKING:
+    from planck.render.chartdata import ChartSpec
+
 MARKER = ".planck-site"
+MARKER_TEXT = "This folder is written by `planck site`; it is replaced on every build.\n"
 
 
 def is_web(url: object) -> bool:
@@ -84,29 +89,32 @@ class Site:
     """Renders every page of one language."""
 
     def __init__(self, cities: Sequence[CityView], lang: str, methodology: str,
-                 done: Callable[[], None] | None = None):
+                 done: Callable[[], None] | None = None,
+                 shared: dict[str, list[CityView]] | None = None):
         from markupsafe import Markup
 
         self.cities, self.lang, self.md = cities, lang, methodology
         self.done = done or (lambda: None)
         self.L, self.env, self.Markup = LABELS[lang], _env(), Markup
         self.S = {s: f"{STATUS_SYMBOL[s]} {STATUS_LABEL[lang][s]}" for s in STATUSES}
-        self.as_of = max((c.report.as_of for c in cities), default=None)
-        self.shared = shared_indicators(cities)
+        self.shared = shared_indicators(cities) if shared is None else shared
 
-    def page(self, template: str, path: str, **values) -> tuple[str, str]:
+    def page(self, template: str, path: str, stream: bool = False, **values
+             ) -> tuple[str, Any]:
+        """(path, text) of one page; ``stream``: the text in pieces as it is rendered (a
+        page too large to hold whole, such as the sources of 3,000 cities)."""
         from planck.site.glossary import used
 
         depth = path.count("/")
         other = "zh" if self.lang == "en" else "en"
         terms = values.pop("terms", ([], []))
-        text = self.env.get_template(template).render(
-            lang=self.lang, L=self.L, S=self.S, sep=COUNT_SEP[self.lang],
-            root="../" * depth, other_lang=other,
-            other_href="../" * depth + other + path[len(self.lang):],
-            glossary=used(*terms) if self.lang == "en" else [], **values)
+        values = dict(lang=self.lang, L=self.L, S=self.S, sep=COUNT_SEP[self.lang],
+                      root="../" * depth, other_lang=other,
+                      other_href="../" * depth + other + path[len(self.lang):],
+                      glossary=used(*terms) if self.lang == "en" else [], **values)
+        template_ = self.env.get_template(template)
         self.done()
-        return path, text
+        return path, template_.generate(**values) if stream else template_.render(**values)
 
     def _name(self, c: CityView) -> str:
         return _names(c.report.name_zh, c.report.name_en, self.lang)
@@ -129,22 +137,49 @@ class Site:
 
     def each_page(self) -> Iterator[tuple[str, str]]:
         """(path, text) of every page, one at a time: the caller writes each and drops it."""
-        lang = self.lang
-        yield self.page("index.html", f"{lang}/index.html", title=self.L["home"],
-                        cities=[self._city(c) for c in self.cities],
-                        shared=[{"id": k, "cities": len(v),
-                                 "name": self._ind_name(v[0], k)}
-                                for k, v in self.shared.items()])
+        yield self.index_page([self._city(c) for c in self.cities],
+                              [(k, len(v), self._ind_name(v[0], k))
+                               for k, v in self.shared.items()])
         for c in self.cities:
-            yield self._city_page(c)
-            for ind in c.indicators:
-                yield self._indicator_page(c, ind)
+            yield from self.own_pages(c)
         for k, v in self.shared.items():
             yield self._compare_page(k, v)
-        yield self.page("sources.html", f"{lang}/sources.html", title=self.L["sources"],
-                        cities=[self._sources(c) for c in self.cities])
-        yield self.page("methodology.html", f"{lang}/methodology.html",
-                        title=self.L["method"], body=self.Markup(self.md))
+        yield self.sources_page([self._sources(c) for c in self.cities])
+        yield self.method_page()
+
+    def own_pages(self, c: CityView, compare: bool | None = None
+                  ) -> Iterator[tuple[str, str]]:
+        """The city's page and its indicator pages; ``compare``: whether they link to the
+        compare page (default: when another city shares the indicator)."""
+        yield self._city_page(c)
+        for ind in c.indicators:
+            yield self._indicator_page(c, ind, compare)
+
+    def index_page(self, cities: Iterable[dict], shared: Iterable[tuple[str, int, str]],
+                   stream: bool = False) -> tuple[str, Any]:
+        """The front page: each city's ``index_entry`` and (id, cities, name) of each shared
+        indicator."""
+        return self.page("index.html", f"{self.lang}/index.html", stream, title=self.L["home"],
+                         cities=cities, shared=[{"id": k, "cities": n, "name": name}
+                                                for k, n, name in shared])
+
+    def sources_page(self, cities: Iterable[dict], stream: bool = False
+                     ) -> tuple[str, Any]:
+        """The sources page from each city's ``sources_entry``."""
+        return self.page("sources.html", f"{self.lang}/sources.html", stream,
+                         title=self.L["sources"], cities=cities)
+
+    def method_page(self) -> tuple[str, str]:
+        return self.page("methodology.html", f"{self.lang}/methodology.html",
+                         title=self.L["method"], body=self.Markup(self.md))
+
+    def index_entry(self, c: CityView) -> dict:
+        """What the front page shows of one city."""
+        return self._city(c)
+
+    def sources_entry(self, c: CityView) -> dict:
+        """What the sources page shows of one city."""
+        return self._sources(c)
 
     def _ind_name(self, c: CityView, ind: str) -> str:
         v = c.indicators[ind]
@@ -183,7 +218,8 @@ class Site:
                          unjudged_n=sum(len(list(g["rows"])) for g in unjudged),
                          terms=self._terms(every, "进度 完成率"))
 
-    def _indicator_page(self, c: CityView, ind: str) -> tuple[str, str]:
+    def _indicator_page(self, c: CityView, ind: str, compare: bool | None = None
+                        ) -> tuple[str, str]:
         from planck.readable import promise
         from planck.reasons import said
         from planck.render.explain import explain_text
@@ -204,32 +240,45 @@ class Site:
         return self.page("indicator.html", f"{self.lang}/{c.id}/{ind}.html",
                          title=f"{title} · {self._name(c)}", heading=title,
                          city=self._city(c), ind=v, svg=svg, figures=figures, targets=targets,
-                         compare=ind in self.shared,
+                         compare=ind in self.shared if compare is None else compare,
                          terms=self._terms(targets, "进度 完成率"))
+
+    def compare_part(self, c: CityView, ind: str) -> tuple[list[dict], ChartSpec | None]:
+        """What the compare page of ``ind`` shows of one city: its rows and its chart's
+        ``ChartSpec`` (None without figures)."""
+        v = c.indicators[ind]
+        rows = [self._row(r) | {"city": c.id, "city_name": self._name(c),
+                                "as_of": c.report.as_of.isoformat()} for r in v.results]
+        return rows, v.spec(self.lang) if v.figures else None
 
     def _compare_page(self, ind: str, cities: list[CityView]) -> tuple[str, str]:
         from planck.render.svg import extent, scale
 
         rows, specs = [], []
         for c in cities:
-            for r in c.indicators[ind].results:
-                rows.append(self._row(r) | {"city": c.id, "city_name": self._name(c),
-                                            "as_of": c.report.as_of.isoformat()})
-            spec = c.indicators[ind].spec(self.lang) if c.indicators[ind].figures else None
+            part_rows, spec = self.compare_part(c, ind)
+            rows += part_rows
             if spec is not None:
-                specs.append((c, spec))
+                specs.append((c.id, self._name(c), spec))
         # one scale for every chart: the same height means the same value, the same
         # place the same year
-        xs = [x for _, s in specs for x in extent(s)[0]]
-        vs = [v for _, s in specs for v in extent(s)[1]]
+        xs = [x for _, _, s in specs for x in extent(s)[0]]
+        vs = [v for _, _, s in specs for v in extent(s)[1]]
         shared = scale(xs, vs) if specs else None
-        drawn = [{"city": c.id, "svg": charts(spec, f"c-{c.id}", shared), "name": self._name(c)}
-                 for c, spec in specs]
-        title = self._ind_name(cities[0], ind)
-        return self.page("compare.html", f"{self.lang}/compare/{ind}.html",
+        return self.compare_page(ind, self._ind_name(cities[0], ind),
+                                 cities[0].indicators[ind].unit, rows, specs, shared,
+                                 self._terms(rows))
+
+    def compare_page(self, ind: str, title: str, unit: str, rows: Iterable[dict],
+                     specs: Iterable[tuple[str, str, ChartSpec]], shared, terms,
+                     stream: bool = False) -> tuple[str, Any]:
+        """The compare page of ``ind``: every city's rows, then (city id, name, spec) of each
+        chart, drawn on the one ``shared`` scale; ``terms`` for the glossary."""
+        drawn = ({"city": cid, "svg": charts(spec, f"c-{cid}", shared), "name": name}
+                 for cid, name, spec in specs)
+        return self.page("compare.html", f"{self.lang}/compare/{ind}.html", stream,
                          title=f"{self.L['compare']}: {title}", heading=title, indicator=ind,
-                         rows=rows, charts=drawn, terms=self._terms(rows),
-                         unit=cities[0].indicators[ind].unit)
+                         rows=rows, charts=drawn, terms=terms, unit=unit)
 
     def _sources(self, c: CityView) -> dict:
         from planck.site.sources import documents
@@ -296,5 +345,16 @@ def site_files(cities: Sequence[CityView], default_lang: str,
         yield from Site(cities, lang, methodology_html(lang=lang), done).each_page()
     yield "index.html", _env().get_template("root.html").render(lang=default_lang,
                                                                 L=LABELS[default_lang])
-    yield MARKER, "This folder is written by `planck site`; it is replaced on every build.\n"
+    yield MARKER, MARKER_TEXT
 
+
+
+def without_compare(text: str, lang: str, city_name: str, ind: str) -> str:
+    """An indicator page rendered with its link to the compare page, as the same page
+    rendered without it (the indicator turned out to be the city's alone)."""
+    from markupsafe import escape
+
+    head = f'<a href="index.html">{escape(city_name)}</a>'
+    link = f' · <a href="../compare/{escape(ind)}.html">{escape(LABELS[lang]["compare"])}</a>'
+    at = text.index(head + link) + len(head)
+    return text[:at] + text[at + len(link):]
