@@ -7,11 +7,36 @@ import os
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ROOT / "targets"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _build_once() -> None:
+    """typer's runner rebuilds the click command from the app on every invoke: it reads the
+    annotations of every option of every command, about 0.15 s, most of what an in-process run
+    costs, and the suite runs planck in-process thousands of times. Here each app is built once
+    per test process and rebuilt only if its commands, groups or callback change; the command
+    parses the arguments of each run afresh, as in a real process."""
+    build = typer.testing._get_command
+    built: dict[int, tuple[object, tuple, object]] = {}
+
+    def command(app):
+        shape = (tuple(map(id, app.registered_commands)), tuple(map(id, app.registered_groups)),
+                 id(app.registered_callback))
+        hit = built.get(id(app))
+        # the app is kept in the entry, so its id is not reused by another app meanwhile
+        if hit is None or hit[0] is not app or hit[1] != shape:
+            hit = built[id(app)] = (app, shape, build(app))
+        return hit[2]
+
+    typer.testing._get_command = command  # type: ignore[attr-defined]
+
+
+_build_once()
 
 
 @pytest.fixture
