@@ -39,6 +39,18 @@ def _build_once() -> None:
 _build_once()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_flush_to_disk():
+    """``os.fsync`` does nothing in the test process. No test can observe what it buys (a file
+    that survives a power cut), and on a shared disk it costs milliseconds a file: half of a
+    ``report --all``. What the tests prove about atomic writes does not depend on it: those
+    that fail a write at ``os.fsync`` patch it themselves, and planck run as a real process
+    (the subprocess tests) still flushes."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
 @pytest.fixture
 def seeds() -> Path:
     """The plan documents (../shared/seeds). Absent on a developer's machine the test is
