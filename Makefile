@@ -36,8 +36,8 @@ bench: install  ## start-up, validate-vs-yamllint and scale benchmarks (prints m
 reports: install  ## regenerate reports/*.md from the bundled data
 	$(PLANCK) report --all
 
-fuzz: install  ## long property-based fuzzing run (FUZZ_EXAMPLES examples per test)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(PY) -m pytest tests/test_fuzz.py -p no:randomly -q
+fuzz: install  ## every property and fuzz test at length (FUZZ_EXAMPLES examples each, 20,000 unless set); make test tries 100
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -m hypothesis -p no:randomly -q
 
 mistakes: install  ## put each mistake of issue 13 into a copy of the code; every one must fail a test
 	$(PY) tests/mistakes.py

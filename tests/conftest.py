@@ -8,11 +8,23 @@ from pathlib import Path
 
 import pytest
 import typer.testing
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ROOT / "targets"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+# Property tests (hypothesis): `make test` and CI try a bounded sample of every property,
+# PROPERTY_EXAMPLES each; `make fuzz` loads the "fuzz" profile (HYPOTHESIS_PROFILE=fuzz) and
+# tries FUZZ_EXAMPLES each. No deadline: a shared core must not make a pure function flaky.
+PROPERTY_EXAMPLES = 100
+settings.register_profile("planck", max_examples=PROPERTY_EXAMPLES, deadline=None)
+settings.register_profile(
+    "fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")), deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "planck"))
 
 
 def _build_once() -> None:

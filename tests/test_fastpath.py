@@ -48,7 +48,7 @@ SCALARS = st.sampled_from(["010", "1_000", "0x1F", ".5", "+3", "12:30", ".inf", 
                            "003_a.txt", "2023年达到3.44%", "R & D", "名称", "0o17", "1.0e+3"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(SCALARS, min_size=1, max_size=6))
 def test_scalars_read_the_same_on_both_paths(values):
     text = "".join(f"k{i}: {v}\n" for i, v in enumerate(values))
@@ -79,7 +79,7 @@ AMBIGUOUS_TEXT = st.text(alphabet="0123456789abcdefABCDEF._:+-xXoObBtTzZ eEinfIN
                          max_size=12).filter(lambda s: s[0] in "-+.0123456789")
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(deadline=None)
 @given(AMBIGUOUS_TEXT)
 def test_the_copied_yaml12_resolver_agrees_with_ruamels(value):
     # fastyaml keeps its own copy of ruamel's number/timestamp patterns so that reading a file

@@ -2,15 +2,15 @@
 model/validate → units, and only planck's own types come out: findings, never an exception
 (units.parse: only units.UnitError).
 
-FUZZ_EXAMPLES sets the examples per test (default 200, what CI runs); `make fuzz` runs 20,000.
-The total run is printed at the end of the module ("fuzz: N examples ...").
+The examples per test are the hypothesis profile's (tests/conftest.py): a bounded sample in
+`make test` and CI, FUZZ_EXAMPLES (20,000 unless set) in `make fuzz`. The total run is printed
+at the end of the module ("fuzz: N examples ...").
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -25,11 +25,8 @@ from planck.read.dataset import read_measured, read_targets
 from planck.read.model import MeasuredFile, TargetFile
 from planck.read.validate import check_measured, check_targets, to_model
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
-settings.register_profile(
-    "planck-fuzz", max_examples=EXAMPLES, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-FUZZ = settings.get_profile("planck-fuzz")
+# the profile's examples and deadline; random trees are slow and large to draw, not a fault
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 VALID = Path(__file__).resolve().parent / "examples" / "valid"
 TARGET_TEXTS = [(VALID / n).read_text(encoding="utf-8") for n in ("sample.yaml", "full-width-units.yaml")]
@@ -133,7 +130,7 @@ def report_count(request):
     detail = ", ".join(f"{k} {v}" for k, v in sorted(RUNS.items()))
     with capture.global_and_fixture_disabled():
         reporter.write_line(f"\nfuzz: {sum(RUNS.values())} examples without an unexpected exception "
-                            f"(FUZZ_EXAMPLES={EXAMPLES}; {detail})")
+                            f"({settings.default.max_examples} per test; {detail})")
 
 
 @pytest.fixture(scope="module")

@@ -51,7 +51,7 @@ def make_target(op, goal, base):
     return target("t", "firms", op, **fields)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(OPS, values, values, values, values, st.integers(2021, 2025))
 def test_raising_the_latest_value_never_worsens_status(op, goal, base, v1, v2, year):
     t = make_target(op[0], goal, base)
@@ -62,7 +62,7 @@ def test_raising_the_latest_value_never_worsens_status(op, goal, base, v1, v2, y
     assert RANK[r_hi.status] >= RANK[r_lo.status], (r_lo.reason, r_hi.reason)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(values, st.just(0.0) | values | values.map(lambda x: -x / 10_001), st.integers(2021, 2025))
 def test_met_exactly_when_the_value_satisfies_the_target(goal, extra, year):
     """At the boundary v == goal (drawn on purpose): at_least is met, more_than is not."""
@@ -75,7 +75,7 @@ def test_met_exactly_when_the_value_satisfies_the_target(goal, extra, year):
             assert r.final and r.status == ("met" if ok else "missed")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.floats(min_value=0.01, max_value=500), st.floats(min_value=0.01, max_value=500),
        st.floats(min_value=0.01, max_value=500), st.integers(2021, 2025))
 def test_status_invariant_to_unit_scaling(goal, base, v, year):
@@ -89,7 +89,7 @@ def test_status_invariant_to_unit_scaling(goal, base, v, year):
         assert abs(in_yi.percent_to_goal - in_wan.percent_to_goal) < 0.02
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.integers(1, 500), st.integers(1, 500), st.integers(2021, 2025))
 def test_rank_lower_is_better(goal, v, year):
     """Ranks are whole places: met exactly when the place is at or above (≤) the goal."""
@@ -122,7 +122,7 @@ def _money_city(op, goal, base, points, unit, scale):
     return r
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(SCALED_OPS, values, values, st.lists(st.tuples(st.integers(2019, 2026), values),
                                             min_size=1, max_size=4, unique_by=lambda p: p[0]))
 def test_scaling_every_figure_by_a_unit_factor_never_changes_a_verdict(op, goal, base, points):
@@ -137,7 +137,7 @@ def test_scaling_every_figure_by_a_unit_factor_never_changes_a_verdict(op, goal,
         assert (a is None) == (b is None) and (a is None or abs(a - b) < max(0.02, 1e-9 * abs(a)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(values, st.lists(st.tuples(st.sampled_from([2021, 2022, 2023, 2024, 2026, 2027]), values),
                         min_size=1, max_size=5, unique_by=lambda p: p[0]),
        st.sampled_from(["at_least", "more_than", "about"]))

@@ -18,7 +18,7 @@ TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min
                max_size=40).filter(str.isprintable)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(TEXT, st.sampled_from(["", "'", '"']))
 def test_any_text_written_as_a_scalar_reads_back_as_itself(text, style):
     line = f"planck: 1\nquote: {quote(text, style)}\n"
@@ -27,7 +27,7 @@ def test_any_text_written_as_a_scalar_reads_back_as_itself(text, style):
     assert loaded.data["quote"] == text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=3,
                    min_value=-10**12, max_value=10**12))
 def test_plain_decimals_parse_to_the_same_number(d):
