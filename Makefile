@@ -25,9 +25,9 @@ test: install  ## the whole test suite (what CI runs), spread over the cores
 
 lint: install  ## style, types (mypy, settings in pyproject.toml; --strict on the core) and the project's own data files
 	$(VENV)/bin/ruff check planck tests bench
-	$(VENV)/bin/ruff check --select C901 --config 'lint.mccabe.max-complexity=15' planck/judge planck/read planck/operators.py planck/result.py
+	$(VENV)/bin/ruff check --select C901 --config 'lint.mccabe.max-complexity=15' planck/judge planck/read planck/operators.py planck/result.py planck/result_parts.py
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict planck/operators.py planck/result.py planck/judge planck/read/model.py
+	$(VENV)/bin/mypy --strict planck/operators.py planck/result.py planck/result_parts.py planck/judge planck/read/model.py
 	$(PLANCK) validate targets --sources ../shared/seeds
 
 bench: install  ## start-up, validate-vs-yamllint and scale benchmarks (prints medians)

@@ -67,7 +67,7 @@ def target(r: Result, lang: str = "en", *, unit: bool = True, wording: bool = Tr
     op = operators.get(t.op)
     if op.takes_reference:
         # The reference's figure (a level, so in the unit), never its id: an id is not prose.
-        shown = (f"{num(r.reference_value)}{u}" if r.reference_value is not None
+        shown = (f"{num(r.evidence.reference_value)}{u}" if r.evidence.reference_value is not None
                  and op.reference_level else words["reference"])
         t = replace(t, reference=shown)
     text = op.show(t, num, words, u).strip()

@@ -1,16 +1,42 @@
 """Results: what evaluation produces, as plain frozen dataclasses (cheap to build, easy to dump).
 
-The JSON form of a ``Report`` is described by ``docs/report.schema.json``.
+A ``Result`` is the target it judges and five parts (``planck.result_parts``, named here too):
+verdict, evidence, progress, pacing, flags. The JSON form of a ``Report`` is described by
+``docs/report.schema.json``; ``Result.as_dict`` flattens the parts into its keys.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, fields
 from datetime import date
+from functools import cache
 from typing import Any
 
 from planck import operators
 from planck.findings import Finding
+from planck.result_parts import (
+    FIGURE_KEYS,
+    BaselineActual,
+    BasePoint,
+    CatchUp,
+    Evidence,
+    Figure,
+    Flags,
+    Pace,
+    Pacing,
+    Progress,
+    TargetRef,
+    Verdict,
+    figure_dict,
+)
+
+__all__ = [
+    "BASICALLY", "CATEGORIES", "FIGURE_KEYS", "LIGHTS", "MAX_AGE", "RATIO_TOLERANCE",
+    "RESULT_KEYS", "SCHEMA", "SCHEMA_VERSION", "STATUSES", "THRESHOLDS", "BaselineActual",
+    "BasePoint", "CatchUp", "Evidence", "Figure", "Flags", "Pace", "Pacing", "PlanRef",
+    "Progress", "Report", "Result", "TargetRef", "Verdict", "figure_dict", "in_gate",
+    "nested_keys", "plain",
+]
 
 SCHEMA = "planck.report/1"
 #: additions within SCHEMA (docs/report.schema.json says what each added)
@@ -36,7 +62,8 @@ BASICALLY = 0.9
 def in_gate(r: Result, gate: frozenset[str]) -> bool:
     """The result fails a gate of statuses and categories (``--fail-on``). An original
     target whose revision is in force does not: the revised target decides."""
-    return r.superseded_by is None and (r.status in gate or r.category in gate)
+    v = r.verdict
+    return r.superseded_by is None and (v.status in gate or v.category in gate)
 
 
 #: Types ``plain`` returns as they are.
@@ -58,95 +85,10 @@ def plain(value: Any) -> Any:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ObsRef:
-    """An observation as shown in a result: ``value`` in ``unit``, the indicator's unit (the
-    one it was judged in); ``given_value``/``given_unit`` are the figure as the source gave it."""
-
-    period: int | str
-    value: float
-    unit: str
-    partial: bool
-    source: str
-    source_title: str
-    source_date: date
-    url: str | None
-    quote: str
-    file: str
-    line: int
-    given_value: float | None = None
-    given_unit: str | None = None
-    #: "lower" / "upper" when the source gives the figure only as a bound (3000余家, 近1300家)
-    bound: str | None = None
-    #: an estimate (预计): decides as its figure would, never final
-    estimate: bool = False
-
-
-@dataclass(frozen=True, kw_only=True)
-class TargetRef:
-    """What was promised, in the indicator's unit (``goal`` is the least value that meets it)."""
-
-    op: str
-    wording: str
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str
-    goal: float | None
-    tolerance: float | None
-    reference: str | None
-    source: str
-    source_title: str
-    doc_number: str | None
-    quote: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Pace:
-    """Observed against required progress between a base point and the latest observation."""
-
-    method: str
-    base_year: int
-    base_value: float
-    latest_year: int
-    observed: float
-    required: float
-    ratio: float | None
-
-
-@dataclass(frozen=True, kw_only=True)
-class BasePoint:
-    """The figure progress is measured from, and why that one (docs/methodology.md)."""
-
-    year: int
-    value: float
-    why: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class CatchUp:
-    """剩余N年需年均增长X%: the pace needed from the deciding figure to the goal by the
-    deadline, by the verdict's own method. ``value`` is in %/yr for ``geometric`` (compound),
-    in the indicator's ``unit`` a year for ``linear``."""
-
-    value: float
-    unit: str
-    years: int
-    method: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class BaselineActual:
-    """A plan's baseline that was an estimate (预计) and the actual figure recorded since."""
-
-    year: int
-    estimate: float
-    actual: float
-    difference: float
-
-
-@dataclass(frozen=True, kw_only=True)
 class Result:
-    """The evaluation of one target at an as-of date."""
+    """The evaluation of one target at an as-of date: which target (id … line), what was
+    promised (``target``), and five parts: the verdict, the evidence it rests on, progress,
+    pacing and flags. ``as_dict`` is its JSON object (docs/report.schema.json)."""
 
     id: str
     plan: str
@@ -156,67 +98,74 @@ class Result:
     unit: str
     direction: str
     deadline: int
-    baseline_year: int | None
-    baseline: float | None
-    target: TargetRef
-    latest: ObsRef | None
-    latest_partial: ObsRef | None
-    status: str
-    final: bool
-    percent_to_goal: float | None
-    expected_progress: float | None
-    pace: Pace | None
-    above_range: bool
-    reason: str
-    file: str
-    line: int
-    reference_value: float | None = None
-    years: dict[int, float] = field(default_factory=dict)
     #: 约束性 binding / 预期性 expected, and the 力争 level (indicator's unit), from the file
     attribute: str | None = None
     stretch: float | None = None
-    #: the latest figure is older than the as-of year minus the allowed age (not for finals)
-    stale: bool = False
-    #: the deadline passed more than a year ago with no deadline-year figure
-    overdue: bool = False
-    #: ``met`` from an in-year count of a stock; final when the year-end figure arrives
-    provisional: bool = False
-    #: 完成率: latest as % of the target (target/latest for lower-is-better)
-    attainment: float | None = None
-    #: why ``percent_to_goal`` is null
-    percent_reason: str | None = None
-    #: the base point progress is measured from, and why
-    base_point: BasePoint | None = None
-    #: why the pace ratio R is null (or there is no pace)
-    ratio_reason: str | None = None
-    #: the method the pace uses (or would use): the chart's trajectory follows it
-    pace_method: str | None = None
-    #: the first year in the plan whose figure satisfied the target (提前实现 when before
-    #: the deadline year)
-    first_met: int | None = None
-    #: the evaluators' words (docs/methodology.md, "Categories and lights"): None for
-    #: no_data / not_assessable, or where a bound leaves it open
-    category: str | None = None
-    light: str | None = None
-    catch_up: CatchUp | None = None
-    #: which shown numbers are bounds, not exact: latest, percent_to_goal, attainment,
-    #: catch_up → "lower" / "upper"
-    bounds: dict[str, str] = field(default_factory=dict)
-    #: the deciding figure is an estimate: the verdict is not final
-    estimate: bool = False
-    #: the plan's baseline was an estimate; the actual figure now paces the target
-    baseline_actual: BaselineActual | None = None
+    file: str
+    line: int
+    target: TargetRef
     #: a revised target names the target it revises; the original names its revision
     supersedes: str | None = None
     superseded_by: str | None = None
-    #: other sources' figures for the deciding period that differ beyond rounding
-    conflicts: tuple[ObsRef, ...] = ()
+    verdict: Verdict
+    evidence: Evidence
+    progress: Progress = Progress()
+    pacing: Pacing = Pacing()
+    flags: Flags = Flags()
 
     @property
-    def deciding(self) -> ObsRef | None:
+    def deciding(self) -> Figure | None:
         """The figure the status rests on: a stock's in-year count when the verdict is
         provisional, else the latest annual figure. Every "latest" a reader sees is this one."""
-        return self.latest_partial if self.provisional else self.latest
+        e = self.evidence
+        return e.latest_partial if self.verdict.provisional else e.latest
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result's JSON object: the parts flattened into one object, in the order
+        of schema 1 (docs/report.schema.json)."""
+        v, e, p, a, f = self.verdict, self.evidence, self.progress, self.pacing, self.flags
+        return {
+            "id": self.id, "plan": self.plan, "indicator": self.indicator, "name": self.name,
+            "name_en": self.name_en, "unit": self.unit, "direction": self.direction,
+            "deadline": self.deadline, "baseline_year": e.baseline_year,
+            "baseline": e.baseline, "target": plain(self.target),
+            "latest": figure_dict(e.latest), "latest_partial": figure_dict(e.latest_partial),
+            "status": v.status, "final": v.final, "percent_to_goal": p.percent_to_goal,
+            "expected_progress": p.expected_progress, "pace": plain(a.pace),
+            "above_range": f.above_range, "reason": v.reason, "file": self.file,
+            "line": self.line, "reference_value": e.reference_value, "years": plain(e.years),
+            "attribute": self.attribute, "stretch": self.stretch, "stale": f.stale,
+            "overdue": f.overdue, "provisional": v.provisional, "attainment": p.attainment,
+            "percent_reason": p.percent_reason, "base_point": plain(p.base_point),
+            "ratio_reason": a.ratio_reason, "pace_method": a.method, "first_met": v.first_met,
+            "category": v.category, "light": v.light, "catch_up": plain(a.catch_up),
+            "bounds": plain(f.bounds), "estimate": f.estimate,
+            "baseline_actual": plain(e.baseline_actual), "supersedes": self.supersedes,
+            "superseded_by": self.superseded_by,
+            "conflicts": [figure_dict(c) for c in e.conflicts],
+        }
+
+
+#: A result's keys in the JSON, in order (``Result.as_dict``; docs/report.schema.json)
+RESULT_KEYS = (
+    "id", "plan", "indicator", "name", "name_en", "unit", "direction", "deadline",
+    "baseline_year", "baseline", "target", "latest", "latest_partial", "status", "final",
+    "percent_to_goal", "expected_progress", "pace", "above_range", "reason", "file", "line",
+    "reference_value", "years", "attribute", "stretch", "stale", "overdue", "provisional",
+    "attainment", "percent_reason", "base_point", "ratio_reason", "pace_method", "first_met",
+    "category", "light", "catch_up", "bounds", "estimate", "baseline_actual", "supersedes",
+    "superseded_by", "conflicts")
+
+
+@cache
+def nested_keys() -> dict[str, tuple[str, ...]]:
+    """The result's keys whose value is an object of fixed keys, with those keys in order
+    (a CSV row spreads them over columns ``target.op``, ``latest.value`` …)."""
+    def keys(cls: type) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+    return {"target": keys(TargetRef), "latest": FIGURE_KEYS, "latest_partial": FIGURE_KEYS,
+            "pace": keys(Pace), "base_point": keys(BasePoint), "catch_up": keys(CatchUp),
+            "baseline_actual": keys(BaselineActual)}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -252,7 +201,7 @@ class Report:
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
         for r in self.results:
-            counts[r.status] += 1
+            counts[r.verdict.status] += 1
         return counts
 
     @property
@@ -260,13 +209,13 @@ class Report:
         """Results per category (the evaluators' words), every category present."""
         counts = dict.fromkeys(CATEGORIES, 0)
         for r in self.results:
-            if r.category is not None:
-                counts[r.category] += 1
+            if r.verdict.category is not None:
+                counts[r.verdict.category] += 1
         return counts
 
     def as_dict(self) -> dict[str, Any]:
         """The versioned JSON document (see docs/report.schema.json)."""
-        results = [plain(r) for r in self.results]
+        results = [r.as_dict() for r in self.results]
         return {
             "schema": SCHEMA,
             "schema_version": SCHEMA_VERSION,

@@ -177,3 +177,50 @@ def make_city(tmp_path):
         return path
 
     return make
+
+
+def figure(period: int | str, value: float, unit: str = "", **fields):
+    """A figure as read (``planck.read.dataset.Obs``) for a result built by hand: by default
+    an annual figure given in the indicator's unit, published the March after its year."""
+    from datetime import date
+
+    from planck.read.dataset import Obs
+
+    year = int(str(period)[:4])
+    shape = dict(indicator="indicator", period=period, year=year, value=value, unit=unit,
+                 given_value=value, given_unit=unit, partial=isinstance(period, str),
+                 pin=False, source="s", source_title="公报", source_date=date(year + 1, 3, 1),
+                 url=None, quote=f"{value:g}", file="m.yaml", line=1, order=0)
+    return Obs(**{**shape, **fields})
+
+
+#: Where each key of a result's JSON object lives in ``Result`` (None: on the result itself)
+PART_OF = {
+    **dict.fromkeys(("status", "final", "reason", "provisional", "first_met", "category",
+                     "light"), "verdict"),
+    **dict.fromkeys(("baseline_year", "baseline", "baseline_actual", "latest",
+                     "latest_partial", "years", "reference_value", "conflicts"), "evidence"),
+    **dict.fromkeys(("percent_to_goal", "percent_reason", "attainment", "expected_progress",
+                     "base_point"), "progress"),
+    **dict.fromkeys(("pace", "pace_method", "ratio_reason", "catch_up"), "pacing"),
+    **dict.fromkeys(("above_range", "stale", "overdue", "estimate", "bounds"), "flags"),
+}
+#: a key whose name in its part differs from the JSON's
+_NAME_IN_PART = {"pace_method": "method"}
+
+
+def result_of(**keys):
+    """A ``Result`` built by hand from the keys of its JSON object (``status=…``,
+    ``latest=…``): each goes into its part (verdict, evidence, progress, pacing, flags)."""
+    from planck import result as R
+
+    parts: dict[str, dict] = {p: {} for p in set(PART_OF.values())}
+    top = {}
+    for k, v in keys.items():
+        if k in PART_OF:
+            parts[PART_OF[k]][_NAME_IN_PART.get(k, k)] = v
+        else:
+            top[k] = v
+    classes = {"verdict": R.Verdict, "evidence": R.Evidence, "progress": R.Progress,
+               "pacing": R.Pacing, "flags": R.Flags}
+    return R.Result(**top, **{p: classes[p](**kw) for p, kw in parts.items()})

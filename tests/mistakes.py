@@ -73,7 +73,7 @@ MISTAKES = [
     ("a bound that proves only 滞后 proves nothing", "planck/judge/bounds.py",
      "if not _lags_at_best(d, outcomes):", "if True:"),
     ("behind at best given a yellow light", "planck/judge/terms.py",
-     'if r.status == "behind" and r.bounds.get("status") == "upper":', "if False:"),
+     'if r.verdict.status == "behind" and r.flags.bounds.get("status") == "upper":', "if False:"),
     ("per_year final met with the deadline year's figure missing", "planck/judge/rule_amounts.py",
      "range(first, t.deadline + 1) if y not in series", "range(first, t.deadline) if y not in series"),
     ("cumulative sum counts the baseline year", "planck/judge/rule_amounts.py",

@@ -25,7 +25,7 @@ def _city_folder(tmp_path, copies: int):
 
 
 def _summary(report) -> tuple:
-    return report.file, tuple((r.id, r.status, r.percent_to_goal) for r in report.results)
+    return report.file, tuple((r.id, r.verdict.status, r.progress.percent_to_goal) for r in report.results)
 
 
 @pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())

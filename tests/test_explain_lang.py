@@ -178,7 +178,8 @@ def test_data_strings_are_escaped_in_chinese_too():
     r = report.results[0]
     bad = replace(r, name="名\x1b[31m", unit="家\x07",
                   target=replace(r.target, quote="引文\x1b]0;x\x07", wording="不少于\u202e"),
-                  latest=replace(r.latest, quote="数\x9b", url="https://e.org/\x1b"))
+                  evidence=replace(r.evidence, latest=replace(
+                      r.evidence.latest, quote="数\x9b", url="https://e.org/\x1b")))
     zh = explain_text(report, bad, "zh")
     assert "引文" in zh and "依据" in zh
     assert not re.search("[\x00-\x08\x1b\x7f-\x9f\u202e]", zh)
@@ -220,8 +221,8 @@ def test_every_reason_the_judge_gives_can_be_said_in_chinese():
             reports, _ = evaluate_cities(cities, folder, [], when)
             for rep in reports:
                 for r in rep.results:
-                    texts = [r.reason, r.percent_reason, r.ratio_reason,
-                             r.base_point.why if r.base_point else None]
+                    texts = [r.verdict.reason, r.progress.percent_reason, r.pacing.ratio_reason,
+                             r.progress.base_point.why if r.progress.base_point else None]
                     for text in filter(None, texts):
                         assert isinstance(text, Reason), (r.id, text)
                         seen += 1

@@ -91,7 +91,7 @@ def test_streamed_all_json_is_filtered_too(invoke, tmp_path):
 
 
 def test_selection_rules():
-    r = SimpleNamespace(status="behind", plan="p1", attribute="binding")
+    r = SimpleNamespace(verdict=SimpleNamespace(status="behind"), plan="p1", attribute="binding")
     assert Selection().keeps(r) and not Selection().active
     assert Selection(attributes=frozenset({"binding"})).keeps(r)
     assert not Selection(attributes=frozenset({"expected"})).keeps(r)
@@ -99,4 +99,4 @@ def test_selection_rules():
     assert not Selection(hide=frozenset({"behind"})).keeps(r)
     assert not Selection(statuses=frozenset({"met"})).keeps(r)
     assert not Selection(attributes=frozenset({"binding"})).keeps(
-        SimpleNamespace(status="met", plan="p1"))  # no attribute recorded: not binding
+        SimpleNamespace(verdict=SimpleNamespace(status="met"), plan="p1"))  # no attribute: not binding

@@ -104,7 +104,8 @@ def test_strict_json_never_writes_nan_or_infinity():
 def hostile_report():
     from test_render import REPORT
 
-    results = tuple(replace(r, name=RAW, name_en=EVIL, unit="家" + RAW, reason=RAW,
+    results = tuple(replace(r, name=RAW, name_en=EVIL, unit="家" + RAW,
+                            verdict=replace(r.verdict, reason=RAW),
                             target=replace(r.target, wording=RAW, source_title=EVIL, quote=RAW))
                     for r in REPORT.results)
     return replace(REPORT, name_zh=RAW, name_en=EVIL_START, results=results)

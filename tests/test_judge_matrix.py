@@ -24,21 +24,22 @@ from planck import operators
 from planck.judge.evaluate import default_as_of, evaluate, evaluate_target
 from planck.read.dataset import CityData, Obs
 from planck.read.model import TargetFile
-from planck.result import Result, plain
+from planck.result import Result
 
 AS_OF = date(2027, 6, 1)
 B = 2020  # the baseline year; the plan starts 2021, the deadline is 2025
 
 
-def _obs(indicator: str, period: int | str, value: float, order: int, bound: str | None = None,
-         estimate: bool = False) -> Obs:
+def _obs(indicator: str, period: int | str, value: float, order: int, unit: str,
+         bound: str | None = None, estimate: bool = False) -> Obs:
     year = int(str(period)[:4])
     partial = isinstance(period, str)
     published = date(year, int(str(period)[5:7]) + 1, 1) if partial else date(year + 1, 3, 1)
-    return Obs(indicator=indicator, period=period, year=year, value=value, raw_value=value,
-               unit="", partial=partial, pin=False, source="bulletin", source_title="公报",
-               source_date=published, url=None, quote=f"{value:g}", file="mem", line=order,
-               order=order, bound=bound, estimate=estimate)
+    # (the reviewed copy was written with the figure's own unit left blank)
+    return Obs(indicator=indicator, period=period, year=year, value=value, unit=unit,
+               given_value=value, given_unit="", partial=partial, pin=False, source="bulletin",
+               source_title="公报", source_date=published, url=None, quote=f"{value:g}",
+               file="mem", line=order, order=order, bound=bound, estimate=estimate)
 
 
 @dataclass(frozen=True)
@@ -88,24 +89,25 @@ def city(row: Row, source_date: str | None = "2021-03-01", plans: bool = True) -
                         "deadline": 2025, "source": "plan", "quote": "引文", **fields}]
            if plans else []}
     tf = TargetFile.model_validate(doc)
-    figures = [_obs("x", p, v, i, row.bounds.get(p), p in row.estimates)
+    figures = [_obs("x", p, v, i, row.unit, row.bounds.get(p), p in row.estimates)
                for i, (p, v) in enumerate(row.figures.items())]
-    figures += [_obs("ref", y, v, 100 + i) for i, (y, v) in enumerate(row.reference.items())]
+    figures += [_obs("ref", y, v, 100 + i, row.unit)
+                for i, (y, v) in enumerate(row.reference.items())]
     return CityData(targets=tf, path="mem", lines={}, observations=tuple(figures),
                     factors={"t": row.factor} if row.factor != 1.0 else {})
 
 
 def observed(r: Result) -> dict[str, Any]:
     """What a row can state about a result, by the names the rows use."""
-    deciding = r.deciding
-    return {"status": r.status, "final": r.final, "provisional": r.provisional,
-            "above": r.above_range,
-            "R": None if r.pace is None or r.pace.ratio is None else round(r.pace.ratio, 3),
-            "pct": r.percent_to_goal,
+    deciding, pace, v = r.deciding, r.pacing.pace, r.verdict
+    return {"status": v.status, "final": v.final, "provisional": v.provisional,
+            "above": r.flags.above_range,
+            "R": None if pace is None or pace.ratio is None else round(pace.ratio, 3),
+            "pct": r.progress.percent_to_goal,
             "year": None if deciding is None else deciding.period,
-            "base": None if r.base_point is None else r.base_point.year,
-            "ref": r.reference_value, "category": r.category, "light": r.light,
-            "bounds": r.bounds, "estimate": r.estimate}
+            "base": None if r.progress.base_point is None else r.progress.base_point.year,
+            "ref": r.evidence.reference_value, "category": v.category, "light": v.light,
+            "bounds": r.flags.bounds, "estimate": r.flags.estimate}
 
 
 def check(row: Row) -> None:
@@ -546,8 +548,8 @@ def test_a_city_is_judged_target_by_target():
     assert (plan.id, plan.title_zh, plan.title_en, plan.start, plan.end) == (
         "p", "规划", "Plan", 2021, 2025)
     [r] = report.results
-    assert (r.status, r.stale) == ("on_track", False)  # 2023 is 4 years before 2027, not 5+
-    assert evaluate(data, AS_OF).results[0].stale  # the default allows 2 years
+    assert (r.verdict.status, r.flags.stale) == ("on_track", False)  # 2023 is 4 years before 2027, not 5+
+    assert evaluate(data, AS_OF).results[0].flags.stale  # the default allows 2 years
 
 
 def test_default_tolerances_are_in_the_table():
@@ -672,7 +674,7 @@ ALL_ROWS = [*_shape_rows(), *_edge_rows(), *IN_PLAN, *SPECIAL, *PART_YEAR, *AMOU
 
 
 def _whole(row: Row) -> Any:
-    return json.loads(json.dumps(plain(judge(row)), ensure_ascii=False, default=str))
+    return json.loads(json.dumps(judge(row).as_dict(), ensure_ascii=False, default=str))
 
 
 def test_every_row_id_is_unique():

@@ -21,8 +21,8 @@ BELOW = {
     "cli": {"site", "harvest", "extract", "write", "render", "judge", "read"},
 }
 #: Top-level modules every layer may use; they import no layer themselves.
-SHARED = {"findings", "result", "escape", "operators", "readable", "reasons", "suggest", "pool",
-          "choices"}
+SHARED = {"findings", "result", "result_parts", "escape", "operators", "readable", "reasons",
+          "suggest", "pool", "choices"}
 
 
 def _imports(path):

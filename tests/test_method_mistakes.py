@@ -60,8 +60,8 @@ def test_pace_ratio_thresholds(make_city, value, ratio, status):
     by 2022 the ratio is (value − 10) / 2 / 2."""
     t = target("t", "rd", "at_least", value=20, baseline={"year": 2020, "value": 10})
     r = _one(make_city, t, [obs("rd", 2022, value, "%")])
-    assert r.pace.method == "linear" and r.pace.ratio == pytest.approx(ratio)
-    assert r.status == status
+    assert r.pacing.pace.method == "linear" and r.pacing.pace.ratio == pytest.approx(ratio)
+    assert r.verdict.status == status
 
 
 # --- about, lower is better ----------------------------------------------------------------
@@ -71,10 +71,10 @@ def test_about_on_a_lower_is_better_indicator_counts_below_the_range_as_met(make
     direction judges 9 against the lower edge 9.8 and calls it missed)."""
     t = target("t", "energy", "about", value=10)
     r = _one(make_city, t, [obs("energy", 2025, 9, "%")], [LOWER_PCT])
-    assert (r.status, r.final, r.above_range) == ("met", True, True)
+    assert (r.verdict.status, r.verdict.final, r.flags.above_range) == ("met", True, True)
     assert r.target.goal == pytest.approx(10.2)
     over = _one(make_city, t, [obs("energy", 2025, 10.5, "%")], [LOWER_PCT])
-    assert (over.status, over.above_range) == ("missed", False)
+    assert (over.verdict.status, over.flags.above_range) == ("missed", False)
 
 
 def test_about_lower_is_better_pace_runs_downwards(make_city):
@@ -82,8 +82,8 @@ def test_about_lower_is_better_pace_runs_downwards(make_city):
     needed; 11.28 in 2022 is −0.36 a year: R = 1.0."""
     t = target("t", "energy", "about", value=10, baseline={"year": 2020, "value": 12})
     r = _one(make_city, t, [obs("energy", 2022, 11.28, "%")], [LOWER_PCT])
-    assert r.pace.required == pytest.approx(-0.36) and r.pace.ratio == pytest.approx(1.0)
-    assert r.status == "on_track"
+    assert r.pacing.pace.required == pytest.approx(-0.36) and r.pacing.pace.ratio == pytest.approx(1.0)
+    assert r.verdict.status == "on_track"
 
 
 # --- late verdicts -------------------------------------------------------------------------
@@ -97,10 +97,10 @@ def test_late_verdict_uses_the_first_year_after_the_deadline(make_city):
     points = [obs("firms", 2025, 1500, "家"), obs("firms", 2026, 1650, "家"),
               obs("firms", 2027, 1700, "家")]
     r = _one(make_city, t, points, as_of="2028-06-01", source_date="2028-03-01")
-    assert (r.status, r.final, r.latest.period) == ("met", True, 2026)
+    assert (r.verdict.status, r.verdict.final, r.evidence.latest.period) == ("met", True, 2026)
     strict = dict(t, late_ok=False)
     r = _one(make_city, strict, points[1:], as_of="2028-06-01", source_date="2028-03-01")
-    assert not r.final and r.status != "met"
+    assert not r.verdict.final and r.verdict.status != "met"
 
 
 def test_late_ok_is_met_in_the_first_good_year_after_the_deadline(make_city):
@@ -111,8 +111,9 @@ def test_late_ok_is_met_in_the_first_good_year_after_the_deadline(make_city):
     r = _one(make_city, t, [obs("firms", 2025, 8, "家"), obs("firms", 2026, 12, "家"),
                             obs("firms", 2027, 13, "家")], as_of="2028-06-01",
              source_date="2028-03-01")
-    assert (r.status, r.final, r.latest.period, r.latest.value) == ("met", True, 2026, 12)
-    assert r.expected_progress == 100.0  # 2026 is past the deadline: clipped at 100 %
+    assert (r.verdict.status, r.verdict.final, r.evidence.latest.period, r.evidence.latest.value) == (
+            "met", True, 2026, 12)
+    assert r.progress.expected_progress == 100.0  # 2026 is past the deadline: clipped at 100 %
 
 
 def test_late_growth_verdict_uses_the_first_year_after_the_deadline(make_city):
@@ -122,8 +123,8 @@ def test_late_growth_verdict_uses_the_first_year_after_the_deadline(make_city):
     r = _one(make_city, t, [obs("money", 2024, 130, "亿元"), obs("money", 2026, 150, "亿元"),
                             obs("money", 2027, 300, "亿元")],
              as_of="2028-06-01", source_date="2028-03-01")
-    assert (r.final, r.latest.period) == (False, 2024)
-    assert r.pace.observed == pytest.approx(1.3 ** (1 / 4) - 1)
+    assert (r.verdict.final, r.evidence.latest.period) == (False, 2024)
+    assert r.pacing.pace.observed == pytest.approx(1.3 ** (1 / 4) - 1)
 
 
 def test_late_reference_verdict_uses_the_first_year_after_the_deadline(make_city):
@@ -134,8 +135,8 @@ def test_late_reference_verdict_uses_the_first_year_after_the_deadline(make_city
               obs("rd", 2026, 2.0, "%"), obs("prov-rd", 2026, 2.5, "%"),
               obs("rd", 2027, 2.5, "%"), obs("prov-rd", 2027, 2.5, "%")]
     r = _one(make_city, t, points, [REF], as_of="2028-06-01", source_date="2028-03-01")
-    assert (r.final, r.latest.period, r.reference_value) == (False, 2024, 2.5)
-    assert r.status == "not_assessable"  # one year with both figures: no pace yet
+    assert (r.verdict.final, r.evidence.latest.period, r.evidence.reference_value) == (False, 2024, 2.5)
+    assert r.verdict.status == "not_assessable"  # one year with both figures: no pace yet
 
 
 # --- per_year ------------------------------------------------------------------------------
@@ -146,9 +147,9 @@ def test_per_year_with_years_missing_at_the_deadline_is_not_assessable(make_city
     t = target("t", "projects", "per_year", value=3)
     points = [obs("projects", y, 4, "项") for y in (2021, 2022, 2025)]
     r = _one(make_city, t, points, [PROJECTS])
-    assert (r.status, r.final) == ("not_assessable", False)
+    assert (r.verdict.status, r.verdict.final) == ("not_assessable", False)
     before = _one(make_city, t, points[:2] + [obs("projects", 2024, 3, "项")], [PROJECTS])
-    assert (before.status, before.final) == ("on_track", False)
+    assert (before.verdict.status, before.verdict.final) == ("on_track", False)
 
 
 def test_per_year_counts_from_the_year_after_the_baseline(make_city):
@@ -158,17 +159,17 @@ def test_per_year_counts_from_the_year_after_the_baseline(make_city):
     points = [obs("projects", 2020, 1, "项")] + [obs("projects", y, 3, "项")
                                                 for y in range(2021, 2026)]
     r = _one(make_city, t, points, [PROJECTS])
-    assert (r.status, r.final) == ("met", True)
-    assert sorted(r.years) == [2021, 2022, 2023, 2024, 2025]
+    assert (r.verdict.status, r.verdict.final) == ("met", True)
+    assert sorted(r.evidence.years) == [2021, 2022, 2023, 2024, 2025]
     short = _one(make_city, t, points[:2] + [obs("projects", 2022, 2, "项")], [PROJECTS])
-    assert (short.status, short.latest.period) == ("missed", 2022)
+    assert (short.verdict.status, short.evidence.latest.period) == ("missed", 2022)
 
 
 def test_per_year_without_baseline_counts_from_the_plan_start(make_city):
     t = target("t", "projects", "per_year", value=3)
     points = [obs("projects", 2020, 0, "项"), obs("projects", 2021, 3, "项")]
     r = _one(make_city, t, points, [PROJECTS])
-    assert (r.status, sorted(r.years)) == ("on_track", [2021])
+    assert (r.verdict.status, sorted(r.evidence.years)) == ("on_track", [2021])
 
 
 # --- units ---------------------------------------------------------------------------------
@@ -180,7 +181,8 @@ def test_mu_converts_to_hectares(make_city):
     assert units.convert(1, "平方公里", "亩") == pytest.approx(1500)
     t = target("t", "land", "at_least", value=100)
     r = _one(make_city, t, [obs("land", 2025, 1500, "亩")], [AREA])
-    assert r.latest.value == pytest.approx(100.0) and (r.status, r.final) == ("met", True)
+    assert r.evidence.latest.value == pytest.approx(100.0)
+    assert (r.verdict.status, r.verdict.final) == ("met", True)
 
 
 def test_a_rate_is_not_a_count():
@@ -235,11 +237,11 @@ def test_at_most_is_paced_downwards(make_city):
     R = 1.25, on track (mistake: at_most without its lower sense calls that regressing)."""
     t = target("t", "energy", "at_most", value=8, baseline={"year": 2020, "value": 10})
     r = _one(make_city, t, [obs("energy", 2022, 9, "%")], [LOWER_PCT])
-    assert r.pace.required == pytest.approx(-0.4) and r.pace.ratio == pytest.approx(1.25)
-    assert r.status == "on_track"
-    assert r.percent_to_goal == pytest.approx(50.0)
+    assert r.pacing.pace.required == pytest.approx(-0.4) and r.pacing.pace.ratio == pytest.approx(1.25)
+    assert r.verdict.status == "on_track"
+    assert r.progress.percent_to_goal == pytest.approx(50.0)
     worse = _one(make_city, t, [obs("energy", 2022, 10.5, "%")], [LOWER_PCT])
-    assert worse.status == "regressing"
+    assert worse.verdict.status == "regressing"
 
 
 # --- near_reference ------------------------------------------------------------------------
@@ -251,8 +253,8 @@ def test_near_reference_met_at_first_then_lost_is_regressing(make_city):
     points = [obs("rd", 2021, 1.9, "%"), obs("prov-rd", 2021, 2.0, "%"),
               obs("rd", 2023, 1.7, "%"), obs("prov-rd", 2023, 2.0, "%")]
     r = _one(make_city, t, points, [REF])
-    assert (r.status, r.final) == ("regressing", False)
-    assert r.years == {2021: pytest.approx(0.95), 2023: pytest.approx(0.85)}
+    assert (r.verdict.status, r.verdict.final) == ("regressing", False)
+    assert r.evidence.years == {2021: pytest.approx(0.95), 2023: pytest.approx(0.85)}
 
 
 def test_near_reference_closing_the_gap_is_paced(make_city):
@@ -261,4 +263,4 @@ def test_near_reference_closing_the_gap_is_paced(make_city):
     points = [obs("rd", 2021, 1.6, "%"), obs("prov-rd", 2021, 2.0, "%"),
               obs("rd", 2023, 1.7, "%"), obs("prov-rd", 2023, 2.0, "%")]
     r = _one(make_city, t, points, [REF])
-    assert r.pace.ratio == pytest.approx(1.0) and r.status == "on_track"
+    assert r.pacing.pace.ratio == pytest.approx(1.0) and r.verdict.status == "on_track"

@@ -32,30 +32,31 @@ def run(make_city, t, observations, indicators=(), as_of="2026-11-01", kinds=Non
 def test_at_most_regressing_from_a_base_that_met_the_goal(make_city):
     t = target("t", "unemp", "at_most", value=5.5, baseline={"year": 2020, "value": 5.2})
     r = run(make_city, t, [obs("unemp", 2023, 5.8, "%")], [UNEMP])
-    assert r.status == "regressing"
-    assert r.percent_to_goal is None and "already satisfies" in r.percent_reason
-    assert r.pace.ratio is None and "already met the goal" in r.ratio_reason
-    assert r.attainment == pytest.approx(5.5 / 5.8 * 100, abs=0.01)
+    assert r.verdict.status == "regressing"
+    assert r.progress.percent_to_goal is None and "already satisfies" in r.progress.percent_reason
+    assert r.pacing.pace.ratio is None and "already met the goal" in r.pacing.ratio_reason
+    assert r.progress.attainment == pytest.approx(5.5 / 5.8 * 100, abs=0.01)
 
 
 def test_about_lower_is_better_from_a_base_inside_the_band(make_city):
     t = target("t", "unemp", "about", value=5.5, baseline={"year": 2020, "value": 5.2})
     r = run(make_city, t, [obs("unemp", 2023, 4.0, "%")], [UNEMP])
-    assert r.status == "met" and r.percent_to_goal is None and r.percent_reason
+    assert r.verdict.status == "met" and r.progress.percent_to_goal is None and r.progress.percent_reason
 
 
 def test_at_least_from_a_base_already_above(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 1700})
     r = run(make_city, t, [obs("firms", 2023, 1500, "家")])
-    assert r.status == "regressing" and r.percent_to_goal is None and r.pace.ratio is None
+    assert r.verdict.status == "regressing" and r.progress.percent_to_goal is None
+    assert r.pacing.pace.ratio is None
 
 
 # 2: R exactly on a threshold
 def test_ratio_on_the_threshold_counts_as_reached(make_city):
     t = target("t", "cover", "coverage", baseline={"year": 2020, "value": 60})
     r = run(make_city, t, [obs("cover", 2023, 82.8, "%")], [COVER])
-    assert r.pace.ratio == pytest.approx(0.95)
-    assert r.status == "on_track", r.reason
+    assert r.pacing.pace.ratio == pytest.approx(0.95)
+    assert r.verdict.status == "on_track", r.verdict.reason
 
 
 # 3: the documented base-point rule
@@ -63,45 +64,45 @@ def test_base_point_is_the_latest_figure_before_the_plan(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020})
     r = run(make_city, t, [obs("firms", 2015, 300, "家"), obs("firms", 2019, 700, "家"),
                            obs("firms", 2023, 1100, "家")])
-    assert (r.base_point.year, r.base_point.value) == (2019, 700)
-    assert "before the plan began" in r.base_point.why
-    assert r.pace.ratio == pytest.approx(((1100 / 700) ** (1 / 4) - 1)
+    assert (r.progress.base_point.year, r.progress.base_point.value) == (2019, 700)
+    assert "before the plan began" in r.progress.base_point.why
+    assert r.pacing.pace.ratio == pytest.approx(((1100 / 700) ** (1 / 4) - 1)
                                          / ((1600 / 700) ** (1 / 6) - 1))
-    assert r.status == "behind"
-    assert r.expected_progress == pytest.approx(4 / 6 * 100, abs=0.01)
-    assert r.percent_to_goal == pytest.approx(400 / 900 * 100, abs=0.01)
+    assert r.verdict.status == "behind"
+    assert r.progress.expected_progress == pytest.approx(4 / 6 * 100, abs=0.01)
+    assert r.progress.percent_to_goal == pytest.approx(400 / 900 * 100, abs=0.01)
 
 
 # 5: 名 is a rank position for rank_at_most
 def test_rank_in_ming_is_paced_linearly(make_city):
     t = target("t", "rank", "rank_at_most", value=30, baseline={"year": 2020, "value": 37})
     r = run(make_city, t, [obs("rank", 2023, 35, "名")], [RANK_MING])
-    assert r.pace.method == "linear"
-    assert r.pace.ratio == pytest.approx((-2 / 3) / (-7 / 5))
+    assert r.pacing.pace.method == "linear"
+    assert r.pacing.pace.ratio == pytest.approx((-2 / 3) / (-7 / 5))
 
 
 # 6: a figure after the deadline never decides it
 def test_a_later_figure_does_not_decide_the_deadline(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
     r = run(make_city, t, [obs("firms", 2024, 1400, "家"), obs("firms", 2026, 1700, "家")])
-    assert not r.final and r.status != "met"
-    assert r.latest.period == 2024
-    assert "2025 figure is not yet published" in r.reason and "2026: 1700" in r.reason
+    assert not r.verdict.final and r.verdict.status != "met"
+    assert r.evidence.latest.period == 2024
+    assert "2025 figure is not yet published" in r.verdict.reason and "2026: 1700" in r.verdict.reason
 
 
 def test_a_later_figure_does_not_confirm_a_miss_either(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
     r = run(make_city, t, [obs("firms", 2024, 1400, "家"), obs("firms", 2026, 1500, "家")])
-    assert not r.final and r.status != "missed"
+    assert not r.verdict.final and r.verdict.status != "missed"
 
 
 # 7: stale and overdue
 def test_old_data_is_stale_and_a_passed_deadline_overdue(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
     r = run(make_city, t, [obs("firms", 2022, 1170, "家")], as_of="2030-01-01")
-    assert r.status == "on_track" and r.stale and r.overdue
+    assert r.verdict.status == "on_track" and r.flags.stale and r.flags.overdue
     fresh = run(make_city, t, [obs("firms", 2024, 1400, "家")], as_of="2026-01-01")
-    assert not fresh.stale and not fresh.overdue
+    assert not fresh.flags.stale and not fresh.flags.overdue
 
 
 def test_max_age_option(make_city, invoke):
@@ -131,10 +132,10 @@ def test_trajectory_follows_the_verdict_method_and_unit_precision(make_city):
     report = evaluate(load_city(str(path), path.parent), date(2026, 11, 1))
     [r] = report.results
     line = trajectory(r)
-    assert line.method == r.pace.method == r.pace_method == "geometric"
+    assert line.method == r.pacing.pace.method == r.pacing.method == "geometric"
     # compound growth: the 2022 point of the line is the level the required rate gives
-    assert line.at(2022) == pytest.approx(755 * (1 + r.pace.required) ** 2)
-    assert r.latest.value >= line.at(2022) and r.status == "on_track"
+    assert line.at(2022) == pytest.approx(755 * (1 + r.pacing.pace.required) ** 2)
+    assert r.evidence.latest.value >= line.at(2022) and r.verdict.status == "on_track"
     row = next(x for x in render_report(report, Context()).splitlines()
                if x.startswith("| ") and x.rstrip(" |").endswith("1,600") and "`t`" in x)
     assert "." not in row  # no fractional firms
@@ -145,7 +146,7 @@ def test_trajectory_without_a_pace_starts_at_the_base_point(make_city):
 
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020})
     r = run(make_city, t, [obs("firms", 2019, 700, "家"), obs("firms", 2023, 1700, "家")])
-    assert r.status == "met" and r.pace is None
+    assert r.verdict.status == "met" and r.pacing.pace is None
     line = trajectory(r)
     assert (line.base_year, line.base, line.method) == (2019, 700, "geometric")
 
@@ -171,35 +172,36 @@ def test_stock_in_year_count_gives_a_provisional_met(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
     points = [obs("firms", 2022, 1170, "家"), obs("firms", "2025-10", 1610, "家", partial=True)]
     r = run(make_city, t, points, kinds={"firms": "stock"})
-    assert (r.status, r.final, r.provisional) == ("met", False, True)
+    assert (r.verdict.status, r.verdict.final, r.verdict.provisional) == ("met", False, True)
     flow = run(make_city, t, points, kinds={"firms": "flow"})
-    assert flow.status == "on_track" and not flow.provisional
+    assert flow.verdict.status == "on_track" and not flow.verdict.provisional
     undeclared = run(make_city, t, points)
-    assert undeclared.status == "on_track" and not undeclared.provisional
+    assert undeclared.verdict.status == "on_track" and not undeclared.verdict.provisional
     year_end = run(make_city, t, points + [obs("firms", 2025, 1590, "家")],
                    kinds={"firms": "stock"})
-    assert (year_end.status, year_end.final, year_end.provisional) == ("missed", True, False)
+    assert (year_end.verdict.status, year_end.verdict.final, year_end.verdict.provisional) == (
+            "missed", True, False)
 
 
 def test_stock_count_that_falls_short_decides_nothing(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline={"year": 2020, "value": 755})
     points = [obs("firms", 2022, 1170, "家"), obs("firms", "2025-10", 1500, "家", partial=True)]
     r = run(make_city, t, points, kinds={"firms": "stock"})
-    assert r.status == "on_track" and not r.provisional
+    assert r.verdict.status == "on_track" and not r.verdict.provisional
 
 
 # 11: attainment (完成率) beside the gap share (进度)
 def test_attainment_and_gap_share_are_both_given(make_city):
     t = target("t", "rd", "about", value=3.75, baseline={"year": 2020, "value": 2.82})
     r = run(make_city, t, [obs("rd", 2024, 3.03, "%")])
-    assert r.attainment == pytest.approx(80.8, abs=0.01)
-    assert r.percent_to_goal == pytest.approx(22.58, abs=0.01)
+    assert r.progress.attainment == pytest.approx(80.8, abs=0.01)
+    assert r.progress.percent_to_goal == pytest.approx(22.58, abs=0.01)
 
 
 def test_attainment_of_a_lower_is_better_target_is_target_over_value(make_city):
     t = target("t", "unemp", "at_most", value=5.5, baseline={"year": 2020, "value": 6.0})
     r = run(make_city, t, [obs("unemp", 2023, 5.8, "%")], [UNEMP])
-    assert r.attainment == pytest.approx(5.5 / 5.8 * 100, abs=0.01)
+    assert r.progress.attainment == pytest.approx(5.5 / 5.8 * 100, abs=0.01)
 
 
 def test_chinese_labels_tell_the_two_measures_apart():

@@ -115,16 +115,16 @@ CASES = [
 def test_worked_example(make_city, case):
     name, t, observations, extra, status, pct, ratio = case
     r = run(make_city, t, observations, extra)
-    assert r.status == status, r.reason
+    assert r.verdict.status == status, r.verdict.reason
     if name in ("between_lower_below", "about_lower_below"):
-        assert r.above_range  # beyond the band on the good side: flagged
+        assert r.flags.above_range  # beyond the band on the good side: flagged
     if name == "between_lower_above":
-        assert (r.category, r.attainment) == ("basically_achieved", 99.92)
-    assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
+        assert (r.verdict.category, r.progress.attainment) == ("basically_achieved", 99.92)
+    assert r.progress.percent_to_goal == pytest.approx(pct, abs=0.01)
     if ratio is None:
-        assert r.pace is None  # final and per-year verdicts make no projection
+        assert r.pacing.pace is None  # final and per-year verdicts make no projection
     else:
-        assert r.pace.ratio == pytest.approx(ratio, abs=0.001)
+        assert r.pacing.pace.ratio == pytest.approx(ratio, abs=0.001)
 
 
 def test_luoyang_rd_intensity_example_explained(make_city, invoke):
@@ -146,33 +146,34 @@ def test_luoyang_rd_intensity_example_explained(make_city, invoke):
 def test_after_the_deadline_a_late_figure_does_not_rescue(make_city):
     t = target("t", "firms", "at_least", value=10)
     r = run(make_city, t, [obs("firms", 2025, 8, "家"), obs("firms", 2026, 12, "家")])
-    assert (r.status, r.final) == ("missed", True)
+    assert (r.verdict.status, r.verdict.final) == ("missed", True)
     late = dict(t, late_ok=True)
-    assert run(make_city, late, [obs("firms", 2025, 8, "家"), obs("firms", 2026, 12, "家")]).status == "met"
+    late_figures = [obs("firms", 2025, 8, "家"), obs("firms", 2026, 12, "家")]
+    assert run(make_city, late, late_figures).verdict.status == "met"
 
 
 def test_partial_year_never_judged(make_city):
     t = target("t", "firms", "at_least", value=10)
     r = run(make_city, t, [obs("firms", "2025-06", 12, "家", partial=True)])
-    assert r.status == "no_data" and r.latest_partial.value == 12
+    assert r.verdict.status == "no_data" and r.evidence.latest_partial.value == 12
 
 
 def test_single_observation_level_test_still_runs(make_city):
     t = target("t", "firms", "at_least", value=10)
-    assert run(make_city, t, [obs("firms", 2023, 12, "家")]).status == "met"
-    assert run(make_city, t, [obs("firms", 2023, 8, "家")]).status == "not_assessable"
+    assert run(make_city, t, [obs("firms", 2023, 12, "家")]).verdict.status == "met"
+    assert run(make_city, t, [obs("firms", 2023, 8, "家")]).verdict.status == "not_assessable"
 
 
 def test_zero_baseline_uses_linear_pace_without_dividing_by_zero(make_city):
     t = target("t", "firms", "increase_by", value=20, baseline={"year": 2020, "value": 0})
     r = run(make_city, t, [obs("firms", 2023, 12, "家")])
-    assert r.pace.method == "linear" and r.pace.ratio == pytest.approx((12 / 3) / (20 / 5))
+    assert r.pacing.pace.method == "linear" and r.pacing.pace.ratio == pytest.approx((12 / 3) / (20 / 5))
 
 
 def test_missing_baseline_value_is_not_assessable(make_city):
     t = target("t", "firms", "increase_by", value=20, baseline=B20)
     r = run(make_city, t, [obs("firms", 2023, 12, "家")])
-    assert r.status == "not_assessable" and "baseline" in r.reason
+    assert r.verdict.status == "not_assessable" and "baseline" in r.verdict.reason
 
 
 def test_revised_vintage_latest_publication_wins_unless_pinned(make_city):
@@ -188,16 +189,16 @@ def test_revised_vintage_latest_publication_wins_unless_pinned(make_city):
     path = make_city([t], None, doc=doc, measured_doc=m)
     from datetime import date
     [r] = evaluate(load_city(str(path), path.parent), date(2026, 11, 1)).results
-    assert (r.latest.value, r.status) == (2.9, "missed")
+    assert (r.evidence.latest.value, r.verdict.status) == (2.9, "missed")
     m["observations"][0]["pin"] = True
     path = make_city([t], None, doc=base_targets(), measured_doc=m)
     [r] = evaluate(load_city(str(path), path.parent), date(2026, 11, 1)).results
-    assert (r.latest.value, r.status) == (3.47, "met")
+    assert (r.evidence.latest.value, r.verdict.status) == (3.47, "met")
     # as of before the revision was published, the first vintage is all there is
     m["observations"][0]["pin"] = False
     path = make_city([t], None, doc=base_targets(), measured_doc=m)
     [r] = evaluate(load_city(str(path), path.parent), date(2026, 1, 20)).results
-    assert (r.latest.value, r.status) == (3.47, "met")
+    assert (r.evidence.latest.value, r.verdict.status) == (3.47, "met")
 
 
 RULES = [
@@ -242,18 +243,18 @@ def test_worked_example_of_a_rule(make_city, case):
     path = make_city([t], observations, doc=doc)
     from datetime import date
     [r] = evaluate(load_city(str(path), path.parent), date.fromisoformat(AS_OF)).results
-    assert (r.status, r.final) == (status, final), r.reason
-    assert (r.base_point.year, r.base_point.value) == base
+    assert (r.verdict.status, r.verdict.final) == (status, final), r.verdict.reason
+    assert (r.progress.base_point.year, r.progress.base_point.value) == base
     if ratio is None:
-        assert r.pace.ratio is None and r.ratio_reason
+        assert r.pacing.pace.ratio is None and r.pacing.ratio_reason
     else:
-        assert r.pace.ratio == pytest.approx(ratio, abs=0.001)
+        assert r.pacing.pace.ratio == pytest.approx(ratio, abs=0.001)
     if pct is None:
-        assert r.percent_to_goal is None and r.percent_reason
+        assert r.progress.percent_to_goal is None and r.progress.percent_reason
     else:
-        assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
-    assert r.expected_progress == pytest.approx(expected, abs=0.01)
-    assert r.attainment == pytest.approx(attain, abs=0.01)
+        assert r.progress.percent_to_goal == pytest.approx(pct, abs=0.01)
+    assert r.progress.expected_progress == pytest.approx(expected, abs=0.01)
+    assert r.progress.attainment == pytest.approx(attain, abs=0.01)
 
 
 NATIONAL = {"id": "nat-rd", "name_zh": "全国研发投入强度", "name_en": "National R&D intensity",
@@ -318,15 +319,15 @@ WORDINGS = [
 def test_worked_example_of_a_wording(make_city, case):
     _, t, observations, extra, status, final, pct, ratio = case
     r = run(make_city, t, observations, extra)
-    assert (r.status, r.final) == (status, final), r.reason
+    assert (r.verdict.status, r.verdict.final) == (status, final), r.verdict.reason
     if pct is None:
-        assert r.percent_to_goal is None and r.percent_reason
+        assert r.progress.percent_to_goal is None and r.progress.percent_reason
     else:
-        assert r.percent_to_goal == pytest.approx(pct, abs=0.01)
+        assert r.progress.percent_to_goal == pytest.approx(pct, abs=0.01)
     if ratio is None:
-        assert r.pace is None or r.pace.ratio is None
+        assert r.pacing.pace is None or r.pacing.pace.ratio is None
     else:
-        assert r.pace.ratio == pytest.approx(ratio, abs=0.001)
+        assert r.pacing.pace.ratio == pytest.approx(ratio, abs=0.001)
 
 
 def test_growth_comparison_numbers(make_city):
@@ -334,13 +335,13 @@ def test_growth_comparison_numbers(make_city):
     the default 0.5-point tolerance, −0.49 inside."""
     t = target("t", "prod", "growth_above", reference="gdp", baseline=B20_ONLY)
     r = run(make_city, t, WORDINGS[3][2], [PRODUCTIVITY, GDP])
-    assert r.pace.observed == pytest.approx(1.2 ** (1 / 3) - 1)
-    assert r.pace.required == pytest.approx(1.16 ** (1 / 3) - 1)
-    assert r.years[2023] * 100 == pytest.approx(1.194, abs=0.001)
+    assert r.pacing.pace.observed == pytest.approx(1.2 ** (1 / 3) - 1)
+    assert r.pacing.pace.required == pytest.approx(1.16 ** (1 / 3) - 1)
+    assert r.evidence.years[2023] * 100 == pytest.approx(1.194, abs=0.001)
     t = target("t", "income", "growth_in_step", reference="gdp", baseline=B20_ONLY)
     short = run(make_city, t, WORDINGS[5][2], [INCOME, GDP])
     within = run(make_city, t, WORDINGS[6][2], [INCOME, GDP])
-    assert short.years[2025] * 100 == pytest.approx(-0.546, abs=0.001)
-    assert within.years[2025] * 100 == pytest.approx(-0.491, abs=0.001)
+    assert short.evidence.years[2025] * 100 == pytest.approx(-0.546, abs=0.001)
+    assert within.evidence.years[2025] * 100 == pytest.approx(-0.491, abs=0.001)
     wide = run(make_city, dict(t, tolerance=0.006), WORDINGS[5][2], [INCOME, GDP])
-    assert wide.status == "met"
+    assert wide.verdict.status == "met"

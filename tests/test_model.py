@@ -89,7 +89,7 @@ def test_measured_values_are_converted_to_indicator_unit(tmp_path):
     tf, _ = read_targets(write(tmp_path, base_targets(targets=[])))
     p = write(tmp_path, measured([obs("money", 2023, 9244.2, "万元")]), "testcity.measured.yaml")
     [o], findings = read_measured(p, tf)
-    assert findings == [] and abs(o.value - 0.92442) < 1e-12 and o.raw_value == 9244.2
+    assert findings == [] and abs(o.value - 0.92442) < 1e-12 and o.given_value == 9244.2
 
 
 def test_operator_must_agree_with_indicator_direction(tmp_path):

@@ -23,8 +23,8 @@ def city(t: dict, points: list[tuple[int, float, str]], indicator: str) -> CityD
     tf = TargetFile.model_validate(doc)
     unit = next(i.unit for i in tf.indicators if i.id == indicator)
     observations = tuple(
-        Obs(indicator=indicator, period=year, year=year, value=convert(v, u, unit), raw_value=v,
-            unit=u, partial=False, pin=False, source="s", source_title="公报",
+        Obs(indicator=indicator, period=year, year=year, value=convert(v, u, unit), unit=unit,
+            given_value=v, given_unit=u, partial=False, pin=False, source="s", source_title="公报",
             source_date=date(2026, 3, 1), url=None, quote="q", file="m.yaml", line=1, order=n)
         for n, (year, v, u) in enumerate(points))
     return CityData(tf, "t.yaml", {t["id"]: 1}, observations, _factors(tf))
@@ -58,8 +58,8 @@ def test_raising_the_latest_value_never_worsens_status(op, goal, base, v1, v2, y
     lo, hi = sorted((v1, v2))
     r_lo = status(t, [(year, lo, "家")], "firms")
     r_hi = status(t, [(year, hi, "家")], "firms")
-    assume(r_lo.status in RANK and r_hi.status in RANK)
-    assert RANK[r_hi.status] >= RANK[r_lo.status], (r_lo.reason, r_hi.reason)
+    assume(r_lo.verdict.status in RANK and r_hi.verdict.status in RANK)
+    assert RANK[r_hi.verdict.status] >= RANK[r_lo.verdict.status], (r_lo.verdict.reason, r_hi.verdict.reason)
 
 
 @settings(deadline=None)
@@ -70,9 +70,9 @@ def test_met_exactly_when_the_value_satisfies_the_target(goal, extra, year):
     for op, ok in (("at_least", v >= goal), ("more_than", v > goal)):
         t = target("t", "firms", op, value=goal)
         r = status(t, [(year, v, "家")], "firms")
-        assert (r.status == "met") == ok, (op, goal, v, r.status)
+        assert (r.verdict.status == "met") == ok, (op, goal, v, r.verdict.status)
         if year == 2025:  # the deadline: a final verdict either way
-            assert r.final and r.status == ("met" if ok else "missed")
+            assert r.verdict.final and r.verdict.status == ("met" if ok else "missed")
 
 
 @settings(deadline=None)
@@ -84,9 +84,9 @@ def test_status_invariant_to_unit_scaling(goal, base, v, year):
     in_wan = status(t, [(year, v * 10_000, "万元")], "money")
     t_wan = dict(t, value=goal * 10_000, unit="万元")
     target_in_wan = status(t_wan, [(year, v, "亿元")], "money")
-    assert in_yi.status == in_wan.status == target_in_wan.status
-    if in_yi.percent_to_goal is not None:
-        assert abs(in_yi.percent_to_goal - in_wan.percent_to_goal) < 0.02
+    assert in_yi.verdict.status == in_wan.verdict.status == target_in_wan.verdict.status
+    if in_yi.progress.percent_to_goal is not None:
+        assert abs(in_yi.progress.percent_to_goal - in_wan.progress.percent_to_goal) < 0.02
 
 
 @settings(deadline=None)
@@ -95,7 +95,7 @@ def test_rank_lower_is_better(goal, v, year):
     """Ranks are whole places: met exactly when the place is at or above (≤) the goal."""
     doc_t = target("t", "rank", "rank_at_most", value=goal)
     r = status(doc_t, [(year, v, "位")], "rank")
-    assert (r.status == "met") == (v <= goal), (goal, v, r.status)
+    assert (r.verdict.status == "met") == (v <= goal), (goal, v, r.verdict.status)
 
 
 SCALED_OPS = st.sampled_from(["at_least", "more_than", "about", "increase_by", "multiple_of",
@@ -114,8 +114,8 @@ def _money_city(op, goal, base, points, unit, scale):
     doc["targets"] = [t]
     tf = TargetFile.model_validate(doc)
     observations = tuple(
-        Obs(indicator="m", period=y, year=y, value=v * scale, raw_value=v * scale, unit=unit,
-            partial=False, pin=False, source="s", source_title="公报",
+        Obs(indicator="m", period=y, year=y, value=v * scale, unit=unit,
+            given_value=v * scale, given_unit=unit, partial=False, pin=False, source="s", source_title="公报",
             source_date=date(2026, 3, 1), url=None, quote="q", file="m.yaml", line=1, order=n)
         for n, (y, v) in enumerate(points))
     [r] = evaluate(CityData(tf, "t.yaml", {"t": 1}, observations, _factors(tf)), AS_OF).results
@@ -128,10 +128,10 @@ def _money_city(op, goal, base, points, unit, scale):
 def test_scaling_every_figure_by_a_unit_factor_never_changes_a_verdict(op, goal, base, points):
     in_yi = _money_city(op, goal, base, points, "亿元", 1)
     in_wan = _money_city(op, goal, base, points, "万元", 10_000)
-    assert (in_yi.status, in_yi.final) == (in_wan.status, in_wan.final), (in_yi.reason,
-                                                                         in_wan.reason)
-    for a, b in ((in_yi.percent_to_goal, in_wan.percent_to_goal),
-                 (in_yi.attainment, in_wan.attainment)):
+    yi, wan = in_yi.verdict, in_wan.verdict
+    assert (yi.status, yi.final) == (wan.status, wan.final), (yi.reason, wan.reason)
+    for a, b in ((in_yi.progress.percent_to_goal, in_wan.progress.percent_to_goal),
+                 (in_yi.progress.attainment, in_wan.progress.attainment)):
         # to 0.02 points, or to 1e-9 of a percent too large for that (float rounding of a
         # 10^4 unit factor at 10^9 %); the verdicts above are compared exactly
         assert (a is None) == (b is None) and (a is None or abs(a - b) < max(0.02, 1e-9 * abs(a)))
@@ -147,6 +147,6 @@ def test_never_met_from_a_figure_after_the_deadline(goal, points, op):
     in_time = [v for y, v in points if y <= 2025]
     # the same target judged on the in-time figures alone
     alone = status(t, [(y, v, "家") for y, v in points if y <= 2025], "firms") if in_time else None
-    if alone is None or alone.status != "met":
-        assert r.status != "met", (points, r.reason)
-    assert not r.final
+    if alone is None or alone.verdict.status != "met":
+        assert r.verdict.status != "met", (points, r.verdict.reason)
+    assert not r.verdict.final

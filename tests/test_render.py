@@ -10,11 +10,11 @@ from datetime import date
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import ROOT, TARGETS
+from conftest import ROOT, TARGETS, figure, result_of
 
 from planck.render import get, names
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
-from planck.result import STATUSES, ObsRef, Pace, PlanRef, Report, Result, TargetRef
+from planck.result import STATUSES, Pace, PlanRef, Report, Result, TargetRef
 
 GOLDEN = ROOT / "tests" / "golden"
 AS_OF = "2024-06-30"
@@ -29,8 +29,8 @@ def _target(op="at_least", goal=1600.0, **kw) -> TargetRef:
     return TargetRef(**fields)
 
 
-def _obs(period, value, partial=False) -> ObsRef:
-    return ObsRef(period=period, value=value, unit="家", partial=partial, source="bulletin",
+def _obs(period, value, partial=False):
+    return figure(period, value, "家", partial=partial, source="bulletin",
                   source_title="2023年统计公报", source_date=date(2024, 3, 1),
                   url="https://example.org/b?a=1&b=2", quote=f"高新技术企业{value:g}家",
                   file="t.measured.yaml", line=9)
@@ -49,7 +49,7 @@ def _result(i: int, status: str, **kw) -> Result:
                   file="targets/t.yaml", line=10 + 10 * i,
                   years={2020: 755.0, 2021: 900.0, 2023: 1390.0})
     fields.update(kw)
-    return Result(**fields)
+    return result_of(**fields)
 
 
 def sample_report() -> Report:
@@ -166,7 +166,7 @@ def test_junit_one_testcase_per_target():
     cases = root.findall("./testsuite/testcase")
     assert len(cases) == len(REPORT.results)
     assert len(root.findall(".//failure")) == 2
-    assert len(root.findall(".//skipped")) == sum(r.status == "no_data" for r in REPORT.results)
+    assert len(root.findall(".//skipped")) == sum(r.verdict.status == "no_data" for r in REPORT.results)
     suite = root.find("testsuite")
     assert suite.get("tests") == str(len(cases)) and suite.get("failures") == "2"
 

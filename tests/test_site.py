@@ -195,10 +195,14 @@ def test_flags_show_attribute_stale_provisional_and_stretch():
     from planck.site.labels import LABELS
     from planck.site.pages import flags
 
-    plain = replace(sample_report().results[0], attribute=None, stale=False, overdue=False,
-                    provisional=False, stretch=None)
+    first = sample_report().results[0]
+    plain = replace(first, attribute=None, stretch=None,
+                    flags=replace(first.flags, stale=False, overdue=False),
+                    verdict=replace(first.verdict, provisional=False))
     assert flags(plain, LABELS["en"]) == []
-    r = replace(plain, attribute="binding", stale=True, provisional=True, stretch=3500.0)
+    r = replace(plain, attribute="binding", stretch=3500.0,
+                flags=replace(plain.flags, stale=True),
+                verdict=replace(plain.verdict, provisional=True))
     assert flags(r, LABELS["en"]) == ["binding (约束性)", "old figure", "provisional",
                                       "stretch (力争) 3,500"]
     assert flags(r, LABELS["zh"])[0] == "约束性"

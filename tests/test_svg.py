@@ -120,7 +120,7 @@ def test_trajectory_agrees_with_the_verdict(city):
     checked = 0
     for results, _obs, spec in _specs(city):
         for r in results:
-            if r.pace is None or r.pace.ratio is None or not has_path(r.target.op):
+            if r.pacing.pace is None or r.pacing.pace.ratio is None or not has_path(r.target.op):
                 continue
             tr = trajectory(r)
             path = next((p for p in spec.paths if r.id in p.target.split(", ")), None)
@@ -128,13 +128,13 @@ def test_trajectory_agrees_with_the_verdict(city):
             assert (path is not None) == chartdata.pace_required(r), r.id
             if path is None:
                 continue
-            assert path.method == r.pace.method and path.points[0] == (r.pace.base_year,
-                                                                        r.pace.base_value)
-            req = tr.at(r.pace.latest_year)
-            value = r.latest.value
-            lower = r.pace.required < 0
-            if abs(r.pace.ratio - 1) > 1e-6:
-                assert ((value <= req) if lower else (value >= req)) == (r.pace.ratio > 1), r.id
+            assert path.method == r.pacing.pace.method and path.points[0] == (r.pacing.pace.base_year,
+                                                                        r.pacing.pace.base_value)
+            req = tr.at(r.pacing.pace.latest_year)
+            value = r.evidence.latest.value
+            lower = r.pacing.pace.required < 0
+            if abs(r.pacing.pace.ratio - 1) > 1e-6:
+                assert ((value <= req) if lower else (value >= req)) == (r.pacing.pace.ratio > 1), r.id
             checked += 1
     assert checked >= (2 if city == "luoyang" else 0)
 

@@ -46,7 +46,7 @@ def one(make_city, t, observations, **kw):
 def test_category_and_light(make_city, figures, status, category, light):
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
     r = one(make_city, t, [obs("firms", y, v, "家") for y, v in figures.items()])
-    assert (r.status, r.category, r.light) == (status, category, light)
+    assert (r.verdict.status, r.verdict.category, r.verdict.light) == (status, category, light)
 
 
 def test_as_expected_is_on_track_at_r_not_above_one(make_city):
@@ -54,10 +54,10 @@ def test_as_expected_is_on_track_at_r_not_above_one(make_city):
     v = round(755 * (1600 / 755) ** (3 / 5))
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
     r = one(make_city, t, [obs("firms", 2023, v, "家")])
-    assert r.status == "on_track" and r.pace.ratio <= 1 + 1e-3
-    assert r.category == ("ahead" if r.pace.ratio > 1 else "as_expected")
+    assert r.verdict.status == "on_track" and r.pacing.pace.ratio <= 1 + 1e-3
+    assert r.verdict.category == ("ahead" if r.pacing.pace.ratio > 1 else "as_expected")
     r = one(make_city, t, [obs("firms", 2023, v - 20, "家")])
-    assert r.status == "on_track" and r.category == "as_expected" and r.light == "green"
+    assert (r.verdict.status, r.verdict.category, r.verdict.light) == ("on_track", "as_expected", "green")
 
 
 def test_basically_line_is_settable(make_city, invoke):
@@ -78,55 +78,57 @@ def test_basically_line_is_settable(make_city, invoke):
 def test_catch_up_compound_and_linear(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
     r = one(make_city, t, [obs("firms", 2022, 1100, "家")])
-    assert r.pace.method == "geometric"
-    assert r.catch_up.method == "geometric" and r.catch_up.years == 3
-    assert r.catch_up.value == pytest.approx(((1600 / 1100) ** (1 / 3) - 1) * 100, abs=1e-3)
+    assert r.pacing.pace.method == "geometric"
+    assert r.pacing.catch_up.method == "geometric" and r.pacing.catch_up.years == 3
+    assert r.pacing.catch_up.value == pytest.approx(((1600 / 1100) ** (1 / 3) - 1) * 100, abs=1e-3)
     t = target("t", "rd", "at_least", value=3.0, baseline={"year": 2020, "value": 2.0})
     r = one(make_city, t, [obs("rd", 2023, 2.4, "%")])
-    assert r.pace.method == "linear"
-    assert (r.catch_up.method, r.catch_up.unit, r.catch_up.years) == ("linear", "%", 2)
-    assert r.catch_up.value == pytest.approx(0.3)
+    assert r.pacing.pace.method == "linear"
+    assert (r.pacing.catch_up.method, r.pacing.catch_up.unit, r.pacing.catch_up.years) == ("linear", "%", 2)
+    assert r.pacing.catch_up.value == pytest.approx(0.3)
 
 
 def test_no_catch_up_when_met_or_no_year_left(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
-    assert one(make_city, t, [obs("firms", 2023, 1700, "家")]).catch_up is None
-    assert one(make_city, t, [obs("firms", 2025, 1500, "家")]).catch_up is None
+    assert one(make_city, t, [obs("firms", 2023, 1700, "家")]).pacing.catch_up is None
+    assert one(make_city, t, [obs("firms", 2025, 1500, "家")]).pacing.catch_up is None
 
 
 # 4: bounds
 def test_a_lower_bound_below_the_goal_proves_nothing(make_city):
     t = target("t", "firms", "at_least", value=5000, baseline={"year": 2020, "value": 2000})
     r = one(make_city, t, [obs("firms", 2025, 3000, "家", bound="lower", quote="3000余家")])
-    assert r.status == "not_assessable" and "≥ 3000" in r.reason and r.category is None
+    assert r.verdict.status == "not_assessable" and "≥ 3000" in r.verdict.reason
+    assert r.verdict.category is None
 
 
 def test_a_lower_bound_above_the_goal_proves_met(make_city):
     t = target("t", "firms", "at_least", value=5000, baseline={"year": 2020, "value": 2000})
     r = one(make_city, t, [obs("firms", 2025, 5000, "家", bound="lower", quote="突破5000家")])
-    assert (r.status, r.final, r.category) == ("met", True, "achieved")
-    assert r.latest.bound == "lower" and r.bounds["latest"] == "lower"
+    assert (r.verdict.status, r.verdict.final, r.verdict.category) == ("met", True, "achieved")
+    assert r.evidence.latest.bound == "lower" and r.flags.bounds["latest"] == "lower"
 
 
 def test_an_upper_bound_below_the_goal_proves_missed_with_bounded_attainment(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
     r = one(make_city, t, [obs("firms", 2025, 1300, "家", bound="upper", quote="近1300家")])
-    assert (r.status, r.final, r.category, r.light) == ("missed", True, "not_achieved", "red")
-    assert r.bounds == {"latest": "upper", "percent_to_goal": "upper", "attainment": "upper"}
-    assert r.attainment == pytest.approx(81.25)
+    assert (r.verdict.status, r.verdict.final, r.verdict.category, r.verdict.light) == (
+            "missed", True, "not_achieved", "red")
+    assert r.flags.bounds == {"latest": "upper", "percent_to_goal": "upper", "attainment": "upper"}
+    assert r.progress.attainment == pytest.approx(81.25)
 
 
 def test_an_upper_bound_near_the_line_leaves_the_category_open(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
     r = one(make_city, t, [obs("firms", 2025, 1500, "家", bound="upper", quote="近1500家")])
-    assert r.status == "missed" and r.category is None and r.light is None
+    assert r.verdict.status == "missed" and r.verdict.category is None and r.verdict.light is None
 
 
 def test_a_bound_that_proves_nothing_gives_way_to_an_exact_figure(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
     r = one(make_city, t, [obs("firms", 2022, 1200, "家"),
                            obs("firms", 2023, 1300, "家", bound="lower", quote="1300余家")])
-    assert r.latest.period == 2022 and r.status == "on_track"
+    assert r.evidence.latest.period == 2022 and r.verdict.status == "on_track"
 
 
 def test_bounds_for_lower_is_better_flip_attainment(make_city):
@@ -136,21 +138,23 @@ def test_bounds_for_lower_is_better_flip_attainment(make_city):
     t = target("t", "energy", "at_most", value=100)
     r = one(make_city, t, [obs("energy", 2025, 90, "吨", bound="upper", quote="不足90吨")],
             doc=doc)
-    assert r.status == "met" and r.bounds["attainment"] == "lower"
+    assert r.verdict.status == "met" and r.flags.bounds["attainment"] == "lower"
 
 
 # 6: estimates
 def test_an_estimate_is_never_final_and_an_actual_replaces_it(make_city):
     t = target("t", "firms", "at_least", value=1600, baseline=FIRMS_2020)
     r = one(make_city, t, [obs("firms", 2025, 1650, "家", estimate=True, quote="预计1650家")])
-    assert (r.status, r.final, r.estimate, r.category) == ("met", False, True, "achieved")
-    assert r.latest.estimate and "estimate" in r.reason
+    assert (r.verdict.status, r.verdict.final, r.flags.estimate, r.verdict.category) == (
+            "met", False, True, "achieved")
+    assert r.evidence.latest.estimate and "estimate" in r.verdict.reason
     later = {"id": "final", "title": "公报", "issuer": "统计局", "date": "2026-06-01",
              "url": "https://example.org/f"}
     estimate = obs("firms", 2025, 1650, "家", estimate=True, quote="预计1650家", source="final")
     actual = obs("firms", 2025, 1550, "家")  # published before the estimate's source, still wins
     r = one(make_city, t, [estimate, actual], sources=[later])
-    assert (r.status, r.final, r.estimate, r.latest.value) == ("missed", True, False, 1550)
+    assert (r.verdict.status, r.verdict.final, r.flags.estimate, r.evidence.latest.value) == (
+            "missed", True, False, 1550)
 
 
 def test_a_baseline_estimate_is_replaced_by_the_actual_and_the_difference_shown(make_city):
@@ -162,13 +166,13 @@ def test_a_baseline_estimate_is_replaced_by_the_actual_and_the_difference_shown(
              "url": "https://example.org/27"}]
     figures = [obs("firms", 2027, 6000, "家", source="b27")]
     r = one(make_city, t, figures, doc=doc, as_of="2028-06-01", sources=late)
-    assert r.baseline == 5000 and r.baseline_actual is None
+    assert r.evidence.baseline == 5000 and r.evidence.baseline_actual is None
     r2 = one(make_city, t, figures + [obs("firms", 2025, 5200, "家")], doc=doc,
              as_of="2028-06-01", sources=late)
-    assert r2.baseline == 5200 and r2.pace.base_value == 5200
-    assert (r2.baseline_actual.estimate, r2.baseline_actual.actual,
-            r2.baseline_actual.difference) == (5000, 5200, 200)
-    assert r2.pace.ratio < r.pace.ratio
+    assert r2.evidence.baseline == 5200 and r2.pacing.pace.base_value == 5200
+    assert (r2.evidence.baseline_actual.estimate, r2.evidence.baseline_actual.actual,
+            r2.evidence.baseline_actual.difference) == (5000, 5200, 200)
+    assert r2.pacing.pace.ratio < r.pacing.pace.ratio
 
 
 # 7: revised targets
@@ -181,12 +185,12 @@ def test_a_revision_decides_from_its_date_and_the_original_keeps_its_verdict(mak
                      supersedes="orig", source="midterm")
     figures = [obs("firms", 2025, 1400, "家")]
     orig, rev = run(make_city, [original, revised], figures, doc=doc)
-    assert (orig.status, orig.superseded_by) == ("missed", "rev")
-    assert (rev.status, rev.supersedes) == ("met", "orig")
+    assert (orig.verdict.status, orig.superseded_by) == ("missed", "rev")
+    assert (rev.verdict.status, rev.supersedes) == ("met", "orig")
     orig, rev = run(make_city, [original, revised], [obs("firms", 2022, 1100, "家")],
                     doc=doc, as_of="2023-06-30")
-    assert orig.superseded_by is None and rev.status == "not_assessable"
-    assert "2023-09-01" in rev.reason
+    assert orig.superseded_by is None and rev.verdict.status == "not_assessable"
+    assert "2023-09-01" in rev.verdict.reason
 
 
 def test_fail_on_accepts_categories_and_a_superseded_original_does_not_fail(make_city, invoke):
@@ -217,8 +221,8 @@ def test_a_baseline_read_from_an_estimate_observation_reports_the_actual(make_ci
     figures = [obs("firms", 2025, 5000, "家", estimate=True, quote="预计5000家"),
                obs("firms", 2027, 6000, "家", source="b27")]
     r = one(make_city, t, figures, doc=doc, as_of="2028-06-01", sources=late)
-    assert r.base_point.value == 5000 and r.baseline_actual is None
+    assert r.progress.base_point.value == 5000 and r.evidence.baseline_actual is None
     r = one(make_city, t, figures + [obs("firms", 2025, 5200, "家", source="b27")], doc=doc,
             as_of="2028-06-01", sources=late)
-    assert r.base_point.value == 5200
-    assert (r.baseline_actual.estimate, r.baseline_actual.actual) == (5000, 5200)
+    assert r.progress.base_point.value == 5200
+    assert (r.evidence.baseline_actual.estimate, r.evidence.baseline_actual.actual) == (5000, 5200)

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 from urllib.parse import unquote
 
 import pytest
+from conftest import figure, result_of
 
 from planck import operators
 from planck.judge.compare import rows_for
@@ -30,7 +31,7 @@ from planck.render.compare import render_markdown
 from planck.render.context import LABELS, Context
 from planck.render.explain import explain_text
 from planck.render.report import render_report
-from planck.result import ObsRef, PlanRef, Report, Result, TargetRef
+from planck.result import PlanRef, Report, TargetRef
 from planck.write.xlsx import _row as _xlsx_row
 
 UNITS = ("%", "亿元", "家", "件/万人", "名")
@@ -54,10 +55,9 @@ def _report(op_name: str, unit: str) -> Report:
                        unit=unit, goal=lv.goal, tolerance=op.tolerance,
                        reference="ref-indicator" if op.shape == "reference" else None,
                        source="plan", source_title="规划", doc_number=None, quote="引文")
-    latest = ObsRef(period=2023, value=30.0, unit=unit, partial=False, source="b",
-                    source_title="公报", source_date=date(2024, 3, 1), url=None, quote="引文2",
-                    file="t.measured.yaml", line=3)
-    r = Result(id="t-one", plan="p", indicator="ind", name="测试指标", name_en="Test indicator",
+    latest = figure(2023, 30.0, unit, source="b", source_title="公报",
+                    source_date=date(2024, 3, 1), quote="引文2", file="t.measured.yaml", line=3)
+    r = result_of(id="t-one", plan="p", indicator="ind", name="测试指标", name_en="Test indicator",
                unit=unit, direction="higher", deadline=2025, baseline_year=2020, baseline=25.0,
                target=target, latest=latest, latest_partial=None, status="behind", final=False,
                percent_to_goal=40.0, expected_progress=60.0, pace=None, above_range=False,

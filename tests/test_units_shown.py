@@ -26,8 +26,8 @@ def test_latest_is_in_the_indicator_unit_with_the_given_figure_beside_it(make_ci
     path = _city(make_city)
     [r] = evaluate(load_city(str(path), path.parent), date(2026, 11, 1)).results
     assert r.unit == "亿元"
-    assert (r.latest.value, r.latest.unit) == (92.0, "亿元")
-    assert (r.latest.given_value, r.latest.given_unit) == (920000, "万元")
+    assert (r.evidence.latest.value, r.evidence.latest.unit) == (92.0, "亿元")
+    assert (r.evidence.latest.given_value, r.evidence.latest.given_unit) == (920000, "万元")
 
 
 def test_json_latest_value_and_unit_agree(make_city, invoke):

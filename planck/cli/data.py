@@ -71,7 +71,7 @@ def _statuses(target: Path, tf, lines: dict[str, int], measured: Path, tree) -> 
     if data is None:
         return {}
     report = evaluate(data, default_as_of(data))
-    return {r.id: r.status for r in report.results}
+    return {r.id: r.verdict.status for r in report.results}
 
 
 def _source_id(title_url: str | None, day: date | None, taken: set[str]) -> str:

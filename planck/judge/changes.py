@@ -32,8 +32,8 @@ class Side:
         if r is None:
             return Side(None, None, None, None)
         latest = r.deciding
-        return Side(r.status, None if latest is None else latest.value,
-                    None if latest is None else latest.period, r.percent_to_goal)
+        return Side(r.verdict.status, None if latest is None else latest.value,
+                    None if latest is None else latest.period, r.progress.percent_to_goal)
 
     def as_dict(self) -> dict[str, Any]:
         latest = None if self.value is None else {"value": self.value, "period": self.period}

@@ -56,7 +56,7 @@ def rows_for(data: CityData, report: Report, indicator: str, lang: str = "en") -
         o = r.deciding
         rows.append(Row(*head, r.id, log(target(r, lang)), r.deadline,
                         None if o is None else o.value, None if o is None else o.period,
-                        r.status, r.percent_to_goal))
+                        r.verdict.status, r.progress.percent_to_goal))
     if not rows:
         annual, _ = pick(data.observations, indicator, report.as_of)
         year = max(annual, default=None)

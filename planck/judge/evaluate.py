@@ -14,24 +14,13 @@ from datetime import date
 from planck.judge import measure, rules
 from planck.judge.case import Case, pick
 from planck.judge.decision import Decision, after_deadline
-from planck.judge.stale import is_stale
+from planck.judge.stale import with_stale
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
 from planck.reasons import say
-from planck.result import MAX_AGE, ObsRef, PlanRef, Report, Result
+from planck.result import MAX_AGE, Evidence, Flags, PlanRef, Report, Result, Verdict
 
 __all__ = ["Decision", "after_deadline", "evaluate", "evaluate_target", "default_as_of", "pick"]
-
-
-def _ref(o: Obs | None, unit: str) -> ObsRef | None:
-    """``o`` as shown: its value (already converted) with ``unit``, the indicator's unit."""
-    if o is None:
-        return None
-    return ObsRef(period=o.period, value=o.value, unit=unit, partial=o.partial,
-                  source=o.source, source_title=o.source_title, source_date=o.source_date,
-                  url=o.url, quote=o.quote, file=o.file, line=o.line,
-                  given_value=o.raw_value, given_unit=o.unit, bound=o.bound,
-                  estimate=o.estimate)
 
 
 def _above(case: Case, d: Decision) -> Decision:
@@ -55,8 +44,7 @@ def _provisional(case: Case, d: Decision) -> Obs | None:
     return None
 
 
-def _conflicts(data: CityData, case: Case, year: int | None, as_of: date
-               ) -> tuple[ObsRef, ...]:
+def _conflicts(data: CityData, case: Case, year: int | None, as_of: date) -> tuple[Obs, ...]:
     """Other sources' figures for the deciding year that differ from it (explain shows them)."""
     o = case.annual.get(year) if year is not None else None
     if o is None or not data.warnings:  # no conflict anywhere in the city's files
@@ -65,12 +53,13 @@ def _conflicts(data: CityData, case: Case, year: int | None, as_of: date
 
     seen = [p for p in data.observations if p.indicator == o.indicator and p.year == o.year
             and p.source_date <= as_of]
-    return tuple(r for p in conflicts_with(o, seen) if (r := _ref(p, case.ind.unit)))
+    return tuple(conflicts_with(o, seen))
 
 
 def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
                     max_age: int = MAX_AGE) -> Result:
-    """The status of one target at ``as_of``: pick figures, decide, measure progress, flag."""
+    """The status of one target at ``as_of``: pick figures, decide, measure progress, flag.
+    The figures the verdict rests on go into the result as read (``Obs``), not copied."""
     from planck.judge import bounds, terms
 
     case, d, bounded = bounds.decide(Case.build(data, t, ind, as_of), rules.decide)
@@ -81,28 +70,27 @@ def evaluate_target(data: CityData, t: Target, ind: Indicator, as_of: date,
         d = replace(d, status="met",
                     reason=say("provisional", value=f"{provisional.value:g}",
                                period=provisional.period))
-    progress = measure.progress(case, d, series, provisional)
+    progress, pacing = measure.progress(case, d, series, provisional)
+    latest = case.annual.get(d.year) if d.year else None
+    verdict = Verdict(status=d.status, final=d.final, reason=d.reason,
+                      provisional=provisional is not None,
+                      first_met=terms.first_met(case, d, series, provisional))
+    evidence = Evidence(baseline_year=case.base_year, baseline=case.base,
+                        baseline_actual=terms.baseline_actual(case), latest=latest,
+                        latest_partial=case.partial, years=series,
+                        reference_value=d.reference_value,
+                        conflicts=_conflicts(data, case, d.year, as_of))
+    flags = Flags(above_range=d.above, overdue=not d.final and as_of.year > t.deadline + 1,
+                  estimate=latest is not None and latest.estimate,
+                  bounds=bounds.shown_bounds(ind.direction, bounded.get(d.year or 0), d))
     result = Result(id=t.id, plan=t.plan, indicator=t.indicator, name=ind.name_zh,
                     name_en=ind.name_en, unit=ind.unit, direction=ind.direction,
-                    deadline=t.deadline, baseline_year=case.base_year, baseline=case.base,
-                    target=measure.target_ref(data, case),
-                    latest=_ref(case.annual.get(d.year) if d.year else None, ind.unit),
-                    latest_partial=_ref(case.partial, ind.unit), status=d.status,
-                    final=d.final, percent_to_goal=progress.percent,
-                    expected_progress=progress.expected, pace=d.pace,
-                    above_range=d.above, reason=d.reason, file=data.path,
-                    line=data.lines.get(t.id, 0), reference_value=d.reference_value,
-                    years=series, attribute=t.attribute, stretch=case.stretch,
-                    overdue=not d.final and as_of.year > t.deadline + 1,
-                    provisional=provisional is not None, attainment=progress.attainment,
-                    percent_reason=progress.percent_reason, base_point=progress.base_point,
-                    ratio_reason=progress.ratio_reason, pace_method=progress.method)
-    result = replace(result, first_met=terms.first_met(case, d, series, provisional),
-                     bounds=bounds.shown_bounds(ind.direction, bounded.get(d.year or 0), d),
-                     estimate=d.year in case.annual and case.annual[d.year].estimate,
-                     supersedes=t.supersedes, baseline_actual=terms.baseline_actual(case),
-                     conflicts=_conflicts(data, case, d.year, as_of))
-    return terms.with_terms(replace(result, stale=is_stale(result, as_of.year, max_age)))
+                    deadline=t.deadline, attribute=t.attribute, stretch=case.stretch,
+                    file=data.path, line=data.lines.get(t.id, 0),
+                    target=measure.target_ref(data, case), supersedes=t.supersedes,
+                    verdict=verdict, evidence=evidence, progress=progress, pacing=pacing,
+                    flags=flags)
+    return terms.with_terms(with_stale(result, as_of.year, max_age))
 
 
 def evaluate(data: CityData, as_of: date, max_age: int = MAX_AGE) -> Report:

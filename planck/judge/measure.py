@@ -5,28 +5,13 @@ elapsed, the base point and pace method shown, and why a number is missing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from planck.judge import progress_math as pg
 from planck.judge.case import Base, Case
 from planck.judge.decision import Decision
 from planck.operators import Percent
 from planck.read.dataset import CityData, Obs
 from planck.reasons import say
-from planck.result import BasePoint, TargetRef
-
-
-@dataclass(frozen=True, kw_only=True)
-class Progress:
-    """How far a target has come, and why a number is missing where one is."""
-
-    percent: float | None
-    percent_reason: str | None
-    attainment: float | None
-    expected: float | None
-    base_point: BasePoint | None
-    ratio_reason: str | None
-    method: str | None
+from planck.result import BasePoint, Pacing, Progress, TargetRef
 
 
 def _base(case: Case, d: Decision, series: dict[int, float]) -> Base | None:
@@ -76,9 +61,10 @@ def _method(case: Case, d: Decision, shown: Base | None) -> str | None:
 
 
 def progress(case: Case, d: Decision, series: dict[int, float], provisional: Obs | None
-             ) -> Progress:
-    """The progress of decision ``d`` (on ``series``, the values it judged); a provisional
-    verdict is measured on the in-year figure it rests on."""
+             ) -> tuple[Progress, Pacing]:
+    """The progress and pacing of decision ``d`` (on ``series``, the values it judged), as
+    the result shows them; a provisional verdict is measured on the in-year figure it rests
+    on. The catch-up pace is read off the finished verdict (``terms.with_terms``)."""
     v: float | None = None
     at: int | None = d.year
     if provisional is not None:
@@ -89,12 +75,14 @@ def progress(case: Case, d: Decision, series: dict[int, float], provisional: Obs
     pct, pct_reason, attain = _percent(case, v, base)
     start = base.year if base is not None else case.start
     shown = d.base or base
-    return Progress(percent=pct, percent_reason=pct_reason, attainment=attain,
-                    expected=None if at is None else pg.expected_progress(start, at,
-                                                                          case.t.deadline),
-                    base_point=None if shown is None else BasePoint(
-                        year=shown.year, value=shown.value, why=shown.why),
-                    ratio_reason=_ratio_reason(d), method=_method(case, d, shown))
+    progress = Progress(
+        percent_to_goal=pct, percent_reason=pct_reason, attainment=attain,
+        expected_progress=None if at is None else pg.expected_progress(start, at,
+                                                                       case.t.deadline),
+        base_point=None if shown is None else BasePoint(year=shown.year, value=shown.value,
+                                                         why=shown.why))
+    return progress, Pacing(pace=d.pace, method=_method(case, d, shown),
+                            ratio_reason=_ratio_reason(d))
 
 
 def target_ref(data: CityData, case: Case) -> TargetRef:

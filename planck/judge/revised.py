@@ -36,10 +36,11 @@ def link_revisions(data: CityData, as_of: date, results: tuple[Result, ...]
     for r in results:
         if r.id in revised and not in_force(data, r.id, as_of):
             issued = day.get(source[r.id])
-            r = replace(r, status="not_assessable", final=False, category=None, light=None,
-                        catch_up=None, reason=say("revision_not_in_force",
-                                                  date=issued.isoformat() if issued else "",
-                                                  original=revised[r.id]))
+            why = say("revision_not_in_force", date=issued.isoformat() if issued else "",
+                      original=revised[r.id])
+            r = replace(r, verdict=replace(r.verdict, status="not_assessable", final=False,
+                                           category=None, light=None, reason=why),
+                        pacing=replace(r.pacing, catch_up=None))
         if r.id in by_original:
             r = replace(r, superseded_by=by_original[r.id])
         out.append(r)

@@ -30,9 +30,9 @@ class Selection:
         return bool(self.statuses or self.hide or self.plans or self.attributes)
 
     def keeps(self, r: Result) -> bool:
-        if self.statuses and r.status not in self.statuses:
+        if self.statuses and r.verdict.status not in self.statuses:
             return False
-        if r.status in self.hide:
+        if r.verdict.status in self.hide:
             return False
         if self.plans and r.plan not in self.plans:
             return False

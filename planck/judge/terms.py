@@ -31,10 +31,11 @@ _FLIP = {"lower": "upper", "upper": "lower"}
 
 def _attainment(r: Result) -> float | None:
     """完成率 in %, or for a growth-rate target the achieved rate over the promised one."""
-    if r.attainment is not None:
-        return r.attainment
-    if r.pace is not None and r.pace.ratio is not None and r.final:
-        return r.pace.ratio * 100
+    pace = r.pacing.pace
+    if r.progress.attainment is not None:
+        return r.progress.attainment
+    if pace is not None and pace.ratio is not None and r.verdict.final:
+        return pace.ratio * 100
     return None
 
 
@@ -43,18 +44,18 @@ def _missed(r: Result, basically: float) -> str | None:
     if a is None:
         return "not_achieved"
     reaches = a >= basically * 100 - RATIO_TOLERANCE
-    bound = r.bounds.get("attainment")
+    bound = r.flags.bounds.get("attainment")
     if bound == "lower" and not reaches or bound == "upper" and reaches:
         return None  # the true figure may lie on either side of the line
     return "basically_achieved" if reaches else "not_achieved"
 
 
 def _on_track(r: Result) -> str | None:
-    ratio = r.pace.ratio if r.pace is not None else None
+    ratio = r.pacing.pace.ratio if r.pacing.pace is not None else None
     if ratio is None:
         return "as_expected"
     faster = ratio > 1 + RATIO_TOLERANCE
-    bound = r.bounds.get("latest")
+    bound = r.flags.bounds.get("latest")
     if bound is not None:
         # R grows with the figure for higher-is-better: a lower bound proves "at least R"
         at_least = (bound == "lower") == (r.direction == "higher")
@@ -98,14 +99,15 @@ def baseline_actual(case: Any) -> BaselineActual | None:
 def category(r: Result, basically: float = BASICALLY) -> str | None:
     """The category of ``r`` (None for no_data / not_assessable, or where a bound leaves it
     open)."""
-    if r.status == "met":
-        early = r.first_met is not None and r.first_met < r.deadline
+    v = r.verdict
+    if v.status == "met":
+        early = v.first_met is not None and v.first_met < r.deadline
         return "achieved_early" if early else "achieved"
-    if r.status == "missed":
+    if v.status == "missed":
         return _missed(r, basically)
-    if r.status == "on_track":
+    if v.status == "on_track":
         return _on_track(r)
-    if r.status in ("behind", "off_track", "regressing"):
+    if v.status in ("behind", "off_track", "regressing"):
         return "lagging"
     return None
 
@@ -114,11 +116,11 @@ def light(r: Result, cat: str | None) -> str | None:
     """Green, yellow or red: yellow for a near miss and for ``behind``."""
     if cat is None:
         return None
-    if r.status == "behind" and r.bounds.get("status") == "upper":
+    if r.verdict.status == "behind" and r.flags.bounds.get("status") == "upper":
         return None  # behind at best: a lower value allowed by the bound is red
     if cat in _GREEN:
         return "green"
-    if cat == "basically_achieved" or r.status == "behind":
+    if cat == "basically_achieved" or r.verdict.status == "behind":
         return "yellow"
     return "red"
 
@@ -128,9 +130,11 @@ def catch_up(r: Result) -> CatchUp | None:
     verdict's own method; None when met, final, or no year is left."""
     o = r.deciding
     goal = r.target.goal
-    if r.status in ("met", "no_data", "not_assessable") or r.final or o is None or goal is None:
+    if r.verdict.status in ("met", "no_data", "not_assessable") or r.verdict.final or (
+            o is None or goal is None):
         return None
-    method = r.pace.method if r.pace is not None else r.pace_method
+    pacing = r.pacing
+    method = pacing.pace.method if pacing.pace is not None else pacing.method
     years = r.deadline - (o.period if isinstance(o.period, int) else int(o.period[:4]))
     if method is None or years <= 0:
         return None
@@ -145,12 +149,14 @@ def with_terms(r: Result, basically: float = BASICALLY) -> Result:
     """``r`` with its category, light and catch-up filled in."""
     cat = category(r, basically)
     need = catch_up(r)
-    bounds = dict(r.bounds)
+    bounds = dict(r.flags.bounds)
     bounds.pop("catch_up", None)
     if need is not None and "latest" in bounds:
         # the higher the figure, the less growth is still needed
         bounds["catch_up"] = _FLIP[bounds["latest"]]
-    return replace(r, category=cat, light=light(r, cat), catch_up=need, bounds=bounds)
+    return replace(r, verdict=replace(r.verdict, category=cat, light=light(r, cat)),
+                   pacing=replace(r.pacing, catch_up=need),
+                   flags=replace(r.flags, bounds=bounds))
 
 
 def with_basically(report: Report, basically: float) -> Report:

@@ -62,10 +62,10 @@ def trajectory(r: Result, requested: str = "auto") -> Trajectory | None:
     goal = r.target.goal
     if goal is None or not has_path(r.target.op):
         return None
-    if r.pace is not None and r.pace.base_year < r.deadline:
-        p = r.pace
+    if r.pacing.pace is not None and r.pacing.pace.base_year < r.deadline:
+        p = r.pacing.pace
         return Trajectory(r.id, p.method, p.base_year, p.base_value, r.deadline, goal)
-    b = r.base_point
-    if b is None or b.year >= r.deadline or r.pace_method is None:
+    b = r.progress.base_point
+    if b is None or b.year >= r.deadline or r.pacing.method is None:
         return None
-    return Trajectory(r.id, r.pace_method, b.year, b.value, r.deadline, goal)
+    return Trajectory(r.id, r.pacing.method, b.year, b.value, r.deadline, goal)

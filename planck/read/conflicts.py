@@ -28,7 +28,7 @@ def _decimals(x: float) -> int:
 
 def _slack(o: Any) -> float:
     """Half a unit in the last decimal the source writes, in the indicator's unit."""
-    raw = o.raw_value
+    raw = o.given_value
     factor = o.value / raw if raw else 1.0
     return 0.5 * 10 ** -_decimals(raw) * abs(factor)
 
@@ -76,7 +76,8 @@ def conflicts_with(o: Any, observations: Sequence[Any]) -> list[Any]:
 
 def _said(o: Any) -> str:
     mark = {"lower": "≥ ", "upper": "≤ "}.get(o.bound or "", "")
-    return (f"{mark}{o.raw_value:g} {o.unit} from {o.source!r} ({o.source_date.isoformat()}, "
+    return (f"{mark}{o.given_value:g} {o.given_unit} from {o.source!r} "
+            f"({o.source_date.isoformat()}, "
             f"{o.file}:{o.line}: {o.quote!r})")
 
 

@@ -25,14 +25,18 @@ MEASURED_SUFFIX = ".measured.yaml"
 
 @dataclass(frozen=True, kw_only=True)
 class Obs:
-    """One observation, its value expressed in the indicator's unit."""
+    """One figure as read, resolved: its value in the indicator's unit (``unit``), as the
+    source gave it (``given_value`` in ``given_unit``), its source, quote, file and line.
+    The judge decides on it and the result carries this same object
+    (``planck.result.Figure``)."""
 
     indicator: str
     period: int | str
     year: int
     value: float
-    raw_value: float
     unit: str
+    given_value: float
+    given_unit: str
     partial: bool
     pin: bool
     source: str
@@ -211,7 +215,8 @@ def measured_obs(doc: Any, mf: MeasuredFile, name: str, targets: TargetFile | No
         published = s.date or period_end(o.year, o.month)
         obs.append(Obs(indicator=o.indicator, period=o.period, year=o.year,
                        value=units.convert(o.value, o.unit, unit_of[o.indicator]),
-                       raw_value=o.value, unit=o.unit, partial=o.partial, pin=o.pin,
+                       unit=unit_of[o.indicator], given_value=o.value, given_unit=o.unit,
+                       partial=o.partial, pin=o.pin,
                        source=s.id, source_title=s.title, source_date=published, url=s.url,
                        quote=o.quote, file=name, line=line,
                        order=order * 1_000_000 + i, copy_of=s.copy_of, bound=o.bound,

@@ -22,10 +22,10 @@ def points_from_results(results: Sequence[Result]) -> list[Point]:
     r = results[0]
     if not operators.get(r.target.op).level_series:
         return []
-    pts = [obs_point(y, v) for y, v in sorted(r.years.items())]
-    if r.latest_partial is not None:
-        pts.append(obs_point(r.latest_partial.period, r.latest_partial.value,
-                             r.latest_partial.source_title, partial=True))
+    pts = [obs_point(y, v) for y, v in sorted(r.evidence.years.items())]
+    if r.evidence.latest_partial is not None:
+        pts.append(obs_point(r.evidence.latest_partial.period, r.evidence.latest_partial.value,
+                             r.evidence.latest_partial.source_title, partial=True))
     return pts
 
 

@@ -110,9 +110,9 @@ def obs_point(period: int | str, value: float, source: str = "", partial: bool =
 def pace_required(r: Result) -> bool:
     """A pace is still required: no final verdict yet and the latest figure does not already
     meet the target (a met target needs no path to it)."""
-    if r.final or r.status == "met":
+    if r.verdict.final or r.verdict.status == "met":
         return False
-    return r.attainment is None or r.attainment < 100
+    return r.progress.attainment is None or r.progress.attainment < 100
 
 
 def _path(r: Result, requested: str, tag: int, name: str) -> Path | None:
@@ -151,10 +151,11 @@ def build(results: Sequence[Result], observed: Sequence[Point], lang: str = "en"
     paths, levels, bands, spans = [], [], [], []
     tag = 0
     for r in results:
-        if r.baseline is not None and r.baseline_year is not None \
-                and float(r.baseline_year) not in seen:
-            seen.add(float(r.baseline_year))
-            points.append(Point(float(r.baseline_year), r.baseline, str(r.baseline_year),
+        e = r.evidence
+        if e.baseline is not None and e.baseline_year is not None \
+                and float(e.baseline_year) not in seen:
+            seen.add(float(e.baseline_year))
+            points.append(Point(float(e.baseline_year), e.baseline, str(e.baseline_year),
                                 "baseline"))
         if not has_level(r.target.op):
             continue

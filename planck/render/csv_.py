@@ -1,18 +1,15 @@
 """The CSV format: one row per target, the JSON fields flattened (``target.op``, ``latest.value``).
 
 UTF-8 with a byte-order mark and CRLF line ends, so that Excel and WPS open the Chinese text
-correctly by double-click. The columns come from the ``Result`` dataclass itself, so a field
-added there appears here without a change, and a row whose ``latest`` is empty still has the
-``latest.*`` columns.
+correctly by double-click. The columns come from the result's JSON keys
+(``planck.result.RESULT_KEYS``), so a key added there appears here without a change, and a row
+whose ``latest`` is empty still has the ``latest.*`` columns.
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
-import types
-import typing
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -20,7 +17,7 @@ from typing import Any
 
 from planck.escape import log, strict_json
 from planck.render.context import Context
-from planck.result import Report, Result, plain
+from planck.result import RESULT_KEYS, Report, nested_keys
 
 BOM = "\ufeff"
 #: A cell starting with one of these is a formula to a spreadsheet ("CSV injection"); data
@@ -29,35 +26,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CITY = ("city", "city_name_zh", "city_name_en", "as_of")
 
 
-def _dataclass_of(hint: Any) -> Any:
-    """The dataclass in ``X`` or ``X | None``, else None."""
-    if dataclasses.is_dataclass(hint):
-        return hint
-    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        inner = [a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)]
-        return inner[0] if len(inner) == 1 else None
-    return None
-
-
 @cache
-def columns(cls: type = Result, prefix: str = "") -> tuple[str, ...]:
-    """Dotted column names of a dataclass, nested dataclasses flattened."""
-    hints = typing.get_type_hints(cls)
+def columns() -> tuple[str, ...]:
+    """Dotted column names of a result's JSON object, nested objects spread over columns."""
+    nested = nested_keys()
     out: list[str] = []
-    for f in dataclasses.fields(cls):
-        inner = _dataclass_of(hints[f.name])
-        out += columns(inner, f"{prefix}{f.name}.") if inner else [prefix + f.name]
+    for key in RESULT_KEYS:
+        out += [f"{key}.{k}" for k in nested[key]] if key in nested else [key]
     return tuple(out)
 
 
-@cache
-def _nested() -> frozenset[str]:
-    """Paths that are nested dataclasses (``latest``, ``target``…), not maps such as ``years``."""
-    return frozenset(c.rsplit(".", n)[0] for c in columns() for n in range(1, c.count(".") + 1))
-
-
 def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:
-    if isinstance(value, dict) and (not path or path in _nested()):
+    if isinstance(value, dict) and (not path or path in nested_keys()):
         for k, v in value.items():
             _flatten(v, f"{path}.{k}" if path else k, out)
     else:
@@ -89,7 +69,7 @@ def rows(reports: Sequence[Report]) -> tuple[tuple[str, ...], list[list[str]]]:
         city = tuple(map(cell, (rep.city, rep.name_zh, rep.name_en, rep.as_of)))
         for r in rep.results:
             flat: dict[str, Any] = {}
-            _flatten(plain(r), "", flat)
+            _flatten(r.as_dict(), "", flat)
             out.append([*city, *(cell(flat.get(c)) for c in columns())])
     return header, out
 

@@ -7,7 +7,6 @@ from ``explain_words`` (labels and sentences) and ``planck.reasons`` (the judge'
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from planck import operators
@@ -42,9 +41,9 @@ def _goal_line(r: Result, unit: str, w: dict[str, str]) -> str:
     ref = log(t.reference or "")
     if not op.reference_level:
         return w["goal_growth"].format(points=f"{goal * 100:+g}", reference=ref)
-    level = ("" if r.reference_value is None else w["goal_share_level"].format(
-        value=amount(goal * r.reference_value, unit),
-        reference_value=amount(r.reference_value, unit)))
+    level = ("" if r.evidence.reference_value is None else w["goal_share_level"].format(
+        value=amount(goal * r.evidence.reference_value, unit),
+        reference_value=amount(r.evidence.reference_value, unit)))
     return w["goal_share"].format(share=f"{goal:.0%}", reference=ref, level=level)
 
 
@@ -54,6 +53,7 @@ def explain_text(report: Report, r: Result, lang: str = "en",
     data string is escaped for a terminal (``planck.escape.log``). ``copies`` maps a source id
     to the original its page copies, said beside that source."""
     w, t, unit = SAY[lang], r.target, log(r.unit)
+    v, e, pg = r.verdict, r.evidence, r.progress
     op = operators.get(t.op)
 
     def why(text: object) -> str:  # a reason of the judge, in this language
@@ -91,12 +91,12 @@ def explain_text(report: Report, r: Result, lang: str = "en",
         rows.append(("tolerance", f"{t.tolerance * 100:g}%" + paren(note)))
     if t.low is not None:
         rows.append(("range", f"{num(t.low)} – {amount(t.high, unit)}"))
-    base = ("—" if r.baseline_year is None else
-            f"{'?' + unit_suffix(unit) if r.baseline is None else amount(r.baseline, unit)} "
-            f"({r.baseline_year})")
+    base = ("—" if e.baseline_year is None else
+            f"{'?' + unit_suffix(unit) if e.baseline is None else amount(e.baseline, unit)} "
+            f"({e.baseline_year})")
     rows.append(("baseline", base))
-    if r.latest is not None:
-        o = r.latest
+    if e.latest is not None:
+        o = e.latest
         given = (w["given_as"].format(value=amount(o.given_value, log(o.given_unit)))
                  if o.given_unit not in (None, o.unit) else "")
         rows += [("latest", w["latest"].format(value=bounded(amount(o.value, unit), o.bound),
@@ -107,23 +107,23 @@ def explain_text(report: Report, r: Result, lang: str = "en",
                  ("sub_quote", log(o.quote))]
     else:
         rows.append(("latest", w["no_latest"]))
-    if r.latest_partial is not None:
-        part = r.latest_partial
-        use = w["partial_judged"] if r.provisional else w["partial_shown"]
-        rows.append(("partial", w["partial"].format(value=amount(part.value, unit), period=part.period,
-                                                    use=use)))
-    if r.reference_value is not None:
-        rows.append(("reference", f"{log(t.reference)} = {amount(r.reference_value, unit)}"))
-    if r.years:
-        rows.append(("series", w["list_sep"].join(f"{y}: {num(v)}" for y, v in r.years.items())))
-    if r.base_point is not None:
-        b = r.base_point
+    if e.latest_partial is not None:
+        part = e.latest_partial
+        use = w["partial_judged"] if v.provisional else w["partial_shown"]
+        rows.append(("partial", w["partial"].format(value=amount(part.value, unit),
+                                                    period=part.period, use=use)))
+    if e.reference_value is not None:
+        rows.append(("reference", f"{log(t.reference)} = {amount(e.reference_value, unit)}"))
+    if e.years:
+        rows.append(("series", w["list_sep"].join(f"{y}: {num(x)}" for y, x in e.years.items())))
+    if pg.base_point is not None:
+        b = pg.base_point
         rows.append(("base_point", w["base_point"].format(value=num(b.value), year=b.year,
                                                           why=why(b.why))))
     else:
         rows.append(("base_point", w["no_base_point"]))
-    if r.pace is not None:
-        p = r.pace
+    if r.pacing.pace is not None:
+        p = r.pacing.pace
         rows += [("pace_method", w["pace_method"].format(
                       method=said(say(p.method), lang), base_year=p.base_year,
                       base_value=num(p.base_value), latest_year=p.latest_year)),
@@ -134,44 +134,44 @@ def explain_text(report: Report, r: Result, lang: str = "en",
                  ("required_rate", w["required_rate"].format(
                      rate=_rate(p.method, p.required, w), deadline=r.deadline)),
                  ("ratio", "—" if p.ratio is None else f"{p.ratio:.3f}")]
-    if r.ratio_reason is not None:
-        rows.append(("no_ratio", why(r.ratio_reason)))
-    exp = "—" if r.expected_progress is None else f"{r.expected_progress:.1f}%"
+    if r.pacing.ratio_reason is not None:
+        rows.append(("no_ratio", why(r.pacing.ratio_reason)))
+    exp = "—" if pg.expected_progress is None else f"{pg.expected_progress:.1f}%"
     rows += [("progress", _progress(r, w, why)),
-             ("attainment", "—" if r.attainment is None else bounded(w["attainment"].format(
-                 percent=r.attainment, lower=w["attainment_lower"] if _lower(r) else ""),
-                 r.bounds.get("attainment"))),
+             ("attainment", "—" if pg.attainment is None else bounded(w["attainment"].format(
+                 percent=pg.attainment, lower=w["attainment_lower"] if _lower(r) else ""),
+                 r.flags.bounds.get("attainment"))),
              ("expected", w["expected"].format(expected=exp)),
              ("thresholds", thresholds(lang, THRESHOLDS)),
-             ("status", (r.status if lang == "en" else STATUS_LABEL[lang][r.status])
-              + (w["final"] if r.final else w["provisional"] if r.provisional
-                 else w["projection"] if r.status not in ("met", "no_data") else "")),
-             ("because", why(r.reason))]
+             ("status", (v.status if lang == "en" else STATUS_LABEL[lang][v.status])
+              + (w["final"] if v.final else w["provisional"] if v.provisional
+                 else w["projection"] if v.status not in ("met", "no_data") else "")),
+             ("because", why(v.reason))]
     rows += _terms_rows(r, w, lang, unit)
-    if r.above_range:
+    if r.flags.above_range:
         rows.append(("note", w["above_range"]))
-    if r.provisional:
+    if v.provisional:
         rows.append(("provisional", w["provisional_note"]))
-    if r.stale:
+    if r.flags.stale:
         rows.append(("stale", w["stale"].format(max_age=report.max_age)))
-    if r.overdue:
+    if r.flags.overdue:
         rows.append(("overdue", w["overdue"].format(deadline=r.deadline)))
     head = w["header"].format(id=r.id, name=log(r.name), name_en=log(r.name_en),
                               city=log(report.name_zh), city_en=log(report.name_en))
-    return "\n".join([head] + [_row(ROWS[lang][k], v, k.startswith("sub_"))
-                               for k, v in rows]) + "\n"
+    return "\n".join([head] + [_row(ROWS[lang][k], text, k.startswith("sub_"))
+                               for k, text in rows]) + "\n"
 
 
 def _terms_rows(r: Result, w: dict[str, str], lang: str, unit: str) -> list[tuple[str, str]]:
     """Category and light, catch-up, estimate, a baseline estimate's actual, revisions and
     other sources' figures for the same period."""
     rows = [("category", category_text(r, lang))]
-    if r.catch_up is not None:
+    if r.pacing.catch_up is not None:
         rows.append(("catch_up", catch_up_text(r, lang)))
-    if r.estimate:
+    if r.flags.estimate:
         rows.append(("estimate", w["estimate_note"]))
-    if r.baseline_actual is not None:
-        b = r.baseline_actual
+    if r.evidence.baseline_actual is not None:
+        b = r.evidence.baseline_actual
         sign = "+" if b.difference >= 0 else "−"
         rows.append(("baseline_actual", w["baseline_actual"].format(
             estimate=amount(b.estimate, unit), actual=amount(b.actual, unit),
@@ -180,7 +180,7 @@ def _terms_rows(r: Result, w: dict[str, str], lang: str, unit: str) -> list[tupl
         rows.append(("revision", w["supersedes"].format(id=log(r.supersedes))))
     if r.superseded_by is not None:
         rows.append(("revision", w["superseded_by"].format(id=log(r.superseded_by))))
-    for o in r.conflicts:
+    for o in r.evidence.conflicts:
         rows += [("conflict", w["conflict"].format(
                      value=bounded(amount(o.value, unit), o.bound), title=log(o.source_title),
                      date=o.source_date)),
@@ -202,26 +202,26 @@ def _lower(r: Result) -> bool:
 
 def _beyond(r: Result) -> bool:
     """The latest value reaches the 力争 level too."""
-    if r.latest is None or r.stretch is None:
+    if r.evidence.latest is None or r.stretch is None:
         return False
-    v = r.latest.value
+    v = r.evidence.latest.value
     return v <= r.stretch if _lower(r) else v >= r.stretch
 
 
 def _progress(r: Result, w: dict[str, str], why) -> str:
     """进度: the share of the gap from the base point to the target closed."""
-    if r.percent_to_goal is None:
-        return w["progress_none"].format(reason=why(r.percent_reason or ""))
-    b = r.base_point
+    pg = r.progress
+    if pg.percent_to_goal is None:
+        return w["progress_none"].format(reason=why(pg.percent_reason or ""))
+    b = pg.base_point
     start = (w["from_base"].format(value=num(b.value), year=b.year)
-             if b is not None and r.percent_to_goal != r.attainment else w["from_zero"])
-    return bounded(w["progress"].format(percent=r.percent_to_goal, start=start),
-                   r.bounds.get("percent_to_goal"))
+             if b is not None and pg.percent_to_goal != pg.attainment else w["from_zero"])
+    return bounded(w["progress"].format(percent=pg.percent_to_goal, start=start),
+                   r.flags.bounds.get("percent_to_goal"))
 
 
 def explain_json(report: Report, r: Result) -> str:
-    d = asdict(r)
-    d["years"] = {str(k): v for k, v in r.years.items()}
+    d = r.as_dict()
     d["as_of"] = report.as_of.isoformat()
     d["thresholds"] = THRESHOLDS
     return strict_json(d, ensure_ascii=False, indent=2) + "\n"

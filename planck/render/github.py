@@ -38,13 +38,13 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
     lines = []
     for report in reports:
         for r in report.results:
-            lvl = "error" if in_gate(r, ctx.fail_on) else level(r.status, replace(
+            lvl = "error" if in_gate(r, ctx.fail_on) else level(r.verdict.status, replace(
                 ctx, fail_on=frozenset()))
             if lvl == "notice" and not ctx.annotate_all:
                 continue  # a CI log shows what needs attention; --annotate all adds the rest
-            title = _prop(f"planck {r.status}: {r.id}")
+            title = _prop(f"planck {r.verdict.status}: {r.id}")
             msg = _data(f"{r.name} {r.name_en}: latest {latest_text(r, unit=True)}, target "
-                        f"{target(r)} by {r.deadline} — {r.reason}"
+                        f"{target(r)} by {r.deadline} — {r.verdict.reason}"
                         + (f" [{flags}]" if (flags := flags_text(r)) else ""))
             lines.append(f"::{lvl} file={_prop(r.file)},line={r.line},"
                          f"title={title}::{msg}")

@@ -20,7 +20,7 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
     suites = ET.Element("testsuites", name="planck")
     for report in reports:
         failures = sum(in_gate(r, ctx.fail_on) for r in report.results)
-        skipped = sum(r.status == "no_data" and r.status not in ctx.fail_on
+        skipped = sum(r.verdict.status == "no_data" and r.verdict.status not in ctx.fail_on
                       for r in report.results)
         suite = ET.SubElement(suites, "testsuite", name=f"planck.{report.city}",
                               tests=str(len(report.results)), failures=str(failures),
@@ -32,16 +32,17 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
                                  name=_x(f"{r.id} {r.name}"), file=_x(r.file),
                                  line=str(r.line), time="0")
             detail = _x(f"{r.name} ({r.indicator}): latest {latest_text(r, unit=True)}, target "
-                        f"{target(r)}, due {r.deadline}; {r.reason}"
+                        f"{target(r)}, due {r.deadline}; {r.verdict.reason}"
                         + (f" [{flags}]" if (flags := flags_text(r)) else ""))
             if in_gate(r, ctx.fail_on):
-                node = ET.SubElement(case, "failure", message=_x(f"{r.status}: {r.reason}"),
-                                     type=r.status)
+                node = ET.SubElement(case, "failure",
+                                     message=_x(f"{r.verdict.status}: {r.verdict.reason}"),
+                                     type=r.verdict.status)
                 node.text = detail
-            elif r.status == "no_data":
-                ET.SubElement(case, "skipped", message=_x(r.reason))
+            elif r.verdict.status == "no_data":
+                ET.SubElement(case, "skipped", message=_x(r.verdict.reason))
             else:
-                ET.SubElement(case, "system-out").text = _x(f"{r.status}: {detail}")
+                ET.SubElement(case, "system-out").text = _x(f"{r.verdict.status}: {detail}")
     ET.indent(suites)
     # '::' and '##' from data as character references: same XML, but no CI log command.
     text = ET.tostring(suites, "unicode").replace("::", ":&#58;").replace("##", "#&#35;")

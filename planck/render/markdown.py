@@ -38,8 +38,8 @@ def summary_line(report: Report, ctx: Context) -> str:
 
 def bounded_bar(r: Result) -> str:
     """The progress bar, its figure marked ≥/≤ when it rests on a bound."""
-    text = bar(r.percent_to_goal)
-    mark = {"lower": "≥", "upper": "≤"}.get(r.bounds.get("percent_to_goal") or "")
+    text = bar(r.progress.percent_to_goal)
+    mark = {"lower": "≥", "upper": "≤"}.get(r.flags.bounds.get("percent_to_goal") or "")
     if mark is None or text == "—":
         return text
     head, _, figure = text.rpartition(" ")
@@ -83,10 +83,11 @@ def table(report: Report, ctx: Context, results=None, ids: bool = False) -> list
              "|" + "|".join(align) + "|"]
     for r in report.results if results is None else results:
         name = ctx.names(escape(r.name), escape(r.name_en), "<br>")
-        expected = "—" if r.expected_progress is None else f"{r.expected_progress:.0f}%"
+        share = r.progress.expected_progress
+        expected = "—" if share is None else f"{share:.0f}%"
         row = [name, escape(r.unit), baseline_text(r), latest_text(r, ctx.lang),
                escape(target(r, ctx.lang, unit=False)), f"`{bounded_bar(r)}`", expected,
-               ctx.status(r.status) + (f" ({flags})" if (flags := flags_text(r, ctx.lang))
+               ctx.status(r.verdict.status) + (f" ({flags})" if (flags := flags_text(r, ctx.lang))
                                        else ""), escape(category_cell(r, ctx.lang))]
         if ids:
             row.insert(0, target_link(r))

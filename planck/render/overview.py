@@ -25,7 +25,7 @@ def _name(report: Report, lang: str) -> str:
 def _counts(report: Report) -> dict[str, int]:
     out = dict.fromkeys(ORDER, 0)
     for r in report.results:
-        out[r.status] += 1
+        out[r.verdict.status] += 1
     return out
 
 
@@ -73,7 +73,8 @@ def _categories(reports: Sequence[Report], ctx: Context, name_w: int, label: str
     from planck.render.terms_text import CATEGORY_LABEL
     from planck.result import CATEGORIES, LIGHTS
 
-    counts = [{**rep.categories, **{k: sum(r.light == k for r in rep.results) for k in LIGHTS}}
+    counts = [{**rep.categories,
+               **{k: sum(r.verdict.light == k for r in rep.results) for k in LIGHTS}}
               for rep in reports]
     keys = (*CATEGORIES, *LIGHTS)
     totals = {c: sum(n[c] for n in counts) for c in keys}

@@ -20,7 +20,7 @@ from planck.render.chartdata import build as build_chart
 from planck.render.context import Context
 from planck.render.copyof import copy_text
 from planck.render.markdown import cell, escape, link_path, table, target_link
-from planck.result import STATUSES, ObsRef, Report, Result
+from planck.result import STATUSES, Figure, Report, Result
 
 if TYPE_CHECKING:
     from planck.read.model import CopyOf
@@ -213,20 +213,20 @@ def results_evidence(report: Report, lang: str = "en") -> Evidence:
         t = r.target
         add(f"t:{t.source}", Document(t.source_title, doc_number=t.doc_number),
             target_cited(r, lang))
-        for o in (r.latest, r.latest_partial):
+        for o in (r.evidence.latest, r.evidence.latest_partial):
             if o is not None:
                 add(f"o:{o.source}:{o.source_title}",
                     Document(o.source_title, date=o.source_date, url=o.url),
                     Cited(_as_given(o), r.indicator, o.quote))
-        if operators.get(r.target.op).level_series and r.years:
-            series.setdefault(r.indicator, dict(r.years))
+        if operators.get(r.target.op).level_series and r.evidence.years:
+            series.setdefault(r.indicator, dict(r.evidence.years))
     documents = tuple(Document(e["doc"].title, e["doc"].issuer, e["doc"].doc_number,
                                e["doc"].date, e["doc"].url, tuple(e["cited"]))
                       for e in docs.values())
     return Evidence(documents, series)
 
 
-def _as_given(o: ObsRef) -> str:
+def _as_given(o: Figure) -> str:
     """The figure as its quote gives it (value and unit from the source), with its period."""
     if o.given_value is None or o.given_unit is None:
         return f"{amount(o.value, o.unit)} ({o.period})"

@@ -61,12 +61,12 @@ class Col:
 
 
 def _status(r: Result, ctx: Context, _p: str) -> list[str]:
-    text = f"{STATUS_SYMBOL[r.status]} {STATUS_LABEL[ctx.lang][r.status]}"
-    return [text + (" " + OVERDUE if getattr(r, "overdue", False) else "")]
+    text = f"{STATUS_SYMBOL[r.verdict.status]} {STATUS_LABEL[ctx.lang][r.verdict.status]}"
+    return [text + (" " + OVERDUE if r.flags.overdue else "")]
 
 
 def _latest(r: Result, ctx: Context, _p: str) -> list[str]:
-    return [C.latest_short(r) + (" " + STALE if getattr(r, "stale", False) else "")]
+    return [C.latest_short(r) + (" " + STALE if r.flags.stale else "")]
 
 
 CORE = (
@@ -75,13 +75,13 @@ CORE = (
     Col("latest", _latest, right=True),
     Col("target", lambda r, c, p: [C.target_long(r, c.lang), C.target_short(r, c.lang)],
         floor=10, comfort=99),
-    Col("bar", lambda r, c, p: [C.mini_bar(r.percent_to_goal, 10 if c.wide else 4,
-                                           r.bounds.get("percent_to_goal"))]),
+    Col("bar", lambda r, c, p: [C.mini_bar(r.progress.percent_to_goal, 10 if c.wide else 4,
+                                           r.flags.bounds.get("percent_to_goal"))]),
     Col("status", _status),
 )
 OPTIONAL = (  # in the order they appear as the terminal widens
     Col("baseline", lambda r, c, p: [baseline_text(r)], right=True),
-    Col("expected", lambda r, c, p: [C.percent(r.expected_progress)], right=True),
+    Col("expected", lambda r, c, p: [C.percent(r.progress.expected_progress)], right=True),
     Col("deadline", lambda r, c, p: [str(r.deadline)], right=True),
     Col("attribute", lambda r, c, p: [C.attribute_text(r, c.lang)]),
     Col("plan", lambda r, c, p: [clean(r.plan)], floor=8, comfort=16),
@@ -94,15 +94,15 @@ def _category(r: Result, lang: str) -> str:
 
     return category_text(r, lang)
 def _mark(r: Result, ctx: Context, _p: str) -> list[str]:
-    return [STATUS_SYMBOL[r.status] + (OVERDUE if getattr(r, "overdue", False) else "")]
+    return [STATUS_SYMBOL[r.verdict.status] + (OVERDUE if r.flags.overdue else "")]
 
 
 #: What a terminal too narrow for the core columns gives up, in this order, until the
 #: narrowest forms fit: the bar (its percent stays), the indicator (the id names the target),
 #: the status words (their symbol stays; the summary line spells them out).
 NARROWER = (
-    ("bar", Col("percent", lambda r, c, p: [C.percent(r.percent_to_goal,
-                                                      r.bounds.get("percent_to_goal"))],
+    ("bar", Col("percent", lambda r, c, p: [C.percent(r.progress.percent_to_goal,
+                                                      r.flags.bounds.get("percent_to_goal"))],
                 right=True)),
     ("indicator", None),
     ("status", Col("mark", _mark)),
@@ -219,7 +219,7 @@ def row_cells(r: Result, cols: list[tuple[Col, int]], ctx: Context, prefix: str)
 def summary(results: Sequence[Result], ctx: Context, width: int, label: str) -> str:
     """``58 targets: ↘ off track 2, ↗ on track 4, ✓ met 2, · no data 50`` on one line; with
     symbols only when the words do not fit. Commas separate items: ``·`` is a status glyph."""
-    counts = {s: sum(r.status == s for r in results) for s in ORDER}
+    counts = {s: sum(r.verdict.status == s for r in results) for s in ORDER}
     present = [s for s in ORDER if counts[s]]
     words = join_counts((f"{STATUS_SYMBOL[s]} {STATUS_LABEL[ctx.lang][s]} {counts[s]}"
                          for s in present), ctx.lang)
@@ -244,7 +244,7 @@ def _colour(text: str, status: str, ctx: Context) -> str:
 
 def sorted_results(results: Sequence[Result]) -> list[Result]:
     """Verdicts first (missed, off track, regressing, behind, then the rest), file order kept."""
-    return sorted(results, key=lambda r: ORDER.index(r.status))
+    return sorted(results, key=lambda r: ORDER.index(r.verdict.status))
 
 
 def render_one(report: Report, ctx: Context) -> list[str]:
@@ -265,7 +265,8 @@ def render_one(report: Report, ctx: Context) -> list[str]:
         lines.append(cut(_group_title(report, plan_id, ctx), width))
         for r in rows:
             texts = row_cells(r, cols, ctx, prefix)
-            lines.append(_line(texts, cols, sep, partial(_colour, status=r.status, ctx=ctx)))
+            lines.append(_line(texts, cols, sep,
+                               partial(_colour, status=r.verdict.status, ctx=ctx)))
         lines.append("  " + summary(rows, ctx, width - 2, ""))
     if len(plans) > 1:
         lines.append(summary(report.results, ctx, width, head["total"] + head["comma"]))
@@ -288,13 +289,13 @@ def _categories(report: Report, ctx: Context, width: int) -> list[str]:
 def _legend(results: Sequence[Result], ctx: Context, width: int) -> list[str]:
     """What the row marks mean, only for marks that appear."""
     head, items = HEAD[ctx.lang], []
-    if any(r.latest is None and r.latest_partial is not None for r in results):
+    if any(r.evidence.latest is None and r.evidence.latest_partial is not None for r in results):
         items.append(f"[…] {head['partial']}")
-    if any(r.provisional and r.latest_partial is not None for r in results):
+    if any(r.verdict.provisional and r.evidence.latest_partial is not None for r in results):
         items.append(f"{C.PROVISIONAL} {head['provisional']}")
-    if any(getattr(r, "stale", False) for r in results):
+    if any(r.flags.stale for r in results):
         items.append(f"{STALE} {head['stale']}")
-    if any(getattr(r, "overdue", False) for r in results):
+    if any(r.flags.overdue for r in results):
         items.append(f"{OVERDUE} {head['overdue']}")
     return [cut("; ".join(items), width)] if items else []
 

@@ -35,21 +35,21 @@ def bounded(text: str, bound: str | None) -> str:
 
 def category_text(r: Result, lang: str = "en") -> str:
     """``提前实现 · 绿灯`` / ``achieved early · green``; ``—`` when there is none."""
-    if r.category is None:
+    if r.verdict.category is None:
         return _WORDS[lang]["none"]
-    text = CATEGORY_LABEL[lang][r.category]
-    if r.light is not None:
-        text += _WORDS[lang]["sep"] + LIGHT_LABEL[lang][r.light]
+    text = CATEGORY_LABEL[lang][r.verdict.category]
+    if r.verdict.light is not None:
+        text += _WORDS[lang]["sep"] + LIGHT_LABEL[lang][r.verdict.light]
     return text
 
 
 def catch_up_text(r: Result, lang: str = "en") -> str:
     """``needs +11.0 %/yr for 3 years`` / ``剩余3年需年均增长11.0%``; empty when none.
     A bounded latest figure makes it a bound (``at most``/``至多``)."""
-    c = r.catch_up
+    c = r.pacing.catch_up
     if c is None:
         return ""
-    bound = r.bounds.get("catch_up")
+    bound = r.flags.bounds.get("catch_up")
     years = c.years
     if c.method == "geometric":
         if lang == "zh":

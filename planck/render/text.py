@@ -6,19 +6,19 @@ import math
 
 from planck.readable import amount, num
 from planck.render.context import LABELS
-from planck.result import ObsRef, Result
+from planck.result import Figure, Result
 
 __all__ = ["bar", "baseline_text", "flags_text", "latest_shown", "latest_text", "num"]
 
 
-def latest_shown(r: Result) -> tuple[ObsRef | None, str]:
+def latest_shown(r: Result) -> tuple[Figure | None, str]:
     """The figure every format shows as "latest", and how to read it: ``provisional`` (a
     stock's in-year count the verdict rests on), ``annual``, ``partial`` (shown, never
     judged) or ``""`` (none)."""
     if r.deciding is not None:
-        return r.deciding, "provisional" if r.provisional else "annual"
-    if r.latest_partial is not None:
-        return r.latest_partial, "partial"
+        return r.deciding, "provisional" if r.verdict.provisional else "annual"
+    if r.evidence.latest_partial is not None:
+        return r.evidence.latest_partial, "partial"
     return None, ""
 
 
@@ -39,9 +39,9 @@ def latest_text(r: Result, lang: str = "en", unit: bool = False) -> str:
 
 def baseline_text(r: Result) -> str:
     """Baseline value and year; ``? (2020)`` when the year is known but not the value."""
-    if r.baseline is None:
-        return "—" if r.baseline_year is None else f"? ({r.baseline_year})"
-    return f"{num(r.baseline)} ({r.baseline_year})"
+    if r.evidence.baseline is None:
+        return "—" if r.evidence.baseline_year is None else f"? ({r.evidence.baseline_year})"
+    return f"{num(r.evidence.baseline)} ({r.evidence.baseline_year})"
 
 
 def bar(percent: float | None, width: int = 10) -> str:
@@ -60,5 +60,7 @@ def flags_text(r: Result, lang: str = "en") -> str:
         out.append(words["binding" if r.attribute == "binding" else "expected_attr"])
     if r.stretch is not None:
         out.append(f"{words['stretch']} {num(r.stretch)}")
-    out += [words[k] for k in ("provisional", "stale", "overdue") if getattr(r, k)]
+    shown = {"provisional": r.verdict.provisional, "stale": r.flags.stale,
+             "overdue": r.flags.overdue}
+    out += [words[k] for k, on in shown.items() if on]
     return " · ".join(out)

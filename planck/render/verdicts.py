@@ -30,7 +30,7 @@ _WORSE = {"grey": 0, "green": 1, "yellow": 2, "red": 3}
 
 def key(r: Result) -> str:
     """The verdict a result is grouped under: its category, else its status."""
-    return r.category or r.status
+    return r.verdict.category or r.verdict.status
 
 
 def label(k: str, lang: str) -> str:
@@ -44,14 +44,14 @@ def row_label(r: Result, lang: str) -> str:
     (``✗ not achieved · red``), so the colour is never the only sign; else its status."""
     from planck.render.terms_text import category_text
 
-    if r.category is None:
-        return label(r.status, lang)
-    return f"{CATEGORY_SYMBOL[r.category]} {category_text(r, lang)}"
+    if r.verdict.category is None:
+        return label(r.verdict.status, lang)
+    return f"{CATEGORY_SYMBOL[r.verdict.category]} {category_text(r, lang)}"
 
 
 def tone(r: Result) -> str:
     """The traffic light of a result (its ``light``), else its status's colour."""
-    return r.light or TONE.get(r.status, "grey")
+    return r.verdict.light or TONE.get(r.verdict.status, "grey")
 
 
 def catch_up_text(r: Result, lang: str) -> str:
@@ -95,11 +95,11 @@ def basis(results: Sequence[Result], as_of: date) -> dict[str, object]:
     """What the verdicts rest on: counts of final verdicts, provisional ones (an in-year
     count), projections from the pace, and targets with no verdict; ``waiting`` the deadline
     years already past whose figures are not yet in (the projections wait for them)."""
-    final = sum(r.final for r in results)
-    provisional = sum(r.provisional and not r.final for r in results)
-    unjudged = sum(r.status in UNJUDGED for r in results)
+    final = sum(r.verdict.final for r in results)
+    provisional = sum(r.verdict.provisional and not r.verdict.final for r in results)
+    unjudged = sum(r.verdict.status in UNJUDGED for r in results)
     projected = len(results) - final - provisional - unjudged
     waiting = sorted({r.deadline for r in results
-                      if not r.final and r.deadline < as_of.year})
+                      if not r.verdict.final and r.deadline < as_of.year})
     return {"final": final, "provisional": provisional, "projected": projected,
             "unjudged": unjudged, "waiting": waiting}

@@ -229,7 +229,7 @@ class Site:
                     "source": o.source_title, "url": o.url, "date": o.source_date.isoformat(),
                     "quote": o.quote} for o in v.figures]
         targets = [self._row(r) | {
-            "text": promise(r, self.lang), "reason": said(r.reason, self.lang),
+            "text": promise(r, self.lang), "reason": said(r.verdict.reason, self.lang),
             "quote": r.target.quote,
             "source": r.target.source_title + (f" ({r.target.doc_number})"
                                                if r.target.doc_number else ""),

@@ -43,6 +43,6 @@ def documents(c: CityView, lang: str, baseline: str, names) -> list[dict]:
     for ind, v in c.indicators.items():
         for o in sorted(v.figures, key=lambda o: (o.source_date, o.source_title)):
             cite(doc(o.source_title, when=o.source_date, url=o.url, copy_of=o.copy_of),
-                 f"{amount(o.raw_value, o.unit)} ({o.period})", ind,
+                 f"{amount(o.given_value, o.given_unit)} ({o.period})", ind,
                  names(v.name, v.name_en, lang), o.quote)
     return list(docs.values())

@@ -59,10 +59,10 @@ def _names(zh: str, en: str, lang: str) -> str:
 
 def baseline_cell(r: Result) -> str:
     """The baseline, else the base point progress is measured from; the unit once."""
-    if r.baseline is not None:
-        return f"{amount(r.baseline, r.unit)} ({r.baseline_year})"
-    if r.base_point is not None:
-        return f"{amount(r.base_point.value, r.unit)} ({r.base_point.year})"
+    if r.evidence.baseline is not None:
+        return f"{amount(r.evidence.baseline, r.unit)} ({r.evidence.baseline_year})"
+    if r.progress.base_point is not None:
+        return f"{amount(r.progress.base_point.value, r.unit)} ({r.progress.base_point.year})"
     return "—"
 
 
@@ -75,7 +75,7 @@ def latest_cell(r: Result, lang: str) -> str:
 
 
 def attainment_cell(r: Result) -> str:
-    return "—" if r.attainment is None else f"{r.attainment:.1f}%"
+    return "—" if r.progress.attainment is None else f"{r.progress.attainment:.1f}%"
 
 
 def row(r: Result, lang: str) -> tuple[str, ...]:
@@ -150,7 +150,7 @@ def document(report: Report, lang: str = "zh") -> bytes:
         doc.add_heading(title + period_suffix(title, p.start, p.end), level=2)
         _table(doc, w["head"], rows)
     doc.add_heading(w["unmet"], level=1)
-    unmet = [r for r in results if r.status not in ("met", "no_data", "not_assessable")]
+    unmet = [r for r in results if r.verdict.status not in ("met", "no_data", "not_assessable")]
     for r in unmet:
         doc.add_paragraph(f"{_names(r.name, r.name_en, lang)}：{_need(r, lang)}"
                           if lang == "zh" else f"{_names(r.name, r.name_en, lang)}: "

@@ -18,7 +18,7 @@ from planck.readable import amount, unit_suffix
 from planck.render.chartdata import obs_point
 from planck.render.context import LABELS
 from planck.render.report import Cited, Document, Evidence, target_cited
-from planck.result import ObsRef, Report
+from planck.result import Figure, Report, Result
 
 
 def is_current(path: Path, text: str) -> bool:
@@ -69,11 +69,15 @@ def relocate(report: Report, base: Path) -> Report:
             done[path] = _rel(path, base)
         return done[path]
 
-    def obs(o: ObsRef | None) -> ObsRef | None:
+    def obs(o: Figure | None) -> Figure | None:
         return None if o is None else replace(o, file=rel(o.file))
 
-    results = tuple(replace(r, file=rel(r.file), latest=obs(r.latest),
-                            latest_partial=obs(r.latest_partial)) for r in report.results)
+    def moved(r: Result) -> Result:
+        e = r.evidence
+        return replace(r, file=rel(r.file), evidence=replace(
+            e, latest=obs(e.latest), latest_partial=obs(e.latest_partial)))
+
+    results = tuple(moved(r) for r in report.results)
     return replace(report, file=rel(report.file), results=results,
                    measured=tuple(rel(m) for m in report.measured))
 
@@ -123,7 +127,7 @@ def evidence(data: CityData, report: Report, lang: str = "en") -> Evidence:
                                       o.estimate)
                             for o in [*annual.values(), *([partial] if partial else [])])
         for o in [*annual.values(), *([partial] if partial else [])]:
-            measured.append((o, Cited(f"{amount(o.raw_value, o.unit)} ({o.period})",
+            measured.append((o, Cited(f"{amount(o.given_value, o.given_unit)} ({o.period})",
                                       f"`{ind}` {escape(names.get(ind, ''))}".strip(), o.quote)))
     # Measured documents after the plan's own, oldest first: the order figures appeared in.
     for o, cited in sorted(measured, key=lambda m: (m[0].source_date, m[0].source_title)):

@@ -39,15 +39,16 @@ SOURCE_HEAD = ("city", "id", "title", "issuer", "doc_number", "date", "url", "fi
 
 
 def _row(r: Result, lang: str) -> list[Any]:
-    t, latest = r.target, r.latest
+    t, v, e = r.target, r.verdict, r.evidence
+    latest = e.latest
     # the promise as every format reads it, without the unit: the Unit column holds it
-    return [r.id, r.name if lang == "zh" else r.name_en, r.unit, r.baseline_year, r.baseline,
+    return [r.id, r.name if lang == "zh" else r.name_en, r.unit, e.baseline_year, e.baseline,
             target(r, lang, unit=False), t.goal, r.deadline, latest and str(latest.period),
-            latest and latest.value, STATUS_LABEL[lang][r.status], r.percent_to_goal,
-            r.expected_progress, said(r.reason, lang), t.quote, latest and latest.quote,
+            latest and latest.value, STATUS_LABEL[lang][v.status], r.progress.percent_to_goal,
+            r.progress.expected_progress, said(v.reason, lang), t.quote, latest and latest.quote,
             latest and latest.source_title,
-            r.category and CATEGORY_LABEL[lang][r.category],
-            r.light and LIGHT_LABEL[lang][r.light], catch_up_text(r, lang) or None,
+            v.category and CATEGORY_LABEL[lang][v.category],
+            v.light and LIGHT_LABEL[lang][v.light], catch_up_text(r, lang) or None,
             _kind(latest, lang)]
 
 
@@ -117,8 +118,8 @@ def workbook(reports: Sequence[Report], sources: list[list[Any]], lang: str = "e
             (p.id, [r for r in rep.results if r.plan == p.id]) for p in rep.plans]
         for name, results in groups:
             sheet = book.create_sheet(_sheet_name(name, taken))
-            _fill(sheet, [_row(r, lang) for r in results], head, [r.status for r in results],
-                  STATUS_COLUMN)
+            _fill(sheet, [_row(r, lang) for r in results], head,
+                  [r.verdict.status for r in results], STATUS_COLUMN)
     _fill(book.create_sheet("sources"), sources, SOURCE_HEAD, ["" for _ in sources])
     buf = io.BytesIO()
     book.save(buf)
