@@ -129,3 +129,23 @@ def test_csv_has_a_column_for_every_key():
         assert key in header or any(h.startswith(key + ".") for h in header), key
     assert row["latest.line"] == "3" and row["status"] == "on_track"
     assert row["pace_method"] == "linear" and row["stale"] == "true"
+
+
+def test_a_result_carries_the_figure_as_read_not_a_copy():
+    """The figures a verdict rests on are the very objects read from the measured file (one
+    value from file to result): same object, so same source, quote, file and line."""
+    from planck.judge.evaluate import default_as_of, evaluate
+    from planck.read.dataset import load_city
+
+    data = load_city("luoyang", TARGETS)
+    read = {id(o) for o in data.observations}
+    report = evaluate(data, default_as_of(data))
+    shown = [o for r in report.results
+             for o in (r.evidence.latest, r.evidence.latest_partial, *r.evidence.conflicts) if o]
+    assert len(shown) > 20 and all(id(o) in read for o in shown)
+    # and each still says where it was read: its line in the measured file holds its quote
+    lines = (TARGETS / "luoyang.measured.yaml").read_text(encoding="utf-8").splitlines()
+    for o in shown:
+        assert o.file.endswith("luoyang.measured.yaml")
+        item = "\n".join(lines[o.line - 1:o.line + 12])
+        assert o.quote[:12] in item, (o.line, o.quote)
