@@ -114,3 +114,18 @@ def test_the_fast_path_reports_a_control_character_at_its_value():
     text = 'planck: 1\ncity:\n  id: x\n  name_zh: "洛\\e阳"\n'
     loaded = loader.parse(text, "f.yaml")
     assert [(f.line, f.col, f.code) for f in loaded.findings] == [(4, 12, "control-char")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["name", "quote", "note", "unit", "REVIEW"]),
+                          st.sampled_from(["REVIEW", " REVIEW ", "REVIEWED", "ok", "RE", "VIEW"]),
+                          st.booleans()), min_size=1, max_size=5, unique_by=lambda t: t[0]))
+def test_the_gathered_strings_find_every_review_placeholder_the_walk_finds(entries):
+    from planck.read.strings import review_placeholders
+
+    text = "".join(f'{k}:\n  - "{v}"\n' if listed else f'{k}: "{v}"\n' for k, v, listed in entries)
+    loaded = loader.parse(text, "f.yaml")
+    assert loaded.strings is not None, "the quick path gathers the strings"
+    walked = review_placeholders(loaded.data, "f.yaml")
+    assert review_placeholders(loaded.data, "f.yaml", loaded.strings) == walked
+    assert bool(walked) == any(v.strip() == "REVIEW" for _, v, _ in entries)

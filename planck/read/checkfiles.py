@@ -169,7 +169,7 @@ def validate_file(path: Path, sources_dir: Path | None,
         model = tf
     if model is not None and sources_dir is not None:
         findings += _quotes(loaded.data, model, name, sources_dir, tally)
-    return _with_placeholders(review_placeholders(loaded.data, name), findings)
+    return _with_placeholders(review_placeholders(loaded.data, name, loaded.strings), findings)
 
 
 def _conflicts(doc: Any, mf: MeasuredFile, name: str, targets: TargetFile) -> list[Finding]:

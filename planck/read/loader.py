@@ -49,6 +49,9 @@ class Loaded:
     path: str
     data: Any = None
     findings: list[Finding] = field(default_factory=list)
+    #: the tree's strings, gathered while the quick path built it (``fastyaml.Strings``);
+    #: None from the careful path
+    strings: Any = None
 
     @property
     def ok(self) -> bool:
@@ -239,7 +242,8 @@ def parse(text: str, name: str) -> Loaded:
         built = parse_with_strings(text)
         if built is not None:  # well-formed: no findings to word, positions already known
             data, strings = built
-            return Loaded(name, data, []) if clean(strings) else _checked(Loaded(name, data, []))
+            loaded = Loaded(name, data, [], strings)
+            return loaded if clean(strings) else _checked(loaded)
     over = _over_budget(text, name)
     if over is not None:
         return over
