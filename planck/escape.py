@@ -10,7 +10,6 @@ library, so every layer (findings, read, judge, render, cli) can use them.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from urllib.parse import quote, urlsplit
@@ -149,6 +148,8 @@ def finite(obj: object) -> object:
 def strict_json(obj: object, **kwargs) -> str:
     """``json.dumps`` that always gives strict JSON (NaN and infinities become null, see
     ``finite``) with command sequences escaped (``json_text``); ``default=str`` for dates."""
+    import json  # only the machine formats need it (a table at start-up never does)
+
     kwargs.setdefault("default", str)
     try:  # most documents hold no such number: encode them as they are, without a copy
         return json_text(json.dumps(obj, allow_nan=False, **kwargs))

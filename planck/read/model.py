@@ -104,9 +104,12 @@ Op = Annotated[str, PlainValidator(_op)]
 
 
 class Frozen(BaseModel):
-    """Base: immutable, and unknown fields are errors (a misspelt key is never ignored)."""
+    """Base: immutable, and unknown fields are errors (a misspelt key is never ignored).
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Built on first use (``defer_build``): a model nested in a file model gets no validator of
+    its own when only the file is validated; the two file models are built below."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class City(Frozen):
@@ -329,3 +332,27 @@ class MeasuredFile(Frozen):
     city: Id
     sources: list[MeasuredSource] = Field(default_factory=_empty)
     observations: list[Observation] = Field(default_factory=_empty)
+
+
+def _build_file_models() -> None:
+    """Build the two file models' validators now, as pydantic builds a model at its
+    definition, but without its plugins: their look-up scans the entry points of every
+    installed package, a few milliseconds of every run (start-up, issue 27), and a plugin has
+    nothing to observe in planck's parsing of its own file formats. typer builds its
+    command-line adapters the same way. A ``PYDANTIC_DISABLE_PLUGINS`` the user set is left as
+    it is, and the variable is restored at once: other models in the process are untouched."""
+    import os
+
+    variable = "PYDANTIC_DISABLE_PLUGINS"
+    ours = variable not in os.environ
+    if ours:
+        os.environ[variable] = "1"
+    try:
+        for model in (TargetFile, MeasuredFile):
+            model.model_rebuild()
+    finally:
+        if ours:
+            os.environ.pop(variable, None)
+
+
+_build_file_models()

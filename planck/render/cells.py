@@ -7,6 +7,7 @@ control characters before they reach a terminal.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
 
 from planck import readable
@@ -40,13 +41,25 @@ def id_forms(ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
     ``rd-expenditure…``), then that beginning alone (``rd-e…``). A table cut to any of them
     still names one target (``planck explain`` takes it as printed)."""
     out = {}
-    for i in ids:
-        k = next((k for k in range(1, len(i)) if not any(o != i and o.startswith(i[:k])
-                                                          for o in ids)), len(i))
+    for i, shared in _shared_prefixes(ids).items():
+        # the shortest beginning no other id shares: one past the longest one shared
+        k = min(shared + 1, len(i))
         # every word boundary from there on, longest first, then the beginning alone
         ends = [n for n in range(len(i) - 1, k - 1, -1) if i[n] == "-"]
         out[i] = tuple(dict.fromkeys(i if n >= len(i) - 1 else i[:n] + "…"
                                      for n in (*ends, len(i), k) if n >= k))
+    return out
+
+
+def _shared_prefixes(ids: Sequence[str]) -> dict[str, int]:
+    """Each id's longest common beginning with any other (different) id. In sorted order the
+    longest is shared with a neighbour, so no pair of ids needs comparing (start-up: a city
+    of 70 targets took 4,900 comparisons)."""
+    order = sorted(set(ids))
+    out = dict.fromkeys(ids, 0)
+    for a, b in zip(order, order[1:], strict=False):
+        n = len(os.path.commonprefix((a, b)))
+        out[a], out[b] = max(out[a], n), max(out[b], n)
     return out
 
 

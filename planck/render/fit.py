@@ -36,7 +36,7 @@ def cell_len(text: str) -> int:
     """Terminal cells of a string (ASCII fast path: most cells are numbers)."""
     if text.isascii():
         return len(text)
-    return sum(char_len(ch) for ch in text)
+    return sum(map(char_len, text))
 
 
 def _boundaries(text: str) -> list[int]:

@@ -1,0 +1,48 @@
+"""Start-up cuts of issue 27 keep what they replace.
+
+``id_forms`` finds each id's shortest unshared beginning from its sorted neighbours instead of
+comparing every pair; the file models are built once, without a scan for pydantic plugins.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planck.render.cells import id_forms
+
+
+def every_pair(ids):
+    """The rule as first written: the smallest k whose beginning no other id shares."""
+    out = {}
+    for i in ids:
+        k = next((k for k in range(1, len(i)) if not any(o != i and o.startswith(i[:k])
+                                                          for o in ids)), len(i))
+        ends = [n for n in range(len(i) - 1, k - 1, -1) if i[n] == "-"]
+        out[i] = tuple(dict.fromkeys(i if n >= len(i) - 1 else i[:n] + "…"
+                                     for n in (*ends, len(i), k) if n >= k))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="ab-c", max_size=8), max_size=12))
+def test_short_id_forms_are_those_of_the_pairwise_rule(ids):
+    assert id_forms(ids) == every_pair(ids)
+    assert list(id_forms(ids)) == list(every_pair(ids))
+
+
+def test_the_file_models_are_built_without_a_plugin_scan_and_leave_the_setting_alone():
+    probe = ("import os, pydantic.plugin._loader as L\n"
+             "before = os.environ.get('PYDANTIC_DISABLE_PLUGINS')\n"
+             "import planck.read.model as m\n"
+             "assert m.TargetFile.__pydantic_complete__ and m.MeasuredFile.__pydantic_complete__\n"
+             "print(L._plugins is None, os.environ.get('PYDANTIC_DISABLE_PLUGINS') == before)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120, check=True).stdout.split()
+    assert out == ["True", "True"], out
