@@ -102,6 +102,18 @@ def specs(planck: list[str], data: Path, scratch: Path) -> dict[str, tuple[list[
     }
 
 
+def _growth(results: list[dict], cities: int, command: str) -> str:
+    """CPU per place at ``cities`` ÷ CPU per place at the smallest size measured (``import``
+    does the same work at every size, so its ratio is of totals)."""
+    mine = [r for r in results if r["command"] == command]
+    here = next((r for r in mine if r["cities"] == cities), None)
+    if here is None or not mine:
+        return ""
+    first = min(mine, key=lambda r: r["cities"])
+    per = (lambda r: r["cpu_s"]) if command == "import" else (lambda r: r["cpu_s"] / r["cities"])
+    return f"{per(here) / per(first):.2f}x"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="30,300")
@@ -163,10 +175,13 @@ def main(argv: list[str] | None = None) -> int:
                             "ratios": ratios, "wall_s": wall, "max_rss_mb": rss,
                             "floor_rss_mb": max(f.max_rss_mb for f in floors)})
         shutil.rmtree(scratch, ignore_errors=True)
+    for row in rows:  # CPU per place against the same command's first size
+        row.append(_growth(results, int(row[0]), row[1]))
     out = [header, "", "CPU = user+sys of the command and its workers (median); floor = libyaml "
-           "load of the same files, run in turn with it; ratio = median of the paired ratios:",
-           bench.table(["places", "command", "cpu", "floor cpu", "÷ floor", "wall", "max RSS"],
-                       rows, right={0, 2, 3, 4, 5, 6})]
+           "load of the same files, run in turn with it; ratio = median of the paired ratios; "
+           "growth = CPU per place ÷ CPU per place at the first size (1.00 is linear):",
+           bench.table(["places", "command", "cpu", "floor cpu", "÷ floor", "wall", "max RSS",
+                        "growth"], rows, right={0, 2, 3, 4, 5, 6, 7})]
     print("\n".join(out))
     if args.json:
         args.json.write_text(json.dumps({"header": header, "rows": results}, indent=2) + "\n")

@@ -73,7 +73,7 @@ PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=8).map("".join))
 def test_one_pass_decides_as_the_two_passes(text):
     assert one_pass(text, "f.yaml") == two_passes(text, "f.yaml")

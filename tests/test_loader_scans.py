@@ -52,7 +52,7 @@ PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\r", "\x0b", "\x0c", "
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(deadline=None)
 @given(TEXTS)
 @example("a: [1, 2]\r\n" + " " * 19 + "b: 1\r\n")
 @example("x:\r" + "- " * 30 + "1\n")
@@ -62,7 +62,7 @@ def test_the_fast_scan_blocks_exactly_what_the_rule_blocks(text):
     assert loader._fast_blocked(text) == plain_blocked(text)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(deadline=None)
 @given(TEXTS)
 @example("\n-" + "9" * 40)
 @example("a: +" + "１" * 40)
@@ -79,7 +79,7 @@ def test_long_numbers_and_raw_breaks_are_found_where_the_rule_finds_them(text):
         assert refused is None
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(deadline=None)
 @given(TEXTS)
 def test_deep_bracket_runs_are_found_where_the_rule_finds_them(text):
     match = loader._deep_brackets(text)
@@ -93,7 +93,7 @@ STRING = st.sampled_from(["ok", "名称", "a\tb", "a\nb", "\x1b[31m", "\x85", "\
                           "\x00", "\x7f", "tab\there"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["name", "quote", "note", "list", "notes", "k\x07"]),
                           STRING, st.booleans()), min_size=1, max_size=5, unique_by=lambda t: t[0]))
 def test_strings_gathered_while_building_say_what_the_tree_walk_says(entries):
@@ -116,7 +116,7 @@ def test_the_fast_path_reports_a_control_character_at_its_value():
     assert [(f.line, f.col, f.code) for f in loaded.findings] == [(4, 12, "control-char")]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["name", "quote", "note", "unit", "REVIEW"]),
                           st.sampled_from(["REVIEW", " REVIEW ", "REVIEWED", "ok", "RE", "VIEW"]),
                           st.booleans()), min_size=1, max_size=5, unique_by=lambda t: t[0]))

@@ -29,7 +29,7 @@ def every_pair(ids):
     return out
 
 
-@settings(max_examples=500, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet="ab-c", max_size=8), max_size=12))
 def test_short_id_forms_are_those_of_the_pairwise_rule(ids):
     assert id_forms(ids) == every_pair(ids)
