@@ -22,7 +22,9 @@ LABELS = yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8"))["pas
 #: (matched, drafted, expected) measured on each set when the rules were written.
 MEASURED = {"tuned": (30, 30, 30), "held-out": (7, 7, 7),
             # labelled first, scored 11/39 (27 drafted), then used to fix the rules
-            "second-round": (39, 40, 39)}
+            "second-round": (39, 40, 39),
+            # labelled first, scored 14/19 (19 drafted) after the second round, then used to fix
+            "third-round": (19, 19, 19)}
 
 
 def _draft(name: str, period=None) -> dict:
@@ -46,13 +48,13 @@ def _score(kind: str) -> tuple[Score, list[dict]]:
 
 def test_every_passage_names_its_source_and_every_label_is_quoted_verbatim():
     for p in LABELS:
-        assert p["url"].startswith("https://") and p["title"] and p["date"]
+        assert p["url"].startswith(("https://", "http://")) and p["title"] and p["date"]
         text = (REAL / p["file"]).read_text(encoding="utf-8")
         for t in p["targets"] + p.get("not_scored", []):
             assert t["quote"] in text, (p["file"], t["quote"])
 
 
-@pytest.mark.parametrize("kind", ["tuned", "held-out", "second-round"])
+@pytest.mark.parametrize("kind", ["tuned", "held-out", "second-round", "third-round"])
 def test_real_passages_score_as_measured(kind):
     s, drafts = _score(kind)
     matched, drafted, expected = MEASURED[kind]
@@ -222,3 +224,31 @@ def test_targets_about_named_cities_and_zones_carry_their_scope():
 def test_words_that_only_look_like_places_scope_nothing(sentence):
     text = f"洛阳市“十五五”科技创新规划\n到2030年，{sentence}。\n"
     assert set(_scopes(text).values()) == {None}, _scopes(text)
+
+
+def test_a_review_keeps_its_bullet_lines_and_a_digest_its_year_marks():
+    # an unnumbered short line inside a review is an item of it, not a heading that ends it
+    text = ("江川市政府工作报告\n今年是“十五五”开局之年。\n一、“十四五”时期工作回顾\n地区生产总值迈上6000亿元台阶\n"
+            "江川获建全国首批示范区\n城镇新增就业每年超过9万人\n二、2026年重点工作\n城镇新增就业7万人以上\n")
+    assert [(v, d) for _n, _o, v, d, _a in _found(text)] == [(7, 2026)]
+    # ■ 2024年成绩单 in a report of 2025: a past year's section, its figures are facts
+    text = ("长江日报 2025年01月17日\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n"
+            "■ 2025年经济社会发展的主要预期目标\n●经济增长5.5%左右\n")
+    assert [(v, d) for _n, _o, v, d, _a in _found(text)] == [(5.5, 2025)]
+
+
+def test_respectively_with_a_growth_keeps_the_growth_for_each_figure():
+    text = "2026年主要预期目标:城乡居民人均可支配收入分别增长7%、8%左右。\n"
+    assert [(o, v) for _n, o, v, _d, _a in _found(text)] == [("annual_growth", 7), ("annual_growth", 8)]
+
+
+def test_this_year_in_an_undated_report_of_a_new_plan_is_its_first_year():
+    text = "报告审议了“十五五”规划纲要。江川今年力争高技术制造业增加值增长20%以上。\n"
+    ex = extract(read_bytes(text.encode()))
+    assert [(t.deadline, t.annual) for t in ex.targets] == [(2026, True)]
+    assert any("今年 taken as 2026" in n for n in ex.notes)
+
+
+def test_a_count_of_things_to_build_is_a_target():
+    text = "2026年主要预期目标:推进55个试点项目、30个城市更新重点片区建设。\n"
+    assert sorted(v for _n, _o, v, _d, _a in _found(text)) == [30, 55]

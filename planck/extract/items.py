@@ -235,7 +235,9 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
     after = clause[m.end(): nxt]
     value, unit, note = w.unit_and_value(w.number(m.group(1)), m.group(3), m.group(4))
     wording, op = _figure_op(clause, m, mode)
-    if op == OP.at_least and not wording and not w.GOAL_VERBS.search(clause[: m.start()]):
+    # 推进55个试点项目、30个片区建设: a count of things to build is a commitment
+    building = re.search(r"推进[^,;，；]{0,16}$", clause[:m.start()]) and "建设" in clause[m.end():]
+    if op == OP.at_least and not wording and not w.GOAL_VERBS.search(clause[: m.start()]) and not building:
         return None  # a bare figure without a goal verb (加快13个开发区…) is not a target
     comp_a = w.comparative_after(after)
     skip = (len(after) - len(after.lstrip()) + len(comp_a[0])) if comp_a else 0
@@ -287,6 +289,9 @@ def _respectively(clause: str, original: str, quote: str, figs: list[re.Match], 
         first = _figure_op(clause, figs[0], mode)
         if not wording and first[1] != OP.between:
             wording, op = first
+        elif first[1] == OP.annual_growth and op in (OP.about, OP.at_least, OP.at_most) and m.group(4) == "%":
+            # 分别增长7%、8%左右: the growth holds for every figure, 左右 is kept in the wording
+            wording, op = f"{first[0]}…{wording}", OP.annual_growth
         f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit), quote=quote)
         if op == OP.between:
             f.low, f.high = w.clean(value), w.clean(w.number(m.group(2)))

@@ -49,6 +49,12 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
                          "line names the plan")
     when = scope.document_date(doc.lines)
     doc_year = int(when[0][:4]) if when else scope.opening_year(doc.lines, start, end)
+    if doc_year is None and start is not None and not period and any(
+            scope.THIS_YEAR.search(t) for _, t in doc.lines):
+        # a report naming the new plan as the latest, undated: it sets the plan's first year
+        doc_year = start
+        notes.append(f"今年 taken as {start}, the first year of the plan the text names: the text "
+                     "gives no date (check the year of the annual targets)")
     frame = scope.Frame(start, end, doc_year, places.own_place(doc.lines, title))
     found, table_lines = tables.table_targets(doc.lines, start)
     prose = [(n, t) for n, t in doc.lines if n not in table_lines]

@@ -33,7 +33,11 @@ PAST_WORDS = re.compile(r"去年|上年|近年来|近[两三五]年|目前|截�
                         r"累计达到了|实现了|取得了|达到了|增长了|提高了|跃升至|居全省|位居|较上年|"
                         r"成功创建|获批")
 AIM = re.compile(r"力争|争取|确保|预计|目标(?:是|为)|计划(?:到|在)")
-PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|现状|进展|工作情况|落实情况")
+PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|成绩|现状|进展|工作情况|落实情况|执行情况")
+#: An unnumbered short line that opens what is planned (发展目标, 重点任务): it ends a review; any
+#: other unnumbered short line inside a review is one of its items (湖北获建…先行区).
+_AHEAD = re.compile(r"目标|任务|举措|措施|重点|要求|展望|部署|安排|思路|方向|路径|布局|计划|规划")
+_BULLET = re.compile(r"^[\s■□●○◆◇▲△★☆▶►•·]+")
 HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+[、.]|"
                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]\s*\D|专栏)")
 
@@ -114,12 +118,14 @@ def document_date(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
 
 
 def is_heading(text: str) -> bool:
-    s = text.strip()
+    s = _BULLET.sub("", text).strip()  # ■ 2024年成绩单: a digest's section mark
     if not s:
         return False
     if HEADING.match(s) and len(s) <= 40 and "。" not in s:
         return True
-    return len(s) <= 24 and not re.search(r"[。，,;；:：|]", s) and not re.search(r"\d", s)
+    # a year may stand in a heading (2025年主要预期目标), no other figure
+    return len(s) <= 24 and not re.search(r"[。，,;；:：|]", s) and not re.search(
+        r"\d", re.sub(r"(?<!\d)\d{4}\s*年(?!\s*\d)", "", s))
 
 
 @dataclass
@@ -204,6 +210,12 @@ def _heading_year(text: str, frame: Frame) -> tuple[int, bool] | None:
     return None
 
 
+def _before_doc(text: str, frame: Frame) -> bool:
+    """■ 2024年成绩单 in a report of 2025: a heading naming a year before the document's."""
+    m = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．])?\s*(\d{4})\s*年(?!\s*\d)", _BULLET.sub("", text))
+    return bool(m and frame.doc_year and int(m.group(1)) < frame.doc_year)
+
+
 def _opens_past(text: str, frame: Frame) -> bool:
     """A sentence that opens with a past year or an earlier plan's period (2025年，…;
     “十四五”时期，…): what follows in its paragraph is about that time too."""
@@ -229,8 +241,10 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
         past_run = False  # 2025年，…达到2.8%。…提高到10.5%: the year holds for the paragraph
         if is_heading(raw):
             floor = frame.start or frame.doc_year
-            past_section = bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
-                floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text))
+            item = past_section and not HEADING.match(_BULLET.sub("", raw)) and not _AHEAD.search(raw)
+            past_section = item or bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
+                floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text)) or _before_doc(
+                raw, frame)
             units = SUBUNIT.search(raw)
             section_units = units.group() if units else heading_place(raw, frame.own)
             head = _future_year(text, frame) or _heading_year(text, frame)
