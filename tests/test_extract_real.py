@@ -228,8 +228,8 @@ def test_words_that_only_look_like_places_scope_nothing(sentence):
 
 def test_a_review_keeps_its_bullet_lines_and_a_digest_its_year_marks():
     # an unnumbered short line inside a review is an item of it, not a heading that ends it
-    text = ("江川市政府工作报告\n今年是“十五五”开局之年。\n一、“十四五”时期工作回顾\n地区生产总值迈上6000亿元台阶\n"
-            "江川获建全国首批示范区\n城镇新增就业每年超过9万人\n二、2026年重点工作\n城镇新增就业7万人以上\n")
+    text = ("江川市政府工作报告\n今年是“十五五”开局之年。\n一、“十四五”时期工作回顾\n"
+            "地区生产总值迈上6000亿元台阶\n江川获建全国首批示范区\n城镇新增就业每年超过9万人\n二、2026年重点工作\n城镇新增就业7万人以上\n")
     assert [(v, d) for _n, _o, v, d, _a in _found(text)] == [(7, 2026)]
     # ■ 2024年成绩单 in a report of 2025: a past year's section, its figures are facts
     text = ("长江日报 2025年01月17日\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n"
