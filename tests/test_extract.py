@@ -385,12 +385,14 @@ def test_every_review_placeholder_of_a_draft_is_a_finding_at_once(tmp_path, invo
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not present")
 def test_at_most_a_quarter_of_the_seed_drafts_indicators_get_x_ids():
     """Shared ids first (names, aliases, then a loose match marked for review): measured 20 of
-    80 indicators with x- ids over the five seeds when the loose match was added."""
+    80 indicators with x- ids over the five seeds when the loose match was added, 7 of 80 once a
+    coverage target could match the share it sets (实现X全覆盖 ~ 拥有X的Y占比). The shared
+    vocabulary holds the bundled files' indicators, the seeds' cities among them."""
     x = total = 0
     for seed, _city, period, _measured in SEED_CASES:
         rows = parse(_draft(SEEDS / seed, period), "d").data["indicators"] or []
         x += sum(r["id"].startswith("x-") for r in rows)
         total += len(rows)
-    assert total >= 75 and x * 4 <= total, (x, total)
+    assert total >= 75 and x * 10 <= total, (x, total)
     # a loose match is a guess a person confirms: its id line says so
     assert "(a loose match)" in _draft(SEEDS / "003_a2f0b9b1f0debbd3.txt")

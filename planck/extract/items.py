@@ -30,14 +30,14 @@ def clauses(text: str):
             yield a, min(a + MAX_CLAUSE, m.end())
 _QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]{0,200}》|（[^）]{0,40}）|\([^)]{0,40}\)")
 _LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|为(?=到)|提出|(?:到|至)\d{4}年(?:底|末)?|到“?十.五”?末|"
-                   r"力争|争取|确保|全市|全省|我市|我省|本市|本省|全区|"
+                   r"力争|争取|确保|全市|全省|我市|我省|本市|本省|全区|[“\"]?十.五[”\"]?(?:时期|期间)|"
                    # 广州2026年GDP…: the place and year a headline puts before the name
                    r"[\u4e00-\u9fff]{0,6}?\d{4}年(?![\d底末前])|"
                    r"其中|并|同时|以及|和|及|与|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
                    r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
                    + w.LEAD_VERBS + r")+")
 _TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|均|都|各|降低|下降|减少|提高|提升|增长|增加|累计|"
-                   r"新增|新建|净增|"
+                   r"新增|新建|净增|保持在|稳定在|保持|增速|增幅|"
                    r"[。，,；;、.\s])+$")
 _SPLIT = re.compile(r"、|和|及|与|以及")
 
@@ -92,7 +92,8 @@ def _mask(text: str) -> str:
 
 def name_of(text: str) -> str:
     """Trim verbs, scope words and particles from a phrase to leave the indicator's name."""
-    s = re.sub(r"\[\d{1,3}\]", "", text).strip(" \u3000“”\"")  # a digest's citation marks [4]
+    # a digest's citation marks [4] and bullets (●经济增长6%)
+    s = re.sub(r"\[\d{1,3}\]|^[\s■□●○◆◇▲△★☆▶►•·]+", "", text).strip(" \u3000“”\"")
     prev = None
     while prev != s:
         prev = s

@@ -141,7 +141,8 @@ def loose(name: str) -> str:
     """A looser key than ``fold``: without a counting qualifier, an opening verb of new things
     and a trailing 覆盖率 (a coverage target names what is covered)."""
     s = _VERBS.sub("", _QUALIFIER.sub("", name.strip()))
-    return re.sub(r"(?:覆盖率|数)$", "", fold(s))
+    # a count of 项 names its things without 项目 (攻关20项 is 攻关项目数)
+    return re.sub(r"项目$", "", re.sub(r"(?:覆盖率|数)$", "", fold(s)))
 
 
 @dataclass(frozen=True)
@@ -224,4 +225,29 @@ def closest(name: str, unit: str | None = None, folder: str | None = None) -> tu
         return None, False
     hits = {ind.id: ind for ind in vocabulary(folder) if units_fit(unit, ind.unit)
             and any(loose(n) == k for n in names_of(ind))}
+    if not hits and unit == "%" and len(k) >= 4:
+        # 实现重点产业集群中试基地全覆盖 is the share 拥有中试基地的重点产业集群占比 at 100 %:
+        # a share whose name is made of the covered name's words, in any order
+        hits = {ind.id: ind for ind in vocabulary(folder) if ind.unit == "%"
+                and any(_SHARE.search(n) and _covers(k, fold(n)) for n in names_of(ind))}
     return (next(iter(hits.values())), False) if len(hits) == 1 else (None, False)
+
+
+_SHARE = re.compile(r"(?:占比|比例|比重|覆盖率|覆盖面)$")
+
+
+def _covers(name: str, other: str) -> bool:
+    """Every character of ``name`` lies in a run of at least two that ``other`` contains (a
+    particle such as 在, 中, 的 may stand alone: 在重组中入列 ~ 重组入列)."""
+    i = 0
+    while i < len(name):
+        j = i + 2
+        if name[i:j] not in other:
+            if name[i] in "在中的和及与之":
+                i += 1
+                continue
+            return False
+        while j < len(name) and name[i:j + 1] in other:
+            j += 1
+        i = j
+    return True

@@ -96,8 +96,8 @@ def heading_place(text: str, own: str | None) -> str | None:
 
 
 _TITLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,6}?[省市县州区])(?=[“\"]|国民经济|科技|.{0,12}?(?:规划|纲要))")
-_OWNER = re.compile(r"(?<![\u4e00-\u9fff\d])([\u4e00-\u9fff]{2,6}?[省市县州])(?:第[一二三四五六七八九十]+届"
-                    r"人民代表大会|人民政府(?!关于)|政府工作报告|[省市]长)")
+_OWNER = re.compile(r"(?<![\u4e00-\u9fff\d])([\u4e00-\u9fff]{2,6}?[省市县州])(?:第?[一二三四五六七八九十]+届"
+                    r"(?:人民代表大会|人大)|人民政府(?!关于)|政府工作报告|[省市]长|国民经济和社会发展)")
 
 
 def own_place(lines: list[tuple[int, str]], title: str | None) -> str | None:

@@ -75,6 +75,11 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
             # about a county, a named city or a zone: its own plan, never the place's indicators
             f.scope = places.named(f.quote[: at + len(f.name)] if at >= 0 else f.quote,
                                    frame.own) or s.subunits
+            if frame.own and not f.scope:  # 福建省GDP in Fujian's text: the place's own GDP
+                stem = re.sub(r"[省市县州区]$", "", frame.own)
+                f.name = re.sub(rf"^(?:{re.escape(frame.own)}|{re.escape(stem)})(?=.{{2}})", "", f.name)
+            if f.op == OP.coverage and f.scope and places.SUBUNIT.match(f.scope):
+                f.scope = None  # 实现各县区X全覆盖: the share of all of them, the place's own target
             if f.scope and f.scope not in f.name:  # never the city's own indicator
                 stem = re.sub(r"^(?:各|每一?个|每)", "", f.scope)
                 f.name = f.scope + (f.name[len(stem):] if f.name.startswith(stem) else f.name)
