@@ -24,7 +24,9 @@ MEASURED = {"tuned": (30, 30, 30), "held-out": (7, 7, 7),
             # labelled first, scored 11/39 (27 drafted), then used to fix the rules
             "second-round": (39, 40, 39),
             # labelled first, scored 14/19 (19 drafted) after the second round, then used to fix
-            "third-round": (19, 19, 19)}
+            "third-round": (19, 19, 19),
+            # labelled first, scored 5/13 (6 drafted) after the third round, then used to fix
+            "fourth-round": (13, 13, 13)}
 
 
 def _draft(name: str, period=None) -> dict:
@@ -54,7 +56,7 @@ def test_every_passage_names_its_source_and_every_label_is_quoted_verbatim():
             assert t["quote"] in text, (p["file"], t["quote"])
 
 
-@pytest.mark.parametrize("kind", ["tuned", "held-out", "second-round", "third-round"])
+@pytest.mark.parametrize("kind", ["tuned", "held-out", "second-round", "third-round", "fourth-round"])
 def test_real_passages_score_as_measured(kind):
     s, drafts = _score(kind)
     matched, drafted, expected = MEASURED[kind]
@@ -65,7 +67,8 @@ def test_real_passages_score_as_measured(kind):
         plans = {p["id"]: p for p in draft["plans"]}
         for t in draft["targets"] or []:
             plan = plans[t["plan"]]
-            assert plan["start"] <= t["deadline"] <= plan["end"], t
+            if isinstance(plan["start"], int):  # a plan without a period is left for review
+                assert plan["start"] <= t["deadline"] <= plan["end"], t
 
 
 def test_annual_targets_get_their_own_year_and_plan_and_past_facts_none():
@@ -255,13 +258,14 @@ def test_a_count_of_things_to_build_is_a_target():
 
 
 def test_real_passages_get_shared_ids_for_their_common_indicators():
-    # measured 11 x- ids of 94 drafted indicators over every labelled passage
+    # measured 11 x- ids of 94 drafted indicators over the passages of the first three rounds,
+    # 16 of 107 with the fourth
     x = total = 0
     for p in LABELS:
         rows = _draft(p["file"], p.get("period"))["indicators"] or []
         x += sum(r["id"].startswith("x-") for r in rows)
         total += len(rows)
-    assert total >= 90 and x <= 11, (x, total)
+    assert total >= 100 and x <= 16, (x, total)
 
 
 @pytest.mark.parametrize(("sentence", "iid"), [
@@ -283,3 +287,18 @@ def test_a_coverage_target_matches_the_share_it_sets():
     known, exact = closest("高校科研成果转化活动", "%")  # 实现…全覆盖, Luoyang's bundled share
     assert known is not None and known.id == "university-transfer-activity-coverage" and not exact
     assert closest("重点产业集群中试基地", "%")[0] is None  # two shares fit: none is guessed
+
+
+def test_a_heading_naming_the_plans_year_ends_a_review_of_the_year_before():
+    text = ("报告审议了“十五五”规划纲要。\n2025年——\n全市生产总值增长5.5%\n2026年——\n今年主要预期目标是:"
+            "生产总值增长5.5%以上,单位生产总值二氧化碳排放降低3.6%—3.8%。\n")
+    ex = extract(read_bytes(text.encode()))
+    got = sorted((t.op, t.value, t.stretch, t.deadline) for t in ex.targets)
+    assert got == [("annual_growth", 5.5, None, 2026), ("decrease_by", 3.6, 3.8, 2026)]
+
+
+def test_items_of_a_goal_list_keep_its_verb_and_a_rank_to_reach_is_no_fact():
+    text = ("江川区科技创新实施方案\n2023年8月30日\n到2027年,争取建成省级重点企业研究院1家,市级重点实验室1家,"
+            "新型研发机构1家,研发人员达到209人年以上。科技进步综合评价跃居全省前40位。\n")
+    got = sorted((o, v, d) for _n, o, v, d, _a in _found(text))
+    assert got == [("at_least", 1, 2027)] * 3 + [("rank_at_most", 40, 2027)]

@@ -37,7 +37,7 @@ _LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|为(?=到)|提出|(?:到|至)
                    r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
                    + w.LEAD_VERBS + r")+")
 _TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|均|都|各|降低|下降|减少|提高|提升|增长|增加|累计|"
-                   r"新增|新建|净增|保持在|稳定在|保持|增速|增幅|"
+                   r"新增|新建|净增|保持在|稳定在|保持|增速|增幅|预期目标|"
                    r"[。，,；;、.\s])+$")
 _SPLIT = re.compile(r"、|和|及|与|以及")
 
@@ -128,6 +128,9 @@ def _figure_op(clause: str, m: re.Match, mode: tuple[str, str] | None) -> tuple[
         # 增长5%左右, 年均增长7%以上, 增长4.5%-5%: a growth rate, whatever follows it
         return comp_b[0] + (f"{m.group(1)}%—{m.group(2)}%" if m.group(2) else
                             "…" + comp_a[0] if comp_a else ""), OP.annual_growth
+    if m.group(2) and mode and mode[1] == OP.decrease_by and m.group(4) == "%":
+        # 降低3.6%—3.8%: a fall of at least the lower figure, the upper a stretch (as 增长4.5%-5%)
+        return f"{mode[0]}{m.group(1)}%—{m.group(2)}%", OP.decrease_by
     if m.group(2):
         return f"{m.group(1)}—{m.group(2)}", OP.between
     comp = comp_a if comp_a and comp_a[1] in (OP.about, OP.at_most) else comp_b or comp_a
@@ -152,10 +155,13 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
     """Every figure-bearing target in a sentence (the caller has ruled out past facts)."""
     masked = _mask(w.fold(sentence))
     out: list[Found] = []
+    goal = False  # the clause before set a goal (建成A1家，B1家，C1家: B and C are goals too)
     for a, b in clauses(masked):
         if len(out) > MAX_PER_SENTENCE:
             break  # not a sentence of a plan (the caller notes the cut)
-        found_here = _clause(masked[a:b], sentence[a:b])
+        found_here = _clause(masked[a:b], sentence[a:b], goal and bool(_BARE.match(masked[a:b])))
+        goal = bool(found_here) and (goal and bool(_BARE.match(masked[a:b]))
+                                     or bool(w.GOAL_VERBS.search(masked[a:b])))
         for f in found_here:
             f.line, f.deadline = line, deadline
             f.col = col + a + max(0, sentence[a:b].find(f.quote))
@@ -169,12 +175,17 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
     return out
 
 
-def _clause(clause: str, original: str) -> list[Found]:
+#: A clause that is only a name and a count (市级重点实验室1家): an item of the list before it.
+_BARE = re.compile(r"^\s*[^\d,;，；、]{2,24}?\d+(?:\.\d+)?\s*[万千]?\s*(?:家|个|项|名|所|件|座|条)\s*$")
+
+
+def _clause(clause: str, original: str, goal: bool = False) -> list[Found]:
     if w.FISCAL.search(clause):
         return []  # a fiscal arrangement, not a plan indicator
     figs = [m for m in w.FIGURE.finditer(clause)
             if clause[max(0, m.start() - 1): m.start()] not in ("前", "第") and not _is_qualifier(clause, m)
             and not (m.group(4) in w.NEED_COMPARATIVE and not w.comparative_before(clause[: m.start()]))
+            and not (m.group(4) == "人" and clause[m.end(): m.end() + 1] in ("年", "次"))  # 人年, 人次
             and not re.search(r"提出\s*$", clause[: m.start()])]  # 提出3项指标: a plan's contents
     if not figs:
         return []
@@ -185,7 +196,7 @@ def _clause(clause: str, original: str) -> list[Found]:
     pos = 0
     for i, m in enumerate(figs):
         nxt = figs[i + 1].start() if i + 1 < len(figs) else len(clause)
-        f = _one(clause, original, m, pos, nxt, _mode(clause, m.start()))
+        f = _one(clause, original, m, pos, nxt, _mode(clause, m.start()), goal)
         if f is None:
             continue
         f.quote = quote
@@ -230,7 +241,8 @@ def _is_qualifier(clause: str, m: re.Match) -> bool:
     return bool(between) and not _SPLIT.search(between) and len(between) <= 12
 
 
-def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> Found | None:
+def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode,
+         goal: bool = False) -> Found | None:
     """The target of figure ``m``; offsets are the same in ``clause`` (masked) and ``original``."""
     before = clause[pos: m.start()]
     after = clause[m.end(): nxt]
@@ -238,7 +250,8 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
     wording, op = _figure_op(clause, m, mode)
     # 推进55个试点项目、30个片区建设: a count of things to build is a commitment
     building = re.search(r"推进[^,;，；]{0,16}$", clause[:m.start()]) and "建设" in clause[m.end():]
-    if op == OP.at_least and not wording and not w.GOAL_VERBS.search(clause[: m.start()]) and not building:
+    if (op == OP.at_least and not wording and not w.GOAL_VERBS.search(clause[: m.start()]) and not building
+            and not goal):
         return None  # a bare figure without a goal verb (加快13个开发区…) is not a target
     comp_a = w.comparative_after(after)
     skip = (len(after) - len(after.lstrip()) + len(comp_a[0])) if comp_a else 0
@@ -259,7 +272,7 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode) -> F
         f.notes.append(note)
     if "左右" in after[:4] and op != OP.about:
         f.notes.append(f"左右: about {m.group(1)}{m.group(3)}{m.group(4)}; the operator cannot say so")
-    if op == OP.annual_growth and m.group(2):  # 增长4.5%-5%: the lower end, the upper a stretch
+    if op in (OP.annual_growth, OP.decrease_by) and m.group(2):  # 增长4.5%-5%: lower end, upper a stretch
         f.value, f.stretch = w.clean(value), w.clean(w.number(m.group(2)))
     elif op == OP.between:
         hi, _, _ = w.unit_and_value(w.number(m.group(2)), m.group(3), m.group(4))

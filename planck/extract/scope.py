@@ -196,7 +196,9 @@ def _past(text: str, frame: Frame, future: int | None) -> bool:
     years = [int(y) for y in YEAR.findall(re.sub(r"(?:比|较|由|从|相比|相对)\s*\d{4}\s*年", "", text))]
     if floor and any(y < floor for y in years):
         return True
-    # 力争获批…, 确保位居…: an aim, even with a word that usually reports the past.
+    # 力争获批…, 确保位居…: an aim, even with a word that usually reports the past; so is a
+    # rank to reach (跃居全省前40位)
+    text = re.sub(r"(?:跃居|位居|居|跻身|进入)(?:全[省国市])?前\s*\d+\s*[名位强]", "", text)
     return bool(PAST_WORDS.search(text)) and not AIM.search(text)
 
 
@@ -241,13 +243,15 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
         past_run = False  # 2025年，…达到2.8%。…提高到10.5%: the year holds for the paragraph
         if is_heading(raw):
             floor = frame.start or frame.doc_year
-            item = past_section and not HEADING.match(_BULLET.sub("", raw)) and not _AHEAD.search(raw)
+            head = _future_year(text, frame) or _heading_year(text, frame)
+            # 2026年——: a heading naming the plan's years opens them, whatever came before
+            item = (past_section and not HEADING.match(_BULLET.sub("", raw)) and not _AHEAD.search(raw)
+                    and head is None)
             past_section = item or bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
                 floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text)) or _before_doc(
                 raw, frame)
             units = SUBUNIT.search(raw)
             section_units = units.group() if units else heading_place(raw, frame.own)
-            head = _future_year(text, frame) or _heading_year(text, frame)
             scope = head if head and not past_section else None
             continue
         for m in SENTENCE.finditer(text):
