@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 import typer.testing
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
+
+# Compiled modules are cached (__pycache__, as git ignores) even where PYTHONDONTWRITEBYTECODE
+# is set: without the cache every test process rewrites the asserts of every test module and
+# compiles planck again, seconds a run; processes the tests start read the cache too.
+sys.dont_write_bytecode = False
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ROOT / "targets"
