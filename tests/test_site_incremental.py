@@ -100,10 +100,10 @@ def _same_as_fresh(build, *options: str) -> None:
 
 
 def test_unchanged_data_renders_nothing_and_one_city_renders_its_pages_and_the_index(build):
-    for i in range(30):
+    for i in range(10):  # ten cities: c07 changes, the other nine keep their files
         _city(build.data, f"c{i:02d}")
     first_work = build()
-    assert first_work.cities() == {f"c{i:02d}" for i in range(30)}
+    assert first_work.cities() == {f"c{i:02d}" for i in range(10)}
     first = _inodes(build.site)
 
     again = build()
