@@ -99,6 +99,18 @@ def invoke(runner, monkeypatch):
     return run
 
 
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> Path:
+    """The site of the bundled data (``planck site``), built once per test process for the
+    tests that only read it (the site's links and marks, and what a browser shows of it)."""
+    from planck.cli import app
+
+    out = tmp_path_factory.mktemp("bundled-site") / "site"
+    res = CliRunner().invoke(app, ["site", "-o", str(out), "--targets-dir", str(TARGETS)])
+    assert res.exit_code == 0, res.output
+    return out
+
+
 def base_targets(**overrides) -> dict:
     """A minimal valid target file as a dict (JSON is YAML, so it can be written as such)."""
     doc = {

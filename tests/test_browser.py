@@ -17,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser import Browser, find_browser, in_ci
-from conftest import TARGETS
 from site_fixture import BAD_URL, NAME, QUOTE, hostile_city
 
 PAGE_FACTS = """(() => {
@@ -84,15 +83,8 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    from typer.testing import CliRunner
-
-    from planck.cli import app
-
-    out = tmp_path_factory.mktemp("browser") / "site"
-    res = CliRunner().invoke(app, ["site", "-o", str(out), "--targets-dir", str(TARGETS)])
-    assert res.exit_code == 0, res.output
-    return out
+def site(bundled_site) -> Path:
+    return bundled_site
 
 
 @pytest.fixture(scope="module")

@@ -43,15 +43,8 @@ class Dom(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> Path:
-    from typer.testing import CliRunner
-
-    from planck.cli import app
-
-    out = tmp_path_factory.mktemp("site") / "site"
-    res = CliRunner().invoke(app, ["site", "-o", str(out), "--targets-dir", str(TARGETS)])
-    assert res.exit_code == 0, res.output
-    return out
+def bundled(bundled_site) -> Path:
+    return bundled_site
 
 
 def _pages(site: Path) -> dict[str, Dom]:
