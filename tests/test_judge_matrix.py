@@ -321,6 +321,17 @@ SPECIAL = [
     _row("at_least", {2021: 10, 2022: 50, 2023: 55},
          {"status": "on_track", "R": 1.0, "base": 2021, "pct": 55.0}, "first-in-plan-base",
          fields={"baseline": None}, unit=PCT),
+    # met by the first figure in the plan (no figure before it), then fallen below the goal:
+    # regressing, measured from that first figure
+    _row("at_least", {2021: 110, 2023: 90}, {"status": "regressing", "R": None, "base": 2021},
+         "met-then-fell-no-pre-plan-base", fields={"baseline": None}, unit=PCT),
+    # three figures before the plan and no baseline value: the last of them (2019) is the base
+    _row("at_least", {2017: 5, 2018: 10, 2019: 50, 2023: 80},
+         {"status": "behind", "R": 0.9, "base": 2019}, "pre-plan-base-of-three",
+         fields={"baseline": None}, unit=PCT),
+    # two figures after the deadline (none for it): both named, the 2023 one judged
+    _row("at_least", {B: 60, 2023: 84, 2026: 100, 2027: 110},
+         {"status": "on_track", "final": False, "year": 2023}, "two-after-deadline"),
     # without a baseline the base point is the last figure before the plan: 2019
     _row("at_least", {2018: 10, 2019: 50, 2023: 80},
          {"status": "behind", "R": 0.9, "base": 2019}, "pre-plan-base",
@@ -338,6 +349,13 @@ SPECIAL = [
     _row("at_least", {2025: 90, 2026: 100, 2027: 110}, {"status": "missed", "final": True,
                                                         "year": 2025},
          "late-not-ok", as_of=date(2028, 6, 1)),
+    # late_ok changes nothing when the deadline year's figure meets it: met in 2025, not 2026
+    _row("at_least", {2025: 100, 2026: 110}, {"status": "met", "final": True, "year": 2025},
+         "late-ok-met-in-time", fields={"late_ok": True}, as_of=date(2028, 6, 1)),
+    # a year before the deadline that met it is no late success: the first LATER year is
+    _row("at_least", {2023: 100, 2025: 90, 2026: 110},
+         {"status": "met", "final": True, "year": 2026}, "late-ok-after-an-early-met",
+         fields={"late_ok": True}, as_of=date(2028, 6, 1)),
     # beyond the stated range on the good side: met, flagged
     _row("about", {2025: 103}, {"status": "met", "above": True}, "above-band"),
     _row("about", {2025: 97}, {"status": "met", "above": True}, "below-band-lower",
@@ -461,6 +479,17 @@ NO_LEVEL = [
          "no-baseline-value", fields={"baseline": {"year": B}}),
     _row("decrease_by", {2023: 45}, {"status": "not_assessable", "year": 2023},
          "no-baseline-value", direction="lower", fields={"baseline": {"year": B}}),
+    # no goal, a figure after the deadline: the verdict names the last year up to the deadline
+    _row("increase_by", {2023: 84, 2026: 90}, {"status": "not_assessable", "year": 2023},
+         "no-baseline-value-after-deadline", fields={"baseline": {"year": B}}),
+    # the rate asked is 10 %: 100 → 120 in 3 years is 6.27 % a year, R = 0.627 (reason: 0.63)
+    _row("annual_growth", {2023: 120}, {"status": "behind", "R": 0.627}, "behind"),
+    # no growth at all against a growing reference: 0 % a year is slower, off_track
+    _row("growth_above", {B: 100, 2023: 100}, {"status": "off_track", "final": False},
+         "flat", reference={B: 100.0, 2023: 110.0}),
+    # a baseline below 1 still scales: twice 0.5 is 1
+    _row("multiple_of", {2025: 1.0}, {"status": "met", "final": True, "year": 2025},
+         "baseline-below-one", fields={"baseline": {"year": B, "value": 0.5}}),
     # twice nothing is nothing: a baseline of 0 sets no level
     _row("multiple_of", {2023: 10}, {"status": "not_assessable", "year": 2023},
          "baseline-zero", fields={"baseline": {"year": B, "value": 0}}),
@@ -494,6 +523,15 @@ NO_LEVEL = [
     # a sum that must not fall below 0 and does; a small sum paced (0.1 of 0.2 a year)
     _row("cumulative", {2021: -5}, {"status": "not_assessable", "year": 2021},
          "negative-sum", fields={"value": 0}),
+    # the series shown is the running total, not the figures (here with the 2020 amount)
+    _row("cumulative", {B: 7, 2021: -5}, {"status": "not_assessable", "year": 2021},
+         "negative-sum-after-base-year", fields={"value": 0}),
+    # two years missing from a sum, both named
+    _row("cumulative", {2021: 15, 2024: 15}, {"status": "not_assessable", "year": 2024},
+         "two-years-missing"),
+    # no reference figure for either year: both named
+    _row("near_reference", {2022: 50, 2023: 60}, {"status": "not_assessable", "year": 2023},
+         "no-reference-two-years", reference={2021: 100.0}),
     _row("cumulative", {2021: 0.1}, {"status": "off_track", "R": 0.5}, "small-sum",
          fields={"value": 1}),
     # one figure in the plan and none before it: no pace can be taken
@@ -661,6 +699,71 @@ ESTIMATED = [
 @pytest.mark.parametrize("row", ESTIMATED)
 def test_estimated(row):
     check(row)
+
+
+def test_a_report_carries_the_city_s_measured_files_and_warnings():
+    from dataclasses import replace
+
+    data = replace(city(Row("at_least", {"value": 100}, {2023: 84}, {})),
+                   measured_paths=("m.yaml",), warnings=("w",))
+    report = evaluate(data, AS_OF)
+    assert (report.measured, report.warnings) == (("m.yaml",), ("w",))
+
+
+# --- the level tests forgive float noise of a billionth of the goal (at least 1e-9) --------
+@pytest.mark.parametrize(("test", "v", "goal", "holds"), [
+    (operators.geq, 1e6 - 5e-4, 1e6, True),      # noise scales with the goal (1e6 × 1e-9)
+    (operators.geq, 1e6 - 2e-3, 1e6, False),
+    (operators.geq, 1 - 0.5e-9, 1.0, True),      # small goals: 1e-9 absolute
+    (operators.geq, 1 - 1.5e-9, 1.0, False),
+    (operators.leq, 1e6 + 5e-4, 1e6, True),
+    (operators.leq, 1e6 + 2e-3, 1e6, False),
+    (operators.leq, 1 + 0.5e-9, 1.0, True),
+    (operators.leq, 1 + 1.5e-9, 1.0, False),
+    (operators.greater, 1e6 + 5e-4, 1e6, False),  # within the noise: not strictly more
+    (operators.greater, 1e6 + 2e-3, 1e6, True),
+    (operators.greater, 1 + 0.5e-9, 1.0, False),
+    (operators.greater, 1 + 1.5e-9, 1.0, True),
+])
+def test_level_tests_forgive_noise_of_a_billionth(test, v, goal, holds):
+    assert test(v, goal) is holds
+
+
+# --- a baseline the plan does not give, read from an actual that replaced estimates -------
+def test_an_actual_baseline_replaces_the_latest_estimate_for_its_year():
+    """The 2020 actual (60) paces the target; the difference is taken from the latest
+    estimate for 2020 published by the as-of date (59.5), not an earlier one, not a partial
+    one, not a later one and not another indicator's."""
+    from dataclasses import replace
+
+    row = Row("at_least", {"value": 100, "baseline": {"year": B}, **LIN}, {B: 60, 2023: 84},
+              {})
+    data = city(row)
+    est = _obs("x", B, 58.0, 10, row.unit)
+    extra = (replace(est, value=59.5, estimate=True, source_date=AS_OF, order=2),  # latest
+             replace(est, value=58.0, estimate=True, source_date=date(2021, 1, 1), order=3),
+             replace(est, value=57.0, estimate=True, partial=True, period="2020-06",
+                     source_date=date(2026, 1, 1), order=4),
+             replace(est, value=51.0, estimate=True, source_date=date(2027, 7, 1), order=5),
+             replace(est, indicator="ref", value=1.0, estimate=True,
+                     source_date=date(2026, 6, 1), order=6))
+    data = replace(data, observations=data.observations + extra)
+    r = evaluate_target(data, data.targets.targets[0], data.targets.indicators[0], AS_OF)
+    pair = r.evidence.baseline_actual
+    assert pair is not None
+    assert (pair.year, pair.estimate, pair.actual, pair.difference) == (B, 59.5, 60.0, 0.5)
+    assert (r.verdict.status, r.evidence.baseline) == ("on_track", 60.0)
+    # a baseline value written in the plan is the base, whatever estimates were published
+    given = replace(row, fields={**row.fields, "baseline": {"year": B, "value": 60}})
+    written = replace(city(given), observations=data.observations)
+    r = evaluate_target(written, written.targets.targets[0], written.targets.indicators[0], AS_OF)
+    assert r.evidence.baseline_actual is None and r.evidence.baseline == 60.0
+    # no actual for 2020: nothing replaced, the estimate is the base
+    only = replace(data, observations=tuple(o for o in data.observations
+                                            if not (o.indicator == "x" and o.period == B
+                                                    and not o.estimate)))
+    r = evaluate_target(only, only.targets.targets[0], only.targets.indicators[0], AS_OF)
+    assert r.evidence.baseline_actual is None
 
 
 # --- every row's whole result, against a reviewed copy ------------------------------------
