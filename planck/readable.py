@@ -24,17 +24,13 @@ from dataclasses import replace
 
 from planck import operators
 from planck.result import Result
+from planck.words import section
 
 #: Units written straight after the number, as in ``3.75%``.
 _TIGHT = ("%", "‰", "％")
 
 #: The few words the operator table's forms need, in both languages.
-WORDS = {
-    "en": {"a_year": "/yr", "of": "of", "growth": "growth", "growth_a_year": "/yr",
-           "points": "pt", "reference": "the reference"},
-    "zh": {"a_year": "/年", "of": "的", "growth": "年均增长", "growth_a_year": "",
-           "points": "个百分点", "reference": "参照值"},
-}
+WORDS = section("readable")
 
 
 def num(v: float | None) -> str:

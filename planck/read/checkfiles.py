@@ -15,6 +15,7 @@ from planck.read.loader import key_position, load
 from planck.read.model import MeasuredFile, TargetFile
 from planck.read.strings import review_placeholders
 from planck.read.validate import check_measured, check_targets, to_model
+from planck.words import section as words_of
 
 
 def _resolved(path: Path) -> Path:
@@ -261,27 +262,7 @@ def validate_paths(paths: list[Path], sources_dir: Path | None,
 
 #: ``planck list`` and ``planck validate``'s summary in both languages (validate imports
 #: nothing from render, so its words live here).
-WORDS = {
-    "en": {"files_valid": "planck: {files} file(s) valid",
-           "quotes_checked": "; {verified} quote(s) verified verbatim in the source documents, "
-                             "{unchecked} not checked (their source has no 'file:' there)",
-           "n_target": "{n} target", "n_targets": "{n} targets",
-           "n_observation": "{n} observation", "n_observations": "{n} observations",
-           "city_line": "{name} {name_en}: {targets}, {observations}",
-           "plan_line": "{id} ({years}) {title}: {targets}",
-           "invalid_city": "(invalid: run `planck validate {path}`)",
-           "no_cities": "(no cities)"},
-    "zh": {"files_valid": "planck：{files} 个文件有效",
-           "quotes_checked": "；{verified} 条原文在来源文件中逐字核对无误，{unchecked} 条未核对"
-                             "（其来源在此处没有 'file:'）",
-           # 项目标 as in the table's count line (render.context.LABELS["zh"]["targets"])
-           "n_target": "{n} 项目标", "n_targets": "{n} 项目标",
-           "n_observation": "{n} 条观测数据", "n_observations": "{n} 条观测数据",
-           "city_line": "{name}：{targets}，{observations}",
-           "plan_line": "{id}（{years}）{title}：{targets}",
-           "invalid_city": "（无效：请运行 `planck validate {path}`）",
-           "no_cities": "（无城市）"},
-}
+WORDS = words_of("summary")
 
 
 def review_summary(findings: list) -> str | None:

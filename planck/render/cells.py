@@ -14,6 +14,7 @@ from planck import readable
 from planck.render.fit import clean
 from planck.render.text import latest_shown, num
 from planck.result import Result
+from planck.words import section
 
 #: Marks a provisional verdict's figure: a stock's in-year count (final at year end).
 PROVISIONAL = "~"
@@ -113,6 +114,4 @@ def attribute_text(r: Result, lang: str) -> str:
     value = getattr(r, "attribute", None)
     if not value:
         return "—"
-    names = {"en": {"binding": "binding", "expected": "expected"},
-             "zh": {"binding": "约束性", "expected": "预期性"}}
-    return names[lang].get(value, clean(str(value)))
+    return section("attribute")[lang].get(value, clean(str(value)))

@@ -18,25 +18,9 @@ from dataclasses import dataclass, field
 from planck.judge.trajectory import has_level, trajectory
 from planck.render.text import num
 from planck.result import Result
+from planck.words import section
 
-LABELS = {
-    "en": {"measured": "measured", "baseline": "baseline (stated in the plan)",
-           "partial": "part-year figure (not the whole year)", "part": "part-year",
-           "estimate": "estimate (预计), not a published result", "est": "estimate",
-           "required": "required trajectory",
-           "target": "target", "band": "target range", "stretch": "stretch level (力争)",
-           "deadline": "deadline", "due": "due", "year": "Year",
-           "none": "No figure yet.", "values": "Figures", "linear": "linear",
-           "geometric": "compound growth", "from": "from", "to": "to", "by": "by",
-           "chart": "Chart"},
-    "zh": {"measured": "实测值", "baseline": "基数（规划所列）", "partial": "非全年数据（不是全年数字）",
-           "estimate": "预计值（不是公布的实际数）", "est": "预计",
-           "part": "非全年",
-           "required": "应达轨迹", "target": "目标", "band": "目标区间", "stretch": "力争水平",
-           "deadline": "期限", "due": "期限", "year": "年份", "none": "尚无数据。",
-           "values": "数据", "linear": "线性", "geometric": "复合增长", "from": "自",
-           "to": "至", "by": "期限", "chart": "图表"},
-}
+LABELS = section("chart")
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planck.words import section
+
 if TYPE_CHECKING:
     from planck.read.model import CopyOf
 
-_LEAD = {"en": "copy of ", "zh": "转载自"}
-_SEP = {"en": ", ", "zh": "，"}
+_LEAD = {lang: words["copy_lead"] for lang, words in section("punct").items()}
+_SEP = {lang: words["copy_sep"] for lang, words in section("punct").items()}
 
 
 def copy_text(original: CopyOf, lang: str = "en") -> str:

@@ -11,17 +11,9 @@ from planck.readable import amount
 from planck.render.cells import id_prefix
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
 from planck.render.fit import cell_len, clean, cut, pad
+from planck.words import section
 
-WORDS = {
-    "en": {"id": "id", "indicator": "indicator", "status": "status", "latest": "latest",
-           "percent": "to goal", "changed": "changed", "of": "of", "targets": "targets",
-           "none": "no change", "new": "new", "gone": "removed", "title": "What changed",
-           "disk": "files on disk", "as_of": "as of"},
-    "zh": {"id": "编号", "indicator": "指标", "status": "状态", "latest": "最新值",
-           "percent": "进度", "changed": "项变化", "of": "/", "targets": "项目标",
-           "none": "无变化", "new": "新增", "gone": "已删除", "title": "变化",
-           "disk": "当前文件", "as_of": "截至"},
-}
+WORDS = section("diff")
 
 
 def _status(s: str | None, lang: str) -> str:
@@ -76,11 +68,8 @@ def _span(d: Diff, lang: str) -> str:
 def _heading(d: Diff, lang: str) -> str:
     w = WORDS[lang]
     name = f"{d.name_zh} {d.name_en}" if lang == "en" and d.name_en != d.name_zh else d.name_zh
-    return (f"{clean(name)} · {_span(d, lang)} · "
-            f"{len(d.changes)} {w['of']} {d.total} {w['targets']} {w['changed']}"
-            if lang == "en" else
-            f"{clean(name)} · {_span(d, lang)} · "
-            f"{d.total} {w['targets']}中 {len(d.changes)} 项变化")
+    return w["heading"].format(name=clean(name), span=_span(d, lang), changed=len(d.changes),
+                               total=d.total)
 
 
 def table(diffs: Sequence[Diff], ctx: Context) -> str:

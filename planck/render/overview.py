@@ -9,11 +9,9 @@ from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context
 from planck.render.fit import cell_len, clean, cut, pad
 from planck.render.table import ORDER
 from planck.result import Report
+from planck.words import section
 
-HEAD = {"en": {"city": "city", "as_of": "as of", "targets": "targets", "total": "all",
-               "cities": "cities", "city1": "city"},
-        "zh": {"city": "城市", "as_of": "截至", "targets": "目标", "total": "合计",
-               "cities": "个城市", "city1": "个城市"}}
+HEAD = section("overview")
 
 
 def _name(report: Report, lang: str) -> str:
@@ -64,7 +62,7 @@ def render(reports: Sequence[Report], ctx: Context) -> str:
     return "\n".join(lines + legend + _categories(reports, ctx, name_w, label)) + "\n"
 
 
-_LIGHT_HEAD = {"en": ("grn", "yel", "red"), "zh": ("绿", "黄", "红")}
+
 
 
 def _categories(reports: Sequence[Report], ctx: Context, name_w: int, label: str) -> list[str]:
@@ -78,7 +76,7 @@ def _categories(reports: Sequence[Report], ctx: Context, name_w: int, label: str
               for rep in reports]
     keys = (*CATEGORIES, *LIGHTS)
     totals = {c: sum(n[c] for n in counts) for c in keys}
-    heads = [f"C{i}" for i in range(1, len(CATEGORIES) + 1)] + list(_LIGHT_HEAD[ctx.lang])
+    heads = [f"C{i}" for i in range(1, len(CATEGORIES) + 1)] + list(HEAD[ctx.lang]["light_heads"])
     w = max([3] + [len(str(v)) for v in totals.values()])
 
     def line(name: str, cells: list[str]) -> str:
@@ -88,7 +86,7 @@ def _categories(reports: Sequence[Report], ctx: Context, name_w: int, label: str
     def nums(n: dict[str, int]) -> list[str]:
         return [str(n[c]) if n[c] else "-" for c in keys]
 
-    head = {"en": "categories", "zh": "评估类别"}[ctx.lang]
+    head = HEAD[ctx.lang]["categories"]
     out = ["", line(head, heads)]
     out += [line(_name(rep, ctx.lang), nums(n)) for rep, n in zip(reports, counts, strict=True)]
     out.append(line(label, nums(totals)))
@@ -98,6 +96,5 @@ def _categories(reports: Sequence[Report], ctx: Context, name_w: int, label: str
         if key[-1] and cell_len(key[-1] + "  " + item) > ctx.width:
             key.append("")
         key[-1] += ("  " if key[-1] else "") + item
-    lights = {"en": "lights: grn green, yel yellow, red red",
-              "zh": "灯：绿 绿灯，黄 黄灯，红 红灯"}[ctx.lang]
+    lights = HEAD[ctx.lang]["lights_key"]
     return out + key + [lights]

@@ -20,31 +20,14 @@ from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context, join_cou
 from planck.render.fit import best_fit, cell_len, clean, cut, pad
 from planck.render.text import baseline_text
 from planck.result import Report, Result
+from planck.words import section
 
 #: Row order inside a plan: the verdicts that need attention first, no data last.
 ORDER = ("missed", "off_track", "regressing", "behind", "on_track", "met", "not_assessable",
          "no_data")
 _ANSI = {"met": "32", "missed": "1;31", "on_track": "32", "behind": "33", "off_track": "31",
          "regressing": "1;31", "no_data": "2", "not_assessable": "2"}
-HEAD = {
-    "en": {"id": "id", "indicator": "indicator", "latest": "latest", "target": "target",
-           "bar": "to goal", "percent": "%", "status": "status", "mark": "",
-           "baseline": "baseline", "expected": "expected", "category": "category",
-           "deadline": "due", "attribute": "attribute", "plan": "plan", "targets": "targets",
-           "total": "all plans", "none": "no target to show", "comma": ", ", "as_of": "as of",
-           "stale": "stale figure",
-           "overdue": "overdue: deadline passed, no final figure",
-           "partial": "partial-year figure (shown, not judged)",
-           "provisional": "in-year count of a stock: met provisionally"},
-    "zh": {"id": "编号", "indicator": "指标", "latest": "最新值", "target": "目标",
-           "bar": "进度", "percent": "进度", "status": "状态", "mark": "",
-           "baseline": "基数", "expected": "应完成", "category": "评估",
-           "deadline": "期限", "attribute": "属性", "plan": "规划", "targets": "项目标",
-           "total": "全部规划", "none": "没有要显示的目标", "comma": "，", "as_of": "截至",
-           "stale": "数据陈旧",
-           "overdue": "已过期限，尚无最终数据", "partial": "非全年数据（只展示，不作判断）",
-           "provisional": "存量的年内数：暂定达标"},
-}
+HEAD = section("table")
 STALE, OVERDUE = "*", "!"
 
 
@@ -282,7 +265,7 @@ def _categories(report: Report, ctx: Context, width: int) -> list[str]:
     text = category_counts_text(report.categories, ctx.lang)
     if not text:
         return []
-    lead = {"en": "categories: ", "zh": "评估："}[ctx.lang]
+    lead = HEAD[ctx.lang]["categories_lead"]
     return [cut(lead + text, width)]
 
 

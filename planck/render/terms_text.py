@@ -5,24 +5,14 @@ from __future__ import annotations
 
 from planck.readable import num
 from planck.result import CATEGORIES, Result
+from planck.words import section
 
-CATEGORY_LABEL = {
-    "en": {"achieved_early": "achieved early", "achieved": "achieved",
-           "basically_achieved": "basically achieved", "not_achieved": "not achieved",
-           "ahead": "ahead of schedule", "as_expected": "as expected", "lagging": "lagging"},
-    "zh": {"achieved_early": "提前实现", "achieved": "已实现", "basically_achieved": "基本实现",
-           "not_achieved": "未实现", "ahead": "快于预期", "as_expected": "基本符合预期",
-           "lagging": "滞后"},
-}
-LIGHT_LABEL = {"en": {"green": "green", "yellow": "yellow", "red": "red"},
-               "zh": {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}}
+CATEGORY_LABEL = section("category")
+LIGHT_LABEL = section("light")
 #: a light as one character that reads without colour (table and overview)
 LIGHT_MARK = {"green": "●", "yellow": "◐", "red": "○"}
 _BOUND = {"lower": "≥ ", "upper": "≤ "}
-_WORDS = {
-    "en": {"estimate": "estimate", "sep": " · ", "none": "—"},
-    "zh": {"estimate": "预计", "sep": " · ", "none": "—"},
-}
+_WORDS = section("terms")
 
 __all__ = ["CATEGORIES", "CATEGORY_LABEL", "LIGHT_LABEL", "LIGHT_MARK", "bounded",
            "category_text", "catch_up_text", "category_counts_text"]
@@ -50,31 +40,21 @@ def catch_up_text(r: Result, lang: str = "en") -> str:
     if c is None:
         return ""
     bound = r.flags.bounds.get("catch_up")
-    years = c.years
+    w, up = _WORDS[lang], c.value >= 0
+    years = {"years": c.years, "year_word": w["year_one" if c.years == 1 else "year_many"]}
     if c.method == "geometric":
-        if lang == "zh":
-            verb = "增长" if c.value >= 0 else "下降"
-            text = f"剩余{years}年需年均{verb}{abs(c.value):.1f}%"
-        else:
-            text = f"needs {c.value:+.1f} %/yr for {years} year{'s' if years != 1 else ''}"
+        text = w["catch_geometric"].format(signed=f"{c.value:+.1f}", size=f"{abs(c.value):.1f}",
+                                           verb=w["grow" if up else "fall"], **years)
     else:
-        points = c.unit == "%"
-        if lang == "zh":
-            verb = "提高" if c.value >= 0 else "降低"
-            unit = "个百分点" if points else c.unit
-            text = f"剩余{years}年需年均{verb}{num(round(abs(c.value), 2))}{unit}"
-        else:
-            unit = "percentage points" if points else c.unit
-            sign = "+" if c.value >= 0 else "−"
-            text = (f"needs {sign}{num(round(abs(c.value), 2))} {unit}/yr for {years} "
-                    f"year{'s' if years != 1 else ''}")
+        text = w["catch_linear"].format(size=num(round(abs(c.value), 2)),
+                                        unit=w["points"] if c.unit == "%" else c.unit,
+                                        verb=w["raise" if up else "lower"], **years)
     if bound is not None:
-        text += {"en": {"lower": " (at least)", "upper": " (at most)"},
-                 "zh": {"lower": "（至少）", "upper": "（至多）"}}[lang][bound]
+        text += _WORDS[lang][f"{bound}_bound"]
     return text
 
 
 def category_counts_text(counts: dict[str, int], lang: str = "en") -> str:
     """``提前实现 3，滞后 2``: the categories that occur, with their counts."""
-    sep = "，" if lang == "zh" else ", "
+    sep = section("punct")[lang]["count_sep"]
     return sep.join(f"{CATEGORY_LABEL[lang][c]} {n}" for c, n in counts.items() if n)

@@ -5,26 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planck.words import GLOSSARY_UNITS, GLOSSARY_WORDINGS
+
 #: Units: what one of them counts.
-UNITS = {
-    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan",
-    "家": "enterprises or institutions (a count)", "个": "a count of things",
-    "件": "items such as patents (a count)", "件/万人": "items per 10,000 residents",
-    "项": "projects or items (a count)", "名": "people (a count)",
-    "位": "place in a ranking", "人": "people (a count)", "万人": "10,000 people",
-}
+UNITS = GLOSSARY_UNITS
 #: The plans' own words for a promise and the attributes of a target.
-WORDINGS = {
-    "不少于": "no fewer than", "以上": "or more", "达到": "reach", "达": "reach",
-    "突破": "exceed (break through)", "超过": "more than", "左右": "roughly (within a tolerance)",
-    "翻番": "double", "全覆盖": "full coverage", "全部": "all", "接近": "close to",
-    "提高到": "raise to", "年均增长": "average annual growth", "新增": "newly added",
-    "每年": "every year", "争创": "strive to become", "力争": "strive for (a stretch level)",
-    "约束性": "binding: a mandatory target", "预期性": "expected: an indicative target",
-    "进度": "share of the gap from the base point to the target closed",
-    "完成率": "attainment: the latest value as a share of the target",
-    "前30名": "among the top 30",
-}
+WORDINGS = GLOSSARY_WORDINGS
 TERMS = {**UNITS, **WORDINGS}
 
 

@@ -308,9 +308,7 @@ def methodology_html(path: Path | None = None, lang: str = "en") -> str:
                 text = _CJK_BREAK.sub("", text)
             # a markdown table's header cells head their columns
             return re.sub(r"<th(?=[ >])", '<th scope="col"', md.render(text))
-    if lang == "zh":
-        return "<p>本工具的安装未附带方法说明文件。</p>\n"
-    return "<p>docs/methodology.md is not installed with this copy of planck.</p>\n"
+    return f"<p>{LABELS[lang]['no_method']}</p>\n"
 
 
 def shared_indicators(cities: Sequence[CityView]) -> dict[str, list[CityView]]:

@@ -19,38 +19,12 @@ from typing import Any
 from planck.readable import amount, num, period_suffix, promise
 from planck.render.text import latest_shown
 from planck.result import Report, Result
+from planck.words import section
 from planck.write.owner import DOCX_CREATOR as CREATOR  # owner.py checks author and editor
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip member can carry
 
-WORDS: dict[str, dict[str, Any]] = {
-    "zh": {"title": "{city}规划目标实施情况评估", "as_of": "截至 {date}，共 {n} 项目标。",
-           "summary": "一、总体评价", "verdict": "评价", "count": "项数", "binding": "其中约束性",
-           "all": "合计", "plans": "二、分规划目标完成情况", "head": ("指标", "目标值", "基期值",
-                                                                   "实际值", "完成率", "评价"),
-           "attr_binding": "约束性", "attr_expected": "预期性", "unmet": "三、未完成目标及追赶要求",
-           "none_unmet": "无。", "gap": "距目标尚差 {gap}",
-           "sources": "四、数据来源", "src_head": ("指标", "数值", "来源", "发布日期", "原文"),
-           "basis": "评价依据：{final} 项为最终数据，{provisional} 项为年内暂计数，"
-                    "{projected} 项按目前进度预测，{unjudged} 项无评价。",
-           "target_src": "目标", "part": "非全年", "by": "期限 {year} 年",
-           "generated": "本文件由 planck 依据数据生成，数字均可由所附来源核对。"},
-    "en": {"title": "{city}: evaluation of the plan targets", "as_of": "As of {date}; {n} targets.",
-           "summary": "1. Summary", "verdict": "Verdict", "count": "Targets",
-           "binding": "of them binding", "all": "Total", "plans": "2. Targets by plan",
-           "head": ("Indicator", "Target", "Baseline", "Latest", "Attainment", "Verdict"),
-           "attr_binding": "binding", "attr_expected": "expected",
-           "unmet": "3. Targets not met and what they still need", "none_unmet": "None.",
-           "gap": "short of the target by {gap}",
-           "sources": "4. Sources of the figures",
-           "src_head": ("Indicator", "Value", "Source", "Published", "Quote"),
-           "basis": "The verdicts rest on: {final} final figures, {provisional} provisional in-year "
-                    "counts, {projected} projections from the pace so far, {unjudged} without a "
-                    "verdict.",
-           "target_src": "target", "part": "part-year", "by": "due {year}",
-           "generated": "Written by planck from the data; every number can be checked against "
-                        "the sources listed."},
-}
+WORDS: dict[str, dict[str, Any]] = section("docx")
 
 
 def _names(zh: str, en: str, lang: str) -> str:
@@ -181,13 +155,13 @@ def _need(r: Result, lang: str) -> str:
         if gap > 0:
             parts.append(w["gap"].format(gap=_gap(gap, r.unit, lang)))
     parts.append(verdicts.label(verdicts.key(r), lang))
-    return ("；" if lang == "zh" else "; ").join(parts)
+    return w["part_sep"].join(parts)
 
 
 def _gap(gap: float, unit: str, lang: str) -> str:
     """A difference of two shares is in points, not percent."""
     if unit == "%":
-        return f"{num(gap)} 个百分点" if lang == "zh" else f"{num(gap)} points"
+        return WORDS[lang]["gap_points"].format(gap=num(gap))
     return amount(gap, unit)
 
 

@@ -17,6 +17,7 @@ from planck.reasons import said
 from planck.render.context import STATUS_LABEL
 from planck.render.terms_text import CATEGORY_LABEL, LIGHT_LABEL, catch_up_text
 from planck.result import Report, Result
+from planck.words import section
 
 #: Fill colours (RGB) of the status cells, the same families as the terminal table's.
 FILL = {"met": "C6EFCE", "on_track": "C6EFCE", "behind": "FFEB9C", "off_track": "FFC7CE",
@@ -25,15 +26,8 @@ FILL = {"met": "C6EFCE", "on_track": "C6EFCE", "behind": "FFEB9C", "off_track": 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 cannot hold these at all
 
-_HEAD = {
-    "en": ("Target id", "Indicator", "Unit", "Baseline year", "Baseline", "Target", "Goal",
-           "Deadline", "Latest period", "Latest", "Status", "To goal %", "Expected %",
-           "Reason", "Target quote", "Latest quote", "Latest source", "Category", "Light",
-           "Catch-up", "Latest is"),
-    "zh": ("目标编号", "指标", "单位", "基数年份", "基数", "目标", "目标值", "期限", "最新期间",
-           "最新值", "状态", "进度 %", "应完成 %", "说明", "目标原文", "最新值原文", "最新值来源",
-           "评估", "灯", "追赶速度", "最新值性质"),
-}
+_WORDS = section("xlsx")
+_HEAD = {lang: words["head"] for lang, words in _WORDS.items()}
 STATUS_COLUMN = 11  # 1-based, in both languages' headers
 SOURCE_HEAD = ("city", "id", "title", "issuer", "doc_number", "date", "url", "file", "kind")
 
@@ -56,8 +50,7 @@ def _kind(o: Any, lang: str) -> str | None:
     """What the latest figure is when not an exact actual: a bound, an estimate."""
     if o is None:
         return None
-    words = {"en": {"lower": "lower bound (≥)", "upper": "upper bound (≤)", "est": "estimate"},
-             "zh": {"lower": "下限（≥）", "upper": "上限（≤）", "est": "预计数"}}[lang]
+    words = _WORDS[lang]
     parts = ([words[o.bound]] if o.bound else []) + ([words["est"]] if o.estimate else [])
     return ", ".join(parts) or None
 
