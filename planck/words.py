@@ -584,6 +584,9 @@ REASON: Section = {
     "need_base_year": (
         "{missing} need a figure for the baseline year {year}",
         "{missing}缺少基数年{year}年的数据"),
+    "needs_base_year": (
+        "{missing} needs a figure for the baseline year {year}",
+        "{missing}缺少基数年{year}年的数据"),
     "the_indicator": ("the indicator", "本指标"),
     "the_reference": ("reference {reference}", "参照指标 {reference}"),
     "and": ("{a} and {b}", "{a}和{b}"),

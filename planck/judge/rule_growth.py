@@ -54,7 +54,10 @@ def _missing_base(case: Case, ref: dict[int, float], b: int | None) -> Decision:
     missing = [w for w, ok in ((say("the_indicator"), case.base is not None),
                                (say("the_reference", reference=repr(case.t.reference)),
                                 b in ref)) if not ok]
-    both = missing[0] if len(missing) == 1 else say("and", a=missing[0], b=missing[1])
+    if len(missing) == 1:  # one subject: "the indicator needs", two: "… and … need"
+        return Decision("not_assessable", series={},
+                        reason=say("needs_base_year", missing=missing[0], year=b))
+    both = say("and", a=missing[0], b=missing[1])
     return Decision("not_assessable", series={}, reason=say("need_base_year", missing=both, year=b))
 
 
