@@ -60,10 +60,10 @@ BASICALLY = 0.9
 
 
 def in_gate(r: Result, gate: frozenset[str]) -> bool:
-    """The result fails a gate of statuses and categories (``--fail-on``). An original
+    """The result fails a gate of statuses, categories and lights (``--fail-on``). An original
     target whose revision is in force does not: the revised target decides."""
     v = r.verdict
-    return r.superseded_by is None and (v.status in gate or v.category in gate)
+    return r.superseded_by is None and (v.status in gate or v.category in gate or v.light in gate)
 
 
 #: Types ``plain`` returns as they are.

@@ -163,3 +163,35 @@ def test_the_verdict_words_live_only_in_the_catalogue(words_of):
                 if hits and id(node) not in _docstrings(tree):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {hits}")
     assert not found, found
+
+
+def test_fail_on_takes_every_word_of_a_status_category_or_light():
+    """--fail-on names a status, category or light by id or by its word in any language, each
+    word meaning one of them only."""
+    from planck.cli.common import gate_words, parse_statuses
+    from planck.result import CATEGORIES, LIGHTS, STATUSES
+
+    seen: dict[str, str] = {}
+    for name, keys in (("status", STATUSES), ("category", CATEGORIES), ("light", LIGHTS)):
+        for key in keys:
+            for lang in LANGS:
+                text = words.word(name, key, lang)
+                assert seen.setdefault(text, key) == key, f"{text!r} names two things"
+                assert parse_statuses(f" {text} ,{key}") == {key}
+    assert set(gate_words().values()) == {*STATUSES, *CATEGORIES, *LIGHTS}
+    assert parse_statuses("滞后,红灯,未达成") == {"lagging", "red", "missed"}
+
+
+@pytest.mark.parametrize("gate", ["红灯", "red", "滞后", "lagging"])
+def test_a_light_or_category_word_fails_the_gate_as_its_id_does(invoke, gate):
+    # Luoyang's two off-track targets are 滞后 with a red light; its met ones are green.
+    failed = invoke("check", "luoyang", "--fail-on", gate, "--targets-dir", str(ROOT / "targets"))
+    assert failed.exit_code == 1, failed.stderr
+    assert "2 target(s) with status in --fail-on" in failed.stderr
+    passed = invoke("check", "luoyang", "--fail-on", "黄灯", "--targets-dir", str(ROOT / "targets"))
+    assert passed.exit_code == 0, passed.stderr
+
+
+def test_an_unknown_gate_word_is_a_usage_error(invoke):
+    res = invoke("check", "luoyang", "--fail-on", "紫灯")
+    assert res.exit_code == 2 and "unknown status 紫灯" in res.stderr and "red" in res.stderr

@@ -54,7 +54,7 @@ def check(
     all_cities: Annotated[bool, typer.Option("--all", help="Every city in the targets folder.")] = False,
     as_of: AsOf = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"{listed(FORMATS['check'])}.")] = "table",
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Statuses (or categories: lagging, not_achieved …) that fail the gate, comma-separated.")] = "missed",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Statuses, categories (lagging, not_achieved …) or lights (red, yellow) that fail the gate, comma-separated; ids or their words (滞后, 红灯).")] = "missed",
     measured: Annotated[Optional[list[Path]], typer.Option("--measured", help="Extra measured file (adds or overrides observations).")] = None,
     targets_dir: TargetsDir = None,
     lang: Lang = "en",

@@ -179,21 +179,40 @@ def parse_date(text: str | None, option: str = "--as-of") -> date | None:
         raise _usage(f"{option}: {text!r} is not a date YYYY-MM-DD") from None
 
 
-def parse_statuses(text: str) -> frozenset[str]:
-    """--fail-on: statuses, or the evaluators' categories (lagging, not_achieved …)."""
-    from planck.result import CATEGORIES, STATUSES
+def gate_words() -> dict[str, str]:
+    """Every name ``--fail-on`` takes → its key: the status, category and light ids
+    (``missed``, ``lagging``, ``red``) and their words in every language from the catalogue
+    (未达成, 滞后, 红灯, ``off track``)."""
+    from planck.result import CATEGORIES, LIGHTS, STATUSES
+    from planck.words import section
 
-    chosen = frozenset(s.strip() for s in text.split(",") if s.strip())
-    if not chosen:  # an empty value would silently disable the gate (issue 9)
+    names: dict[str, str] = {}
+    for name, keys in (("status", STATUSES), ("category", CATEGORIES), ("light", LIGHTS)):
+        for key in keys:
+            names[key] = key
+            for words in section(name).values():
+                names.setdefault(words[key], key)
+    return names
+
+
+def parse_statuses(text: str) -> frozenset[str]:
+    """--fail-on: statuses, the evaluators' categories (lagging, not_achieved …) or lights
+    (red, yellow), by id or by their words in any language (滞后, 红灯)."""
+    from planck.result import CATEGORIES, LIGHTS, STATUSES
+
+    given = [s.strip() for s in text.split(",") if s.strip()]
+    if not given:  # an empty value would silently disable the gate (issue 9)
         raise _usage("--fail-on: no status given (e.g. --fail-on missed; 'none' never fails)")
-    if chosen == {"none"}:
+    if given == ["none"]:
         return frozenset()
-    unknown = sorted(chosen - set(STATUSES) - set(CATEGORIES))
+    names = gate_words()
+    unknown = sorted(s for s in set(given) if s not in names)
     if unknown:
         raise _usage(f"--fail-on: unknown status {', '.join(unknown)} "
                      f"(choose from {', '.join(STATUSES)}; or a category: "
-                     f"{', '.join(CATEGORIES)})")
-    return chosen
+                     f"{', '.join(CATEGORIES)}; or a light: {', '.join(LIGHTS)}; "
+                     "or their words, e.g. 滞后, 红灯)")
+    return frozenset(names[s] for s in given)
 
 
 def _lang(text: str) -> str:
