@@ -84,7 +84,7 @@ def promise(r: Result, lang: str = "en", *, unit: bool = True, span: bool = True
     if not span:
         return text
     u = unit_suffix(t.unit or r.unit) if unit else ""
-    return f"{text}{'：' if lang == 'zh' else ': '}{num(t.low)}–{num(t.high)}{u}"
+    return f"{text}{section('punct')[lang]['label_sep']}{num(t.low)}–{num(t.high)}{u}"
 
 
 def period_suffix(title: str, start: int, end: int) -> str:

@@ -77,6 +77,11 @@ PUNCT: Section = {
     "count_sep": (", ", "，"),
     "copy_lead": ("copy of ", "转载自"),
     "copy_sep": (", ", "，"),
+    "part_sep": ("; ", "；"),
+    "label_sep": (": ", "："),
+    "list_sep": (", ", "、"),
+    "sentence_end": (".", "。"),
+    "book_title": ("“{title}”", "《{title}》"),
 }
 
 #: the labels of the table, markdown, report and compare (and check's lines on stderr)
@@ -187,6 +192,7 @@ TABLE: Section = {
     "deadline": ("due", "期限"),
     "attribute": ("attribute", "属性"),
     "plan": ("plan", "规划"),
+    "target_one": ("target", "项目标"),
     "targets": ("targets", "项目标"),
     "total": ("all plans", "全部规划"),
     "none": ("no target to show", "没有要显示的目标"),

@@ -81,15 +81,18 @@ def report_lines(counts: dict[str, int], selection: Selection, gate: frozenset[s
                  lang: str = "en") -> list[str]:
     """What to tell the user on stderr after the output: how much a filter hid, and the gate
     (in ``lang``; statuses and attributes in Chinese as the table names them)."""
-    from planck.render.context import LABELS, STATUS_LABEL
+    from planck.render.context import LABELS
+    from planck.words import section
 
     words, lines = LABELS[lang], []
-    statuses = sorted(gate) if lang == "en" else [STATUS_LABEL[lang].get(s, s) for s in sorted(gate)]
+    # the gate's statuses, categories and lights, each in the words the table uses
+    named = {k: v for name in ("light", "category", "status") for k, v in section(name)[lang].items()}
+    statuses = sorted(gate) if lang == "en" else [named.get(s, s) for s in sorted(gate)]
     attributes = sorted(selection.gated)
     if lang != "en":
         named = {"binding": words["binding"], "expected": words["expected_attr"]}
         attributes = [named.get(a, a) for a in attributes]
-    sep = ", " if lang == "en" else "、"
+    sep = section("punct")[lang]["list_sep"]
     if selection.active:
         lines.append(words["shown_of"].format(shown=counts["shown"], total=counts["total"],
                                               how=selection.describe()))

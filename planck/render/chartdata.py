@@ -194,7 +194,8 @@ def _described(spec: ChartSpec) -> ChartSpec:
     from dataclasses import replace
 
     w = LABELS[spec.lang]
-    sep = "；" if spec.lang == "zh" else "; "
+    punct = section("punct")[spec.lang]
+    sep = punct["part_sep"]
     figures = [f"{p.period}: {num(p.value)}" + (f" ({w['baseline']})" if p.kind == "baseline"
                                                  else f" ({w['part']})" if p.kind == "partial"
                                                  else f" ({w['est']})" if p.kind == "estimate"
@@ -211,4 +212,4 @@ def _described(spec: ChartSpec) -> ChartSpec:
                      f" ({x0:.0f}) {w['to']} {num(round(v1, 2))} ({x1:.0f})")
     if spec.deadline is not None:
         parts.append(f"{w['deadline']} {spec.deadline}")
-    return replace(spec, desc=sep.join(parts) + ("。" if spec.lang == "zh" else "."))
+    return replace(spec, desc=sep.join(parts) + punct["sentence_end"])

@@ -22,7 +22,7 @@ def copy_text(original: CopyOf, lang: str = "en") -> str:
     """The original's title, issuer and date after "copy of" (unescaped: escape where it lands)."""
     title = None
     if original.title:
-        title = f"“{original.title}”" if lang == "en" else f"《{original.title}》"
+        title = section("punct")[lang]["book_title"].format(title=original.title)
     parts = [p for p in (title, original.issuer,
                          original.date.isoformat() if original.date else None) if p]
     if not parts:  # only a url is known: the caller shows it after the lead

@@ -9,6 +9,7 @@ from planck.readable import target
 from planck.render.context import Context, join_counts
 from planck.render.text import bar, baseline_text, flags_text, latest_text
 from planck.result import Report, Result
+from planck.words import section
 
 __all__ = ["categories_line", "category_cell", "cell", "escape", "link_path", "render",
            "summary_line", "table", "target_link"]
@@ -51,7 +52,7 @@ def categories_line(report: Report, ctx: Context) -> str:
     from planck.render.terms_text import category_counts_text
 
     text = category_counts_text(report.categories, ctx.lang)
-    sep = "：" if ctx.lang == "zh" else ": "
+    sep = section("punct")[ctx.lang]["label_sep"]
     return f"{ctx.label('categories')}{sep}{text}" if text else ""
 
 
@@ -60,7 +61,7 @@ def category_cell(r: Result, lang: str) -> str:
     from planck.render.terms_text import catch_up_text, category_text
 
     need = catch_up_text(r, lang)
-    sep = "；" if lang == "zh" else "; "
+    sep = section("punct")[lang]["part_sep"]
     return category_text(r, lang) + (sep + need if need else "")
 
 

@@ -208,8 +208,8 @@ def summary(results: Sequence[Result], ctx: Context, width: int, label: str) -> 
                          for s in present), ctx.lang)
     short = join_counts((f"{STATUS_SYMBOL[s]} {counts[s]}" for s in present), ctx.lang)
     n = len(results)
-    noun = HEAD[ctx.lang]["targets"] if ctx.lang == "zh" or n != 1 else "target"
-    lead = f"{label}{n} {noun}: " if ctx.lang == "en" else f"{label}{n} {noun}："
+    noun = HEAD[ctx.lang]["target_one" if n == 1 else "targets"]
+    lead = f"{label}{n} {noun}{section('punct')[ctx.lang]['label_sep']}"
     return best_fit([lead + words, lead + short], width)
 
 
