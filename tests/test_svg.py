@@ -206,3 +206,18 @@ def test_every_worked_example_charts_and_renders_a_site(make_city, tmp_path):
         assert sum(name.endswith(".html") for name in files) >= 8, _id
         ops.add(t["op"])
     assert len(ops) >= 18
+
+
+def test_legend_width_counts_each_character_as_before():
+    """A legend's width is 12 px per character from U+2E80 up and 7 px per other character,
+    counted at once (a site measures millions of texts)."""
+    import random
+
+    from planck.render.chartlegend import _width
+
+    rng = random.Random(27)
+    for _ in range(2000):
+        text = "".join(chr(rng.choice([rng.randrange(32, 0x2E80), rng.randrange(0x2E7F, 0x10000),
+                                       rng.randrange(0x10000, 0x110000)]))
+                       for _ in range(rng.randrange(0, 30)))
+        assert _width(text) == sum(12.0 if ord(ch) >= 0x2E80 else 7.0 for ch in text)

@@ -4,13 +4,20 @@ frame so a phone's narrow chart keeps full-size words."""
 
 from __future__ import annotations
 
+import re
+
 from planck.escape import xml as escape
 from planck.render.chartdata import ChartSpec
+
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
 
 
 def _width(text: str) -> float:
     """Rough width at 12 px: a CJK character is a full em, anything else about 0.58 em."""
-    return sum(12.0 if ord(ch) >= 0x2E80 else 7.0 for ch in text)
+    # counted, not summed character by character (a site measures millions of them); whole
+    # numbers, so the float is exactly the per-character sum
+    wide = len(_WIDE.findall(text))
+    return 12.0 * wide + 7.0 * (len(text) - wide)
 
 
 def wrap(text: str, room: float) -> list[str]:
