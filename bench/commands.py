@@ -9,7 +9,8 @@ in turn with the floor so that a change in the machine's load falls on both alik
 * floor: ``python -c`` that imports PyYAML and loads every file of the data set with its C
   loader (libyaml), i.e. the least any command that reads the files must do;
 * check --all -f json, validate DIR, report --all, diff --all, export --all, site (a new
-  folder, then again unchanged: the incremental run), and import of a 10,000-row table into
+  folder, then again unchanged: the incremental run, then with one city's measured file
+  changed: ``site-one``), and import of a 10,000-row table into
   a copy of one city's measured file (its floor: a libyaml load of that city's two files
   after the import, whatever the size).
 
@@ -39,7 +40,8 @@ import bench  # noqa: E402
 FLOOR = ("import sys, glob, yaml\n"
          "for f in sorted(glob.glob(sys.argv[1] + '/*.yaml')):\n"
          "    with open(f, 'rb') as h: yaml.load(h, Loader=yaml.CSafeLoader)\n")
-COMMANDS = ("check", "validate", "report", "diff", "export", "site", "site-again", "import")
+COMMANDS = ("check", "validate", "report", "diff", "export", "site", "site-again", "site-one",
+            "import")
 
 
 def import_table(path: Path, data: Path, rows: int = 10_000) -> Path:
@@ -82,6 +84,19 @@ def specs(planck: list[str], data: Path, scratch: Path) -> dict[str, tuple[list[
         for name in ("city-0001.yaml", "city-0001.measured.yaml"):
             shutil.copy(data / name, imp / name)
 
+    one = scratch / "one"
+
+    def one_changed():
+        # the same data with one city's measured file changed (a comment added): the files
+        # are linked, so this costs nothing; the site folder is the one site-again used
+        shutil.rmtree(one, ignore_errors=True)
+        one.mkdir()
+        for path in sorted(data.iterdir()):
+            if path.name == "city-0001.measured.yaml":
+                (one / path.name).write_bytes(path.read_bytes() + b"# changed\n")
+            elif path.is_file():
+                os.link(path, one / path.name)
+
     table = scratch / "rows.csv"
     if not table.exists():
         import_table(table, data)
@@ -97,6 +112,7 @@ def specs(planck: list[str], data: Path, scratch: Path) -> dict[str, tuple[list[
                     "--targets-dir", d, "--force"], None),
         "site": ([*planck, "site", "-o", str(site), "--targets-dir", d], fresh_site),
         "site-again": ([*planck, "site", "-o", str(site), "--targets-dir", d], None),
+        "site-one": ([*planck, "site", "-o", str(site), "--targets-dir", str(one)], one_changed),
         "import": ([*planck, "import", str(table), "--city", "city-0001", "--targets-dir",
                     str(scratch / "import")], import_copy),
     }
