@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PLANCK := $(VENV)/bin/planck
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench reports fuzz mistakes mutate clean
+.PHONY: install run test lint bench reports fuzz scale mistakes mutate clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -38,6 +38,9 @@ reports: install  ## regenerate reports/*.md from the bundled data
 
 fuzz: install  ## every property and fuzz test at length (FUZZ_EXAMPLES examples each, 20,000 unless set); make test tries 100
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -m hypothesis -p no:randomly -q
+
+scale: install  ## the work-counting test at 30 and 300 places (make test counts at 5 and 50)
+	PLANCK_WORK_PLACES=30,300 $(PY) -m pytest tests/test_linear_work.py -p no:randomly -q
 
 mistakes: install  ## put each mistake of issue 13 into a copy of the code; every one must fail a test
 	$(PY) tests/mistakes.py
