@@ -22,7 +22,7 @@ def docx_reports(jobs: list[tuple[str, Path]], directory: Path, check_only: bool
 
     _safe_streams()
     lang_, when = _lang(lang), parse_date(as_of)
-    inputs = data_files(directory) + [Path(c) for c, _ in jobs]
+    inputs = guarded.identities(data_files(directory) + [Path(c) for c, _ in jobs])
     for _, path in jobs:
         if str(path) == "-":
             raise _usage("-o -: a .docx document cannot go to stdout; give a file name")

@@ -56,7 +56,7 @@ def _refuse_outputs(jobs: list[tuple[str, Path]], directory: Path,
     from planck.write import guarded
     from planck.write.target import data_files
 
-    inputs = data_files(directory) + [Path(c) for c, _ in jobs]
+    inputs = guarded.identities(data_files(directory) + [Path(c) for c, _ in jobs])
     for _, path in jobs:
         if str(path) == "-":
             continue
@@ -130,7 +130,7 @@ def report(
             _err(f"planck: {len(texts) - charts} report(s) and {charts} chart(s) up to date")
             return
         # every report and chart first: a refusal leaves all of them as they were
-        inputs = data_files(directory) + [Path(c) for c, _ in jobs]
+        inputs = guarded.identities(data_files(directory) + [Path(c) for c, _ in jobs])
         final = {}
         for path in texts.paths():
             if str(path) != "-":

@@ -140,8 +140,27 @@ def _link(path: Path) -> str:
         return "?"
 
 
+class InputIds(frozenset[tuple[int, int]]):
+    """The (device, inode) of each of planck's input files, read once: a command checking
+    many outputs against the same inputs looks each one up instead of comparing it with
+    every input (3,000 places: 183,000 outputs against 6,000 inputs)."""
+
+
+def identities(paths: Iterable[Path | str]) -> InputIds:
+    """The identities of ``paths`` (as ``os.path.samefile`` compares them); a path that
+    cannot be read is left out, as it cannot be written over either."""
+    found = set()
+    for item in paths:
+        try:
+            st = os.stat(item)
+        except OSError:
+            continue
+        found.add((st.st_dev, st.st_ino))
+    return InputIds(found)
+
+
 def check(path: Path | str, *, force: bool = False, follow_symlinks: bool = False,
-          roots: Iterable[Path | str] = (), inputs: Iterable[Path | str] = (),
+          roots: Iterable[Path | str] = (), inputs: Iterable[Path | str] | InputIds = (),
           owned: Callable[[Path], bool] | None = None) -> Path:
     """The resolved path (see ``resolve``) when planck may write a file there; else raise
     ``Refused``. An existing path must be a regular file, none of ``inputs``, and ``owned``
@@ -160,13 +179,15 @@ def check(path: Path | str, *, force: bool = False, follow_symlinks: bool = Fals
     if found != "regular file":
         raise Refused(path, f"is a {found}: planck writes only to a regular file or a new "
                       "path (or '-' for stdout)", "kind")
-    for item in inputs:
+    ids = inputs if isinstance(inputs, InputIds) else identities(inputs)
+    if ids:
         try:
-            if os.path.samefile(final, item):
-                raise Refused(path, "is one of planck's input files: planck never writes "
-                              "over its inputs", "input")
+            st = os.stat(final)
         except OSError:
-            continue
+            st = None
+        if st is not None and (st.st_dev, st.st_ino) in ids:
+            raise Refused(path, "is one of planck's input files: planck never writes "
+                          "over its inputs", "input")
     if not force and not (owned or written_by_planck)(final):
         raise Refused(path, "exists and was not written by planck (use --force to replace it)",
                       "foreign")
@@ -175,7 +196,7 @@ def check(path: Path | str, *, force: bool = False, follow_symlinks: bool = Fals
 
 def write_file(path: Path | str, data: str | bytes, *, force: bool = False,
                follow_symlinks: bool = False, roots: Iterable[Path | str] = (),
-               inputs: Iterable[Path | str] = (), owned: Callable[[Path], bool] | None = None,
+               inputs: Iterable[Path | str] | InputIds = (), owned: Callable[[Path], bool] | None = None,
                checked: bool = False, make_parents: bool = True,
                encoding: str = "utf-8") -> Path:
     """Write ``data`` (text is encoded with ``encoding``, line ends as given) to ``path``
