@@ -242,7 +242,9 @@ def test_a_review_keeps_its_bullet_lines_and_a_digest_its_year_marks():
 
 def test_respectively_with_a_growth_keeps_the_growth_for_each_figure():
     text = "2026年主要预期目标:城乡居民人均可支配收入分别增长7%、8%左右。\n"
-    assert [(o, v) for _n, o, v, _d, _a in _found(text)] == [("annual_growth", 7), ("annual_growth", 8)]
+    # and 城乡 with two figures is the urban and the rural figure
+    assert sorted((n, o, v) for n, o, v, _d, _a in _found(text)) == [
+        ("农村居民人均可支配收入", "annual_growth", 8), ("城镇居民人均可支配收入", "annual_growth", 7)]
 
 
 def test_this_year_in_an_undated_report_of_a_new_plan_is_its_first_year():

@@ -237,9 +237,11 @@ def _target(f: Found, inds: _Indicators, taken: set[str], plan_id: str, src: str
     if f.unit and f.op not in (OP.multiple_of,):
         lines.append(f"    unit: {q(f.unit)}")
     if f.reference:
+        # no indicator holds the average yet: a placeholder validate counts with the other
+        # fields to review (a made-up id would be an unknown reference, outside that count)
         ref = ("province" if f.reference == "全省" else "national" if f.reference == "全国" else "city")
-        lines.append(f"    reference: {q(ref + '-' + iid)}  # review: define the {f.reference} average "
-                     "as an indicator with observations")
+        lines.append(f"    reference: REVIEW  # review: the {f.reference} average, an indicator with "
+                     f"observations (e.g. {ref}-{iid})")
     lines.append(f"    deadline: {f.deadline}")
     base = dict(f.baseline or {})
     if f.op in NEEDS_BASE or base:

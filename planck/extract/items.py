@@ -33,11 +33,12 @@ _LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|为(?=到)|提出|(?:到|至)
                    r"力争|争取|确保|全市|全省|我市|我省|本市|本省|全区|[“\"]?十.五[”\"]?(?:时期|期间)|"
                    # 广州2026年GDP…: the place and year a headline puts before the name
                    r"[\u4e00-\u9fff]{0,6}?\d{4}年(?![\d底末前])|"
-                   r"其中|并|同时|以及|和|及|与|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
+                   r"其中|并|同时|以及|和|及|与|我国|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
                    r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
-                   + w.LEAD_VERBS + r")+")
-_TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|均|都|各|降低|下降|减少|提高|提升|增长|增加|累计|"
-                   r"新增|新建|净增|保持在|稳定在|保持|增速|增幅|预期目标|"
+                   # 建成区 is a noun (建成区绿地率), not the verb 建成
+                   + w.LEAD_VERBS.replace("建成", "建成(?!区)") + r")+")
+_TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|年均|均|都|各|将|要|再|降低|下降|减少|提高|提升|增长|"
+                   r"增加|累计|新增|新建|净增|保持在|稳定在|保持|增速|增幅|预期目标|"
                    r"[。，,；;、.\s])+$")
 _SPLIT = re.compile(r"、|和|及|与|以及")
 
@@ -107,15 +108,22 @@ def name_of(text: str) -> str:
 
 def per_capita_unit(name: str, unit: str | None) -> str | None:
     """每万人口…件 is a rate: 件/万人."""
-    if unit and "/" not in unit and re.match(r"^(?:每万人口?|万人)", name) and unit in ("件", "个", "项",
-                                                                                    "家", "名", "人"):
-        return unit + "/万人"
+    m = re.match(r"^(?:每([万千])人口?|([万千])人)", name)
+    if unit and "/" not in unit and m and unit in ("件", "个", "项", "家", "名", "人"):
+        return unit + f"/{m.group(1) or m.group(2)}人"
     return unit
+
+
+#: A rise by some years (再提高1岁, 延长2年): a change of the level, not the level.
+_RAISE = re.compile(r"(?:再)?(提高|增加|延长|提升)\s*$")
 
 
 def _figure_op(clause: str, m: re.Match, mode: tuple[str, str] | None) -> tuple[str, str]:
     """(wording, op) for the figure ``m`` in ``clause``."""
     before, after = clause[: m.start()], clause[m.end():]
+    raise_ = _RAISE.search(before)
+    if m.group(4) in w.NEED_COMPARATIVE and raise_:
+        return raise_.group(1), OP.increase_by  # 人均预期寿命再提高1岁
     if m.group(4) in ("个百分点", "百分点"):  # 提高5个百分点: a change of a % indicator
         change = re.search(r"(提高|提升|增加|增长|上升|降低|下降|减少)\s*$", before)
         if change:
@@ -156,10 +164,12 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
     masked = _mask(w.fold(sentence))
     out: list[Found] = []
     goal = False  # the clause before set a goal (建成A1家，B1家，C1家: B and C are goals too)
+    listed = False  # after 主要指标: / 目标是: every figure is a goal
     for a, b in clauses(masked):
         if len(out) > MAX_PER_SENTENCE:
             break  # not a sentence of a plan (the caller notes the cut)
-        found_here = _clause(masked[a:b], sentence[a:b], goal and bool(_BARE.match(masked[a:b])))
+        found_here = _clause(masked[a:b], sentence[a:b], listed or goal and bool(_BARE.match(masked[a:b])))
+        listed = listed or masked[b:b + 1] == ":" and bool(_LISTS.search(masked[a:b]))
         goal = bool(found_here) and (goal and bool(_BARE.match(masked[a:b]))
                                      or bool(w.GOAL_VERBS.search(masked[a:b])))
         for f in found_here:
@@ -175,6 +185,8 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
     return out
 
 
+#: A lead naming what follows as targets: 明确核心指标:, 主要目标是:, 预期目标为:.
+_LISTS = re.compile(r"(?:指标|目标|目标任务)(?:是|为|有)?\s*$")
 #: A clause that is only a name and a count (市级重点实验室1家): an item of the list before it.
 _BARE = re.compile(r"^\s*[^\d,;，；、]{2,24}?\d+(?:\.\d+)?\s*[万千]?\s*(?:家|个|项|名|所|件|座|条)\s*$")
 
@@ -184,7 +196,8 @@ def _clause(clause: str, original: str, goal: bool = False) -> list[Found]:
         return []  # a fiscal arrangement, not a plan indicator
     figs = [m for m in w.FIGURE.finditer(clause)
             if clause[max(0, m.start() - 1): m.start()] not in ("前", "第") and not _is_qualifier(clause, m)
-            and not (m.group(4) in w.NEED_COMPARATIVE and not w.comparative_before(clause[: m.start()]))
+            and not (m.group(4) in w.NEED_COMPARATIVE and not w.comparative_before(clause[: m.start()])
+                     and not _RAISE.search(clause[: m.start()]))
             and not (m.group(4) == "人" and clause[m.end(): m.end() + 1] in ("年", "次"))  # 人年, 人次
             and not re.search(r"提出\s*$", clause[: m.start()])]  # 提出3项指标: a plan's contents
     if not figs:
@@ -206,15 +219,39 @@ def _clause(clause: str, original: str, goal: bool = False) -> list[Found]:
             out.append(f)
         after = w.comparative_after(clause[m.end(): nxt])
         pos = m.end() + (len(after[0]) if after else 0)
-    # 各 gives each name the same figure; so does 分别 before a single figure (A、B、C分别增长5%)
-    each = "分别" if "分别" in clause else "各"
-    if each in clause and len(out) == 1 and not places.place_list(original):
-        head = re.sub(r"每年|年均", "", original[: clause.find(each)])
-        names = [name_of(x) for x in split_list(head, "、和及与") if name_of(x)]
+    # 每千人口拥有执业医师数3.7人、注册护士数5.1人: the rate holds for the list's items
+    rate = next((f.unit for f in out[:1] if f.unit and "/" in f.unit and re.match(r"每[万千]", f.name)), "")
+    for f in out[1:] if rate else []:
+        if f.unit == rate.split("/")[0]:
+            f.unit = rate
+    # 各 gives each name the same figure; so do 分别 before a single figure (A、B、C分别增长5%)
+    # and 均 (森林覆盖率、建成区绿地率均达到40%)
+    each = _EACH.search(clause)
+    if each and len(out) == 1 and not places.place_list(original):
+        names = list_names(re.sub(r"每年|年均", "", original[: each.start()]), 1)
         if len(names) > 1:
             base = out[0]
             out = [Found(**{**base.__dict__, "name": n, "notes": list(base.notes)}) for n in names]
     return out
+
+
+#: Words giving each name of a list the same figure.
+_EACH = re.compile(r"分别|各|(?<![年人平])均"
+                   r"(?=\s*(?:达到|达|超过|不低于|不少于|提高|保持|控制|增长|在|为|突破))")
+
+
+def list_names(head: str, figures: int) -> list[str]:
+    """The names of a list before 分别/各/均. An item that is only a short modifier shares the
+    head noun of the last item (城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入, …); one
+    name of 城乡 with two figures is the urban and the rural one (城乡居民收入分别增长6%、7%)."""
+    names = [name_of(x) for x in split_list(head, "、和及与") if name_of(x)]
+    if len(names) > 1:
+        last = names[-1]
+        names = [n + last[len(n):] if len(n) <= 3 and len(last) >= len(n) + 3 else n
+                 for n in names[:-1]] + [last]
+    elif len(names) == 1 and figures == 2 and names[0].startswith("城乡"):
+        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
+    return names
 
 
 def _mode(clause: str, at: int) -> tuple[str, str] | None:
@@ -290,8 +327,7 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode,
 
 def _respectively(clause: str, original: str, quote: str, figs: list[re.Match], mode) -> list[Found]:
     head = original[: clause.find("分别")]
-    head = re.sub(r"每年|年均", "", head)
-    names = [name_of(x) for x in split_list(head, "、和及与") if name_of(x)]
+    names = list_names(re.sub(r"每年|年均", "", head), len(figs))
     out = []
     for i, m in enumerate(figs):
         name = names[i] if len(names) == len(figs) else (names[-1] if names else "")

@@ -44,6 +44,15 @@ HEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[章节]|[一二�
                   r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?\s*(\S{2,16})\s*$")
 
 
+#: China's provinces, autonomous regions and municipalities: a report often names another one by
+#: its short name alone (湖北今年力争…), with no 省 or 市 to tell it is a place.
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+             "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南",
+             "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+PROVINCE = re.compile(r"(" + "|".join(PROVINCES) + r")(?:省|市|自治区|特别行政区)?"
+                      r"(?=今年|明年|全年|将|要|力争|争取|确保|提出|到\d{4}年|\d{4}年)")
+
+
 def _own(name: str, own: str | None) -> bool:
     """``name`` is the document's own place (洛阳 in a text of 洛阳市)."""
     if not own:
@@ -76,6 +85,10 @@ def named(phrase: str, own: str | None) -> str | None:
     # report that never names its city may well write its name before its own figures)
     m = CITY.match(head)
     if own and m and not _NOT_CITY.search(m.group(1)) and not _own(m.group(1), own):
+        return m.group(1)
+    # 湖北今年力争… in Fujian's text: a province named by its short name, then when or an aim
+    m = PROVINCE.match(head)
+    if own and m and not own.startswith(m.group(1)):
         return m.group(1)
     return None
 

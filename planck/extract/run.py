@@ -77,9 +77,12 @@ def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extra
                                    frame.own) or s.subunits
             if frame.own and not f.scope:  # 福建省GDP in Fujian's text: the place's own GDP
                 stem = re.sub(r"[省市县州区]$", "", frame.own)
-                f.name = re.sub(rf"^(?:{re.escape(frame.own)}|{re.escape(stem)})(?=.{{2}})", "", f.name)
+                bare = re.sub(rf"^(?:{re.escape(frame.own)}|{re.escape(stem)})(?=.{{2}})", "", f.name)
+                f.name = items.name_of(bare) or bare if bare != f.name else f.name  # 福建今年力争X: X
             if f.op == OP.coverage and f.scope and places.SUBUNIT.match(f.scope):
                 f.scope = None  # 实现各县区X全覆盖: the share of all of them, the place's own target
+            if f.scope and f.name.startswith(f.scope):  # 湖北今年力争X: 湖北X
+                f.name = f.scope + (items.name_of(f.name[len(f.scope):]) or f.name[len(f.scope):])
             if f.scope and f.scope not in f.name:  # never the city's own indicator
                 stem = re.sub(r"^(?:各|每一?个|每)", "", f.scope)
                 f.name = f.scope + (f.name[len(stem):] if f.name.startswith(stem) else f.name)

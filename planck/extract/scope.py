@@ -31,8 +31,13 @@ THIS_YEAR = re.compile(r"全年|今年|本年度|年内")
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 PAST_WORDS = re.compile(r"去年|上年|近年来|近[两三五]年|目前|截至|截止|已经|已有|已达|已建|同比|"
                         r"累计达到了|实现了|取得了|达到了|增长了|提高了|跃升至|居全省|位居|较上年|"
-                        r"成功创建|获批")
-AIM = re.compile(r"力争|争取|确保|预计|目标(?:是|为)|计划(?:到|在)")
+                        r"成功创建|获批|创历史新高|创历史最好|连续\d+年|连跨")
+AIM = re.compile(r"力争|争取|确保|目标(?:是|为)|计划(?:到|在)")
+#: 预计全年增长6.3%, 预计实现地区生产总值5312亿元: a report's estimate of the year just ended,
+#: a fact even beside 全年 (an estimate of a year to come names it: 预计到2030年).
+ESTIMATE = re.compile(r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)")
+#: 全年, 年内: the year a paragraph is about, which in a review is the year just ended.
+WHOLE_YEAR = re.compile(r"全年|年内|本年度")
 PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|成绩|现状|进展|工作情况|落实情况|执行情况")
 #: An unnumbered short line that opens what is planned (发展目标, 重点任务): it ends a review; any
 #: other unnumbered short line inside a review is one of its items (湖北获建…先行区).
@@ -117,15 +122,19 @@ def document_date(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
     return first
 
 
+#: A year opening a heading, with or without 年 (2026年——, 2021任务清单, 2020 中国答卷).
+_HEAD_YEAR = r"((?:19|20)\d{2})(?:\s*年(?!\s*\d)|(?=\s*[\u4e00-\u9fff—–-])|\s*$)"
+
+
 def is_heading(text: str) -> bool:
     s = _BULLET.sub("", text).strip()  # ■ 2024年成绩单: a digest's section mark
     if not s:
         return False
     if HEADING.match(s) and len(s) <= 40 and "。" not in s:
         return True
-    # a year may stand in a heading (2025年主要预期目标), no other figure
+    # a year may stand in a heading (2025年主要预期目标, 2021任务清单), no other figure
     return len(s) <= 24 and not re.search(r"[。，,;；:：|]", s) and not re.search(
-        r"\d", re.sub(r"(?<!\d)\d{4}\s*年(?!\s*\d)", "", s))
+        r"\d", re.sub(r"(?<!\d)\d{4}\s*年(?!\s*\d)|^" + _HEAD_YEAR, "", s))
 
 
 @dataclass
@@ -155,7 +164,7 @@ ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|�
 _NAMED_AIMS = re.compile(r"\s*年.{0,16}?(?:预期目标|主要目标)")
 #: 十四五时期/期间/以来, 过去五年: the review of an earlier plan.
 EARLIER = re.compile(r"十([一二三四五六七八九])五\s*[”\"]?\s*(?:时期|期间|以来|规划实施以来)")
-REVIEW = re.compile(r"过去[五5]年|五年来|过去一年|一年来")
+REVIEW = re.compile(r"过去[五5]年|五年来|过去一年|一年来|刚刚过去的|过去的一年|过去的五年")
 
 
 def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
@@ -181,8 +190,15 @@ def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
         if not frame.start and not frame.doc_year and _NAMED_AIMS.match(text, m.end(1)):
             return year, True
     if THIS_YEAR.search(text) and frame.doc_year:
+        if "今年" not in text and any(int(y) < frame.doc_year for y in YEAR.findall(_no_base(text))):
+            return None  # 2019年，…全年增长6.3%: the whole of that year
         return frame.doc_year, True
     return None
+
+
+def _no_base(text: str) -> str:
+    """The text without its base years (比2020年, 由2020年的…), which date no statement."""
+    return re.sub(r"(?:比|较|由|从|相比|相对)\s*\d{4}\s*年", "", text)
 
 
 def _past(text: str, frame: Frame, future: int | None) -> bool:
@@ -193,20 +209,31 @@ def _past(text: str, frame: Frame, future: int | None) -> bool:
     if earlier or REVIEW.search(text):
         return True
     # 比2025年翻番, 由2020年的X: a base year beside a target is not a sentence about the past.
-    years = [int(y) for y in YEAR.findall(re.sub(r"(?:比|较|由|从|相比|相对)\s*\d{4}\s*年", "", text))]
+    years = [int(y) for y in YEAR.findall(_no_base(text))]
     if floor and any(y < floor for y in years):
         return True
     # 力争获批…, 确保位居…: an aim, even with a word that usually reports the past; so is a
     # rank to reach (跃居全省前40位)
     text = re.sub(r"(?:跃居|位居|居|跻身|进入)(?:全[省国市])?前\s*\d+\s*[名位强]", "", text)
-    return bool(PAST_WORDS.search(text)) and not AIM.search(text)
+    return bool(PAST_WORDS.search(text) or ESTIMATE.search(text)) and not AIM.search(text)
+
+
+def _year_just_ended(text: str, para_past: bool) -> bool:
+    """A sentence dated only by 全年/今年 that reports the year just ended: an estimate
+    (预计全年增长6.3%, 预计实现…) or 全年 in a paragraph that reports the past (…成功创建…。
+    全年接待游客突破5亿人次). 今年 itself, a named year and an aim are never that."""
+    if YEAR.search(text) or PERIOD.search(text) or AIM.search(text):
+        return False
+    if ESTIMATE.search(text):
+        return True
+    return para_past and "今年" not in text and bool(WHOLE_YEAR.search(text))
 
 
 def _heading_year(text: str, frame: Frame) -> tuple[int, bool] | None:
     """三、2026年经济社会发展总体要求: a heading naming one year of the plan opens that year's
     (annual) scope, whatever words follow the year."""
     m = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分]|\d+[、.．])?\s*"
-                 r"(\d{4})\s*年(?!\s*\d)", text)
+                 + _HEAD_YEAR, _BULLET.sub("", text))
     if m and frame.start and frame.end and frame.start <= int(m.group(1)) <= frame.end:
         return int(m.group(1)), True
     return None
@@ -214,7 +241,7 @@ def _heading_year(text: str, frame: Frame) -> tuple[int, bool] | None:
 
 def _before_doc(text: str, frame: Frame) -> bool:
     """■ 2024年成绩单 in a report of 2025: a heading naming a year before the document's."""
-    m = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．])?\s*(\d{4})\s*年(?!\s*\d)", _BULLET.sub("", text))
+    m = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．])?\s*" + _HEAD_YEAR, _BULLET.sub("", text))
     return bool(m and frame.doc_year and int(m.group(1)) < frame.doc_year)
 
 
@@ -254,12 +281,16 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             section_units = units.group() if units else heading_place(raw, frame.own)
             scope = head if head and not past_section else None
             continue
+        para_past = False  # a sentence of this paragraph was about the past
         for m in SENTENCE.finditer(text):
             s = m.group()
             if not s.strip():
                 continue
             # A period inside a document's title 《…(2022—2025年)》 dates that sentence only.
             own = _future_year(re.sub(r"《[^》]{0,200}》", "", s), frame)
+            if own is not None and _year_just_ended(s, para_past):
+                own = None
+                past_run = True
             if own is not None and not (frame.end and own[0] > frame.end):
                 scope = own
             future = own or _future_year(s, frame)
@@ -269,6 +300,7 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             # 过去一年，…增长5.5%；…分别增长4.4%: the review holds for the paragraph
             past_run = past_run or past and future is None and (_opens_past(s, frame)
                                                                  or bool(REVIEW.search(s)))
+            para_past = para_past or past
             when = future or scope
             deadline = when[0] if when else frame.end
             yield Sentence(no, m.start() + 1, raw[m.start():m.end()], deadline, past,

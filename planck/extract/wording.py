@@ -24,9 +24,9 @@ NUM = r"\d+(?:\.\d+)?"
 DASH = r"[—–\-~]{1,2}"
 SCALE = r"[万亿千]?"
 # Longest first: 个百分点 before 个, 亿元 before 元 and 亿, 件/万人 before 件.
-UNITS = ("个百分点", "百分点", "亿元", "万元", "元", "万家", "万人", "万个", "万件", "万名",
-         "件/万人", "亿吨标准煤", "万吨标准煤", "吨标准煤", "亿吨", "万吨", "吨", "家", "个", "项", "件",
-         "名", "人", "位", "%", "岁", "年")
+UNITS = ("个百分点", "百分点", "亿元", "万元/人", "元/人", "万元", "元", "万家", "万人", "万个", "万件",
+         "万名", "件/万人", "亿吨标准煤", "万吨标准煤", "吨标准煤", "亿吨", "万吨", "吨", "家", "个", "项",
+         "件", "名", "人", "位", "%", "岁", "年")
 #: Units that are also words of a date or a period (2025年, 5年内): a figure in them needs a
 #: comparative right before it (提高到11.7年, 达到80岁).
 NEED_COMPARATIVE = ("年", "岁")
@@ -42,7 +42,8 @@ BEFORE = {
     "扩大到": OP.at_least, "达": OP.at_least, "超过": OP.more_than, "突破": OP.more_than,
     "超": OP.more_than, "高于": OP.more_than, "不超过": OP.at_most, "不高于": OP.at_most,
     "低于": OP.at_most, "控制在": OP.at_most, "降低到": OP.at_most, "下降到": OP.at_most,
-    "降至": OP.at_most, "年均增长": OP.annual_growth, "年均提高": OP.annual_growth,
+    "降至": OP.at_most, "保持在": OP.at_least, "稳定在": OP.at_least,
+    "年均增长": OP.annual_growth, "年均提高": OP.annual_growth,
     "年均递增": OP.annual_growth, "年均增速": OP.annual_growth,
     # a year's growth of a level (地区生产总值增长5%左右): the level's growth rate
     "增长": OP.annual_growth, "增速": OP.annual_growth,
@@ -70,7 +71,8 @@ COVERAGE = re.compile(r"全覆盖")
 #: 接近/达到/超过 全省(全国)平均水平.
 REFERENCE = re.compile(r"(接近|达到|超过|高于|不低于)\s*(全省|全国|全市)\s*平均水平")
 #: Baseline beside a target: 由X增至Y, 从X提高到Y (X's unit may be left out).
-FROM_TO = re.compile(rf"(?:由|从)\s*(?:(\d{{4}})年(?:的)?)?\s*({NUM})\s*({SCALE})\s*({_UNIT})?"
+FROM_TO = re.compile(rf"(?:由|从)\s*(?:(\d{{4}})年(?:的)?)?\s*(?:人均|每人)?\s*({NUM})\s*({SCALE})\s*"
+                     rf"({_UNIT})?"
                      rf"\s*(?:增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|增至|"
                      rf"扩大到|达到|上升到|上升至|降低到|降至|下降到|减少到)")
 #: Which figures a doubling is measured against: 比2020年翻番.
@@ -129,8 +131,8 @@ def unit_and_value(value: float, scale: str, unit: str) -> tuple[float, str, str
     if unit in ("%", "百分点"):
         return value, unit, None
     factor = {"万": 1e4, "亿": 1e8, "千": 1e3}[scale]
-    if unit == "元" and scale in "万亿":
-        return value, scale + "元", None
+    if unit in ("元", "元/人") and scale in "万亿":
+        return value, scale + unit, None
     if unit == "人" and scale == "万" or scale + unit in ("万吨", "亿吨", "万吨标准煤", "亿吨标准煤"):
         return value, scale + unit, None  # units planck knows at that scale
     return value * factor, unit, f"{scale}{unit} written as {unit} × {clean(factor)}"
