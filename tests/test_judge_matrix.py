@@ -72,6 +72,18 @@ def judge(row: Row) -> Result:
 
 def city(row: Row, source_date: str | None = "2021-03-01", plans: bool = True) -> CityData:
     """The row's city: its indicator, the reference indicator, its one target and figures."""
+    tf = TargetFile.model_validate(document(row, source_date, plans))
+    figures = [_obs("x", p, v, i, row.unit, row.bounds.get(p), p in row.estimates)
+               for i, (p, v) in enumerate(row.figures.items())]
+    figures += [_obs("ref", y, v, 100 + i, row.unit)
+                for i, (y, v) in enumerate(row.reference.items())]
+    return CityData(targets=tf, path="mem", lines={}, observations=tuple(figures),
+                    factors={"t": row.factor} if row.factor != 1.0 else {})
+
+
+def document(row: Row, source_date: str | None = "2021-03-01", plans: bool = True
+             ) -> dict[str, Any]:
+    """The row's target file, as the dict a YAML file would give."""
     spec = operators.get(row.op)
     fields = dict(row.fields)
     if spec.takes_reference:
@@ -88,13 +100,7 @@ def city(row: Row, source_date: str | None = "2021-03-01", plans: bool = True) -
            "targets": [{"id": "t", "plan": "p", "indicator": "x", "op": row.op,
                         "deadline": 2025, "source": "plan", "quote": "引文", **fields}]
            if plans else []}
-    tf = TargetFile.model_validate(doc)
-    figures = [_obs("x", p, v, i, row.unit, row.bounds.get(p), p in row.estimates)
-               for i, (p, v) in enumerate(row.figures.items())]
-    figures += [_obs("ref", y, v, 100 + i, row.unit)
-                for i, (y, v) in enumerate(row.reference.items())]
-    return CityData(targets=tf, path="mem", lines={}, observations=tuple(figures),
-                    factors={"t": row.factor} if row.factor != 1.0 else {})
+    return doc
 
 
 def observed(r: Result) -> dict[str, Any]:
@@ -107,7 +113,8 @@ def observed(r: Result) -> dict[str, Any]:
             "year": None if deciding is None else deciding.period,
             "base": None if r.progress.base_point is None else r.progress.base_point.year,
             "ref": r.evidence.reference_value, "category": v.category, "light": v.light,
-            "bounds": r.flags.bounds, "estimate": r.flags.estimate}
+            "bounds": r.flags.bounds, "estimate": r.flags.estimate,
+            "attain": r.progress.attainment, "method": r.pacing.method}
 
 
 def check(row: Row) -> None:
@@ -402,6 +409,9 @@ PART_YEAR = [
     # a flow's in-year amount is not the year's: never provisional
     _part({2023: 84, "2025-10": 100}, {"status": "on_track", "provisional": False}, "flow",
           kind="flow"),
+    # the latest in-year count is the latest period, wherever the files list it
+    _part({2023: 84, "2025-10": 100, "2025-06": 90},
+          {"status": "met", "provisional": True, "year": "2025-10"}, "latest-listed-first"),
     # no newer than the annual figure it would replace
     _part({2023: 84, "2023-06": 100}, {"status": "on_track", "provisional": False}, "older"),
     # an in-year count after the deadline is not the deadline's figure
@@ -544,6 +554,28 @@ NO_LEVEL = [
     # R = ((0.8/0.5)^(1/3) − 1) / ((1/0.5)^(1/5) − 1) = 0.16961/0.14870 = 1.141
     _row("at_least", {2023: 0.8}, {"status": "on_track", "R": 1.141}, "geometric-small-base",
          fields={"value": 1, "baseline": {"year": B, "value": 0.5}, "pace": "geometric"}),
+    # a goal of 0 (at most 0 from 60) has no growth rate: paced linearly, asked or not,
+    # R = ((36 − 60)/3) / ((0 − 60)/5) = 0.667; 完成率 T/v = 0/36 = 0 %, none at v = 0
+    _row("at_most", {2023: 36}, {"status": "behind", "R": 0.667, "pct": 40.0, "attain": 0.0,
+                                 "method": "linear"}, "zero-goal",
+         direction="lower", fields={"value": 0, "pace": "auto"}),
+    _row("at_most", {2023: 36}, {"status": "behind", "R": 0.667, "method": "linear"},
+         "zero-goal-geometric-asked", direction="lower",
+         fields={"value": 0, "pace": "geometric"}),
+    _row("at_most", {2025: 0}, {"status": "met", "final": True, "attain": None},
+         "zero-goal-met", direction="lower", fields={"value": 0}),
+    # compound pace asked for and a figure of 0: no rate of growth, so linear,
+    # R = ((0 − 60)/3) / ((100 − 60)/5) = −2.5
+    _row("at_least", {2023: 0}, {"status": "regressing", "R": -2.5, "method": "linear"},
+         "geometric-figure-zero", fields={"pace": "geometric"}),
+    # 10 % a year from a base below 1: 0.5 → 0.6655 in 3 years is exactly the rate asked
+    _row("annual_growth", {2023: 0.6655}, {"status": "on_track", "R": 1.0},
+         "small-base-and-figure", fields={"baseline": {"year": B, "value": 0.5}}),
+    # the plan's estimated 2020 value (58) gives way to the recorded actual (60), R 1.0 as in
+    # the on-pace row; the pair is named (terms.baseline_actual)
+    _row("at_least", {B: 60, 2023: 84}, {"status": "on_track", "R": 1.0, "base": B},
+         "estimated-baseline-replaced",
+         fields={"baseline": {"year": B, "value": 58, "estimate": True}}),
     # a share needs the reference's figure of the same year, and one above 0
     _row("near_reference", {2023: 50}, {"status": "not_assessable", "year": 2023},
          "no-reference-figure"),
@@ -764,6 +796,87 @@ def test_an_actual_baseline_replaces_the_latest_estimate_for_its_year():
                                                     and not o.estimate)))
     r = evaluate_target(only, only.targets.targets[0], only.targets.indicators[0], AS_OF)
     assert r.evidence.baseline_actual is None
+
+
+def test_a_plan_s_estimated_baseline_names_the_actual_that_replaced_it():
+    row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 58, "estimate": True},
+                           **LIN}, {B: 60, 2023: 84}, {})
+    pair = judge(row).evidence.baseline_actual
+    assert pair is not None
+    assert (pair.year, pair.estimate, pair.actual, pair.difference) == (B, 58.0, 60.0, 2.0)
+
+
+def test_an_annual_figure_written_with_its_december_is_that_year_s():
+    """2023 and "2023-12" (not partial) are one period: the later publication wins, in
+    whichever order the files list them."""
+    from dataclasses import replace
+
+    row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN}, {}, {})
+    dec = replace(_obs("x", 2023, 84.0, 1, row.unit), period="2023-12",
+                  source_date=date(2024, 6, 1))
+    early = _obs("x", 2023, 70.0, 2, row.unit)  # published 2024-03-01, listed later
+    for figures in ((dec, early), (early, dec)):
+        data = replace(city(row), observations=figures)
+        r = evaluate_target(data, data.targets.targets[0], data.targets.indicators[0], AS_OF)
+        assert (r.verdict.status, r.evidence.latest.value) == ("on_track", 84.0)
+
+
+def test_a_revision_applies_from_its_document_s_date():
+    """A target that supersedes another decides once its document is out; before that it is
+    not assessable and the original names no revision."""
+    from dataclasses import replace
+
+    row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN},
+              {2023: 84}, {})
+    doc = document(row)
+    doc["sources"].append({"id": "mid", "title": "中期调整", "issuer": "政府",
+                           "date": "2024-06-30"})
+    doc["targets"].append({**doc["targets"][0], "id": "t2", "value": 90, "source": "mid",
+                           "supersedes": "t"})
+    data = replace(city(row), targets=TargetFile.model_validate(doc))
+    before = {r.id: r for r in evaluate(data, date(2024, 6, 1)).results}
+    assert before["t2"].verdict.status == "not_assessable"
+    assert before["t"].superseded_by is None
+    after = {r.id: r for r in evaluate(data, date(2024, 7, 1)).results}
+    assert after["t"].superseded_by == "t2"
+    # R = ((84 − 60)/3) / ((90 − 60)/5) = 1.333
+    assert after["t2"].verdict.status == "on_track"
+
+
+# --- the progress arithmetic at its edges (planck.judge.progress_math), by hand -----------
+def test_progress_arithmetic_at_its_edges():
+    from planck.judge import progress_math as pg
+
+    # no growth rate to or from 0: linear, asked for or not
+    assert pg.choose_method("geometric", 10, 0, False) == "linear"
+    assert pg.choose_method("auto", 10, 0, False) == "linear"
+    assert pg.choose_method("auto", 10, 20, False) == "geometric"
+    # a figure of 0 under compound pace is paced linearly: (0 − 10)/3 against (20 − 10)/5
+    p = pg.pace("geometric", 2020, 10.0, 2023, 0.0, 2025, 20.0)
+    assert (p.method, round(p.observed, 3), p.required, round(p.ratio or 0, 3)) == (
+        "linear", -3.333, 2.0, -1.667)
+    # no change required: no ratio
+    assert pg.pace("linear", 2020, 10.0, 2023, 12.0, 2025, 10.0).ratio is None
+    # growth from and to figures below 1
+    assert pg.cagr(0.5, 1.0, 1) == 1.0
+    assert pg.cagr(2.0, 0.5, 2) == -0.5
+    assert pg.cagr(0.0, 1.0, 1) is None and pg.cagr(1.0, 0.0, 1) is None
+    # a base point already beyond the target: no share of a gap, either direction
+    assert pg.percent_to_goal(35, 40, 30, True) is None
+    assert pg.percent_to_goal(105, 100, 110, False) is None
+    assert pg.percent_to_goal(45, 40, 50, True) == 50.0
+    # the gap's tolerance is a billionth of the goal, and at least 1e-9
+    assert pg.percent_to_goal(1e6, 1e6, 1e6 - 5e-4, False) is None
+    assert pg.percent_to_goal(1.0, 1.0, 1 - 1.5e-9, False) == 100.0
+    # 完成率 of lower-is-better: T/v, none for a figure of 0 or below or a negative target
+    assert pg.attainment(5, 0, True) == 0.0
+    assert pg.attainment(0, 5, True) is None
+    assert pg.attainment(-1, 5, True) is None
+    assert pg.attainment(5, -1, True) is None
+    assert pg.attainment(4, 5, True) == 125.0
+    # no period to share when the deadline is the base year
+    assert pg.expected_progress(2025, 2025, 2025) is None
+    assert pg.expected_progress(2020, 2023, 2025) == 60.0
 
 
 # --- every row's whole result, against a reviewed copy ------------------------------------
