@@ -79,6 +79,8 @@ PUNCT: Section = {
     "copy_sep": (", ", "，"),
     "part_sep": ("; ", "；"),
     "label_sep": (": ", "："),
+    "comma": (", ", "，"),
+    "in_brackets": (" ({text})", "（{text}）"),
     "list_sep": (", ", "、"),
     "sentence_end": (".", "。"),
     "book_title": ("“{title}”", "《{title}》"),

@@ -67,6 +67,9 @@ def test_every_number_in_the_document_equals_the_json(invoke, tmp_path, city, la
         for cells, r in zip(body, results, strict=True):
             name, target, base, latest, attainment, _verdict = cells
             assert name.startswith(r["name"]) and str(r["deadline"]) in target
+            # each language's own punctuation (planck/words.py): 目标值，期限 2025 年
+            assert target.endswith(f"，期限 {r['deadline']} 年" if lang == "zh"
+                                   else f", due {r['deadline']}")
             assert attainment == ("—" if r["attainment"] is None else f"{r['attainment']:.1f}%")
             if r["baseline"] is not None:
                 assert base == f"{_amount(r['baseline'], r['unit'])} ({r['baseline_year']})"
@@ -85,6 +88,8 @@ def test_every_number_in_the_document_equals_the_json(invoke, tmp_path, city, la
     assert checked >= (5 if city == "luoyang" else 0)
     # every latest figure's source is in the sources table with its quote
     src = [[c.text for c in row.cells] for row in sources.rows[1:]]
+    assert sum(row[1].startswith("目标：" if lang == "zh" else "target: ") for row in src) == len(
+        report["results"])
     for r in report["results"]:
         shown = r["latest"]
         if shown is not None and not r["provisional"]:

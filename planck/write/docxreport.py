@@ -25,6 +25,7 @@ from planck.write.owner import DOCX_CREATOR as CREATOR  # owner.py checks author
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip member can carry
 
 WORDS: dict[str, dict[str, Any]] = section("docx")
+PUNCT: dict[str, dict[str, Any]] = section("punct")
 
 
 def _names(zh: str, en: str, lang: str) -> str:
@@ -56,13 +57,11 @@ def row(r: Result, lang: str) -> tuple[str, ...]:
     """The six cells of a target's row, as the document writes them."""
     from planck.render import verdicts
 
-    w = WORDS[lang]
+    w, p = WORDS[lang], PUNCT[lang]
     name = _names(r.name, r.name_en, lang)
     if r.attribute in ("binding", "expected"):
-        name += f"（{w['attr_' + r.attribute]}）" if lang == "zh" \
-            else f" ({w['attr_' + r.attribute]})"
-    target = f"{promise(r, lang)}，{w['by'].format(year=r.deadline)}" if lang == "zh" \
-        else f"{promise(r, lang)}, {w['by'].format(year=r.deadline)}"
+        name += p["in_brackets"].format(text=w["attr_" + r.attribute])
+    target = f"{promise(r, lang)}{p['comma']}{w['by'].format(year=r.deadline)}"
     return (name, target, baseline_cell(r), latest_cell(r, lang), attainment_cell(r),
             verdicts.label(verdicts.key(r), lang))
 
@@ -126,8 +125,7 @@ def document(report: Report, lang: str = "zh") -> bytes:
     doc.add_heading(w["unmet"], level=1)
     unmet = [r for r in results if r.verdict.status not in ("met", "no_data", "not_assessable")]
     for r in unmet:
-        doc.add_paragraph(f"{_names(r.name, r.name_en, lang)}：{_need(r, lang)}"
-                          if lang == "zh" else f"{_names(r.name, r.name_en, lang)}: "
+        doc.add_paragraph(f"{_names(r.name, r.name_en, lang)}{PUNCT[lang]['label_sep']}"
                           f"{_need(r, lang)}", style="List Bullet")
     if not unmet:
         doc.add_paragraph(w["none_unmet"])
@@ -177,7 +175,7 @@ def _sources(results: Sequence[Result], lang: str) -> list[tuple[str, ...]]:
                          o.source_title + (f" {o.url}" if o.url else ""),
                          o.source_date.isoformat(), o.quote))
         t = r.target
-        rows.append((name, f"{w['target_src']}: {promise(r, lang)}",
+        rows.append((name, f"{w['target_src']}{PUNCT[lang]['label_sep']}{promise(r, lang)}",
                      t.source_title + (f"（{t.doc_number}）" if t.doc_number else ""), "",
                      t.quote))
     return rows
