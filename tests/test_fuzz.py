@@ -168,7 +168,7 @@ def test_mutated_measured_files_through_dataset(folder, ops, crlf):
     text = mutate(MEASURED_TEXT, ops)
     path = folder / "city.measured.yaml"
     path.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode("utf-8", "replace"))
-    observations, findings = read_measured(path, TARGETS)
+    observations, findings, _ = read_measured(path, TARGETS)
     assert isinstance(observations, list)
     assert_findings(findings)
 

@@ -74,21 +74,21 @@ def test_negative_count(tmp_path):
 def test_measured_unit_dimension_must_match_indicator(tmp_path):
     tf, _ = read_targets(write(tmp_path, base_targets(targets=[])))
     p = write(tmp_path, measured([obs("money", 2023, 5, "家")]), "testcity.measured.yaml")
-    _, findings = read_measured(p, tf)
+    _, findings, _ = read_measured(p, tf)
     assert codes(findings) == ["unit-mismatch"]
 
 
 def test_partial_period_must_be_flagged(tmp_path):
     tf, _ = read_targets(write(tmp_path, base_targets(targets=[])))
     p = write(tmp_path, measured([obs("firms", "2024-06", 5, "家")]), "testcity.measured.yaml")
-    _, findings = read_measured(p, tf)
+    _, findings, _ = read_measured(p, tf)
     assert "partial" in findings[0].message
 
 
 def test_measured_values_are_converted_to_indicator_unit(tmp_path):
     tf, _ = read_targets(write(tmp_path, base_targets(targets=[])))
     p = write(tmp_path, measured([obs("money", 2023, 9244.2, "万元")]), "testcity.measured.yaml")
-    [o], findings = read_measured(p, tf)
+    [o], findings, _ = read_measured(p, tf)
     assert findings == [] and abs(o.value - 0.92442) < 1e-12 and o.given_value == 9244.2
 
 

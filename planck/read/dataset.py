@@ -182,14 +182,9 @@ def _read_targets(path: Path) -> tuple[TargetFile | None, list[Finding], dict[st
 
 
 def read_measured(path: Path, targets: TargetFile | None, order: int = 0
-                  ) -> tuple[list[Obs], list[Finding]]:
-    """Load, validate and resolve one measured file against its city's targets."""
-    obs, findings, _ = _read_measured(path, targets, order)
-    return obs, findings
-
-
-def _read_measured(path: Path, targets: TargetFile | None, order: int = 0
-                   ) -> tuple[list[Obs], list[Finding], tuple[Source, ...]]:
+                  ) -> tuple[list[Obs], list[Finding], tuple[Source, ...]]:
+    """Load, validate and resolve one measured file against its city's targets: its
+    observations, its findings and the sources it lists."""
     loaded = load(path)
     if not loaded.ok:
         return [], loaded.findings, ()
@@ -252,7 +247,7 @@ def load_city(city_or_file: str, directory: Path, extra_measured: Sequence[Path]
     observations: list[Obs] = []
     sources: list[Source] = []
     for order, mpath in enumerate(measured):
-        obs, found, listed = _read_measured(mpath, tf, order)
+        obs, found, listed = read_measured(mpath, tf, order)
         findings += found
         observations += obs
         sources += listed
