@@ -127,3 +127,46 @@ def test_a_reference_average_is_left_for_review_with_the_other_fields():
     out = render(extract(read_bytes(text.encode())), Options("jc", "p", None, None, "p.txt"))
     [t] = parse(out, "d").data["targets"]
     assert t["op"] == "above_reference" and t["reference"] == "REVIEW"
+
+
+def test_an_indicator_tables_pace_column_and_numbered_rows():
+    # a plan's main-indicator table: the 年均/累计 column holds what the target year's cell leaves
+    # empty; [x] is the sum over the plan; a growth or a fall in % is a rate, not a level
+    text = ("江川市“十五五”规划纲要\n专栏1 主要指标\n| 类别 | 指标 | 2025年 | 2030年 | 年均/累计 | 属性 |\n"
+            "| 创新 | 1.研发经费投入增长(%) | — | — | >8 | 预期性 |\n"
+            "| | 2.每千人口拥有执业医师数(人) | 3.1* | 3.6 | — | 预期性 |\n"
+            "| 民生 | 3.城镇调查失业率(%) | 4.9 | — | <5.5 | 预期性 |\n"
+            "| | 4.人均预期寿命(岁) | 79.2 | — | [1] | 预期性 |\n"
+            "| 绿色 | 5.单位地区生产总值能源消耗降低(%) | — | — | [12] | 约束性 |\n"
+            "| | 6.地区生产总值增长(%) | 5.5 | 5左右 | — | 预期性 |\n")
+    ex = extract(read_bytes(text.encode()))
+    got = {(t.name, t.op, t.value, t.unit, t.deadline) for t in ex.targets}
+    assert got == {("研发经费投入", "annual_growth", 8, "%", 2030),
+                   ("每千人口拥有执业医师数", "at_least", 3.6, "人/千人", 2030),
+                   ("城镇调查失业率", "at_most", 5.5, "%", 2030),
+                   ("人均预期寿命", "increase_by", 1, "岁", 2030),
+                   ("单位地区生产总值能源消耗", "decrease_by", 12, "%", 2030),
+                   ("地区生产总值", "annual_growth", 5, "%", 2030)}
+    doctors = next(t for t in ex.targets if t.value == 3.6)
+    assert doctors.baseline == {"year": 2025, "value": 3.1, "quote": doctors.quote}
+
+
+def test_a_traditional_page_reads_as_the_mainlands_and_keeps_its_quotes():
+    text = ("2026-03-05 報導\n二、「十五五」時期主要目標和重大任務\n"
+            "單位國內生產總值二氧化碳排放累計降低 17%\n能源綜合生產能力達到 58 億噸標準煤\n"
+            "三、2026 年經濟社會發展總體要求\n城鎮新增就業 1,200 萬人以上\n")
+    ex = extract(read_bytes(text.encode()))
+    got = {(t.name, t.op, t.value, t.unit, t.deadline) for t in ex.targets}
+    assert got == {("单位国内生产总值二氧化碳排放", "decrease_by", 17, "%", 2030),
+                   ("能源综合生产能力", "at_least", 58, "亿吨标准煤", 2030),
+                   ("城镇新增就业", "at_least", 1200, "万人", 2026)}
+    assert {t.quote for t in ex.targets} == {
+        "單位國內生產總值二氧化碳排放累計降低 17%", "能源綜合生產能力達到 58 億噸標準煤",
+        "城鎮新增就業 1,200 萬人以上"}
+    draft = parse(render(ex, Options("x", "p", None, None, "p.txt")), "d").data
+    assert {i["id"] for i in draft["indicators"]} >= {"carbon-intensity", "urban-new-jobs"}
+
+
+def test_a_comma_between_clauses_is_no_thousands_separator():
+    assert _values("江川市“十五五”规划\n到2030年,高新技术企业达到1,500家。\n") == [1500]
+    assert _values("江川市“十五五”规划\n到2030年,研发投入强度达到3%,200家企业建成研发中心。\n") == [3]

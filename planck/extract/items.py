@@ -15,7 +15,8 @@ from planck.extract import places
 from planck.extract import wording as w
 from planck.extract.ops import OP
 
-CLAUSE = re.compile(r"[^,;:，；：]+")
+#: A clause ends at a comma, except one grouping a number's thousands (1,200).
+CLAUSE = re.compile(r"(?:[^,;:，；：]|(?<=\d),(?=\d{3}(?!\d)))+")
 #: A clause is a few dozen characters; a longer run without punctuation (a pasted table, hostile
 #: input) is read in pieces of this size, so the work per figure stays bounded (no n² blow-up).
 MAX_CLAUSE = 600

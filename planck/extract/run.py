@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planck.extract import items, places, scope, tables
 from planck.extract.match import fold as key
 from planck.extract.match import shared as lookup
 from planck.extract.ops import OP
 from planck.extract.reading import Doc
+from planck.extract.wording import simplify
 
 #: A 40-page plan states about 100 targets; past this many, the input is not a plan and the
 #: draft stops (with a note) instead of growing without bound.
@@ -36,6 +37,30 @@ class Extraction:
 
 def extract(doc: Doc, start: int | None = None, end: int | None = None) -> Extraction:
     """Every target the text states, with quote, line and deadline."""
+    verbatim = dict(doc.lines)
+    # read in simplified characters (a traditional page states the same plan); the quotes and
+    # the title are put back as written
+    simple = [(n, simplify(t)) for n, t in doc.lines]
+    ex = _extract(replace(doc, lines=simple), start, end)
+    if simple != doc.lines:
+        ex.title = verbatim.get(ex.title_line, "").strip() if ex.title else None
+        for f in ex.targets:
+            f.quote = _as_written(f.quote, f.line, f.col, verbatim)
+            if f.baseline and f.baseline.get("quote"):
+                f.baseline["quote"] = _as_written(f.baseline["quote"], f.line, f.col, verbatim)
+    return ex
+
+
+def _as_written(quote: str, line: int, col: int, verbatim: dict[int, str]) -> str:
+    """The span of the line as written that ``quote`` (read in simplified form) covers: at its
+    column, else where the line first says it."""
+    written = verbatim.get(line, "")
+    simple = simplify(written)
+    at = col - 1 if simple[col - 1: col - 1 + len(quote)] == quote else simple.find(quote)
+    return written[at: at + len(quote)] if at >= 0 else quote
+
+
+def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
     period = scope.plan_period(doc.lines)
     title, title_line = (period[2], period[3]) if period else (None, 0)
     notes = list(doc.notes)

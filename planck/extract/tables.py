@@ -15,9 +15,14 @@ from planck.extract.ops import OP
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8})\s*[)）]\s*$")
-_CELL_VALUE = re.compile(rf"^\s*(>|≥|<|≤|＞|大于|小于)?\s*\[?\s*({w.NUM})"
+_CELL_VALUE = re.compile(rf"^\s*(>|≥|<|≤|＞|＜|大于|小于)?\s*\[?\s*({w.NUM})"
                          rf"(?:\s*{w.DASH}\s*({w.NUM}))?\s*\]?\s*"
-                         r"(%|左右|以上|以内|以下)?\s*(左右|以上|以内|以下)?\s*$")
+                         r"(%|左右|以上|以内|以下)?\s*(左右|以上|以内|以下)?\s*[*＊※]?\s*$")
+#: 1.国内生产总值增长: a row's number in the table.
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.、．]\s*")
+#: What a row measures when its name says it changes: 增长(%) is a growth rate, 降低(%) a fall.
+_GROWS = re.compile(r"(?:增长|增速)\s*$")
+_FALLS = re.compile(r"(?:降低|下降|减少)\s*$")
 _ATTR = {"约束性": "binding", "预期性": "expected"}
 
 
@@ -45,6 +50,8 @@ def _header(cells: list[str]) -> dict | None:
             cols["unit"] = i
         elif "属性" in c or "类型" in c:
             cols["attr"] = i
+        elif re.search(r"年均|累计", c):  # 年均/累计: a pace over the plan, or its sum ([13.5])
+            cols["pace"] = i
     if "name" not in cols or not cols["years"]:
         return None
     return cols
@@ -86,7 +93,7 @@ def table_targets(lines: list[tuple[int, str]], plan_start: int | None) -> tuple
 def _row(row: list[str], cols: dict, t_col: int, year: int, base, table_attr, text: str) -> Found | None:
     if t_col >= len(row) or cols["name"] >= len(row):
         return None
-    raw_name = row[cols["name"]]
+    raw_name = _NUMBERED.sub("", row[cols["name"]])
     unit = row[cols["unit"]].strip() if "unit" in cols and cols["unit"] < len(row) else None
     m_unit = _UNIT_IN_NAME.search(raw_name)
     if m_unit:
@@ -95,6 +102,11 @@ def _row(row: list[str], cols: dict, t_col: int, year: int, base, table_attr, te
     name = name_of(raw_name)
     cell = w.fold(row[t_col])
     m = _CELL_VALUE.match(cell)
+    pace = cols.get("pace")
+    if not m and pace is not None and pace < len(row):  # — | >7 : the plan's pace, not a level
+        cell = w.fold(row[pace])
+        m = _CELL_VALUE.match(cell)
+        t_col = max(t_col, pace)
     if not name or not m:
         return None
     sign, a, b, suffix1, suffix2 = m.groups()
@@ -111,22 +123,28 @@ def _row(row: list[str], cols: dict, t_col: int, year: int, base, table_attr, te
         op = {">": OP.more_than, "＞": OP.more_than, "大于": OP.more_than, "≥": OP.at_least,
               "<": OP.at_most, "小于": OP.at_most, "≤": OP.at_most}[sign]
         wording = sign
-    cumulative = "累计" in raw_name or cell.strip().startswith("[")
-    if cumulative:
-        op = OP.cumulative
+    summed = "累计" in raw_name or cell.strip().startswith("[")
+    percent = unit in ("%", "％")
+    if _FALLS.search(raw_name) and percent:
+        op = OP.decrease_by  # 单位GDP能源消耗降低(%) | [13.5]: a fall of 13.5 % over the plan
+    elif _GROWS.search(raw_name) and percent and op not in (OP.at_most, OP.between):
+        op = OP.annual_growth if not summed else OP.cumulative  # 研发经费投入增长(%) | >7
+    elif summed:
+        # 人均预期寿命(岁) | [1]: a rise over the plan; [x] of a flow is its sum
+        op = OP.increase_by if unit in ("岁", "年") or "提高" in raw_name else OP.cumulative
     quote = " | ".join(c for c in row[cols["name"]: t_col + 1])
     if quote not in text:
         quote = row[cols["name"]]
     f = Found(name=name, op=op, wording=wording, unit=per_capita_unit(name, unit), quote=quote,
               deadline=year, from_table=True)
     if op == OP.between:
-        f.low, f.high = w.clean(float(a)), w.clean(float(b))
+        f.low, f.high = w.clean(w.number(a)), w.clean(w.number(b))
     else:
-        f.value = w.clean(float(a))
+        f.value = w.clean(w.number(a))
     if base and base[1] < len(row):
         bm = _CELL_VALUE.match(w.fold(row[base[1]]))
         if bm and not bm.group(3):
-            f.baseline = {"year": base[0], "value": w.clean(float(bm.group(2))), "quote": quote}
+            f.baseline = {"year": base[0], "value": w.clean(w.number(bm.group(2))), "quote": quote}
     attr = row[cols["attr"]].strip() if "attr" in cols and cols["attr"] < len(row) else ""
     f.attribute = _ATTR.get(attr) or table_attr
     return f

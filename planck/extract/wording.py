@@ -20,7 +20,38 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-NUM = r"\d+(?:\.\d+)?"
+# Traditional characters of plan text and their simplified forms, one for one (a page of a Hong
+# Kong or Taiwan outlet quoting a plan: 單位國內生產總值…累計降低17%). Only characters whose
+# simplified form is unambiguous in this kind of text are listed.
+_TRADITIONAL = (
+    "經濟發國內產總長億萬噸標準歲數業際對與會實現達項個點綜糧單計勞動齡預壽養機構護佔費鎮調價漲規擬債專時劃綱過於務體設區縣鄉"
+    "場廠廣東為這來後進開關當變從並處應將層屆議審報強統籌質環態結轉綠優穩擴網絡車輛電醫師療衛險參學員職銀貸稅額錄歷農戶號條貿"
+    "資幣辦節約減淨廢級鐵橋運輸創擁執註冊兒園蓋門間聯雙舊換補貼陽衝擊製積極續認證組織導領樣齊類幾兩氣權興線綫視觀鏈鋼礦壓風災"
+    "圍滿們驅傳種漁顯讓請說識讀課試語談邊遠選還鄰鄭陝瀋遼黃湯濱溫灣臺蘇閩贛魯粵瓊隴寧夠貨購賣買銷紡飲漢劑藥給揮較適離難雜競爭"
+    "確潤虧損盤營稱軟碼測診圖書館劇團隊飛輪艦軍擔負頭顆題願響韌釋驗幫傷獎勵陸島嶼紅縮錢儲範週彈鬆壞壯聲獲貫徹歸義畫馬魚龍閉問"
+    "舉傑潛細濃潔氫濕藍貧脫帶堅豐裝備檢據雲術嚴屬彙匯維紀協賽遊覽藝聞訊鮮廳閣萊華鳳陳劉張楊趙吳孫鄧蕭葉羅莊俠樓廈鎖錯鍵觸訂許"
+    "評詳誠諾謀講謝譽讚貝貢財責賬貴賀賈賴贏趕輕載輔輯轄辭遲遷郵釐針鈔銅鋪錦鍋鏡鐘閘閥陣隨隱雖雞靈韓頁頂順須頻顧飯騰髮鬥鳴麥黨"
+    "齒")
+_SIMPLIFIED = (
+    "经济发国内产总长亿万吨标准岁数业际对与会实现达项个点综粮单计劳动龄预寿养机构护占费镇调价涨规拟债专时划纲过于务体设区县乡"
+    "场厂广东为这来后进开关当变从并处应将层届议审报强统筹质环态结转绿优稳扩网络车辆电医师疗卫险参学员职银贷税额录历农户号条贸"
+    "资币办节约减净废级铁桥运输创拥执注册儿园盖门间联双旧换补贴阳冲击制积极续认证组织导领样齐类几两气权兴线线视观链钢矿压风灾"
+    "围满们驱传种渔显让请说识读课试语谈边远选还邻郑陕沈辽黄汤滨温湾台苏闽赣鲁粤琼陇宁够货购卖买销纺饮汉剂药给挥较适离难杂竞争"
+    "确润亏损盘营称软码测诊图书馆剧团队飞轮舰军担负头颗题愿响韧释验帮伤奖励陆岛屿红缩钱储范周弹松坏壮声获贯彻归义画马鱼龙闭问"
+    "举杰潜细浓洁氢湿蓝贫脱带坚丰装备检据云术严属汇汇维纪协赛游览艺闻讯鲜厅阁莱华凤陈刘张杨赵吴孙邓萧叶罗庄侠楼厦锁错键触订许"
+    "评详诚诺谋讲谢誉赞贝贡财责账贵贺贾赖赢赶轻载辅辑辖辞迟迁邮厘针钞铜铺锦锅镜钟闸阀阵随隐虽鸡灵韩页顶顺须频顾饭腾发斗鸣麦党"
+    "齿")
+_T2S = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+
+
+def simplify(text: str) -> str:
+    """Same length as ``text``: traditional characters written in their simplified form, so the
+    wording rules (and the indicator names) read a traditional page as they read the mainland's."""
+    return text.translate(_T2S)
+
+
+#: A number, its thousands grouped or not (1,200 万人 on a Hong Kong page).
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 DASH = r"[—–\-~]{1,2}"
 SCALE = r"[万亿千]?"
 # Longest first: 个百分点 before 个, 亿元 before 元 and 亿, 件/万人 before 件.
@@ -90,7 +121,7 @@ GOAL_VERBS = re.compile(f"(?:{LEAD_VERBS})")
 
 def number(text: str) -> float:
     """A figure's number as a float (caller passed a NUM match)."""
-    return float(text)
+    return float(text.replace(",", ""))
 
 
 def clean(value: float) -> float | int:
