@@ -170,3 +170,35 @@ def test_a_traditional_page_reads_as_the_mainlands_and_keeps_its_quotes():
 def test_a_comma_between_clauses_is_no_thousands_separator():
     assert _values("江川市“十五五”规划\n到2030年,高新技术企业达到1,500家。\n") == [1500]
     assert _values("江川市“十五五”规划\n到2030年,研发投入强度达到3%,200家企业建成研发中心。\n") == [3]
+
+
+def test_a_table_row_under_a_category_spanning_rows_keeps_its_columns():
+    # an HTML table's 类别 cell spans its rows: the rows after the first lack that cell
+    text = ("江川市“十五五”规划纲要\n| 类别 | 指标 | 2025年 | 2030年 | 属性 |\n"
+            "| 创新驱动 | 高新技术企业数(家) | 1200 | 2000 | 预期性 |\n"
+            "| 研发经费投入强度(%) | 2.6 | 3.2 | 预期性 |\n")
+    got = {(t.name, t.value, t.unit, (t.baseline or {}).get("value"))
+           for t in extract(read_bytes(text.encode())).targets}
+    assert got == {("高新技术企业数", 2000, "家", 1200), ("研发经费投入强度", 3.2, "%", 2.6)}
+
+
+def test_a_range_written_with_zhi_and_names_after_a_lead():
+    text = "“十五五”开局之年。报告指出,今年发展主要预期目标是经济增长4.5%至5%。\n"
+    ex = extract(read_bytes(text.encode()))
+    assert [(t.name, t.op, t.value, t.stretch, t.deadline) for t in ex.targets] == [
+        ("经济", "annual_growth", 4.5, 5, 2026)]
+
+
+def test_a_clause_naming_its_own_year_and_a_pace_after_this_years_paragraph():
+    text = ("报告说明“十五五”时期的目标和任务,希望在2035年人均国内生产总值比2020年翻一番。"
+            "今年发展主要预期目标是城镇新增就业1200万人以上。\n创新驱动方面提出全社会研发经费投入年均增长7%以上。\n")
+    got = {(t.name, t.value, t.deadline, t.annual) for t in extract(read_bytes(text.encode())).targets}
+    assert got == {("人均国内生产总值", 2, 2035, False), ("城镇新增就业", 1200, 2026, True),
+                   ("全社会研发经费投入", 7, 2030, False)}
+
+
+def test_a_year_named_in_a_review_is_no_scope():
+    # 在2021年…评价中 reports a past assessment: it dates nothing after it
+    text = ("市人大调研组专题调研科技创新工作\n在2021年全省经济综合竞争力评价中,我市居全省第三。"
+            "共支持企业77家。\n")
+    assert _found(text) == []

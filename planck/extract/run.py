@@ -96,6 +96,9 @@ def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
         here = items.figures(s.text, s.line, s.col, s.deadline) + items.words(s.text, s.line, s.col,
                                                                              s.deadline)
         for f in here:
+            own = scope.clause_year(f.quote, frame)
+            if own and f.deadline and own != f.deadline:
+                f.deadline = own  # the clause names its own year (希望在2035年…)
             at = f.quote.find(f.name)
             # about a county, a named city or a zone: its own plan, never the place's indicators
             f.scope = places.named(f.quote[: at + len(f.name)] if at >= 0 else f.quote,

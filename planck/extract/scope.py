@@ -24,7 +24,8 @@ DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{2}
 #: (“… [4] - 创新驱动:…”): each item is a sentence of its own.
 SENTENCE = re.compile(r"(?:[^。;!?！？\s]|\s(?![-–•]\s))+[。;!?！？]*")
 
-FUTURE = re.compile(r"(?<!截)(?:到|至|力争|争取)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:前|以前|底前)|"
+FUTURE = re.compile(r"(?<!截)(?:到|至|力争|争取|(?<=希望|计划|期望|预期|目标)在)\s*(\d{4})\s*年|"
+                    r"(\d{4})\s*年\s*(?:前|以前|底前)|"
                     r"(\d{4})\s*[—–\-~至到]{1,2}\s*(\d{4})\s*年|展望\s*(\d{4})\s*年")
 PERIOD_END = re.compile(r"(?:到|至)\s*[“\"‘]?\s*十([一二三四五六七八九])五\s*[”\"’]?\s*(?:末|期末|时期末)")
 THIS_YEAR = re.compile(r"全年|今年|本年度|年内")
@@ -196,6 +197,17 @@ def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
     return None
 
 
+def clause_year(text: str, frame: Frame) -> int | None:
+    """A year a clause names for itself (希望在2035年…翻一番, 力争到2028年…): it dates that
+    clause's figure even when the sentence is dated otherwise (“十五五”时期…)."""
+    floor = frame.start or frame.doc_year or 0
+    for m in FUTURE.finditer(_no_base(text)):
+        year = int(m.group(1) or m.group(2) or m.group(4) or m.group(5))
+        if year >= floor:
+            return year
+    return None
+
+
 def _no_base(text: str) -> str:
     """The text without its base years (比2020年, 由2020年的…), which date no statement."""
     return re.sub(r"(?:比|较|由|从|相比|相对)\s*\d{4}\s*年", "", text)
@@ -302,6 +314,8 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
                                                                  or bool(REVIEW.search(s)))
             para_past = para_past or past
             when = future or scope
+            if future is None and scope and scope[1] and "年均" in s:
+                when = None  # 年均增长 is a pace over years: a year's scope does not date it
             deadline = when[0] if when else frame.end
             yield Sentence(no, m.start() + 1, raw[m.start():m.end()], deadline, past,
                            when is not None, bool(when and when[1]), section_units)

@@ -72,6 +72,7 @@ def table_targets(lines: list[tuple[int, str]], plan_start: int | None) -> tuple
         title = lines[i - 1][1] if i else ""
         table_attr = next((v for k, v in _ATTR.items() if k in title), None)
         used.add(no)
+        width = len(cells or [])
         years = sorted(cols["years"])
         target_year, t_col, _ = years[-1]
         base = next(((y, c) for y, c, _ in reversed(years[:-1]) if y < target_year), None)
@@ -82,12 +83,24 @@ def table_targets(lines: list[tuple[int, str]], plan_start: int | None) -> tuple
             if row is None:
                 break
             used.add(rno)
-            f = _row(row, cols, t_col, target_year, base, table_attr, rtext)
+            f = _row(_aligned(row, width, cols["name"]), cols, t_col, target_year, base, table_attr, rtext)
             if f:
                 f.line, f.col = rno, max(1, rtext.find(f.quote) + 1)
                 out.append(f)
             i += 1
     return out, used
+
+
+def _aligned(row: list[str], width: int, name: int) -> list[str]:
+    """A row short of the header's cells lacks its first ones: a category cell spanning several
+    rows (rowspan) is written once, so the rows after it start one cell later."""
+    if len(row) >= width or name >= len(row) or _CJK.search(row[name]):
+        return row
+    padded = [""] * (width - len(row)) + row
+    return padded if _CJK.search(padded[name]) else row
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _row(row: list[str], cols: dict, t_col: int, year: int, base, table_attr, text: str) -> Found | None:

@@ -64,7 +64,7 @@ NEED_COMPARATIVE = ("年", "岁")
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 
 #: A figure: a number or range, an optional scale word, a unit. Groups: a, b, scale, unit.
-FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:%?{DASH}({NUM}))?\s*({SCALE})\s*({_UNIT})(?![A-Za-z+])")
+FIGURE = re.compile(rf"(?<![\d.+])({NUM})(?:%?(?:{DASH}|至|到)({NUM}))?\s*({SCALE})\s*({_UNIT})(?![A-Za-z+])")
 #: Comparative words written right before a figure, longest first; value -> (op, direction).
 BEFORE = {
     "不少于": OP.at_least, "不低于": OP.at_least, "至少": OP.at_least, "达到": OP.at_least,
