@@ -202,3 +202,21 @@ def test_a_year_named_in_a_review_is_no_scope():
     text = ("市人大调研组专题调研科技创新工作\n在2021年全省经济综合竞争力评价中,我市居全省第三。"
             "共支持企业77家。\n")
     assert _found(text) == []
+
+
+def test_a_level_after_a_growth_of_the_same_indicator_and_a_pace_before_respectively():
+    text = ("江川市“十五五”规划\n“十五五”时期,全市地区生产总值年均增长5.5%左右,到2030年突破5000亿元,"
+            "城镇居民人均可支配收入、农村居民人均可支配收入年均分别增长6%、7%。\n")
+    assert _found(text) == [
+        ("农村居民人均可支配收入", "annual_growth", 7, "%", 2030, False),
+        ("地区生产总值", "annual_growth", 5.5, "%", 2030, False),
+        ("地区生产总值", "more_than", 5000, "亿元", 2030, False),
+        ("城镇居民人均可支配收入", "annual_growth", 6, "%", 2030, False)]
+
+
+def test_an_undated_report_naming_this_year_beside_jinnian():
+    text = ("2019年,重庆地区生产总值初步预计全年增长6.3%。城镇新增就业75万人。\n"
+            "对于今年政府工作要求,会议提出,2020年地区生产总值增长6%,城镇新增就业60万人以上。\n")
+    ex = extract(read_bytes(text.encode()))
+    assert sorted((t.value, t.deadline, t.annual) for t in ex.targets) == [(6, 2020, True), (60, 2020, True)]
+    assert any("今年 taken as 2020" in n for n in ex.notes)

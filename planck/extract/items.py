@@ -183,11 +183,18 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
                 if prev and prev.value is not None and f.value is not None and prev.unit == f.unit:
                     prev.stretch = f.value
                     prev.notes.append(f"stretch level (力争) from: {f.quote}")
+                elif prev and f.unit and prev.unit != f.unit and f.op in _LEVELS and "力争" not in f.quote:
+                    # 地区生产总值年均增长5.5%，到2030年突破5000亿元: the same indicator's level
+                    f.name = prev.name
+                    out.append(f)
                 continue
             out.append(f)
     return out
 
 
+#: Comparatives of a level (突破5000亿元): a clause with one and no name of its own states the
+#: level of the indicator named just before it.
+_LEVELS = (OP.at_least, OP.more_than, OP.at_most, OP.about)
 #: A lead naming what follows as targets: 明确核心指标:, 主要目标是:, 预期目标为:.
 _LISTS = re.compile(r"(?:指标|目标|目标任务)(?:是|为|有)?\s*$")
 #: A clause that is only a name and a count (市级重点实验室1家): an item of the list before it.
@@ -303,7 +310,7 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode,
     if comp_b:
         cut_end = pos + before.rstrip().rfind(comp_b[0])
     name = name_after or name_of(original[pos:cut_end])
-    if not name and "力争" not in before:
+    if not name and "力争" not in before and not (comp_b and comp_b[1] in _LEVELS):
         return None
     if mode and mode[1] == op and mode[0] in name:  # 城镇新增就业1200万人: 新增 names it
         wording, op = _figure_op(clause, m, None)
@@ -342,6 +349,8 @@ def _respectively(clause: str, original: str, quote: str, figs: list[re.Match], 
         first = _figure_op(clause, figs[0], mode)
         if not wording and first[1] != OP.between:
             wording, op = first
+        elif first[1] == OP.annual_growth and op == OP.per_year and m.group(4) == "%":
+            wording, op = first  # 年均分别增长6%、7%: 年均 before 分别 is the growth's, not 每年
         elif first[1] == OP.annual_growth and op in (OP.about, OP.at_least, OP.at_most) and m.group(4) == "%":
             # 分别增长7%、8%左右: the growth holds for every figure, 左右 is kept in the wording
             wording, op = f"{first[0]}…{wording}", OP.annual_growth

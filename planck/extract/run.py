@@ -74,6 +74,11 @@ def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
                          "line names the plan")
     when = scope.document_date(doc.lines)
     doc_year = int(when[0][:4]) if when else scope.opening_year(doc.lines, start, end)
+    named_year = None if doc_year else scope.this_year_named(doc.lines)
+    if named_year:  # 对于今年…，会议提出，2020年…增长6%: the year this report calls 今年
+        doc_year = named_year[0]
+        notes.append(f"今年 taken as {doc_year}: line {named_year[1]} names it beside 今年 (the text "
+                     "gives no date)")
     if doc_year is None and start is not None and not period and any(
             scope.THIS_YEAR.search(t) for _, t in doc.lines):
         # a report naming the new plan as the latest, undated: it sets the plan's first year

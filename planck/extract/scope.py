@@ -107,6 +107,21 @@ def opening_year(lines: list[tuple[int, str]], start: int | None, end: int | Non
     return None
 
 
+def this_year_named(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """(year, line) of an undated report that names this year beside 今年 in one sentence
+    (对于今年政府工作要求，会议提出，2020年…): the only year so named, not a base (比2020年)
+    nor a deadline (到2025年)."""
+    for no, text in lines:
+        for m in SENTENCE.finditer(fold(text)):
+            s = m.group()
+            if "今年" not in s:
+                continue
+            years = {int(y) for y in re.findall(r"(?<![\d到至比较由从])(\d{4})\s*年(?!\s*\d)", s)}
+            if len(years) == 1:
+                return years.pop(), no
+    return None
+
+
 def document_date(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
     """(YYYY-MM-DD, line) of the document: a line that is a date alone, else the first date."""
     first = None
