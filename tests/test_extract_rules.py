@@ -220,3 +220,33 @@ def test_an_undated_report_naming_this_year_beside_jinnian():
     ex = extract(read_bytes(text.encode()))
     assert sorted((t.value, t.deadline, t.annual) for t in ex.targets) == [(6, 2020, True), (60, 2020, True)]
     assert any("今年 taken as 2020" in n for n in ex.notes)
+
+
+def test_a_reports_growth_with_nothing_dating_it_is_this_years():
+    # a report (no plan in its title) dated in the plan's first year: 增长4.5%-5% without 年均
+    # is this year's growth, 年均 the plan's pace; 预计增长 as news reports a target is no fact
+    text = ("2026年1月26日上午,省人民代表大会开幕,省长作政府工作报告。今年是“十五五”开局之年。\n稳中求进\n"
+            "GDP预期增长4.5%-5%,在实际工作中全力争取更好结果\n"
+            "地方一般公共预算收入预计增长3%左右。展望未来五年,“十五五”时期的主要目标是实现地区生产总值"
+            "年均增长5%左右。\n联动发展\n持续推进“百千万工程”,新培育 2518个\n")
+    assert _found(text) == [("GDP", "annual_growth", 4.5, "%", 2026, True),
+                            ("地区生产总值", "annual_growth", 5, "%", 2030, False),
+                            ("地方一般公共预算收入", "annual_growth", 3, "%", 2026, True)]
+    # a plan's own text: a growth without a year is the plan's
+    assert _found("江川市“十五五”规划纲要\n2026年1月20日\n主要目标\n地区生产总值增长6%左右。\n") == [
+        ("地区生产总值", "annual_growth", 6, "%", 2030, False)]
+
+
+def test_a_year_set_for_its_targets_further_in_the_sentence():
+    text = "“十五五”开局之年,广东为2026年设定了地区生产总值增长4.5%-5%的预期目标。\n"
+    assert _found(text) == [("地区生产总值", "annual_growth", 4.5, "%", 2026, True)]
+
+
+def test_a_report_after_the_plan_it_names_reviews_it():
+    # dated 2026 and naming only “十四五”: that plan is over, its figures are facts
+    text = ("人民网天津1月26日电 2026年1月26日上午,市长作政府工作报告。\n"
+            "报告显示,“十四五”以来,GDP年均增长4.4%,工业战略性新兴产业占规上工业比重达到30%以上。\n"
+            "今年地区生产总值增长5%左右。\n")
+    ex = extract(read_bytes(text.encode()))
+    assert [(t.value, t.deadline, t.annual) for t in ex.targets] == [(5, 2026, True)]
+    assert (ex.start, ex.end) == (2026, 2030) and any("which it reviews" in n for n in ex.notes)

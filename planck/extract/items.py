@@ -35,13 +35,13 @@ _LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|为(?=到)|提出|(?:到|至)
                    # 广州2026年GDP…: the place and year a headline puts before the name
                    r"[\u4e00-\u9fff]{0,6}?\d{4}年(?![\d底末前])|"
                    r"其中|并|同时|以及|和|及|与|我国|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
-                   r"制订|制定|出台|印发|《|[^《》]{1,6}?市(?=规模)|"
+                   r"制订|制定|出台|印发|设定了|设定|《|[^《》]{1,6}?市(?=规模)|"
                    # 今年发展主要预期目标是经济…, 创新驱动方面提出研发…: what leads to the name
                    r"[\u4e00-\u9fff]{0,10}?(?:目标|指标)(?:是|为)|[\u4e00-\u9fff]{2,6}方面(?:提出|明确)?|"
                    # 建成区 is a noun (建成区绿地率), not the verb 建成
                    + w.LEAD_VERBS.replace("建成", "建成(?!区)") + r")+")
 _TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|年均|均|都|各|将|要|再|降低|下降|减少|提高|提升|增长|"
-                   r"增加|累计|新增|新建|净增|保持在|稳定在|保持|增速|增幅|预期目标|"
+                   r"增加|累计|预期|预计|新增|新建|净增|保持在|稳定在|保持|增速|增幅|预期目标|"
                    r"[。，,；;、.\s])+$")
 _SPLIT = re.compile(r"、|和|及|与|以及")
 
@@ -192,6 +192,7 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
     return out
 
 
+_VERB_ONLY = re.compile(rf"新?(?:{w.LEAD_VERBS})")
 #: Comparatives of a level (突破5000亿元): a clause with one and no name of its own states the
 #: level of the indicator named just before it.
 _LEVELS = (OP.at_least, OP.more_than, OP.at_most, OP.about)
@@ -310,6 +311,8 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode,
     if comp_b:
         cut_end = pos + before.rstrip().rfind(comp_b[0])
     name = name_after or name_of(original[pos:cut_end])
+    if _VERB_ONLY.fullmatch(name):
+        name = ""  # 新培育 2518个: a verb with its object cut off is no name
     if not name and "力争" not in before and not (comp_b and comp_b[1] in _LEVELS):
         return None
     if mode and mode[1] == op and mode[0] in name:  # 城镇新增就业1200万人: 新增 names it

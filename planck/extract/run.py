@@ -12,6 +12,8 @@ from planck.extract.ops import OP
 from planck.extract.reading import Doc
 from planck.extract.wording import simplify
 
+#: A plan's pace or sum over its years, not one year's change.
+_PACE = re.compile(r"年均|累计|年平均|五年|期间|时期")
 #: A 40-page plan states about 100 targets; past this many, the input is not a plan and the
 #: draft stops (with a note) instead of growing without bound.
 MAX_TARGETS = 2000
@@ -66,7 +68,8 @@ def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
     notes = list(doc.notes)
     if start is None and period:
         start, end = period[0], end or period[1]
-    elif start is None:
+    named = None
+    if start is None and not period:
         named = scope.period_in_text(doc.lines)
         if named:  # no title names the plan; the text does (十五五时期…, 第十五个五年规划)
             start, end = named[0], named[1]
@@ -74,6 +77,13 @@ def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
                          "line names the plan")
     when = scope.document_date(doc.lines)
     doc_year = int(when[0][:4]) if when else scope.opening_year(doc.lines, start, end)
+    if named and start and end and doc_year and doc_year > end and (start, end) == named[:2]:
+        # a report of 2026 reviewing “十四五” and naming no later plan: it is written in the
+        # plan that follows, and the one it names is over
+        start = scope.PLAN_EPOCH + 5 * ((doc_year - scope.PLAN_EPOCH) // 5)
+        end = start + 4
+        notes.append(f"plan period {start}–{end}: the document's year, {doc_year}, is after the plan "
+                     f"the text names ({named[0]}–{named[1]}), which it reviews")
     named_year = None if doc_year else scope.this_year_named(doc.lines)
     if named_year:  # 对于今年…，会议提出，2020年…增长6%: the year this report calls 今年
         doc_year = named_year[0]
@@ -86,6 +96,7 @@ def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
         notes.append(f"今年 taken as {start}, the first year of the plan the text names: the text "
                      "gives no date (check the year of the annual targets)")
     frame = scope.Frame(start, end, doc_year, places.own_place(doc.lines, title))
+    report_year = doc_year if not period and start and end and doc_year and start <= doc_year <= end else None
     found, table_lines = tables.table_targets(doc.lines, start)
     prose = [(n, t) for n, t in doc.lines if n not in table_lines]
     ex = Extraction([], start, end, title, title_line, when[0] if when else None, notes)
@@ -120,6 +131,11 @@ def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
                 stem = re.sub(r"^(?:各|每一?个|每)", "", f.scope)
                 f.name = f.scope + (f.name[len(stem):] if f.name.startswith(stem) else f.name)
             f.annual = s.annual and f.deadline is not None and (end is None or f.deadline <= end)
+            change = f.op in (OP.annual_growth, OP.decrease_by)
+            if report_year and not s.scoped and change and not _PACE.search(f.quote):
+                # a report (no plan in its title) of a plan year: 增长5%, 降低3% with nothing dating
+                # them and no 年均/累计 is that year's change (a plan's pace says 年均)
+                f.deadline, f.annual = report_year, True
             if f.deadline is None:
                 ex.undated += 1
                 continue

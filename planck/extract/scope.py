@@ -35,8 +35,8 @@ PAST_WORDS = re.compile(r"去年|上年|近年来|近[两三五]年|目前|截�
                         r"成功创建|获批|创历史新高|创历史最好|连续\d+年|连跨")
 AIM = re.compile(r"力争|争取|确保|目标(?:是|为)|计划(?:到|在)")
 #: 预计全年增长6.3%, 预计实现地区生产总值5312亿元: a report's estimate of the year just ended,
-#: a fact even beside 全年 (an estimate of a year to come names it: 预计到2030年).
-ESTIMATE = re.compile(r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)")
+#: a fact even beside 全年 (预计增长3%左右 alone is a year's target as news reports write it).
+ESTIMATE = re.compile(r"初步预计|预计(?:全年|实现|完成)")
 #: 全年, 年内: the year a paragraph is about, which in a review is the year just ended.
 WHOLE_YEAR = re.compile(r"全年|年内|本年度")
 PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|成绩|现状|进展|工作情况|落实情况|执行情况")
@@ -52,10 +52,13 @@ def _n(m: re.Match) -> str:
     return m.group(1) or m.group(2)
 
 
+#: The 3rd plan began in 1966 and every later one follows without a gap (14th: 2021-2025).
+PLAN_EPOCH = 1966
+
+
 def period_years(n: str) -> tuple[int, int]:
-    # The 3rd plan began in 1966 and every later one follows without a gap (14th: 2021-2025).
     k = 10 + _CN[n]
-    start = 1966 + 5 * (k - 3)
+    start = PLAN_EPOCH + 5 * (k - 3)
     return start, start + 4
 
 
@@ -176,7 +179,7 @@ class Frame:
 #: A year that opens a sentence or names a year's targets: 2026年, / 2026年主要预期目标 (not a
 #: date 2026年3月, nor 2026年以来).
 ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|末|前|以前|的|度?工作回顾))"
-                    r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,12}?(?:预期目标|主要目标|目标任务|计划))")
+                    r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,30}?(?:预期目标|主要目标|目标任务|计划))")
 _NAMED_AIMS = re.compile(r"\s*年.{0,16}?(?:预期目标|主要目标)")
 #: 十四五时期/期间/以来, 过去五年: the review of an earlier plan.
 EARLIER = re.compile(r"十([一二三四五六七八九])五\s*[”\"]?\s*(?:时期|期间|以来|规划实施以来)")
