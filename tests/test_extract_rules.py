@@ -250,3 +250,13 @@ def test_a_report_after_the_plan_it_names_reviews_it():
     ex = extract(read_bytes(text.encode()))
     assert [(t.value, t.deadline, t.annual) for t in ex.targets] == [(5, 2026, True)]
     assert (ex.start, ex.end) == (2026, 2030) and any("which it reviews" in n for n in ex.notes)
+
+
+def test_a_sub_heading_belongs_to_its_sections_time():
+    # （一）… under a review of last year stays in the review; under this year's targets, in them
+    text = ("江川市2023年计划执行情况与2024年计划草案的报告\n发布日期:2024-04-24\n"
+            "一、2023年国民经济和社会发展计划执行情况\n2023年,全市地区生产总值同比增长4.5%。\n"
+            "(一)着力构建现代化产业体系,发展动能不断增强\n建成投产铝基新材料项目6个,新培育45家企业。\n"
+            "二、2024年国民经济和社会发展主要预期目标\n地区生产总值增长6%左右。\n(一)工业\n建成铝基新材料项目8个以上。\n")
+    assert [(v, d, a) for _n, _o, v, _u, d, a in _found(text)] == [(6, 2024, True), (8, 2024, True)]
+    assert [n for n, *_ in _found(text)] == ["地区生产总值", "铝基新材料项目"]

@@ -145,6 +145,19 @@ def document_date(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
 _HEAD_YEAR = r"((?:19|20)\d{2})(?:\s*年(?!\s*\d)|(?=\s*[\u4e00-\u9fff—–-])|\s*$)"
 
 
+#: Numbering of a heading, outermost first: 第一篇, 第一章, 第一节, 一、, （一）, 1., （1）, 专栏.
+_LEVELS = tuple(re.compile(p) for p in (
+    r"第[一二三四五六七八九十百]+[编篇]", r"第[一二三四五六七八九十百]+章", r"第[一二三四五六七八九十百]+节",
+    r"[一二三四五六七八九十]+[、.．]", r"[（(][一二三四五六七八九十]+[)）]", r"\d+[、.．]\s*\D",
+    r"[（(]\d+[)）]", r"专栏"))
+
+
+def heading_level(text: str) -> int:
+    """How deep a heading sits in the outline by its numbering; unnumbered lines deepest."""
+    s = _BULLET.sub("", text).strip()
+    return next((i for i, p in enumerate(_LEVELS) if p.match(s)), len(_LEVELS))
+
+
 def is_heading(text: str) -> bool:
     s = _BULLET.sub("", text).strip()  # ■ 2024年成绩单: a digest's section mark
     if not s:
@@ -295,21 +308,34 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
     scope: tuple[int, bool] | None = None
     past_section = False
     section_units: str | None = None
+    outline: list[tuple[int, bool, tuple[int, bool] | None, str | None]] = []  # open headings
     for no, raw in lines:
         text = fold(raw)
         past_run = False  # 2025年，…达到2.8%。…提高到10.5%: the year holds for the paragraph
         if is_heading(raw):
             floor = frame.start or frame.doc_year
             head = _future_year(text, frame) or _heading_year(text, frame)
+            level = heading_level(raw)
+            while outline and outline[-1][0] >= level:
+                outline.pop()
+            parent = outline[-1] if outline else None
             # 2026年——: a heading naming the plan's years opens them, whatever came before
             item = (past_section and not HEADING.match(_BULLET.sub("", raw)) and not _AHEAD.search(raw)
                     and head is None)
-            past_section = item or bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
+            own_past = bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
                 floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text)) or _before_doc(
                 raw, frame)
+            past_section = item or own_past
             units = SUBUNIT.search(raw)
             section_units = units.group() if units else heading_place(raw, frame.own)
             scope = head if head and not past_section else None
+            if parent and head is None and not own_past:
+                # （一）着力扩大有效需求 under 一、2023年计划执行情况 (or 二、2024年主要预期目标):
+                # a sub-heading that says nothing of its time is part of its section's
+                past_section = past_section or parent[1]
+                scope = scope or (None if past_section else parent[2])
+                section_units = section_units or parent[3]
+            outline.append((level, past_section, scope, section_units))
             continue
         para_past = False  # a sentence of this paragraph was about the past
         for m in SENTENCE.finditer(text):
