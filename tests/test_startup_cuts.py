@@ -46,3 +46,38 @@ def test_the_file_models_are_built_without_a_plugin_scan_and_leave_the_setting_a
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=120, check=True).stdout.split()
     assert out == ["True", "True"], out
+
+
+#: What check and validate no longer import (issue 27): typer's pydantic adapters (planck/cli/
+#: params.py converts the usual values itself) and importlib.metadata (pydantic's plugin
+#: loader, which the file models are built without).
+NOT_ON_THE_PATH = {"typer._adapters", "pydantic.type_adapter", "pydantic.plugin._loader",
+                   "importlib.metadata"}
+
+
+def test_check_and_validate_build_no_typer_adapter_and_read_no_package_metadata(tmp_path):
+    from test_startup import imported
+
+    for args in (("check", "luoyang"), ("check", "luoyang", "-f", "json", "--targets-dir",
+                                         "targets", "--lang", "zh"),
+                 ("validate", "targets"), ("validate", "targets/", "--strict")):
+        modules = imported(tmp_path, *args)
+        assert "planck.read.model" in modules, f"the probe did not run {args}"
+        assert sorted(modules & NOT_ON_THE_PATH) == [], args
+
+
+def test_other_models_still_get_pydantic_plugins_after_the_file_models():
+    # the stand-in loader is gone once the file models are built: a model built later asks
+    # pydantic's own loader, which reads PYDANTIC_DISABLE_PLUGINS as usual
+    probe = ("import sys, planck.read.model\n"
+             "assert 'pydantic.plugin._loader' not in sys.modules\n"
+             "from pydantic import BaseModel\n"
+             "class Later(BaseModel):\n"
+             "    x: int\n"
+             "import pydantic.plugin._loader as L\n"
+             "print(L._plugins is not None, hasattr(L, 'PYDANTIC_ENTRY_POINT_GROUP'), "
+             "Later(x=1).x)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120, check=True).stdout.split()
+    assert out == ["True", "True", "1"], out

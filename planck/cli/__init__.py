@@ -38,8 +38,10 @@ def full_app() -> typer.Typer:
         import_module(f"planck.cli.{module}")
     from planck.cli.common import app
     from planck.cli.helptext import install
+    from planck.cli.params import install as quick
 
     install(app)
+    quick(app)
     return app
 
 
@@ -69,8 +71,10 @@ def app_for(args: list[str]) -> typer.Typer:
     import_module(f"planck.cli.{module}")
     from planck.cli.common import app
     from planck.cli.helptext import install
+    from planck.cli.params import install as quick
 
     install(app)
+    quick(app)
     narrow = copy.copy(app)  # shallow: the registered commands list is replaced, not changed
     narrow.registered_commands = [
         c for c in app.registered_commands

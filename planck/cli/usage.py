@@ -85,6 +85,11 @@ class PlanckGroup(TyperGroup):
     """The app's group: every usage error raised while parsing (the group's own options, the
     command name, then the command's options and arguments) becomes a ``OneLineUsageError``."""
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        from planck.cli.params import quicken
+
+        return quicken(super().get_params(ctx))
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)

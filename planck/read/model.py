@@ -340,19 +340,32 @@ def _build_file_models() -> None:
     installed package, a few milliseconds of every run (start-up, issue 27), and a plugin has
     nothing to observe in planck's parsing of its own file formats. typer builds its
     command-line adapters the same way. A ``PYDANTIC_DISABLE_PLUGINS`` the user set is left as
-    it is, and the variable is restored at once: other models in the process are untouched."""
-    import os
+    it is, and the variable is restored at once: other models in the process are untouched.
 
-    variable = "PYDANTIC_DISABLE_PLUGINS"
+    Even with plugins off, pydantic imports its plugin loader to ask, and that module imports
+    ``importlib.metadata`` (a tenth of ``check``'s start-up beyond the import floor). Unless
+    the loader is already imported, a stand-in that finds no plugin (what the loader answers
+    when they are off) takes its place for this moment only."""
+    import os
+    import sys
+    from types import ModuleType
+
+    variable, loader = "PYDANTIC_DISABLE_PLUGINS", "pydantic.plugin._loader"
     ours = variable not in os.environ
+    stand_in = None
     if ours:
         os.environ[variable] = "1"
+        if loader not in sys.modules:
+            stand_in = sys.modules[loader] = ModuleType(loader)
+            stand_in.get_plugins = tuple  # type: ignore[attr-defined]
     try:
         for model in (TargetFile, MeasuredFile):
             model.model_rebuild()
     finally:
         if ours:
             os.environ.pop(variable, None)
+        if stand_in is not None and sys.modules.get(loader) is stand_in:
+            del sys.modules[loader]
 
 
 _build_file_models()
