@@ -136,22 +136,39 @@ def layout(results: Sequence[Result], ctx: Context, prefix: str,
            ids: Sequence[str] = ()) -> list[tuple[Col, int]]:
     """The columns to show and their widths for ``ctx.width`` (all of them, uncut, when wide);
     ``ids``: every target id of the city, when ``results`` is a filtered selection."""
+    return _layout(results, ctx, prefix, ids)[0]
+
+
+def _layout(results: Sequence[Result], ctx: Context, prefix: str, ids: Sequence[str] = ()
+            ) -> tuple[list[tuple[Col, int]], dict[str, list[list[str]]]]:
+    """``layout``, and the cell variants of every row (in ``results``' order) of each column
+    it looked at: every column shown among them."""
     head = HEAD[ctx.lang]
     core = (_id_col(ids or [r.id for r in results], prefix),) + CORE[1:]
-    data = {c.key: [c.get(r, ctx, prefix) for r in results]
-            for c in core + OPTIONAL + tuple(n for _, n in NARROWER if n is not None)}
+    # A column's cells are made when the layout first asks about it (an optional column
+    # that never fits is never made), and each width is worked out once.
+    data: dict[str, list[list[str]]] = {}
+    needs: dict[tuple[str, str], int] = {}
 
     def need(col: Col, level: str) -> int:
-        natural = _natural(col, data[col.key], head[col.key])
+        known = needs.get((col.key, level))
+        if known is not None:
+            return known
+        rows = data.get(col.key)
+        if rows is None:
+            rows = data[col.key] = [col.get(r, ctx, prefix) for r in results]
+        natural = _natural(col, rows, head[col.key])
         if not col.floor:
+            needs[col.key, level] = natural
             return natural
-        short = _shortest(col, data[col.key], head[col.key])
+        short = _shortest(col, rows, head[col.key])
         bound = {"floor": col.floor, "comfort": col.comfort, "natural": natural}[level]
-        return min(bound, natural) if level == "natural" else min(bound, short)
+        needs[col.key, level] = got = min(bound, natural) if level == "natural" else min(bound, short)
+        return got
 
     if ctx.wide:
         cols = [c for c in core + OPTIONAL]
-        return _ordered([(c, need(c, "natural")) for c in cols])
+        return _ordered([(c, need(c, "natural")) for c in cols]), data
     gaps = len(gap(ctx))
     cols = list(core)
     for key, narrow in NARROWER:
@@ -179,7 +196,7 @@ def layout(results: Sequence[Result], ctx: Context, prefix: str,
             for c in wants[:room]:
                 widths[c.key] += 1
                 room -= 1
-    return _ordered([(c, widths[c.key]) for c in cols])
+    return _ordered([(c, widths[c.key]) for c in cols]), data
 
 
 def _ordered(cols: list[tuple[Col, int]]) -> list[tuple[Col, int]]:
@@ -234,7 +251,8 @@ def render_one(report: Report, ctx: Context) -> list[str]:
     """One city's lines: title, column heads, then per plan a title, its rows and a summary."""
     head = HEAD[ctx.lang]
     prefix = C.id_prefix([r.id for r in report.results])
-    cols, sep = layout(report.results, ctx, prefix, report.all_ids), gap(ctx)
+    (cols, data), sep = _layout(report.results, ctx, prefix, report.all_ids), gap(ctx)
+    row_of = {id(r): n for n, r in enumerate(report.results)}
     width = ctx.width if not ctx.wide else sum(w for _, w in cols) + len(sep) * (len(cols) - 1)
     name = report.name_en if ctx.lang == "en" and report.name_en else report.name_zh
     title = f"{clean(report.name_zh)} {clean(name)}" if name != report.name_zh else clean(name)
@@ -247,7 +265,8 @@ def render_one(report: Report, ctx: Context) -> list[str]:
         rows = sorted_results([r for r in report.results if r.plan == plan_id])
         lines.append(cut(_group_title(report, plan_id, ctx), width))
         for r in rows:
-            texts = row_cells(r, cols, ctx, prefix)
+            n = row_of[id(r)]  # row_cells, from the cells the layout made
+            texts = [c.fit(data[c.key][n], w) if c.floor else data[c.key][n][0] for c, w in cols]
             lines.append(_line(texts, cols, sep,
                                partial(_colour, status=r.verdict.status, ctx=ctx)))
         lines.append("  " + summary(rows, ctx, width - 2, ""))
