@@ -260,3 +260,17 @@ def test_a_sub_heading_belongs_to_its_sections_time():
             "二、2024年国民经济和社会发展主要预期目标\n地区生产总值增长6%左右。\n(一)工业\n建成铝基新材料项目8个以上。\n")
     assert [(v, d, a) for _n, _o, v, _u, d, a in _found(text)] == [(6, 2024, True), (8, 2024, True)]
     assert [n for n, *_ in _found(text)] == ["地区生产总值", "铝基新材料项目"]
+
+
+def test_the_end_of_an_earlier_plan_is_the_past_and_the_end_of_this_one_its_deadline():
+    text = ("江川市国民经济和社会发展第十五个五年规划纲要\n主要目标\n“十四五”期末,全市地区生产总值达到5000亿元。"
+            "“十五五”期末,全市地区生产总值突破7000亿元,新增高标准农田10万亩,建成区面积达到120平方公里。\n")
+    assert _found(text) == [("地区生产总值", "more_than", 7000, "亿元", 2030, False),
+                            ("建成区面积", "at_least", 120, "平方公里", 2030, False),
+                            ("高标准农田", "increase_by", 100000, "亩", 2030, False)]
+
+
+def test_a_plans_chapter_on_its_environment_is_a_review():
+    text = ("江川市国民经济和社会发展第十五个五年规划纲要\n第一章 发展环境\n全市高新技术企业达到1200家。\n"
+            "第二章 主要目标\n全市高新技术企业达到2000家。\n")
+    assert _values(text) == [2000]

@@ -27,7 +27,7 @@ SENTENCE = re.compile(r"(?:[^。;!?！？\s]|\s(?![-–•]\s))+[。;!?！？]*"
 FUTURE = re.compile(r"(?<!截)(?:到|至|力争|争取|(?<=希望|计划|期望|预期|目标)在)\s*(\d{4})\s*年|"
                     r"(\d{4})\s*年\s*(?:前|以前|底前)|"
                     r"(\d{4})\s*[—–\-~至到]{1,2}\s*(\d{4})\s*年|展望\s*(\d{4})\s*年")
-PERIOD_END = re.compile(r"(?:到|至)\s*[“\"‘]?\s*十([一二三四五六七八九])五\s*[”\"’]?\s*(?:末|期末|时期末)")
+PERIOD_END = re.compile(r"(?:(?:到|至)\s*)?[“\"‘]?\s*十([一二三四五六七八九])五\s*[”\"’]?\s*(?:规划)?(?:末|期末|时期末)")
 THIS_YEAR = re.compile(r"全年|今年|本年度|年内")
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 PAST_WORDS = re.compile(r"去年|上年|近年来|近[两三五]年|目前|截至|截止|已经|已有|已达|已建|同比|"
@@ -39,7 +39,7 @@ AIM = re.compile(r"力争|争取|确保|目标(?:是|为)|计划(?:到|在)")
 ESTIMATE = re.compile(r"初步预计|预计(?:全年|实现|完成)")
 #: 全年, 年内: the year a paragraph is about, which in a review is the year just ended.
 WHOLE_YEAR = re.compile(r"全年|年内|本年度")
-PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|成绩|现状|进展|工作情况|落实情况|执行情况")
+PAST_SECTION = re.compile(r"基础|形势|回顾|成效|成就|成绩|现状|进展|工作情况|落实情况|执行情况|发展环境|总结")
 #: An unnumbered short line that opens what is planned (发展目标, 重点任务): it ends a review; any
 #: other unnumbered short line inside a review is one of its items (湖北获建…先行区).
 _AHEAD = re.compile(r"目标|任务|举措|措施|重点|要求|展望|部署|安排|思路|方向|路径|布局|计划|规划")
@@ -195,19 +195,19 @@ ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|�
                     r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,30}?(?:预期目标|主要目标|目标任务|计划))")
 _NAMED_AIMS = re.compile(r"\s*年.{0,16}?(?:预期目标|主要目标)")
 #: 十四五时期/期间/以来, 过去五年: the review of an earlier plan.
-EARLIER = re.compile(r"十([一二三四五六七八九])五\s*[”\"]?\s*(?:时期|期间|以来|规划实施以来)")
+EARLIER = re.compile(r"十([一二三四五六七八九])五\s*[”\"]?\s*(?:时期|期间|以来|规划实施以来|规划期末|期末|末)")
 REVIEW = re.compile(r"过去[五5]年|五年来|过去一年|一年来|刚刚过去的|过去的一年|过去的五年")
 
 
 def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
     """(deadline, annual) a sentence states, if any."""
-    m = PERIOD_END.search(text)
-    if m:
-        return period_years(m.group(1))[1], False
+    floor = frame.start or frame.doc_year or 0
+    for m in PERIOD_END.finditer(text):  # “十四五”期末 in a report of 2026 is the past
+        if period_years(m.group(1))[1] >= floor:
+            return period_years(m.group(1))[1], False
     for m in EARLIER.finditer(text):  # “十五五”时期: the plan's own period, to its end
         if frame.start and period_years(_n(m)) == (frame.start, frame.end):
             return period_years(_n(m))[1], False
-    floor = frame.start or frame.doc_year or 0
     for m in FUTURE.finditer(text):
         year = int(m.group(1) or m.group(2) or m.group(4) or m.group(5))
         if year >= floor:

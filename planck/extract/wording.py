@@ -57,7 +57,7 @@ SCALE = r"[万亿千]?"
 # Longest first: 个百分点 before 个, 亿元 before 元 and 亿, 件/万人 before 件.
 UNITS = ("个百分点", "百分点", "亿元", "万元/人", "元/人", "万元", "元", "万家", "万人", "万个", "万件",
          "万名", "件/万人", "亿吨标准煤", "万吨标准煤", "吨标准煤", "亿吨", "万吨", "吨", "家", "个", "项",
-         "件", "名", "人", "位", "%", "岁", "年")
+         "件", "名", "人", "位", "%", "岁", "年", "平方公里", "公顷", "亩")
 #: Units that are also words of a date or a period (2025年, 5年内): a figure in them needs a
 #: comparative right before it (提高到11.7年, 达到80岁).
 NEED_COMPARATIVE = ("年", "岁")
