@@ -263,7 +263,8 @@ def test_a_sub_heading_belongs_to_its_sections_time():
 
 
 def test_the_end_of_an_earlier_plan_is_the_past_and_the_end_of_this_one_its_deadline():
-    text = ("江川市国民经济和社会发展第十五个五年规划纲要\n主要目标\n“十四五”期末,全市地区生产总值达到5000亿元。"
+    text = ("江川市国民经济和社会发展第十五个五年规划纲要\n主要目标\n"
+            "“十四五”期末,全市地区生产总值达到5000亿元。"
             "“十五五”期末,全市地区生产总值突破7000亿元,新增高标准农田10万亩,建成区面积达到120平方公里。\n")
     assert _found(text) == [("地区生产总值", "more_than", 7000, "亿元", 2030, False),
                             ("建成区面积", "at_least", 120, "平方公里", 2030, False),
@@ -274,3 +275,13 @@ def test_a_plans_chapter_on_its_environment_is_a_review():
     text = ("江川市国民经济和社会发展第十五个五年规划纲要\n第一章 发展环境\n全市高新技术企业达到1200家。\n"
             "第二章 主要目标\n全市高新技术企业达到2000家。\n")
     assert _values(text) == [2000]
+
+
+def test_foreign_investment_in_us_dollars_is_a_unit_of_its_own():
+    from planck.read import units
+
+    text = "江川市“十五五”规划\n2026年主要预期目标:实际使用外资1.2亿美元,外贸进出口总额增长3%。\n"
+    assert ("实际使用外资", "at_least", 1.2, "亿美元", 2026, True) in _found(text)
+    assert units.check("亿美元") is None and units.convert(1.2, "亿美元", "万美元") == 12000
+    with pytest.raises(units.UnitError):
+        units.convert(1, "亿美元", "亿元")  # never exchanged at a guessed rate

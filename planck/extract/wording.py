@@ -55,9 +55,10 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 DASH = r"[—–\-~]{1,2}"
 SCALE = r"[万亿千]?"
 # Longest first: 个百分点 before 个, 亿元 before 元 and 亿, 件/万人 before 件.
-UNITS = ("个百分点", "百分点", "亿元", "万元/人", "元/人", "万元", "元", "万家", "万人", "万个", "万件",
-         "万名", "件/万人", "亿吨标准煤", "万吨标准煤", "吨标准煤", "亿吨", "万吨", "吨", "家", "个", "项",
-         "件", "名", "人", "位", "%", "岁", "年", "平方公里", "公顷", "亩")
+UNITS = ("个百分点", "百分点", "亿美元", "万美元", "美元", "亿元", "万元/人", "元/人", "万元", "元",
+         "万家", "万人", "万个", "万件", "万名", "件/万人", "亿吨标准煤", "万吨标准煤", "吨标准煤",
+         "亿吨", "万吨", "吨", "家", "个", "项", "件", "名", "人", "位", "%", "岁", "年", "平方公里",
+         "公顷", "亩")
 #: Units that are also words of a date or a period (2025年, 5年内): a figure in them needs a
 #: comparative right before it (提高到11.7年, 达到80岁).
 NEED_COMPARATIVE = ("年", "岁")
@@ -162,7 +163,7 @@ def unit_and_value(value: float, scale: str, unit: str) -> tuple[float, str, str
     if unit in ("%", "百分点"):
         return value, unit, None
     factor = {"万": 1e4, "亿": 1e8, "千": 1e3}[scale]
-    if unit in ("元", "元/人") and scale in "万亿":
+    if unit in ("元", "元/人", "美元") and scale in "万亿":
         return value, scale + unit, None
     if unit == "人" and scale == "万" or scale + unit in ("万吨", "亿吨", "万吨标准煤", "亿吨标准煤"):
         return value, scale + unit, None  # units planck knows at that scale

@@ -23,6 +23,10 @@ _BASE = (
     "yuan = [currency] = 元",
     "万元 = 10000 * yuan",
     "亿元 = 100000000 * yuan",
+    # US dollars (实际使用外资1.2亿美元) are a currency of their own: never converted to 元.
+    "usd = [usd] = 美元",
+    "万美元 = 10000 * usd",
+    "亿美元 = 100000000 * usd",
     "institution = [institution] = 家",
     "school = [school] = 所",
     "piece = [piece] = 件",
@@ -61,6 +65,7 @@ _DEFINITIONS = _BASE + tuple(
 #: Unit names accepted in files, mapped to the pint name they stand for.
 NAMES: dict[str, str] = {
     "元": "yuan", "万元": "万元", "亿元": "亿元",
+    "美元": "usd", "万美元": "万美元", "亿美元": "亿美元",
     "家": "institution", "所": "school", "件": "piece", "个": "item", "项": "item",
     "名": "person", "人": "person", "千人": "千人", "位": "rank",
     "%": "percent", "百分点": "percentage_point",
