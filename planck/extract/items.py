@@ -3,119 +3,24 @@
 A sentence is cut into clauses at ， ； ：, a clause into items at 、 和 及 与 where each side
 has its own figure. Names are read next to the figure: before a comparative
 (高新技术企业不少于1600家) or after a measure word (培育1—2个全国重点实验室). 分别 pairs a list
-of names with a list of figures; 各 gives each name the same figure.
+of names with a list of figures; 各 gives each name the same figure. How a name is trimmed is in
+planck/extract/names.py, targets without a figure (翻番, 全覆盖) in planck/extract/figureless.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from planck.extract import places
 from planck.extract import wording as w
+from planck.extract.figureless import words
+from planck.extract.found import MAX_CLAUSE, MAX_PER_SENTENCE, Found, clauses, mask
+from planck.extract.names import SPLIT, list_names, name_of, per_capita_unit, split_list
 from planck.extract.ops import OP
 
-#: A clause ends at a comma, except one grouping a number's thousands (1,200).
-CLAUSE = re.compile(r"(?:[^,;:，；：]|(?<=\d),(?=\d{3}(?!\d)))+")
-#: A clause is a few dozen characters; a longer run without punctuation (a pasted table, hostile
-#: input) is read in pieces of this size, so the work per figure stays bounded (no n² blow-up).
-MAX_CLAUSE = 600
-#: More figures than this in one sentence is not plan text: the rest of the sentence is skipped.
-MAX_PER_SENTENCE = 200
-
-
-def clauses(text: str):
-    """(start, end) of every clause, long ones cut into MAX_CLAUSE pieces."""
-    for m in CLAUSE.finditer(text):
-        for a in range(m.start(), m.end(), MAX_CLAUSE):
-            yield a, min(a + MAX_CLAUSE, m.end())
-_QUOTED = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"|《[^》]{0,200}》|（[^）]{0,40}）|\([^)]{0,40}\)")
-_LEAD = re.compile(r"^(?:[—\-。，,；;、]+|\s|为(?=到)|提出|(?:到|至)\d{4}年(?:底|末)?|到“?十.五”?末|"
-                   r"力争|争取|确保|全市|全省|我市|我省|本市|本省|全区|[“\"]?十.五[”\"]?(?:时期|期间)|"
-                   # 广州2026年GDP…: the place and year a headline puts before the name
-                   r"[\u4e00-\u9fff]{0,6}?\d{4}年(?![\d底末前])|"
-                   r"其中|并|同时|以及|和|及|与|我国|在全省率先|率先|全面|累计|每年|年均|分别|各|全年|今年|年内|"
-                   r"制订|制定|出台|印发|设定了|设定|投产|竣工|《|[^《》]{1,6}?市(?=规模)|"
-                   # 今年发展主要预期目标是经济…, 创新驱动方面提出研发…: what leads to the name
-                   r"[\u4e00-\u9fff]{0,10}?(?:目标|指标)(?:是|为)|[\u4e00-\u9fff]{2,6}方面(?:提出|明确)?|"
-                   # 建成区 is a noun (建成区绿地率), not the verb 建成
-                   + w.LEAD_VERBS.replace("建成", "建成(?!区)") + r")+")
-_TAIL = re.compile(r"(?:的|等|实现|达到|分别|达|年均|均|都|各|将|要|再|降低|下降|减少|提高|提升|增长|"
-                   r"增加|累计|预期|预计|新增|新建|净增|保持在|稳定在|保持|增速|增幅|预期目标|"
-                   r"[。，,；;、.\s])+$")
-_SPLIT = re.compile(r"、|和|及|与|以及")
-
-
-def split_list(text: str, seps: str = "、") -> list[str]:
-    """Split a list of names at ``seps`` outside brackets: 县（市、区）科技特派员 stays whole."""
-    parts: list[str] = []
-    cur: list[str] = []
-    depth = 0
-    for ch in text:
-        depth += ch in "（(《“" and 1 or 0
-        depth -= ch in "）)》”" and 1 or 0
-        if ch in seps and depth <= 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return parts
-
-
-@dataclass
-class Found:
-    """One target as read from the text (before ids and YAML)."""
-
-    name: str
-    op: str
-    wording: str
-    unit: str | None
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    reference: str | None = None
-    baseline: dict | None = None
-    stretch: float | None = None
-    attribute: str | None = None
-    quote: str = ""
-    line: int = 0
-    col: int = 0
-    deadline: int | None = None
-    notes: list[str] = field(default_factory=list)
-    from_table: bool = False
-    annual: bool = False  # a target for one year of the plan (今年, 2026年主要预期目标)
-    scope: str | None = None  # sub-units the target is about (各县（市、区）, 每个园区), not the city
-
-
-def _mask(text: str) -> str:
-    """Quoted names and parentheses blanked (same length), so their digits are not figures."""
-    return _QUOTED.sub(lambda m: m.group()[0] + "\u3000" * (len(m.group()) - 2) + m.group()[-1]
-                       if "全覆盖" not in m.group() and "翻番" not in m.group() else m.group(), text)
-
-
-def name_of(text: str) -> str:
-    """Trim verbs, scope words and particles from a phrase to leave the indicator's name."""
-    # a digest's citation marks [4] and bullets (●经济增长6%)
-    s = re.sub(r"\[\d{1,3}\]|^[\s■□●○◆◇▲△★☆▶►•·]+", "", text).strip(" \u3000“”\"")
-    prev = None
-    while prev != s:
-        prev = s
-        s = _LEAD.sub("", s).strip(" \u3000")
-        s = _TAIL.sub("", s).strip(" \u3000")
-    s = s.strip("“”\"'、 ")
-    if s.count("“") != s.count("”"):  # 揭榜挂帅”攻关: a quote cut at the clause's start
-        s = s.replace("“", "").replace("”", "")
-    return s
-
-
-def per_capita_unit(name: str, unit: str | None) -> str | None:
-    """每万人口…件 is a rate: 件/万人."""
-    m = re.match(r"^(?:每([万千])人口?|([万千])人)", name)
-    if unit and "/" not in unit and m and unit in ("件", "个", "项", "家", "名", "人"):
-        return unit + f"/{m.group(1) or m.group(2)}人"
-    return unit
-
+#: What other modules read here (the reader of a sentence's targets is split over a few).
+__all__ = ["MAX_CLAUSE", "MAX_PER_SENTENCE", "Found", "clauses", "figures", "list_names", "name_of",
+           "per_capita_unit", "split_list", "words"]
 
 #: A rise by some years (再提高1岁, 延长2年): a change of the level, not the level.
 _RAISE = re.compile(r"(?:再)?(提高|增加|延长|提升)\s*$")
@@ -164,7 +69,7 @@ def _figure_op(clause: str, m: re.Match, mode: tuple[str, str] | None) -> tuple[
 
 def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Found]:
     """Every figure-bearing target in a sentence (the caller has ruled out past facts)."""
-    masked = _mask(w.fold(sentence))
+    masked = mask(w.fold(sentence))
     out: list[Found] = []
     goal = False  # the clause before set a goal (建成A1家，B1家，C1家: B and C are goals too)
     listed = False  # after 主要指标: / 目标是: every figure is a goal
@@ -251,20 +156,6 @@ _EACH = re.compile(r"分别|各|(?<![年人平])均"
                    r"(?=\s*(?:达到|达|超过|不低于|不少于|提高|保持|控制|增长|在|为|突破))")
 
 
-def list_names(head: str, figures: int) -> list[str]:
-    """The names of a list before 分别/各/均. An item that is only a short modifier shares the
-    head noun of the last item (城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入, …); one
-    name of 城乡 with two figures is the urban and the rural one (城乡居民收入分别增长6%、7%)."""
-    names = [name_of(x) for x in split_list(head, "、和及与") if name_of(x)]
-    if len(names) > 1:
-        last = names[-1]
-        names = [n + last[len(n):] if len(n) <= 3 and len(last) >= len(n) + 3 else n
-                 for n in names[:-1]] + [last]
-    elif len(names) == 1 and figures == 2 and names[0].startswith("城乡"):
-        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
-    return names
-
-
 def _mode(clause: str, at: int) -> tuple[str, str] | None:
     """The mode word (新增, 每年…) for a figure: from its own 、-item, else carried over from an
     earlier item of the clause when the figure has no comparative of its own."""
@@ -286,7 +177,7 @@ def _is_qualifier(clause: str, m: re.Match) -> bool:
     if not nxt:
         return False
     between = rest[: nxt.start()]
-    return bool(between) and not _SPLIT.search(between) and len(between) <= 12
+    return bool(between) and not SPLIT.search(between) and len(between) <= 12
 
 
 def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode,
@@ -367,74 +258,4 @@ def _respectively(clause: str, original: str, quote: str, figs: list[re.Match], 
         if len(names) != len(figs):
             f.notes.append(f"分别 with {len(names)} names and {len(figs)} figures: check the pairing")
         out.append(f)
-    return out
-
-
-def words(sentence: str, line: int, col: int, deadline: int | None) -> list[Found]:
-    """Targets without a figure: 翻番/倍增, 全覆盖, 接近全省平均水平, 前N名."""
-    text = _mask(w.fold(sentence))
-    out: list[Found] = []
-    for a, b in clauses(text):
-        clause, original = text[a:b], sentence[a:b]
-        quote = original.strip(" \u3000")
-        for f in _word_targets(clause, original, quote):
-            f.line, f.deadline = line, deadline
-            f.col = col + a + max(0, original.find(f.quote))
-            out.append(f)
-    return out
-
-
-_ALL = re.compile(r"全部(入列|纳入|达标|建成|通过|完成|接入|上线|开通)")
-_COVER_VERB = re.compile(r"(实现|做到|达到|率先实现|基本实现|全面实现)")
-_PLAN_WORD = re.compile(r"^[”\"]?(?:行动)?(?:计划|方案|工程|行动)")
-
-
-def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
-    out = []
-    m = w.MULTIPLE.search(clause)
-    doubling = m and (m.group(1) != "倍增" or clause[: m.start()].endswith("实现"))
-    if m and doubling and not re.search(r"行动|计划|工程", clause[m.end():m.end() + 6]):
-        head = re.sub(r"[“\"]?[一二三四五六七八九十两]个指标$", "",
-                      original[: m.start()].rstrip("“\" ").removesuffix("实现"))
-        vs = w.VERSUS.search(head)
-        if vs:
-            head = head[: vs.start()]
-        names = [name_of(x) for x in split_list(head) if name_of(x)]
-        for n in names:
-            f = Found(name=n, op=OP.multiple_of, wording=m.group(1), unit=None, value=w.FACTORS[m.group(1)],
-                      quote=quote)
-            f.baseline = {"year": int(vs.group(1))} if vs else None
-            out.append(f)
-    for cov in w.COVERAGE.finditer(clause):
-        head, tail = original[: cov.start()], clause[cov.end():]
-        verb = _COVER_VERB.search(clause[: cov.start()])
-        if not verb and not _PLAN_WORD.match(tail) or re.search(r"逐步|逐渐|推进|推动", head[-30:]):
-            continue  # 逐步实现/推进…全覆盖: work under way, no committed end state
-        body = head[verb.end():] if verb else head
-        if verb and not name_of(body):  # 研发活动实现全覆盖: the name stands before the verb
-            body = head[: verb.start()]
-        body = re.sub(r"[“\"]?[一二三四五六七八九十两]个$", "", body.rstrip("“\" "))
-        body = re.sub(r"^.*?(?:实施|开展)", "", body) if not verb else body
-        names = [name_of(x) for x in split_list(body) if name_of(x)]
-        for n in names:
-            out.append(Found(name=n, op=OP.coverage, wording="全覆盖", unit="%", value=100, quote=quote))
-    every = _ALL.search(clause)
-    if every and not _PLAN_WORD.match(clause[every.end():]):
-        name = name_of(original[: every.start()])  # X全部入列: every X does it = coverage of X
-        if name:
-            out.append(Found(name=name + every.group(1), op=OP.coverage, wording="全部", unit="%",
-                             value=100, quote=quote))
-    ref = w.REFERENCE.search(clause)
-    if ref:
-        name = name_of(original[: ref.start()])
-        if name:
-            op = {"接近": OP.near_reference, "超过": OP.above_reference,
-                  "高于": OP.above_reference}.get(ref.group(1), OP.at_least_reference)
-            out.append(Found(name=name, op=op,
-                             wording=ref.group(1), unit=None, reference=ref.group(2), quote=quote))
-    for r in w.RANK.finditer(clause):
-        name = name_of(re.sub(r"(?:进入|跻身|保持|位居|位列|居)?[全国省市内]*$", "", original[: r.start()]))
-        if name:
-            out.append(Found(name=name, op=OP.rank_at_most, wording=r.group(0),
-                             unit="位", value=int(r.group(1)), quote=quote))
     return out
