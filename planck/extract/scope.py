@@ -1,4 +1,5 @@
-"""Document structure: the plan period, sentences, headings, deadline scope and past facts.
+"""Document structure: sentences, headings, deadline scope and past facts (the plan period and the
+document's date are read in dates.py).
 
 A deadline scope (到2025年, 到“十五五”末, 2022—2025年) carries over the following sentences
 until a new scope or a heading. A section about the past (基础, 形势, 回顾, 成效) and a
@@ -12,14 +13,24 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from planck.extract.dates import (
+    EARLIER,
+    PERIOD,
+    PLAN_EPOCH,
+    document_date,
+    opening_year,
+    period_in_text,
+    period_years,
+    plan_number,
+    plan_period,
+)
 from planck.extract.places import SUBUNIT, heading_place
 from planck.extract.wording import fold
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-#: 十四五 (or 第十四个五年规划) -> the 14th five-year plan.
-PERIOD = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
-# A date written in the document: 2022年4月19日, 发布日期:2024-09-19.
-DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{2})-(\d{2}))")
+#: Read here by run.py: the document's frame (the plan period, its date) is in dates.py.
+__all__ = ["PLAN_EPOCH", "Frame", "Sentence", "clause_year", "document_date", "opening_year",
+           "period_in_text", "plan_period", "sentences", "this_year_named"]
+
 #: A sentence ends at 。;!? and, in a digest written as a list on one line, before a bullet
 #: (“… [4] - 创新驱动:…”): each item is a sentence of its own.
 SENTENCE = re.compile(r"(?:[^。;!?！？\s]|\s(?![-–•]\s))+[。;!?！？]*")
@@ -49,68 +60,6 @@ HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章节篇]
                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]\s*\D|专栏)")
 
 
-def _n(m: re.Match) -> str:
-    return m.group(1) or m.group(2)
-
-
-#: The 3rd plan began in 1966 and every later one follows without a gap (14th: 2021-2025).
-PLAN_EPOCH = 1966
-
-
-def period_years(n: str) -> tuple[int, int]:
-    k = 10 + _CN[n]
-    start = PLAN_EPOCH + 5 * (k - 3)
-    return start, start + 4
-
-
-_TITLE_WORD = re.compile(r"规划|纲要|计划|方案")
-
-
-def plan_period(lines: list[tuple[int, str]]) -> tuple[int, int, str, int] | None:
-    """(start, end, title, line) from the first line that names a five-year plan."""
-    # A title names a plan (规划, 纲要, 计划, 方案) and is not a sentence about a period
-    # (“十四五”时期，全社会… names a plan's years, not this document).
-    found = [(no, text, m) for no, text in lines[:40]
-             if (m := PERIOD.search(text)) and len(text) < 120 and _TITLE_WORD.search(text[m.end():])
-             and not EARLIER.search(text) and not re.search(r"[，,。；;]", text[m.end():])]
-    # A cover letter's line (关于印发…的通知) names the plan less exactly than its own title.
-    found.sort(key=lambda x: bool(re.search(r"通知|关于|印发", x[1])))
-    if not found:
-        return None
-    no, text, m = found[0]
-    start, end = period_years(_n(m))
-    return start, end, text.strip(), no
-
-
-def period_in_text(lines: list[tuple[int, str]]) -> tuple[int, int, int] | None:
-    """(start, end, line) of the latest five-year plan the text names anywhere: a work report
-    reviews the earlier plan (十四五时期…) and sets out the new one (十五五), never the reverse."""
-    best: tuple[int, int, int] | None = None
-    for no, text in lines:
-        for m in PERIOD.finditer(text):
-            start, end = period_years(_n(m))
-            if best is None or start > best[0]:
-                best = (start, end, no)
-    return best
-
-
-_OPENING = re.compile(r"(?:今年|本年)是\s*[“\"]?\s*十([一二三四五六七八九])五\s*[”\"]?\s*(?:规划)?\s*"
-                      r"(开局|收官)之年|"
-                      # 奋力实现“十五五”良好开局, 确保“十五五”开好局: this year opens the plan
-                      r"(?:实现|确保|推动|奋力|全力|力争)\s*[“\"]?\s*十([一二三四五六七八九])五\s*[”\"]?\s*"
-                      r"(?:规划)?\s*(?:良好|精彩)?(开局|开好局)")
-
-
-def opening_year(lines: list[tuple[int, str]], start: int | None, end: int | None) -> int | None:
-    """The document's year when it says so by the plan: 今年是“十五五”开局之年 -> 2026."""
-    for _, text in lines:
-        m = _OPENING.search(text)
-        if m:
-            first, last = period_years(m.group(1) or m.group(3))
-            return last if m.group(2) == "收官" else first
-    return None
-
-
 def this_year_named(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     """(year, line) of an undated report that names this year beside 今年 in one sentence
     (对于今年政府工作要求，会议提出，2020年…): the only year so named, not a base (比2020年)
@@ -124,22 +73,6 @@ def this_year_named(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
             if len(years) == 1:
                 return years.pop(), no
     return None
-
-
-def document_date(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
-    """(YYYY-MM-DD, line) of the document: a line that is a date alone, else the first date."""
-    first = None
-    for no, text in lines:
-        m = DATE.search(fold(text))
-        if not m:
-            continue
-        y, mo, d = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
-        iso = f"{y}-{int(mo):02d}-{int(d):02d}"
-        short = len(re.sub(r"[\s•:：发布日期印发时间]", "", text)) <= 12
-        if short:
-            return iso, no
-        first = first or (iso, no)
-    return first
 
 
 #: A year opening a heading, with or without 年 (2026年——, 2021任务清单, 2020 中国答卷).
@@ -195,9 +128,6 @@ class Frame:
 ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|末|前|以前|的|度?工作回顾))"
                     r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,30}?(?:预期目标|主要目标|目标任务|计划))")
 _NAMED_AIMS = re.compile(r"\s*年.{0,16}?(?:预期目标|主要目标)")
-#: 十四五时期/期间/以来, 过去五年: the review of an earlier plan.
-EARLIER = re.compile(r"十([一二三四五六七八九])五\s*[”\"]?\s*"
-                     r"(?:时期|期间|以来|规划实施以来|规划期末|期末|末)")
 REVIEW = re.compile(r"过去[五5]年|五年来|过去一年|一年来|刚刚过去的|过去的一年|过去的五年")
 
 
@@ -208,8 +138,8 @@ def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
         if period_years(m.group(1))[1] >= floor:
             return period_years(m.group(1))[1], False
     for m in EARLIER.finditer(text):  # “十五五”时期: the plan's own period, to its end
-        if frame.start and period_years(_n(m)) == (frame.start, frame.end):
-            return period_years(_n(m))[1], False
+        if frame.start and period_years(plan_number(m)) == (frame.start, frame.end):
+            return period_years(plan_number(m))[1], False
     for m in FUTURE.finditer(text):
         year = int(m.group(1) or m.group(2) or m.group(4) or m.group(5))
         if year >= floor:
@@ -248,7 +178,7 @@ def _no_base(text: str) -> str:
 
 def _past(text: str, frame: Frame, future: int | None) -> bool:
     floor = frame.start or frame.doc_year
-    earlier = any(floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text))
+    earlier = any(floor and period_years(plan_number(m))[1] < floor for m in EARLIER.finditer(text))
     if future is not None and not earlier:
         return False
     if earlier or REVIEW.search(text):
@@ -325,8 +255,8 @@ def sentences(lines: list[tuple[int, str]], frame: Frame) -> Iterator[Sentence]:
             item = (past_section and not HEADING.match(_BULLET.sub("", raw)) and not _AHEAD.search(raw)
                     and head is None)
             own_past = bool(PAST_SECTION.search(raw) or REVIEW.search(raw)) or any(
-                floor and period_years(_n(m))[1] < floor for m in EARLIER.finditer(text)) or _before_doc(
-                raw, frame)
+                floor and period_years(plan_number(m))[1] < floor for m in EARLIER.finditer(text)
+            ) or _before_doc(raw, frame)
             past_section = item or own_past
             units = SUBUNIT.search(raw)
             section_units = units.group() if units else heading_place(raw, frame.own)
