@@ -134,3 +134,32 @@ def test_the_lean_loader_composes_what_pyyamls_base_loader_composes(path: Path):
 
     assert fastyaml._loader() is not yaml.CBaseLoader
     assert outcome(fastyaml._loader()) == outcome(yaml.CBaseLoader)
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: &x [1, 2]\nb: *x\n",
+                                  "a: &x {k: v}\nb: [*x]\n", "a:\n  - &x s\n  - *x\n"])
+def test_an_alias_is_left_to_the_careful_path(text):
+    assert fastyaml.parse(text) is None
+
+
+def test_a_text_with_an_ampersand_but_no_anchor_reads_as_without_it():
+    fast = fastyaml.parse("a: R & D\nb: [x, y]\nc: {k: 1}\n")
+    assert plain(fast) == {"a": "R & D", "b": ["x", "y"], "c": {"k": 1}}
+
+
+def test_the_walk_leaves_no_reference_cycle():
+    # a check --all worker runs its collector rarely (planck.pool.WORKER_GC_THRESHOLD): a
+    # cycle left per file would hold that file's walk until then
+    import gc
+
+    text = (ROOT / "targets" / "luoyang.measured.yaml").read_text(encoding="utf-8")
+    for anchored in (text, text + "# & an ampersand\n"):
+        gc.collect()
+        gc.disable()
+        try:
+            built = fastyaml.parse_with_strings(anchored)
+            assert built is not None
+            del built
+            assert gc.collect() == 0
+        finally:
+            gc.enable()

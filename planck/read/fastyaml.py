@@ -20,8 +20,11 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Plain scalars that some YAML reading could take for a number, date or special value.
-_NUMERIC_LOOKING = re.compile(r"[-+.0-9]")
+#: The plain scalars read as null or a boolean, and what they read as.
+_WORDS: dict[str, Any] = {**dict.fromkeys(_NULL), **_BOOL}
+# The first characters of plain scalars that some YAML reading could take for a number, date
+# or special value.
+_NUMERIC_FIRST = frozenset("-+.0123456789")
 # …and those made only of characters such readings use (hex digits, signs, 0x/0o/0b, dates,
 # times): anything else, a CJK character say, makes the scalar a string in every reading.
 _AMBIGUOUS = re.compile(r"[0-9a-fA-F._:+\-xXoObBtTzZ ]+|[-+]?\.(?:inf|nan)", re.IGNORECASE)
@@ -82,11 +85,9 @@ def _scalar(node: Any) -> Any:
     value = node.value
     if node.style:  # quoted or block scalars are strings in every reading
         return value
-    if value in _NULL:
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _NUMERIC_LOOKING.match(value):
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] in _NUMERIC_FIRST:  # not empty: "" is a null word
         if _INT.fullmatch(value):
             return int(value)
         if _FLOAT.fullmatch(value):
@@ -150,62 +151,89 @@ class Strings:
         self.free: list[str] = []
 
 
-def _builder(strings: Strings) -> Any:
+class _Builder:
     """The walk from composed nodes to positioned data: raises _Unsure at an alias (the same
-    node reached twice), an explicit tag, a complex or duplicate key, or a merge key."""
-    # yaml is imported by parse() before any node exists; the node classes are bound then.
-    seen: set[int] = set()
-    short, free_strings = strings.short, strings.free
-    scalar_node, sequence_node, mapping_node = ScalarNode, SequenceNode, MappingNode
+    node reached twice), an explicit tag, a complex or duplicate key, or a merge key.
 
-    def build(node: Any, free: bool) -> Any:
-        if id(node) in seen:
-            raise _Unsure
-        seen.add(id(node))
-        if isinstance(node, scalar_node):
+    An object, not a closure: a nested function that calls itself is a reference cycle, and
+    each file's walk (with its strings) would wait for the cyclic collector. Scalars under a
+    mapping or a sequence, most of the nodes, are read in the loop rather than by a call
+    (unless the text has an anchor: then every node goes through the alias check)."""
+
+    __slots__ = ("seen", "short", "free")
+
+    def __init__(self, strings: Strings, anchored: bool):
+        # only a text with an anchor ('&') can reach a node twice (an alias names an anchor)
+        self.seen: set[int] | None = set() if anchored else None
+        self.short, self.free = strings.short, strings.free
+
+    def build(self, node: Any, free: bool) -> Any:
+        # yaml is imported by parse() before any node exists; the node classes are bound then.
+        seen = self.seen
+        if seen is not None:
+            if id(node) in seen:
+                raise _Unsure
+            seen.add(id(node))
+        if isinstance(node, ScalarNode):
             value = _scalar(node)
             if type(value) is str:
-                (free_strings if free else short).append(value)
+                (self.free if free else self.short).append(value)
             return value
         if node.tag not in _DEFAULT_TAGS:
             raise _Unsure
-        mark = node.start_mark
-        lc = Positions(mark.line, mark.column)
-        if isinstance(node, sequence_node):
-            seq = PosSeq()
-            seq.lc = lc
-            items = lc._items
-            for item in node.value:
-                mark = item.start_mark
-                items.append((mark.line, mark.column))
-                seq.append(build(item, free))
-            return seq
-        if isinstance(node, mapping_node):
-            out = PosMap()
-            out.lc = lc
-            keys, values = lc._keys, lc._values
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, scalar_node):
-                    raise _Unsure
-                key = _scalar(key_node)
-                if key in out or key == "<<":
-                    raise _Unsure  # duplicate or merge key: the careful path reports it
-                if type(key) is str:
-                    short.append(key)
-                mark = key_node.start_mark
-                keys[key] = at = (mark.line, mark.column)
-                # an empty value has no position of its own; point at its key, as the careful
-                # path does
-                if not (isinstance(value_node, scalar_node) and not value_node.style
-                        and value_node.value == ""):
-                    mark = value_node.start_mark
-                    at = (mark.line, mark.column)
-                values[key] = at
-                out[key] = build(value_node, key in FREE_TEXT)
-            return out
+        if isinstance(node, SequenceNode):
+            return self._sequence(node, free)
+        if isinstance(node, MappingNode):
+            return self._mapping(node)
         raise _Unsure
 
-    return build
+    def _sequence(self, node: Any, free: bool) -> PosSeq:
+        mark = node.start_mark
+        seq = PosSeq()
+        seq.lc = lc = Positions(mark.line, mark.column)
+        items, strings, inline = lc._items, self.free if free else self.short, self.seen is None
+        for item in node.value:
+            mark = item.start_mark
+            items.append((mark.line, mark.column))
+            if inline and isinstance(item, ScalarNode):
+                value = _scalar(item)
+                if type(value) is str:
+                    strings.append(value)
+                seq.append(value)
+            else:
+                seq.append(self.build(item, free))
+        return seq
+
+    def _mapping(self, node: Any) -> PosMap:
+        mark = node.start_mark
+        out = PosMap()
+        out.lc = lc = Positions(mark.line, mark.column)
+        keys, values, short, inline = lc._keys, lc._values, self.short, self.seen is None
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Unsure
+            key = _scalar(key_node)
+            if key in out or key == "<<":
+                raise _Unsure  # duplicate or merge key: the careful path reports it
+            if type(key) is str:
+                short.append(key)
+            mark = key_node.start_mark
+            keys[key] = at = (mark.line, mark.column)
+            scalar = isinstance(value_node, ScalarNode)
+            # an empty value has no position of its own; point at its key, as the careful
+            # path does
+            if not scalar or value_node.style or value_node.value != "":
+                mark = value_node.start_mark
+                at = (mark.line, mark.column)
+            values[key] = at
+            if inline and scalar:
+                value = _scalar(value_node)
+                if type(value) is str:
+                    (self.free if key in FREE_TEXT else short).append(value)
+                out[key] = value
+            else:
+                out[key] = self.build(value_node, key in FREE_TEXT)
+        return out
 
 
 @cache
@@ -258,7 +286,7 @@ def parse_with_strings(text: str) -> tuple[PosMap, Strings] | None:
         node = yaml.compose(text, Loader=loader)
         if node is None:
             return None
-        data = _builder(strings)(node, False)
+        data = _Builder(strings, "&" in text).build(node, False)
     except (_Unsure, yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
         return None
     return (data, strings) if isinstance(data, PosMap) else None
