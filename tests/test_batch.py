@@ -45,3 +45,48 @@ def test_pool_matches_one_process_for_every_start_method(tmp_path, method):
 def test_batch_names_no_start_method():
     source = (ROOT / "planck" / "judge" / "batch.py").read_text(encoding="utf-8")
     assert '"fork"' not in source and "'fork'" not in source
+
+
+def _gc_state(_: int) -> tuple[int, int, int]:
+    import gc
+    import os
+
+    return os.getpid(), gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_the_first_job_runs_here_and_the_workers_collect_rarely():
+    import gc
+    import os
+
+    from planck import pool
+
+    got = list(pool.pool_map(_gc_state, list(range(pool.PARALLEL_FROM + 3)), workers=2))
+    assert got[0] == (os.getpid(), gc.get_threshold()[0], 0)  # and this process unfrozen
+    workers = got[1:]
+    assert {pid for pid, _, _ in workers}.isdisjoint({os.getpid()})
+    assert all(threshold == pool.WORKER_GC_THRESHOLD and frozen > 0
+               for _, threshold, frozen in workers)
+
+
+def test_a_city_leaves_no_garbage_in_cycles():
+    # why a worker may collect rarely: a city's work leaves nothing for the cyclic collector
+    import gc
+
+    from planck.cli.commands import _json_chunk
+    from planck.cli.common import parse_statuses
+    from planck.cli.selection import make_selection
+
+    selection = make_selection(None, None, False, None, None, None)
+    for folder, city in [(GOLDEN, "goldcity"), *((ROOT / "targets", p.stem) for p in
+                                                 sorted((ROOT / "targets").glob("*.measured.yaml")))]:
+        city = city.removesuffix(".measured")
+        batch.evaluate_city(city, folder, [], None)  # imports and first-use caches
+        gc.collect()
+        gc.disable()
+        try:
+            report = batch.evaluate_city(city, folder, [], None)
+            _json_chunk(report, parse_statuses("missed"), selection)
+            del report
+            assert gc.collect() == 0, city
+        finally:
+            gc.enable()
