@@ -285,3 +285,18 @@ def test_foreign_investment_in_us_dollars_is_a_unit_of_its_own():
     assert units.check("亿美元") is None and units.convert(1.2, "亿美元", "万美元") == 12000
     with pytest.raises(units.UnitError):
         units.convert(1, "亿美元", "亿元")  # never exchanged at a guessed rate
+
+
+def test_this_year_in_a_review_is_the_year_reviewed():
+    text = ("江川市政府工作报告\n2026年1月26日\n报告指出,2025年作为“十四五”规划收官之年,经济稳中有进。"
+            "这一年,全市地区生产总值增长3.9%,规上工业增加值增长5%。\n今年地区生产总值增长5%左右。\n")
+    assert _values(text) == [5]
+
+
+def test_a_rank_without_a_subject_of_its_own_and_things_counted_to_build():
+    text = ("江川区科技创新实施方案(2023-2027年)\n"
+            "到2027年,科技进步综合评价位次实现“进等升位”,跃居全省前40位。"
+            "推进55个扩面试点项目、30个城市更新重点片区建设。\n")
+    got = {(n, o, v) for n, o, v, _u, _d, _a in _found(text)}
+    assert got == {("科技进步综合评价位次", "rank_at_most", 40), ("扩面试点项目", "at_least", 55),
+                   ("城市更新重点片区", "at_least", 30)}

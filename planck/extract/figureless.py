@@ -14,10 +14,13 @@ def words(sentence: str, line: int, col: int, deadline: int | None) -> list[Foun
     """Targets without a figure: 翻番/倍增, 全覆盖, 接近全省平均水平, 前N名."""
     text = mask(w.fold(sentence))
     out: list[Found] = []
+    before = ""  # the clause before: the subject of a clause that has none (…位次实现“进等升位”，跃居…)
     for a, b in clauses(text):
         clause, original = text[a:b], sentence[a:b]
         quote = original.strip(" \u3000")
-        for f in _word_targets(clause, original, quote):
+        subject = name_of(re.split(r"实现|达到|保持|提升|进入|位居", before)[0])
+        before = original
+        for f in _word_targets(clause, original, quote, subject):
             f.line, f.deadline = line, deadline
             f.col = col + a + max(0, original.find(f.quote))
             out.append(f)
@@ -29,7 +32,7 @@ _COVER_VERB = re.compile(r"(实现|做到|达到|率先实现|基本实现|全�
 _PLAN_WORD = re.compile(r"^[”\"]?(?:行动)?(?:计划|方案|工程|行动)")
 
 
-def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
+def _word_targets(clause: str, original: str, quote: str, subject: str = "") -> list[Found]:
     out = []
     m = w.MULTIPLE.search(clause)
     doubling = m and (m.group(1) != "倍增" or clause[: m.start()].endswith("实现"))
@@ -73,7 +76,9 @@ def _word_targets(clause: str, original: str, quote: str) -> list[Found]:
             out.append(Found(name=name, op=op,
                              wording=ref.group(1), unit=None, reference=ref.group(2), quote=quote))
     for r in w.RANK.finditer(clause):
-        name = name_of(re.sub(r"(?:进入|跻身|保持|位居|位列|居)?[全国省市内]*$", "", original[: r.start()]))
+        lead = re.sub(r"(?:跃居|跃升至|跃升|稳居|升至|进入|跻身|保持|位居|位列|居)?[全国省市内]*$", "",
+                      original[: r.start()])
+        name = name_of(lead) or (subject if not lead.strip(" ,，、") else "")
         if name:
             out.append(Found(name=name, op=OP.rank_at_most, wording=r.group(0),
                              unit="位", value=int(r.group(1)), quote=quote))

@@ -128,7 +128,8 @@ class Frame:
 ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|末|前|以前|的|度?工作回顾))"
                     r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,30}?(?:预期目标|主要目标|目标任务|计划))")
 _NAMED_AIMS = re.compile(r"\s*年.{0,16}?(?:预期目标|主要目标)")
-REVIEW = re.compile(r"过去[五5]年|五年来|过去一年|一年来|刚刚过去的|过去的一年|过去的五年")
+REVIEW = re.compile(r"过去[五5]年|五年来|五年间|过去一年|一年来|刚刚过去的|过去的一年|过去的五年|"
+                    r"这一年|这五年")
 
 
 def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
