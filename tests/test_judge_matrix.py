@@ -467,6 +467,10 @@ REFERENCE = [
     # the share fell from above the goal to below it: regressing
     _row("near_reference", {2021: 95, 2023: 85}, {"status": "regressing"}, "fell",
          reference=REF),
+    # ... with a figure after the deadline, which the reason notes
+    _row("near_reference", {2021: 95, 2023: 85, 2026: 90}, {"status": "regressing",
+                                                            "year": 2023},
+         "fell-after-deadline-noted", reference=REF),
     _row("at_least_reference", {2023: 100}, {"status": "met", "final": False, "ref": 100.0},
          "met-early", reference=REF),
     # the indicator 100 → 120, the reference 100 → 110 by 2023: growing faster so far
@@ -699,6 +703,42 @@ BOUNDED = [
     # ≥ 95 at the deadline: met or missed: nothing proven
     _row("at_least", {2025: 95}, {"status": "not_assessable", "final": False},
          "deadline-lower-open", bounds={2025: LOW}),
+    # a growth rate 10 % a year from 100: ≥ 140 in 2023 is faster than asked whatever it
+    # is (R ≥ 1.187): ahead; ≥ 132 (R ≥ 0.970) may be ahead or as expected: left open
+    _row("annual_growth", {2023: 140}, {"status": "on_track", "R": 1.187, "category": "ahead",
+                                        "light": "green",
+                                        "bounds": {"latest": LOW, "percent_to_goal": LOW,
+                                                   "attainment": LOW, "catch_up": UP}},
+         "lower-ahead", bounds={2023: LOW}),
+    _row("annual_growth", {2023: 132}, {"status": "on_track", "R": 0.97, "category": None,
+                                        "light": None}, "lower-ahead-or-as-expected",
+         bounds={2023: LOW}),
+    # ≤ 0.55 from a base of 0.5 (R 0.323 at 0.55): every positive value below lags; the open
+    # side runs down towards 0, never below it (no growth rate there)
+    _row("annual_growth", {2023: 0.55}, {"status": "off_track", "R": 0.323, "category": "lagging",
+                                         "light": "red", "bounds": {**IN_PLAN_UP, "status": UP}},
+         "upper-small-lags", fields={"baseline": {"year": B, "value": 0.5}}, bounds={2023: UP}),
+    # a figure that may be negative (a growth rate of −3 % in 2020, at least 6 % by 2025):
+    # ≤ −2 is off_track at −2 (R (1/3)/(9/5) = 0.185), and so at the base −3 (R 0) and below
+    _row("at_least", {2023: -2}, {"status": "off_track", "R": 0.185, "category": "lagging",
+                                  "light": "red", "bounds": {**IN_PLAN_UP, "status": UP}},
+         "upper-negative-lags", unit=PCT,
+         fields={"value": 6, "baseline": {"year": B, "value": -3}}, bounds={2023: UP}),
+    # ≤ 0: off_track at 0 (R (3/3)/(9/5) = 0.556), regressing far below
+    _row("at_least", {2023: 0}, {"status": "off_track", "R": 0.556, "category": "lagging",
+                                 "light": "red", "bounds": {**IN_PLAN_UP, "status": UP}},
+         "upper-zero-lags", unit=PCT,
+         fields={"value": 6, "baseline": {"year": B, "value": -3}}, bounds={2023: UP}),
+    # two bounded years: both named in the reason
+    _row("at_least", {2022: 75, 2023: 80}, {"status": "behind", "R": 0.833, "year": 2023,
+                                            "category": "lagging"},
+         "two-upper-bounds", bounds={2022: UP, 2023: UP}),
+    # the bound proves nothing and the exact figure left cannot be judged alone (no base
+    # point): not assessable because of the bound, naming no year
+    _row("at_least", {2022: 84, 2023: 90}, {"status": "not_assessable", "year": None,
+                                            "bounds": {}},
+         "upper-straddles-one-exact-left", unit=PCT, fields={"baseline": None},
+         bounds={2023: UP}),
     # a band, lower is better (80–120 from 140): ≥ 125 misses at the deadline, 完成率 ≤ 96 %
     _row("between", {2025: 125}, {"status": "missed", "final": True, "category": None},
          "deadline-lower-bound-lower-is-better", direction="lower", bounds={2025: LOW}),
@@ -841,6 +881,23 @@ def test_a_revision_applies_from_its_document_s_date():
     assert after["t"].superseded_by == "t2"
     # R = ((84 − 60)/3) / ((90 − 60)/5) = 1.333
     assert after["t2"].verdict.status == "on_track"
+
+
+def test_another_basically_line_rereads_every_category():
+    """完成率 85 % at the deadline is 未实现 at the 90 % line, 基本实现 at an 80 % one
+    (--basically 0.8); every result of the report is read again, and the report says so."""
+    from dataclasses import replace
+
+    from planck.judge.terms import with_basically
+
+    near, far = (evaluate(city(Row("at_least", {"value": 100}, {2025: v}, {})), AS_OF)
+                 for v in (85.0, 70.0))
+    two = replace(near, results=near.results + far.results)
+    assert [r.verdict.category for r in two.results] == ["not_achieved", "not_achieved"]
+    again = with_basically(two, 0.8)
+    assert again.basically == 0.8
+    assert [(r.verdict.category, r.verdict.light) for r in again.results] == [
+        ("basically_achieved", "yellow"), ("not_achieved", "red")]
 
 
 # --- the progress arithmetic at its edges (planck.judge.progress_math), by hand -----------
