@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from conftest import base_targets, measured, obs, target
 
 from planck.read.dataset import read_measured, read_targets
@@ -96,3 +97,131 @@ def test_operator_must_agree_with_indicator_direction(tmp_path):
     doc = base_targets(targets=[target("t", "firms", "rank_at_most", value=30)])
     _, findings = read_targets(write(tmp_path, doc))
     assert codes(findings) == ["direction-mismatch"] and "lower" in findings[0].message
+
+
+# --- each finding stated whole: the line and column it points at, its code and message -----
+# (planck/read/validate.py). The files are YAML text here, so every position can be counted
+# by eye.
+#: a valid target file; a case appends the rest of its one target (line 17 on) or edits it
+HEAD = """planck: 1
+city: {id: c, name_zh: 城, name_en: C}
+sources:
+- {id: plan, title: 规划, issuer: 政府, date: 2022-01-01}
+plans:
+- {id: p, title_zh: 规划, title_en: Plan, start: 2021, end: 2025, source: plan}
+indicators:
+- {id: firms, name_zh: 企业, name_en: Firms, unit: 家, direction: higher}
+targets:
+- id: t
+  plan: p
+  indicator: firms
+  op: at_least
+  deadline: 2025
+  source: plan
+  quote: 引文 100
+"""
+VALUE = "  value: 100\n"
+#: line 18 of a baseline case: ``  baseline: {year: 2020, value: -5, unit: 家, source: s}``
+#: puts ``year`` at column 14, the value -5 at 33, the unit at 42 and the source at 54
+NUMBER = "targets.0.value: {!r} is not a number"
+
+
+def found_in(tmp_path, text: str) -> list[tuple[int, int, str, str]]:
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, found = read_targets(path)
+    assert all(f.file == str(path) for f in found)
+    return [(f.line, f.col, f.code, f.message) for f in found]
+
+
+@pytest.mark.parametrize(("tail", "want"), [
+    # a quoted number: how to write it
+    ('  value: "120"\n', [(17, 10, "schema", "targets.0.value: '120' is a string, not a number: "
+                                             "write it without quotes")]),
+    ('  value: "1.5"\n', [(17, 10, "schema", "targets.0.value: '1.5' is a string, not a number: "
+                                             "write it without quotes")]),
+    ('  value: "1,200"\n', [(17, 10, "schema", NUMBER.format("1,200")
+                             + ": write it with ASCII digits, as 1200")]),
+    ('  value: "１２０"\n', [(17, 10, "schema", NUMBER.format("１２０")
+                            + ": write it with ASCII digits, as 120")]),
+    ('  value: "١٢٠"\n', [(17, 10, "schema", NUMBER.format("١٢٠")
+                           + ": write it with ASCII digits, as 120")]),
+    ('  value: "12 家"\n', [(17, 10, "schema", NUMBER.format("12 家")
+                            + " (the unit goes in 'unit', the words in 'wording')")]),
+    ('  value: "nan"\n', [(17, 10, "schema", NUMBER.format("nan")
+                           + " (the unit goes in 'unit', the words in 'wording')")]),
+    ("  value: .nan\n", [(17, 10, "schema", "targets.0.value: nan is not a finite number "
+                                            "(.nan and .inf are not allowed)")]),
+    # a word where a choice is asked for is no number problem
+    (VALUE + "  pace: fast\n", [(18, 9, "schema", "targets.0.pace: Input should be 'auto', "
+                                                  "'geometric' or 'linear'")]),
+    (VALUE + "  colour: red\n", [(18, 11, "schema", "targets.0.colour: unknown field 'colour'")]),
+    # a rule across fields points at the field it is about (op), not at the target
+    ("  value:\n", [(13, 7, "schema", "targets.0.op: op 'at_least' needs a 'value'")]),
+    # out of range: the value given is named
+    (VALUE + "  baseline: {year: 1800, value: 5}\n",
+     [(18, 20, "schema", "targets.0.baseline.year: Input should be greater than or equal to "
+                         "1949, not 1800")]),
+    # the baseline's own source, unit and sign
+    (VALUE + "  baseline: {year: 2020, value: -5, unit: 家, source: s}\n",
+     [(18, 54, "unknown-ref", "source 's' is not defined in this file"),
+      (18, 33, "negative-count", "a count in '家' cannot be negative")]),
+    (VALUE + "  baseline: {year: 2020, value: -5}\n",
+     [(18, 33, "negative-count", "a count in '家' cannot be negative")]),
+    (VALUE + "  baseline: {year: 2020, value: 5, unit: 亿元}\n",
+     [(18, 42, "unit-mismatch", "baseline unit: cannot compare '亿元' ([currency]) with '家' "
+                                "([institution])")]),
+])
+def test_a_target_s_finding(tmp_path, tail, want):
+    assert found_in(tmp_path, HEAD + tail) == want
+
+
+def test_an_unknown_baseline_unit(tmp_path):
+    [(line, col, code, message)] = found_in(
+        tmp_path, HEAD + VALUE + "  baseline: {year: 2020, value: 5, unit: 吨煤}\n")
+    assert (line, col, code) == (18, 42, "unknown-unit")
+    assert message.startswith("unknown unit '吨煤' (known: 元, 万元, 亿元, 家,")
+
+
+@pytest.mark.parametrize(("old", "new", "want"), [
+    ("deadline: 2025", "deadline:",
+     (14, 3, "schema", "targets.0.deadline: 'deadline' is empty (null): give it a value")),
+    ("deadline: 2025", "deadline: 2025.5",
+     (14, 13, "schema", "targets.0.deadline: Input should be a valid integer")),
+    ("planck: 1", "planck: 2",
+     (1, 9, "schema", "planck: unsupported format version 2: this planck reads 'planck: 1'")),
+    # a model's own check, without pydantic's "Value error, " before it
+    ("date: 2022-01-01", "date: 1900-01-01",
+     (4, 43, "schema", "sources.0.date: date 1900-01-01 is outside 1949-01-01 … 2100-12-31")),
+])
+def test_a_field_s_finding(tmp_path, old, new, want):
+    assert found_in(tmp_path, HEAD.replace(old, new) + VALUE) == [want]
+
+
+MEASURED = """planck: 1
+city: c
+sources:
+- {{id: b, title: 公报, issuer: 统计局, date: {date}, url: "https://example.org/b"}}
+observations:
+- {{indicator: firms, period: {period}, value: 5, unit: 家, source: b, quote: "5家"{more}}}
+"""
+
+
+@pytest.mark.parametrize(("date", "period", "early"), [
+    ("2024-01-15", "2024", False),      # a year begins in January
+    ("2023-12-31", "2024", True),
+    ("2024-11-01", '"2024-11"', False),
+    ("2024-10-01", '"2024-11"', True),  # November, not January
+    ("2024-05-01", '"2024-06"', True),
+])
+def test_a_source_dated_before_the_period_it_reports(tmp_path, date, period, early):
+    found_in(tmp_path, HEAD + VALUE)
+    more = "" if period.isdigit() else ", partial: true"
+    path = tmp_path / "c.measured.yaml"
+    path.write_text(MEASURED.format(date=date, period=period, more=more), encoding="utf-8")
+    tf, _ = read_targets(tmp_path / "c.yaml")
+    found = read_measured(path, tf)[1]
+    want = [(6, 30, "source-before-period",
+             f"source 'b' is dated {date}, before the period {period.strip(chr(34))} it "
+             "reports: check the period or the source's date")] if early else []
+    assert [(f.line, f.col, f.code, f.message) for f in found] == want
