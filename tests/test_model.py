@@ -225,3 +225,183 @@ def test_a_source_dated_before_the_period_it_reports(tmp_path, date, period, ear
              f"source 'b' is dated {date}, before the period {period.strip(chr(34))} it "
              "reports: check the period or the source's date")] if early else []
     assert [(f.line, f.col, f.code, f.message) for f in found] == want
+
+
+# --- cross-references, units and counts, each finding at its key's value ------------------
+#: three indicators (a count, a higher-is-better % and a lower-is-better one) and one target
+#: written a key a line from line 12 on, in the order of TARGET (so key k sits on line 12 + its
+#: index, its value at column len(k) + 5); a case replaces keys or adds them at the end
+CROSS = """planck: 1
+city: {id: c, name_zh: 城, name_en: C}
+sources:
+- {id: plan, title: 规划, issuer: 政府, date: 2022-01-01}
+plans:
+- {id: p, title_zh: 规划, title_en: Plan, start: 2021, end: 2025, source: plan}
+indicators:
+- {id: firms, name_zh: 企业, name_en: Firms, unit: 家, direction: higher}
+- {id: share, name_zh: 占比, name_en: Share, unit: '%', direction: higher}
+- {id: rate, name_zh: 失业率, name_en: Unemployment, unit: '%', direction: lower}
+targets:
+"""
+TARGET = {"id": "t", "plan": "p", "indicator": "firms", "op": "at_least", "deadline": 2025,
+          "source": "plan", "quote": "引文 100", "value": 100}
+
+
+def cross(**fields) -> str:
+    t = {**TARGET, **fields}
+    return CROSS + "".join(f"{'- ' if i == 0 else '  '}{k}: {v}\n"
+                           for i, (k, v) in enumerate((k, v) for k, v in t.items() if v != "-"))
+
+
+UNITS = "unknown unit '吨煤' (known: 元, 万元, 亿元, 家,"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (cross(), []),
+    # line 13 is the plan, 14 the indicator, 15 the op, 16 the deadline, 17 the source, 18
+    # the quote, 19 the value; the keys a case adds follow from line 20
+    (cross(indicator="nope"), [(14, 14, "unknown-ref", "indicator 'nope' is not defined in this file")]),
+    (cross(source="nope"), [(17, 11, "unknown-ref", "source 'nope' is not defined in this file")]),
+    (cross(plan="q"), [(13, 9, "unknown-ref", "plan 'q' is not defined in this file")]),
+    (cross(op="at_least_reference", value="-", quote="引文", reference="nope"),
+     [(19, 14, "unknown-ref", "reference indicator 'nope' is not defined in this file")]),
+    (cross(indicator="rate"),
+     [(15, 7, "direction-mismatch", "op 'at_least' needs a higher-is-better indicator, but "
+                                    "'rate' is declared 'direction: lower'")]),
+    (cross(deadline=2035),
+     [(16, 13, "deadline-outside-plan", "deadline 2035 is outside plan 'p' (2021–2025): give a "
+                                        "goal for a later year (e.g. 2035) a plan of its own")]),
+    # 力争 asks for more than the value: above it, or below it for lower-is-better
+    (cross(quote="引文 100 90", stretch=90),
+     [(20, 12, "stretch-short", "'stretch' (力争) 90 asks for less than 'value' 100")]),
+    (cross(indicator="rate", op="at_most", value=5, quote="引文 5 4", stretch=4), []),
+    (cross(indicator="rate", op="at_most", value=5, quote="引文 5 6", stretch=6),
+     [(20, 12, "stretch-short", "'stretch' (力争) 6 asks for less than 'value' 5")]),
+    # a rate is in %, a factor has no unit, a level's unit is the indicator's dimension
+    (cross(op="annual_growth", value=5, quote="引文 5", unit="家",
+           baseline="{year: 2020, value: 1}"),
+     [(20, 9, "unit-mismatch", "op 'annual_growth': the rate is in '%'")]),
+    (cross(op="multiple_of", value=2, quote="引文 2", unit="家",
+           baseline="{year: 2020, value: 1}"),
+     [(20, 9, "unit-mismatch", "op 'multiple_of': the value is a factor and takes no unit")]),
+    (cross(op="multiple_of", value=2, quote="引文 2", baseline="{year: 2020, value: 1}"), []),
+    (cross(value=2, quote="引文 2", unit="亿元"),
+     [(20, 9, "unit-mismatch", "target unit vs indicator 'firms': cannot compare '亿元' "
+                               "([currency]) with '家' ([institution])")]),
+    (cross(value=2, quote="引文 2", unit="万家"), []),
+    # 百分点 is a change of a %, never its level
+    (cross(indicator="share", op="increase_by", value=2, quote="引文 2", unit="百分点",
+           baseline="{year: 2020, value: 5}"), []),
+    (cross(indicator="rate", op="at_most", value=2, quote="引文 2", unit="百分点"),
+     [(20, 9, "unit-mismatch", "target unit vs indicator 'rate': cannot compare '百分点' "
+                               "([percentage_point]) with '%' (dimensionless)")]),
+    # a share of a reference in another dimension
+    (cross(op="near_reference", value="-", quote="引文", reference="rate"),
+     [(19, 14, "unit-mismatch", "reference indicator unit: cannot compare '%' (dimensionless) "
+                                "with '家' ([institution])")]),
+    (cross(value=-1, quote="引文 -1"), [(19, 10, "negative-count",
+                                           "a count in '家' cannot be negative")]),
+    (cross(op="between", value="-", quote="引文 -1 5", low=-1, high=5),
+     [(19, 8, "negative-count", "a count in '家' cannot be negative")]),
+    (cross(op="between", value="-", quote="引文 -5 -1", low=-5, high=-1),
+     [(19, 8, "negative-count", "a count in '家' cannot be negative"),
+      (20, 9, "negative-count", "a count in '家' cannot be negative")]),
+    (cross(value=7, quote="引文"), [(18, 10, "quote-number", "the quote does not contain its "
+                                   "number 7: quote the words that state it ('引文')")]),
+])
+def test_a_cross_check_s_finding(tmp_path, text, want):
+    assert found_in(tmp_path, text) == want
+
+
+def test_ids_are_unique_in_every_section(tmp_path):
+    text = cross() + "- {id: t, plan: p, indicator: firms, op: at_least, value: 1, deadline: 2025, " \
+        "source: plan, quote: 引文 1}\n"
+    for section, line in (("sources", 4), ("plans", 6), ("indicators", 8)):
+        lines = text.splitlines(keepends=True)
+        lines.insert(line, lines[line - 1])
+        assert found_in(tmp_path, "".join(lines).replace("- id: t\n", "- id: t2\n")) == [
+            (line + 1, 8, "duplicate-id", f"{section}: id {lines[line].split(',')[0][7:]!r} "
+                                          "is used twice")]
+    assert found_in(tmp_path, text) == [(20, 8, "duplicate-id", "targets: id 't' is used twice")]
+
+
+def test_an_indicator_s_or_plan_s_bad_reference(tmp_path):
+    [(line, col, code, message)] = found_in(tmp_path, cross().replace("unit: 家,", "unit: 吨煤,"))
+    assert (line, col, code) == (8, 50, "unknown-unit") and message.startswith(UNITS)
+    assert found_in(tmp_path, cross().replace("end: 2025, source: plan", "end: 2025, source: x")
+                    ) == [(6, 73, "unknown-ref", "source 'x' is not defined in this file")]
+
+
+def test_a_target_unit_that_is_no_unit(tmp_path):
+    [(line, col, code, message)] = found_in(tmp_path, cross(value=2, quote="引文 2", unit="吨煤"))
+    assert (line, col, code) == (20, 9, "unknown-unit") and message.startswith(UNITS)
+
+
+@pytest.mark.parametrize(("revises", "want"), [
+    ({"t": "t"}, [(20, 15, "supersedes-self", "target 't' cannot supersede itself")]),
+    ({"t": "nope"}, [(20, 15, "unknown-ref", "target 'nope' is not defined in this file")]),
+    ({"t2": "t"}, []),
+    ({"t": "t2", "t2": "t"}, [
+        (20, 15, "supersedes-cycle", "target 't' supersedes a chain of targets that leads back "
+                                     "to itself"),
+        (21, 118, "supersedes-cycle", "target 't2' supersedes a chain of targets that leads "
+                                     "back to itself")]),
+])
+def test_a_revision_names_another_target_and_no_circle(tmp_path, revises, want):
+    text = cross(supersedes=revises.get("t", "-")) + (
+        "- {id: t2, plan: p, indicator: firms, op: at_least, value: 1, deadline: 2025, "
+        "source: plan, quote: 引文 1" + (f", supersedes: {revises['t2']}" if "t2" in revises
+                                         else "") + "}\n")
+    assert found_in(tmp_path, text) == want
+
+
+#: a measured file for the city of CROSS, a key a line (a key's value at column len(k) + 5)
+FIGURES = """planck: 1
+city: c
+sources:
+- id: b
+  title: 公报
+  issuer: 统计局
+  date: 2025-03-01
+  url: https://example.org/b
+observations:
+- indicator: firms
+  period: 2024
+  value: 5
+  unit: 家
+  source: b
+  quote: 5家
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "want"), [
+    ("", "", []),
+    ("  url: https://example.org/b\n", "",
+     [(4, 7, "no-url", "source 'b' needs a 'url' (or 'file' for a bundled document)")]),
+    ("city: c", "city: d", [(2, 7, "city-mismatch", "measured file is for 'd', target file for 'c'")]),
+    ("indicator: firms", "indicator: nope",
+     [(10, 14, "unknown-ref", "indicator 'nope' is not defined in the city's target file")]),
+    ("source: b", "source: x", [(14, 11, "unknown-ref", "source 'x' is not defined in this file")]),
+    ("value: 5", "value: -5", [(12, 10, "negative-count", "a count in '家' cannot be negative")]),
+    ("unit: 家", "unit: 万元",
+     [(13, 9, "unit-mismatch", "observation unit vs indicator 'firms': cannot compare '万元' "
+                               "([currency]) with '家' ([institution])")]),
+    ("quote: 5家", "quote: 六家",
+     [(15, 10, "quote-number", "the quote does not contain its number 5: quote the words that "
+                               "state it ('六家')")]),
+])
+def test_a_measured_file_s_finding(tmp_path, old, new, want):
+    found_in(tmp_path, cross())
+    tf, _ = read_targets(tmp_path / "c.yaml")
+    path = tmp_path / "c.measured.yaml"
+    path.write_text(FIGURES.replace(old, new) if old else FIGURES, encoding="utf-8")
+    assert [(f.line, f.col, f.code, f.message) for f in read_measured(path, tf)[1]] == want
+
+
+def test_a_measured_figure_in_no_unit(tmp_path):
+    found_in(tmp_path, cross())
+    path = tmp_path / "c.measured.yaml"
+    path.write_text(FIGURES.replace("unit: 家", "unit: 吨煤").replace("value: 5", "value: -5"),
+                    encoding="utf-8")
+    [f] = read_measured(path, read_targets(tmp_path / "c.yaml")[0])[1]
+    assert (f.line, f.col, f.code) == (13, 9, "unknown-unit") and f.message.startswith(UNITS)
