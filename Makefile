@@ -21,7 +21,7 @@ run: install  ## install, then check Luoyang on the bundled data
 TEST_WORKERS ?= auto
 
 test: install  ## the whole test suite (what CI runs), spread over the cores
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: install  ## style, types (mypy, settings in pyproject.toml; --strict on the core) and the project's own data files
 	$(VENV)/bin/ruff check planck tests bench

@@ -11,7 +11,58 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+PAGE_FACTS = """(() => {
+  const w = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right > w + 1 || r.left < -1) wide.push(el.tagName + '.' + el.getAttribute('class')
+      + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+  }
+  return {
+    links: [...document.querySelectorAll('a[href], link[href]')].map(a => a.href),
+    // a chart is drawn wide and narrow; the screen's width shows one of the two
+    marks: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length)
+      .reduce((n, s) => n + s.querySelectorAll('.obs').length, 0),
+    figures: document.querySelectorAll('tr.figure').length,
+    charts: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length).length,
+    titled: [...document.querySelectorAll('svg')].every(s => s.querySelector('title')
+      && s.querySelector('desc')),
+    scripts: document.querySelectorAll('script').length,
+    scroll: document.documentElement.scrollWidth, client: w, wide: wide.slice(0, 5),
+  };
+})()"""
+
+# Every visible chart: its scale on screen, each text's font size, its part-year marks and
+# legend keys, and the ticks and years of its axes.
+CHARTS = """(() => [...document.querySelectorAll('svg.chart')]
+  .filter(s => s.getClientRects().length && getComputedStyle(s).display !== 'none')
+  .map(s => {
+    const k = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+    return {
+      sizes: [...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * k),
+      partial: s.querySelectorAll('polygon.obs').length,
+      partialKey: s.querySelectorAll('polygon.key').length,
+      legend: [...s.querySelectorAll('text')].map(t => t.textContent).join(' '),
+      ticks: [...s.querySelectorAll('text.tick')].map(t => t.textContent + '@' + t.getAttribute('y')),
+      years: [...s.querySelectorAll('text.year')].map(t => t.textContent + '@' + t.getAttribute('x')),
+    };
+  }))()"""
+
+# A Chinese page's prose: its text less the language switch (hreflang) and code spans (names
+# of fields), read from a detached copy so the page itself is left as it was.
+PROSE = """(() => { const c = document.body.cloneNode(true);
+  for (const el of c.querySelectorAll('[hreflang], code')) el.remove();
+  document.body.appendChild(c); const t = c.innerText; c.remove(); return t; })()"""
+
+#: (width, height) of the screens: a laptop and a phone
+SCREENS = [(1280, 800), (390, 844)]
+LAPTOP, PHONE = SCREENS
 
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -146,3 +197,54 @@ class Browser:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("true", "1")
+
+
+def file_of(url: str) -> Path:
+    return Path(unquote(urlsplit(url).path))
+
+
+def has_charts(name: str) -> bool:
+    """Whether a page (its path in the site) is an indicator or a compare page."""
+    parts = name.split("/")
+    return len(parts) == 3 and (parts[1] == "compare" or parts[2] != "index.html")
+
+
+@dataclass
+class Visit:
+    """What one page showed: its errors and facts (PAGE_FACTS) on the phone, its charts
+    (CHARTS) on each screen where it has charts, its prose where it is a Chinese page."""
+
+    errors: list[str]
+    facts: dict
+    charts: dict[tuple[int, int], list] = field(default_factory=dict)
+    prose: str | None = None
+
+
+def tour(browser: Browser, site: Path) -> dict[str, Visit]:
+    """Every page reached by following links from ``en/index.html``, keyed by its path in the
+    site, each opened once (a page load is most of what a browser test costs) and read for
+    every browser test that reads it: opened on the phone, measured, then resized to the
+    laptop and its charts measured again. A page without scripts lays out the same after the
+    window is resized as when it is opened at that size."""
+    todo, visits = [(site / "en" / "index.html").as_uri()], {}
+    while todo:
+        url = todo.pop()
+        name = file_of(url).relative_to(site).as_posix()
+        if name in visits:
+            continue
+        browser.width(*PHONE)
+        browser.open(url)
+        visit = visits[name] = Visit([], browser.js(PAGE_FACTS))
+        if has_charts(name):
+            visit.charts[PHONE] = browser.js(CHARTS)
+        if name.startswith("zh/"):
+            visit.prose = browser.js(PROSE)
+        if has_charts(name):
+            browser.width(*LAPTOP)
+            visit.charts[LAPTOP] = browser.js(CHARTS)
+        visit.errors = browser.errors()  # every one since the page was opened
+        for link in visit.facts["links"]:
+            parts = urlsplit(link)
+            if parts.scheme == "file" and file_of(link).suffix == ".html":
+                todo.append(parts._replace(fragment="").geturl())
+    return visits

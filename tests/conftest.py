@@ -57,6 +57,29 @@ def _build_once() -> None:
 _build_once()
 
 
+#: Test modules whose tests run on one worker under pytest-xdist (`make test` passes
+#: ``--dist loadgroup``): the browser tests share one browser and one tour of the site, which
+#: a second worker would start again.
+ONE_WORKER = {"tests/test_browser.py": "browser", "tests/test_browser_read.py": "browser"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under ``--dist loadgroup``, xdist's scheduling with the groups of ONE_WORKER: every
+    other test is a unit of its own, each group one unit, and a group, the largest unit, is
+    sent first. (xdist 3.8 reads an ``xdist_group`` mark by renaming the test's node id,
+    which pytest 9 no longer allows, so a mark alone would leave the group split.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class ByModule(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return ONE_WORKER.get(nodeid.split("::", 1)[0]) or super()._split_scope(nodeid)
+
+    return ByModule(config, log)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _no_flush_to_disk():
     """``os.fsync`` does nothing in the test process. No test can observe what it buys (a file
@@ -109,6 +132,47 @@ def bundled_site(tmp_path_factory) -> Path:
     res = CliRunner().invoke(app, ["site", "-o", str(out), "--targets-dir", str(TARGETS)])
     assert res.exit_code == 0, res.output
     return out
+
+
+@pytest.fixture(scope="session")
+def site(bundled_site) -> Path:
+    """The bundled site, as the browser tests read it."""
+    return bundled_site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the process (tests/browser.py).
+    Skipped outside CI when none is installed; under CI=true a missing browser fails."""
+    from browser import Browser, find_browser, in_ci
+
+    binary = find_browser()
+    if binary is None:
+        if in_ci():
+            pytest.fail("chromium not found: CI must run the browser test (.ci/run installs it)")
+        pytest.skip("no chromium installed (apt-get install chromium); CI runs this test")
+    b = Browser(binary)
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    """Where the browser tests leave their screenshots: $PLANCK_SCREENSHOTS or a temp folder."""
+    import tempfile
+
+    folder = os.environ.get("PLANCK_SCREENSHOTS") or tempfile.mkdtemp(prefix="planck-shots-")
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return Path(folder)
+
+
+@pytest.fixture(scope="session")
+def tour(browser, site):
+    """Every page of the bundled site opened once and read for every test that reads them
+    all (``browser.tour``): the crawl, the charts on both screens, the Chinese prose."""
+    from browser import tour as visit_all
+
+    return visit_all(browser, site)
 
 
 def base_targets(**overrides) -> dict:

@@ -10,38 +10,11 @@ temporary folder.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-from browser import Browser, find_browser, in_ci
+from browser import PAGE_FACTS, file_of
 from site_fixture import BAD_URL, NAME, QUOTE, hostile_city
-
-PAGE_FACTS = """(() => {
-  const w = document.documentElement.clientWidth;
-  const wide = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    if (r.right > w + 1 || r.left < -1) wide.push(el.tagName + '.' + el.getAttribute('class')
-      + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
-  }
-  return {
-    links: [...document.querySelectorAll('a[href], link[href]')].map(a => a.href),
-    // a chart is drawn wide and narrow; the screen's width shows one of the two
-    marks: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length)
-      .reduce((n, s) => n + s.querySelectorAll('.obs').length, 0),
-    figures: document.querySelectorAll('tr.figure').length,
-    charts: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length).length,
-    titled: [...document.querySelectorAll('svg')].every(s => s.querySelector('title')
-      && s.querySelector('desc')),
-    scripts: document.querySelectorAll('script').length,
-    scroll: document.documentElement.scrollWidth, client: w, wide: wide.slice(0, 5),
-  };
-})()"""
-
 
 # Every whitespace-separated word of a header, number, date, unit, target, city-name or
 # status-count cell must sit on one line (a Range over the word has one line box per line it
@@ -70,34 +43,6 @@ BROKEN_WORDS = """(() => {
 })()"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_browser()
-    if binary is None:
-        if in_ci():
-            pytest.fail("chromium not found: CI must run the browser test (.ci/run installs it)")
-        pytest.skip("no chromium installed (apt-get install chromium); CI runs this test")
-    b = Browser(binary)
-    yield b
-    b.close()
-
-
-@pytest.fixture(scope="module")
-def site(bundled_site) -> Path:
-    return bundled_site
-
-
-@pytest.fixture(scope="module")
-def shots() -> Path:
-    folder = os.environ.get("PLANCK_SCREENSHOTS") or tempfile.mkdtemp(prefix="planck-shots-")
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    return Path(folder)
-
-
-def _file(url: str) -> Path:
-    return Path(unquote(urlsplit(url).path))
-
-
 def test_front_pages_load_without_console_errors(browser, site, shots):
     browser.width(1280)
     browser.open((site / "index.html").as_uri())  # the language chooser sends the reader on
@@ -112,22 +57,16 @@ def test_front_pages_load_without_console_errors(browser, site, shots):
     assert browser.js("document.documentElement.lang") == "zh-Hans"
 
 
-def test_crawl_links_charts_and_phone_width(browser, site):
-    browser.width(390)
-    todo, seen, pages = [(site / "en" / "index.html").as_uri()], set(), 0
+def test_crawl_links_charts_and_phone_width(tour, site):
+    """Every page reached by links (the tour opens each on the phone): no console error, no
+    script, every chart titled, nothing wider than the screen, one mark per figure, and every
+    link leads to a file."""
     indicator_pages = 0
-    while todo:
-        url = todo.pop()
-        if url in seen:
-            continue
-        seen.add(url)
-        browser.open(url)
-        facts = browser.js(PAGE_FACTS)
-        name = _file(url).relative_to(site).as_posix()
-        assert browser.errors() == [], name
+    for name, visit in tour.items():
+        facts = visit.facts
+        assert visit.errors == [], name
         assert facts["scripts"] == 0 and facts["titled"], name
         assert facts["scroll"] <= facts["client"] and not facts["wide"], (name, facts["wide"])
-        pages += 1
         if facts["figures"]:
             indicator_pages += 1
             assert facts["charts"] == 1 and facts["marks"] == facts["figures"], name
@@ -136,13 +75,9 @@ def test_crawl_links_charts_and_phone_width(browser, site):
             if parts.scheme != "file":
                 assert parts.scheme in ("http", "https"), (name, link)
                 continue
-            target = _file(link)
-            assert target.is_file(), f"{name}: broken link {link}"
-            plain = parts._replace(fragment="").geturl()
-            if target.suffix == ".html" and plain not in seen:
-                todo.append(plain)
+            assert file_of(link).is_file(), f"{name}: broken link {link}"
     # both languages, every city, indicator, compare, sources and methodology page
-    assert pages == len(list(site.rglob("*.html"))) - 1  # all but the root language chooser
+    assert len(tour) == len(list(site.rglob("*.html"))) - 1  # all but the root language chooser
     assert indicator_pages >= 20
 
 

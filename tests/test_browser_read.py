@@ -5,22 +5,22 @@ scale, no Chinese page has an English word outside ids, units, addresses and the
 switch, and the colours on every page reach their contrast ratio (4.5:1 for text, 3:1 for the
 marks of a chart), computed here from the colours the browser resolved.
 
-Fixtures (the browser, the built site, the screenshot folder) are test_browser's.
+Fixtures (the browser, the built site, the screenshot folder, the tour that opens every page
+once) are conftest's.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
 
 import pytest
+from browser import PHONE, SCREENS
 from conftest import TARGETS
-from test_browser import browser, shots, site  # noqa: F401  (fixtures)
 
 CITIES = ("luoyang", "hebi", "jiaozuo", "pingdingshan", "henan")
-#: (width, height) of the screens: a laptop and a phone
-SCREENS = [(1280, 800), (390, 844)]
 
 ANSWER = """(() => {
   const counts = document.querySelector('.answer .counts');
@@ -31,21 +31,6 @@ ANSWER = """(() => {
           asof: document.querySelectorAll('.answer .meta').length};
 })()"""
 
-# Every visible chart: its scale on screen, each text's font size, its part-year marks and
-# legend keys, and the ticks and years of its axes.
-CHARTS = """(() => [...document.querySelectorAll('svg.chart')]
-  .filter(s => s.getClientRects().length && getComputedStyle(s).display !== 'none')
-  .map(s => {
-    const k = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
-    return {
-      sizes: [...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * k),
-      partial: s.querySelectorAll('polygon.obs').length,
-      partialKey: s.querySelectorAll('polygon.key').length,
-      legend: [...s.querySelectorAll('text')].map(t => t.textContent).join(' '),
-      ticks: [...s.querySelectorAll('text.tick')].map(t => t.textContent + '@' + t.getAttribute('y')),
-      years: [...s.querySelectorAll('text.year')].map(t => t.textContent + '@' + t.getAttribute('x')),
-    };
-  }))()"""
 
 # Colours as the browser resolved them: each visible text's colour and the background behind
 # it, and each chart mark's stroke (or fill) against the white of the chart.
@@ -104,6 +89,7 @@ def test_contrast_formula():
     assert contrast("#777777", "#ffffff") < 4.5 < contrast("#767676", "#ffffff")
 
 
+@functools.cache
 def _json(city: str) -> dict:
     from typer.testing import CliRunner
 
@@ -115,7 +101,7 @@ def _json(city: str) -> dict:
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}px")
-def test_every_city_page_answers_above_the_fold(browser, site, shots, screen):  # noqa: F811
+def test_every_city_page_answers_above_the_fold(browser, site, shots, screen):
     for city in CITIES:
         expected = Counter(r["category"] or r["status"] for r in _json(city)["results"])
         for lang in ("en", "zh"):
@@ -142,25 +128,23 @@ def _pages(folder, lang: str) -> list:
                                                     and p.name != "index.html"))
 
 
-def _charts_on_each_screen(browser, site):  # noqa: F811
-    """(page, screen, the charts drawn) for every indicator and compare page on each screen.
-    A page is opened once and measured on each screen in turn: a page without scripts lays
-    out the same after the window is resized as when it is opened at that size (the same
-    measures, checked on every page, at a quarter less of the time)."""
+def _charts_on_each_screen(tour, site):
+    """(page, screen, the charts drawn) for every indicator and compare page on each screen,
+    as the tour measured them (each page opened once, measured on the phone, then resized
+    to the laptop and measured again)."""
     for lang in ("en", "zh"):
         for page in _pages(site, lang):
-            for i, screen in enumerate(SCREENS):
-                browser.width(*screen)
-                if i == 0:
-                    browser.open(page.as_uri())
-                yield lang, page, screen, browser.js(CHARTS)
+            visit = tour.get(page.relative_to(site).as_posix())
+            assert visit is not None, f"no link leads to {page}"
+            for screen in SCREENS:
+                yield lang, page, screen, visit.charts[screen]
 
 
-def test_chart_text_part_year_legend_and_shared_scale(browser, site):  # noqa: F811
+def test_chart_text_part_year_legend_and_shared_scale(tour, site):
     charts: Counter[tuple[int, int]] = Counter()
     partial: Counter[tuple[int, int]] = Counter()
     compared: Counter[tuple[int, int]] = Counter()
-    for lang, page, screen, drawn in _charts_on_each_screen(browser, site):
+    for lang, page, screen, drawn in _charts_on_each_screen(tour, site):
         name = page.relative_to(site).as_posix()
         for chart in drawn:
             charts[screen] += 1
@@ -189,8 +173,11 @@ NOT_WORDS = re.compile(r"--[\w-]+|https?://\S+|[\w.-]+\.(?:cn|com|org|net|gov)\S
 
 
 @pytest.mark.parametrize("screen", SCREENS[1:], ids=lambda s: f"{s[0]}px")
-def test_no_english_word_on_a_chinese_page(browser, site, screen):  # noqa: F811
+def test_no_english_word_on_a_chinese_page(tour, site, screen):
+    """Each Chinese page's prose as the tour read it on the phone."""
     from planck.read.dataset import load_city
+
+    assert screen == PHONE  # the screen the tour reads prose on
 
     ids: set[str] = set()
     units: set[str] = set()
@@ -202,14 +189,11 @@ def test_no_english_word_on_a_chinese_page(browser, site, screen):  # noqa: F811
         units |= {x.unit for x in t.indicators}
         ids |= {f"{t.city.id}-{x.id}" for x in t.targets}
     seen = 0
-    browser.width(*screen)
     for page in sorted((site / "zh").rglob("*.html")):
-        browser.open(page.as_uri())
+        visit = tour.get(page.relative_to(site).as_posix())
+        assert visit is not None and visit.prose is not None, f"no link leads to {page}"
         # the language switch (hreflang) and code spans (names of fields) are not prose
-        text = browser.js("""(() => { const c = document.body.cloneNode(true);
-          for (const el of c.querySelectorAll('[hreflang], code')) el.remove();
-          document.body.appendChild(c); const t = c.innerText; c.remove(); return t; })()""")
-        text = NOT_WORDS.sub(" ", text)
+        text = NOT_WORDS.sub(" ", visit.prose)
         for token in sorted(ids, key=len, reverse=True):
             text = text.replace(token, " ")
         for unit in units:
@@ -221,7 +205,7 @@ def test_no_english_word_on_a_chinese_page(browser, site, screen):  # noqa: F811
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}px")
-def test_contrast_of_text_and_chart_marks(browser, site, screen):  # noqa: F811
+def test_contrast_of_text_and_chart_marks(browser, site, screen):
     checked = Counter()
     for page in ("en/index.html", "zh/index.html", "en/luoyang/index.html",
                  "zh/luoyang/index.html", "en/henan/index.html", "en/luoyang/rd-intensity.html",

@@ -4,6 +4,7 @@ template names the same fields in each, and no other module keeps translations o
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from string import Formatter
 
@@ -101,10 +102,11 @@ def test_section_gives_each_language_every_key():
         assert all(list(by_lang[lang]) == list(section) for lang in LANGS), name
 
 
-def _modules():
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name != "words.py":
-            yield path, ast.parse(path.read_text(encoding="utf-8"))
+@functools.cache
+def _modules() -> tuple:
+    """(path, syntax tree) of every module but the catalogue, parsed once for every test."""
+    return tuple((path, ast.parse(path.read_text(encoding="utf-8")))
+                 for path in sorted(PACKAGE.rglob("*.py")) if path.name != "words.py")
 
 
 def test_no_other_module_keeps_words_by_language():
@@ -120,6 +122,7 @@ def test_no_other_module_keeps_words_by_language():
     assert not found, "words by language outside planck/words.py: " + ", ".join(found)
 
 
+@functools.cache
 def _docstrings(tree) -> set[int]:
     return {id(node.body[0].value) for node in ast.walk(tree)
             if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
