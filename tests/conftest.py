@@ -242,6 +242,36 @@ def measured(observations: list[dict], **overrides) -> dict:
     return doc
 
 
+def block_yaml(doc) -> str:
+    """``doc`` in YAML's block style, every key and value written as JSON writes it: the same
+    data as ``json.dumps(doc)`` (JSON is YAML), one key or item a line. planck reads such a
+    file on its fast path; JSON laid out over several lines takes its careful parser, several
+    times slower, which tests of what planck decides need not pay (test_model and the hostile
+    and fuzz tests read JSON and flow collections on purpose)."""
+
+    def lines(value, pad: str) -> list[str]:
+        out = []
+        if isinstance(value, dict):
+            for key, item in value.items():
+                head = f"{pad}{json.dumps(key, ensure_ascii=False)}:"
+                if isinstance(item, (dict, list)) and item:
+                    out += [head, *lines(item, pad + "  ")]
+                else:
+                    out.append(f"{head} {json.dumps(item, ensure_ascii=False)}")
+        else:
+            for item in value:
+                if isinstance(item, (dict, list)) and item:
+                    inner = lines(item, pad + "  ")
+                    out += [f"{pad}- {inner[0][len(pad) + 2:]}", *inner[1:]]
+                else:
+                    out.append(f"{pad}- {json.dumps(item, ensure_ascii=False)}")
+        return out
+
+    if not isinstance(doc, (dict, list)) or not doc:
+        return json.dumps(doc, ensure_ascii=False) + "\n"
+    return "\n".join(lines(doc, "")) + "\n"
+
+
 @pytest.fixture
 def make_city(tmp_path):
     """Write a city's target (and measured) file; return the target file path."""
@@ -251,11 +281,10 @@ def make_city(tmp_path):
         d = doc or base_targets()
         d["targets"] = targets
         path = tmp_path / "testcity.yaml"
-        path.write_text(json.dumps(d, ensure_ascii=False, indent=1), encoding="utf-8")
+        path.write_text(block_yaml(d), encoding="utf-8")
         if observations is not None or measured_doc is not None:
             m = measured_doc or measured(observations or [])
-            (tmp_path / "testcity.measured.yaml").write_text(
-                json.dumps(m, ensure_ascii=False, indent=1), encoding="utf-8")
+            (tmp_path / "testcity.measured.yaml").write_text(block_yaml(m), encoding="utf-8")
         return path
 
     return make

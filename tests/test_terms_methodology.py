@@ -3,11 +3,10 @@ estimates, conflicting figures and revised targets": each number the page gives,
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
-from conftest import ROOT, base_targets, obs, target
+from conftest import ROOT, base_targets, measured, obs, target
 
 from planck.judge.evaluate import evaluate
 from planck.judge.terms import with_basically
@@ -18,12 +17,9 @@ PAGE = (ROOT / "docs" / "methodology.md").read_text("utf-8")
 
 
 def run(make_city, targets, observations, doc=None, as_of="2026-11-01", sources=()):
-    path = make_city(targets, observations, doc=doc or base_targets())
-    if sources:
-        m = path.with_name("testcity.measured.yaml")
-        d = json.loads(m.read_text("utf-8"))
-        d["sources"] += list(sources)
-        m.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
+    figures = measured(observations)
+    figures["sources"] += list(sources)
+    path = make_city(targets, doc=doc or base_targets(), measured_doc=figures)
     return evaluate(load_city(str(path), path.parent), date.fromisoformat(as_of))
 
 

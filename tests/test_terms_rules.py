@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import base_targets, obs, target
+from conftest import base_targets, measured, obs, target
 
 from planck.judge.evaluate import evaluate
 from planck.read.dataset import load_city
@@ -15,14 +15,9 @@ FIRMS_2020 = {"year": 2020, "value": 755}
 
 
 def run(make_city, targets, observations, as_of="2026-11-01", doc=None, sources=None):
-    path = make_city(targets, observations, doc=doc or base_targets())
-    if sources is not None:
-        import json
-
-        m = path.with_name("testcity.measured.yaml")
-        d = json.loads(m.read_text("utf-8"))
-        d["sources"] += sources
-        m.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
+    figures = measured(observations)
+    figures["sources"] += sources or []
+    path = make_city(targets, doc=doc or base_targets(), measured_doc=figures)
     return evaluate(load_city(str(path), path.parent), date.fromisoformat(as_of)).results
 
 
