@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from planck.frozen import frozen
 
 #: Longest message kept in a finding; longer ones (huge keys or values) are cut.
 MAX_MESSAGE = 400
@@ -24,7 +25,7 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Finding:
     """One problem in one input file. ``line``/``col`` are 1-based, 0 when unknown."""
 

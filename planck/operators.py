@@ -16,9 +16,10 @@ judging layer use it; it imports nothing from either.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, cast
+
+from planck.frozen import frozen
 
 _EPS = 1e-9
 #: Default tolerances: "左右" within 2 % of the value; "接近" at least 90 % of the reference.
@@ -86,7 +87,7 @@ def greater(v: float, goal: float) -> bool:
     return v > goal + _EPS * max(1.0, abs(goal))
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Levels:
     """What a target asks for, in the indicator's unit: ``goal`` is the least value that
     satisfies it, ``nominal`` the value as promised, ``low``/``high`` a band's edges."""
@@ -97,7 +98,7 @@ class Levels:
     high: float | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class GoalInput:
     """The numbers a goal is derived from (values already in the indicator's unit)."""
 
@@ -222,7 +223,7 @@ def _grown(sign: str, in_unit: bool) -> Show:
         f" = {num(t.goal)}{u}" if t.goal is not None else u if in_unit else "")
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Operator:
     """One ``op``: its meaning, its checks and its method."""
 

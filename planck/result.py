@@ -7,13 +7,14 @@ verdict, evidence, progress, pacing, flags. The JSON form of a ``Report`` is des
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from datetime import date
 from functools import cache
 from typing import Any
 
 from planck import operators
 from planck.findings import Finding
+from planck.frozen import frozen
 from planck.result_parts import (
     FIGURE_KEYS,
     BaselineActual,
@@ -84,7 +85,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Result:
     """The evaluation of one target at an as-of date: which target (id … line), what was
     promised (``target``), and five parts: the verdict, the evidence it rests on, progress,
@@ -168,7 +169,7 @@ def nested_keys() -> dict[str, tuple[str, ...]]:
             "baseline_actual": keys(BaselineActual)}
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class PlanRef:
     id: str
     title_zh: str
@@ -177,7 +178,7 @@ class PlanRef:
     end: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Report:
     """All results for one city at one as-of date."""
 

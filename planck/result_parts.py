@@ -6,9 +6,11 @@ what was promised (``TargetRef``), the verdict, the evidence it rests on (figure
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any, ClassVar, Protocol
+
+from planck.frozen import frozen
 
 
 class Figure(Protocol):
@@ -64,7 +66,7 @@ def figure_dict(o: Figure | None) -> dict[str, Any] | None:
     return None if o is None else {k: getattr(o, k) for k in FIGURE_KEYS}
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class TargetRef:
     """What was promised, in the indicator's unit (``goal`` is the least value that meets it)."""
 
@@ -83,7 +85,7 @@ class TargetRef:
     quote: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Pace:
     """Observed against required progress between a base point and the latest observation."""
 
@@ -96,7 +98,7 @@ class Pace:
     ratio: float | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class BasePoint:
     """The figure progress is measured from, and why that one (docs/methodology.md)."""
 
@@ -105,7 +107,7 @@ class BasePoint:
     why: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class CatchUp:
     """剩余N年需年均增长X%: the pace needed from the deciding figure to the goal by the
     deadline, by the verdict's own method. ``value`` is in %/yr for ``geometric`` (compound),
@@ -117,7 +119,7 @@ class CatchUp:
     method: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class BaselineActual:
     """A plan's baseline that was an estimate (预计) and the actual figure recorded since."""
 
@@ -127,7 +129,7 @@ class BaselineActual:
     difference: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Verdict:
     """What the judge decided: the gate's status, and the evaluators' words read off it."""
 
@@ -145,7 +147,7 @@ class Verdict:
     light: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Evidence:
     """The figures the verdict rests on, each the figure as read (source, quote, line)."""
 
@@ -165,7 +167,7 @@ class Evidence:
     conflicts: tuple[Figure, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Progress:
     """How far the target has come from its base point, and why a number is missing."""
 
@@ -180,7 +182,7 @@ class Progress:
     base_point: BasePoint | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Pacing:
     """The pace: observed against required, the method, and what is still needed."""
 
@@ -192,7 +194,7 @@ class Pacing:
     catch_up: CatchUp | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Flags:
     """What a reader is warned of beside the verdict."""
 

@@ -22,7 +22,7 @@ BELOW = {
 }
 #: Top-level modules every layer may use; they import no layer themselves.
 SHARED = {"findings", "result", "result_parts", "escape", "operators", "readable", "reasons",
-          "suggest", "pool", "choices", "words"}
+          "suggest", "pool", "choices", "words", "frozen"}
 
 
 def _imports(path):

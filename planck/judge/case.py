@@ -6,10 +6,11 @@ Everything a verdict depends on, gathered before deciding (``evaluate`` decides)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from planck import operators
+from planck.frozen import frozen
 from planck.operators import GoalInput, Levels, Operator
 from planck.read.dataset import CityData, Obs
 from planck.read.model import Indicator, Target
@@ -44,7 +45,7 @@ def pick(observations: Iterable[Obs], indicator: str, as_of: date
     return dict(sorted(annual.items())), latest_partial
 
 
-@dataclass(frozen=True)
+@frozen
 class Base:
     """A base point: year, value and the rule that chose it."""
 
@@ -54,7 +55,7 @@ class Base:
     before_plan: bool = True
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Case:
     """Everything one target's verdict depends on, gathered once before deciding (``build``).
 

@@ -6,14 +6,14 @@ A ``Decision`` is frozen: the judge derives a changed one with ``dataclasses.rep
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from planck.frozen import frozen
 from planck.judge.case import Base
 from planck.reasons import say
 from planck.result import Pace
 
 
-@dataclass(frozen=True)
+@frozen
 class Decision:
     """What a decision rule concludes (``year`` is the annual figure it rests on).
 

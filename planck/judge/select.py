@@ -9,12 +9,13 @@ command line can say so. Which targets the gate judges is its own option
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from planck.frozen import frozen
 from planck.result import Report, Result, in_gate
 
 
-@dataclass(frozen=True)
+@frozen
 class Selection:
     """Statuses to show (empty: all) and to hide, plans and attributes to keep (empty: all)."""
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from planck import operators
 from planck.findings import Finding, PlanckError
+from planck.frozen import frozen
 from planck.read import units
 from planck.read.loader import load, locate
 from planck.read.model import CopyOf, MeasuredFile, Source, TargetFile
@@ -23,7 +24,7 @@ from planck.read.validate import check_measured, check_targets, to_model
 MEASURED_SUFFIX = ".measured.yaml"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Obs:
     """One figure as read, resolved: its value in the indicator's unit (``unit``), as the
     source gave it (``given_value`` in ``given_unit``), its source, quote, file and line.
@@ -59,7 +60,7 @@ class Obs:
     col: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class CityData:
     """A validated city: targets, where each target sits, and resolved observations."""
 

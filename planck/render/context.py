@@ -3,9 +3,8 @@ language are planck.words')."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from planck.choices import LANGS
+from planck.frozen import frozen
 from planck.words import section
 
 __all__ = ["LANGS", "COUNT_SEP", "LABELS", "STATUS_LABEL", "STATUS_SYMBOL", "Context", "join_counts"]
@@ -28,7 +27,7 @@ def join_counts(items, lang: str) -> str:
 LABELS = section("label")
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What a renderer may know besides the reports."""
 

@@ -11,9 +11,9 @@ fast; ANSI colour only on the status and only when ``ctx.color``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 
+from planck.frozen import frozen
 from planck.readable import period_suffix
 from planck.render import cells as C
 from planck.render.context import STATUS_LABEL, STATUS_SYMBOL, Context, join_counts
@@ -31,7 +31,7 @@ HEAD = section("table")
 STALE, OVERDUE = "*", "!"
 
 
-@dataclass(frozen=True)
+@frozen
 class Col:
     """A column: how to get a row's cell variants (longest first), alignment and sizing."""
 
