@@ -81,3 +81,16 @@ def test_other_models_still_get_pydantic_plugins_after_the_file_models():
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=120, check=True).stdout.split()
     assert out == ["True", "True", "1"], out
+
+
+def test_the_annotations_typer_and_pydantic_read_at_start_are_not_source_text():
+    # postponed annotations are strings that typer (a command's options) and pydantic (a
+    # model's fields) compile one by one on every run
+    from planck.cli.commands import check, explain, list_cities, validate
+    from planck.read import model
+
+    for command in (check, validate, list_cities, explain):
+        assert not [k for k, v in command.__annotations__.items() if isinstance(v, str)], command
+    for name, cls in vars(model).items():
+        if isinstance(cls, type) and issubclass(cls, model.Frozen):
+            assert not [k for k, v in cls.__annotations__.items() if isinstance(v, str)], name

@@ -1,6 +1,8 @@
-"""Commands check, validate, list and explain."""
+"""Commands check, validate, list and explain.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads each command's annotations on every
+run, and postponed ones are source text it compiles then, one by one (issue 27, start-up).
+"""
 
 from collections import Counter
 from pathlib import Path

@@ -2,9 +2,10 @@
 
 Only the shape of each file is checked here; references between objects and units are
 checked in ``validate``, which knows where every node sits in the YAML source.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations``: pydantic reads every field's annotation when a model
+is defined, and postponed ones are source text it compiles then, one by one (start-up).
+"""
 
 import re
 from datetime import date, datetime
@@ -129,7 +130,7 @@ class CopyOf(Frozen):
     url: Text | None = None
 
     @model_validator(mode="after")
-    def _named(self) -> CopyOf:
+    def _named(self) -> "CopyOf":
         if self.title is None and self.issuer is None and self.url is None:
             raise rule("title", "copy_of names its original by a title, an issuer or a url")
         return self
@@ -159,7 +160,7 @@ class Plan(Frozen):
     source: Id
 
     @model_validator(mode="after")
-    def _period(self) -> Plan:
+    def _period(self) -> "Plan":
         if self.end < self.start:
             raise rule("end", f"plan ends ({self.end}) before it starts ({self.start})")
         return self
@@ -217,7 +218,7 @@ class Target(Frozen):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _fields_for_op(self) -> Target:
+    def _fields_for_op(self) -> "Target":
         op = self.op
         spec = operators.get(op)
         if spec.shape == "range":
@@ -311,7 +312,7 @@ class Observation(Frozen):
         return 12 if isinstance(self.period, int) else int(self.period[5:])
 
     @model_validator(mode="after")
-    def _partial(self) -> Observation:
+    def _partial(self) -> "Observation":
         if self.month < 12 and not self.partial:
             raise rule("period", f"period {self.period!r} ends before December: "
                        "set 'partial: true' (partial-year figures are never compared "
