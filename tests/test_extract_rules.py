@@ -300,3 +300,9 @@ def test_a_rank_without_a_subject_of_its_own_and_things_counted_to_build():
     got = {(n, o, v) for n, o, v, _u, _d, _a in _found(text)}
     assert got == {("科技进步综合评价位次", "rank_at_most", 40), ("扩面试点项目", "at_least", 55),
                    ("城市更新重点片区", "at_least", 30)}
+
+
+def test_two_long_names_doubling_together_and_one_name_with_he_inside():
+    text = ("江川市“十五五”规划\n到2030年,研究和试验发展经费比2025年翻一番,"
+            "地区生产总值和居民人均可支配收入比2020年翻一番。\n")
+    assert sorted(n for n, *_ in _found(text)) == ["地区生产总值", "居民人均可支配收入", "研究和试验发展经费"]

@@ -43,6 +43,9 @@ def _word_targets(clause: str, original: str, quote: str, subject: str = "") -> 
         if vs:
             head = head[: vs.start()]
         names = [name_of(x) for x in split_list(head) if name_of(x)]
+        pair = [name_of(x) for x in split_list(head, "和及与")]
+        if len(names) == 1 and len(pair) > 1 and all(len(n) >= 4 for n in pair):
+            names = pair  # 国内生产总值和城乡居民人均收入比2010年翻一番: both double
         for n in names:
             f = Found(name=n, op=OP.multiple_of, wording=m.group(1), unit=None, value=w.FACTORS[m.group(1)],
                       quote=quote)
