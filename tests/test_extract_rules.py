@@ -306,3 +306,11 @@ def test_two_long_names_doubling_together_and_one_name_with_he_inside():
     text = ("江川市“十五五”规划\n到2030年,研究和试验发展经费比2025年翻一番,"
             "地区生产总值和居民人均可支配收入比2020年翻一番。\n")
     assert sorted(n for n, *_ in _found(text)) == ["地区生产总值", "居民人均可支配收入", "研究和试验发展经费"]
+
+
+def test_a_step_to_climb_and_a_level_to_cut_to():
+    text = ("江川省国民经济和社会发展第十五个五年规划纲要\n到2030年,全省地区生产总值迈上10万亿元台阶,"
+            "煤炭消费量压减到8000万吨以内,城镇调查失业率下降至5%。\n")
+    assert _found(text) == [("地区生产总值", "at_least", 100000, "亿元", 2030, False),
+                            ("城镇调查失业率", "at_most", 5, "%", 2030, False),
+                            ("煤炭消费量", "at_most", 8000, "万吨", 2030, False)]

@@ -197,6 +197,8 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode,
     tail = original[m.end() + skip: nxt]
     # 40家A、B、C等研发平台: an enumeration with its category is one name; else the first item.
     name_after = name_of(tail if "等" in tail else re.split(r"[、和及与]", tail)[0]) if tail.strip() else ""
+    if re.fullmatch(r"新?(?:台阶|大关|关口|量级)", name_after):
+        name_after = ""  # 迈上10万亿元台阶: the figure's step, not what it counts
     if building:  # 推进30个城市更新重点片区建设: the things counted, not their building
         name_after = re.sub(r"(?<=.{2})建设$", "", name_after)
     cut_end = m.start()

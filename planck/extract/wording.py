@@ -75,6 +75,10 @@ BEFORE = {
     "超": OP.more_than, "高于": OP.more_than, "不超过": OP.at_most, "不高于": OP.at_most,
     "低于": OP.at_most, "控制在": OP.at_most, "降低到": OP.at_most, "下降到": OP.at_most,
     "降至": OP.at_most, "保持在": OP.at_least, "稳定在": OP.at_least,
+    # 迈上10万亿元台阶, 缩小到1.9以内: a level reached, a level not exceeded
+    "迈上": OP.at_least, "跨上": OP.at_least, "跃上": OP.at_least, "站上": OP.at_least,
+    "缩小到": OP.at_most, "缩小至": OP.at_most, "压减到": OP.at_most, "压减至": OP.at_most,
+    "减少到": OP.at_most, "减少至": OP.at_most, "下降至": OP.at_most, "降低至": OP.at_most,
     "年均增长": OP.annual_growth, "年均提高": OP.annual_growth,
     "年均递增": OP.annual_growth, "年均增速": OP.annual_growth,
     # a year's growth of a level (地区生产总值增长5%左右): the level's growth rate
