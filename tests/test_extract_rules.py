@@ -314,3 +314,12 @@ def test_a_step_to_climb_and_a_level_to_cut_to():
     assert _found(text) == [("地区生产总值", "at_least", 100000, "亿元", 2030, False),
                             ("城镇调查失业率", "at_most", 5, "%", 2030, False),
                             ("煤炭消费量", "at_most", 8000, "万吨", 2030, False)]
+
+
+def test_last_years_figure_and_this_years_aim_in_one_sentence():
+    # the clause naming 2025 reports it; the next clause, with no name, aims at the same indicator
+    text = ("江川市政府工作报告\n2026年1月20日\n2025年全市地区生产总值增长5.5%,今年预期增长6%左右。"
+            "到2030年,全市一般公共预算收入达到800亿元,年均增长6%。\n")
+    assert _found(text) == [("一般公共预算收入", "annual_growth", 6, "%", 2030, False),
+                            ("一般公共预算收入", "at_least", 800, "亿元", 2030, False),
+                            ("地区生产总值", "annual_growth", 6, "%", 2026, True)]

@@ -85,11 +85,15 @@ def figures(sentence: str, line: int, col: int, deadline: int | None) -> list[Fo
             f.col = col + a + max(0, sentence[a:b].find(f.quote))
             if not f.name:  # 达到3000家，力争3500家: a stretch level of the figure before
                 prev = out[-1] if out else None
-                if prev and prev.value is not None and f.value is not None and prev.unit == f.unit:
+                aim = bool(re.search(r"力争|争取", f.quote))
+                growth = f.op == OP.annual_growth and f.unit == "%"
+                if (prev and prev.value is not None and f.value is not None and prev.unit == f.unit
+                        and (aim or not growth)):
                     prev.stretch = f.value
                     prev.notes.append(f"stretch level (力争) from: {f.quote}")
-                elif prev and f.unit and prev.unit != f.unit and f.op in _LEVELS and "力争" not in f.quote:
-                    # 地区生产总值年均增长5.5%，到2030年突破5000亿元: the same indicator's level
+                elif prev and f.unit and not aim and (growth or prev.unit != f.unit and f.op in _LEVELS):
+                    # …年均增长5.5%，到2030年突破5000亿元; …达到8000亿元，年均增长6%: the same
+                    # indicator's level or growth
                     f.name = prev.name
                     out.append(f)
                 continue
@@ -208,7 +212,8 @@ def _one(clause: str, original: str, m: re.Match, pos: int, nxt: int, mode,
     name = name_after or name_of(original[pos:cut_end])
     if _VERB_ONLY.fullmatch(name):
         name = ""  # 新培育 2518个: a verb with its object cut off is no name
-    if not name and "力争" not in before and not (comp_b and comp_b[1] in _LEVELS):
+    if not name and "力争" not in before and not (comp_b and (comp_b[1] in _LEVELS or (
+            comp_b[1] == OP.annual_growth and m.group(4) == "%"))):
         return None
     if mode and mode[1] == op and mode[0] in name:  # 城镇新增就业1200万人: 新增 names it
         wording, op = _figure_op(clause, m, None)

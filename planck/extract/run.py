@@ -111,6 +111,7 @@ def _extract(doc: Doc, start: int | None, end: int | None) -> Extraction:
             continue
         here = items.figures(s.text, s.line, s.col, s.deadline) + items.words(s.text, s.line, s.col,
                                                                              s.deadline)
+        here = [f for f in here if not scope.clause_past(f.quote, frame)]  # 2025年…增长5.5%，今年…
         for f in here:
             own = scope.clause_year(f.quote, frame)
             if own and f.deadline and own != f.deadline:

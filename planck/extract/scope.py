@@ -28,7 +28,7 @@ from planck.extract.places import SUBUNIT, heading_place
 from planck.extract.wording import fold
 
 #: Read here by run.py: the document's frame (the plan period, its date) is in dates.py.
-__all__ = ["PLAN_EPOCH", "Frame", "Sentence", "clause_year", "document_date", "opening_year",
+__all__ = ["PLAN_EPOCH", "Frame", "Sentence", "clause_past", "clause_year", "document_date", "opening_year",
            "period_in_text", "plan_period", "sentences", "this_year_named"]
 
 #: A sentence ends at 。;!? and, in a digest written as a list on one line, before a bullet
@@ -170,6 +170,15 @@ def clause_year(text: str, frame: Frame) -> int | None:
         if year >= floor:
             return year
     return None
+
+
+def clause_past(text: str, frame: Frame) -> bool:
+    """A clause naming a year before the plan (or the report) for itself and nothing ahead:
+    2025年全市地区生产总值增长5.5%, in a sentence that goes on 今年预期增长6%左右."""
+    floor = frame.start or frame.doc_year
+    if not floor or FUTURE.search(text) or THIS_YEAR.search(text) or PERIOD_END.search(text):
+        return False
+    return any(int(y) < floor for y in YEAR.findall(_no_base(text)))
 
 
 def _no_base(text: str) -> str:
