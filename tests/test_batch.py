@@ -54,39 +54,75 @@ def _gc_state(_: int) -> tuple[int, int, int]:
     return os.getpid(), gc.get_threshold()[0], gc.get_freeze_count()
 
 
-def test_the_first_job_runs_here_and_the_workers_collect_rarely():
+@pytest.mark.parametrize("acyclic", [True, False])
+def test_the_first_job_runs_here_and_acyclic_workers_collect_rarely(acyclic):
     import gc
     import os
 
     from planck import pool
 
-    got = list(pool.pool_map(_gc_state, list(range(pool.PARALLEL_FROM + 3)), workers=2))
+    got = list(pool.pool_map(_gc_state, list(range(pool.PARALLEL_FROM + 3)), workers=2,
+                             acyclic=acyclic))
     assert got[0] == (os.getpid(), gc.get_threshold()[0], 0)  # and this process unfrozen
     workers = got[1:]
     assert {pid for pid, _, _ in workers}.isdisjoint({os.getpid()})
-    assert all(threshold == pool.WORKER_GC_THRESHOLD and frozen > 0
-               for _, threshold, frozen in workers)
+    assert all(frozen > 0 for _, _, frozen in workers)
+    assert {threshold for _, threshold, _ in workers} == {
+        pool.WORKER_GC_THRESHOLD if acyclic else gc.get_threshold()[0]}
 
 
-def test_a_city_leaves_no_garbage_in_cycles():
-    # why a worker may collect rarely: a city's work leaves nothing for the cyclic collector
-    import gc
-
+def _jobs(tmp_path):
+    """Every job run with ``acyclic=True``, on the golden city (and check's JSON of it)."""
     from planck.cli.commands import _json_chunk
     from planck.cli.common import parse_statuses
     from planck.cli.selection import make_selection
+    from planck.judge.changes import diff_dates
+    from planck.read.checkfiles import _validate_group
+    from planck.write.reportfiles import _build_job
+    from planck.write.xlsx import city_sheet
 
     selection = make_selection(None, None, False, None, None, None)
-    for folder, city in [(GOLDEN, "goldcity"), *((ROOT / "targets", p.stem) for p in
-                                                 sorted((ROOT / "targets").glob("*.measured.yaml")))]:
-        city = city.removesuffix(".measured")
-        batch.evaluate_city(city, folder, [], None)  # imports and first-use caches
+    then = partial(_json_chunk, gate=parse_statuses("missed"), selection=selection)
+    files = [(0, GOLDEN / "goldcity.yaml"), (1, GOLDEN / "goldcity.measured.yaml")]
+    return {
+        "check": lambda: batch._job(("goldcity", GOLDEN, [], None, then)),
+        "validate": lambda: _validate_group((files, None)),
+        "diff": lambda: batch._loaded_job(("goldcity", GOLDEN, [], partial(
+            diff_dates, start=date(2024, 1, 1), end=None))),
+        "export": lambda: batch._loaded_job(("goldcity", GOLDEN, [], partial(city_sheet,
+                                                                             as_of=None))),
+        "report": lambda: _build_job(("goldcity", GOLDEN, tmp_path / "goldcity.md", None, "en")),
+    }
+
+
+@pytest.mark.parametrize("name", ["check", "validate", "diff", "export", "report"])
+def test_a_city_leaves_no_garbage_in_cycles(tmp_path, name):
+    # why their workers may collect rarely (pool.WORKER_GC_THRESHOLD): their jobs leave
+    # nothing for the cyclic collector
+    import gc
+
+    job = _jobs(tmp_path)[name]
+    job()  # imports and first-use caches
+    gc.collect()
+    gc.disable()
+    try:
+        job()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_every_bundled_city_is_read_and_judged_without_cycles():
+    import gc
+
+    folder = ROOT / "targets"
+    for city in sorted(p.name.removesuffix(".measured.yaml")
+                       for p in folder.glob("*.measured.yaml")):
+        batch.evaluate_city(city, folder, [], None)
         gc.collect()
         gc.disable()
         try:
-            report = batch.evaluate_city(city, folder, [], None)
-            _json_chunk(report, parse_statuses("missed"), selection)
-            del report
+            batch.evaluate_city(city, folder, [], None)
             assert gc.collect() == 0, city
         finally:
             gc.enable()

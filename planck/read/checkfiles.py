@@ -251,7 +251,7 @@ def validate_paths(paths: list[Path], sources_dir: Path | None,
     groups += [[(j, ordered[j])] for left in waiting.values() for j in left]
     by_index: dict[int, list[Finding]] = {}
     jobs = [(group, sources_dir) for group in groups]
-    for found, counted in pool_map(_validate_group, jobs, workers):
+    for found, counted in pool_map(_validate_group, jobs, workers, acyclic=True):
         by_index.update(found)
         if tally is not None:
             tally.update(counted)

@@ -240,7 +240,7 @@ def build_many(jobs: list[tuple[str, Path]], directory: Path, as_of: date | None
 
     texts, findings = Spooled(), []
     for ok, found in pool_map(_build_job, [(city, directory, path, as_of, lang)
-                                           for city, path in jobs]):
+                                           for city, path in jobs], acyclic=True):
         if done is not None:  # the command line's progress bar
             done()
         if ok:
