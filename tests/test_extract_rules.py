@@ -323,3 +323,11 @@ def test_last_years_figure_and_this_years_aim_in_one_sentence():
     assert _found(text) == [("一般公共预算收入", "annual_growth", 6, "%", 2030, False),
                             ("一般公共预算收入", "at_least", 800, "亿元", 2030, False),
                             ("地区生产总值", "annual_growth", 6, "%", 2026, True)]
+
+
+def test_the_next_five_years_of_a_report_are_the_plans():
+    text = ("江川市人民政府工作报告\n2026年1月20日\n今年是“十五五”开局之年。\n二、今后五年的目标任务\n"
+            "今后五年,全市经济社会发展的主要目标是:地区生产总值增长5.5%左右。\n(一)产业\n规上工业增加值增长7%。\n"
+            "三、2026年工作安排\n地区生产总值增长6%左右。\n")
+    assert [(v, d, a) for _n, _o, v, _u, d, a in _found(text)] == [
+        (5.5, 2030, False), (6, 2026, True), (7, 2030, False)]

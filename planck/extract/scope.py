@@ -128,6 +128,8 @@ class Frame:
 ANNUAL = re.compile(r"(?:^|[^\d到至])(\d{4})\s*年(?!\s*\d|\s*(?:以来|底|末|前|以前|的|度?工作回顾))"
                     r"(?=\s*[,，:：、]|\s*(?:是|全年|全市|全省|全国)|.{0,30}?(?:预期目标|主要目标|目标任务|计划))")
 _NAMED_AIMS = re.compile(r"\s*年.{0,16}?(?:预期目标|主要目标)")
+#: 今后五年, 未来五年: the years of the plan a report opens, to its end.
+AHEAD_YEARS = re.compile(r"(?:今后|未来|此后)\s*[五5]\s*年")
 REVIEW = re.compile(r"过去[五5]年|五年来|五年间|过去一年|一年来|刚刚过去的|过去的一年|过去的五年|"
                     r"这一年|这五年")
 
@@ -141,6 +143,8 @@ def _future_year(text: str, frame: Frame) -> tuple[int, bool] | None:
     for m in EARLIER.finditer(text):  # “十五五”时期: the plan's own period, to its end
         if frame.start and period_years(plan_number(m)) == (frame.start, frame.end):
             return period_years(plan_number(m))[1], False
+    if frame.end and frame.doc_year and frame.doc_year <= frame.end and AHEAD_YEARS.search(text):
+        return frame.end, False  # 今后五年的主要目标: the plan's years, in a report of one of them
     for m in FUTURE.finditer(text):
         year = int(m.group(1) or m.group(2) or m.group(4) or m.group(5))
         if year >= floor:
