@@ -4,8 +4,8 @@ Measures, as medians of repeated runs after a warm-up, each in a fresh process:
 
 * the floor: `python -c "import typer, pydantic, rich, ruamel.yaml, pint"`;
 * `planck check luoyang` (table to a pipe) and `planck validate targets/`, and their ratio to
-  the floor (goals: check <= 1.1x, validate <= 0.8x), run in turn with the floor so that a
-  change in the machine's load falls on all of them alike; children run with Python's
+  the floor (goals, issue 27: check <= 1.1x, validate <= 1.1x), run in turn with the floor
+  so that a change in the machine's load falls on all of them alike; children run with Python's
   bytecode cache on (an installed planck has its modules compiled, like the floor's packages);
 * `planck validate targets/` against `yamllint targets/` on the same files (reference only);
 * scale: `planck check --all --format json --targets-dir DIR > /dev/null` on synthetic data
@@ -49,7 +49,7 @@ FLOOR_IMPORTS = "import typer, pydantic, rich, ruamel.yaml, pint"
 #: Start-up goals, as median ÷ floor median (issue 14): the compact table must cost no more
 #: than importing the floor's packages plus a tenth; validate need not import what it does
 #: not use, so it should start faster than the floor.
-GOAL_RATIO = {"check": 1.10, "validate": 0.80}
+GOAL_RATIO = {"check": 1.10, "validate": 1.10}
 GOAL_300_SECONDS = 10.0
 GOAL_300_MB = 500.0
 #: Extra environment for every child (--pythonpath sets PYTHONPATH to measure a scratch copy).
