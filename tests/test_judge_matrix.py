@@ -114,7 +114,9 @@ def observed(r: Result) -> dict[str, Any]:
             "base": None if r.progress.base_point is None else r.progress.base_point.year,
             "ref": r.evidence.reference_value, "category": v.category, "light": v.light,
             "bounds": r.flags.bounds, "estimate": r.flags.estimate,
-            "attain": r.progress.attainment, "method": r.pacing.method}
+            "attain": r.progress.attainment, "method": r.pacing.method,
+            "first_met": v.first_met,
+            "catch_up": None if r.pacing.catch_up is None else r.pacing.catch_up.value}
 
 
 def check(row: Row) -> None:
@@ -343,6 +345,15 @@ SPECIAL = [
     _row("at_least", {2018: 10, 2019: 50, 2023: 80},
          {"status": "behind", "R": 0.9, "base": 2019}, "pre-plan-base",
          fields={"baseline": None}, unit=PCT),
+    # the baseline year's figure already meets it: the first year met is the first after it
+    _row("at_least", {B: 100, 2023: 105}, {"status": "met", "final": False, "first_met": 2023},
+         "base-year-meets-then-met", fields={"baseline": {"year": B}}),
+    # a baseline year of 2019: 2020 is after it, and the first year met
+    _row("at_least", {2019: 60, 2020: 100, 2023: 105}, {"status": "met", "first_met": 2020},
+         "baseline-2019", fields={"baseline": {"year": 2019}}),
+    # one year left: catch-up (100 − 84)/1 = 16 a year
+    _row("at_least", {B: 60, 2024: 84}, {"status": "behind", "catch_up": 16.0},
+         "one-year-left"),
     # met in 2023 already: met, not final (the deadline figure decides)
     _row("at_least", {B: 60, 2023: 100}, {"status": "met", "final": False, "year": 2023},
          "met-early"),
@@ -412,6 +423,11 @@ PART_YEAR = [
     # the latest in-year count is the latest period, wherever the files list it
     _part({2023: 84, "2025-10": 100, "2025-06": 90},
           {"status": "met", "provisional": True, "year": "2025-10"}, "latest-listed-first"),
+    # a target met already by an annual figure: an in-year count adds nothing
+    _part({2023: 100, "2024-06": 105}, {"status": "met", "provisional": False, "year": 2023},
+          "met-then-in-year"),
+    # the baseline year's own in-year count is before the plan
+    _part({"2020-10": 100}, {"status": "no_data", "provisional": False}, "base-year"),
     # no newer than the annual figure it would replace
     _part({2023: 84, "2023-06": 100}, {"status": "on_track", "provisional": False}, "older"),
     # an in-year count after the deadline is not the deadline's figure
@@ -449,6 +465,11 @@ AMOUNTS = [
     _row("cumulative", {2021: 15, 2022: 15}, {"status": "behind", "R": 0.75, "final": False},
          "behind"),
     _row("cumulative", {2021: 15, 2023: 15}, {"status": "not_assessable"}, "year-missing"),
+    # a year short is final: a later in-year count of a stock changes nothing, and no
+    # catch-up is asked
+    _row("per_year", {2021: 10, 2022: 9, "2023-06": 12},
+         {"status": "missed", "final": True, "provisional": False, "catch_up": None},
+         "short-then-in-year-count", kind="stock"),
 ]
 
 
@@ -739,6 +760,12 @@ BOUNDED = [
                                             "bounds": {}},
          "upper-straddles-one-exact-left", unit=PCT, fields={"baseline": None},
          bounds={2023: UP}),
+    # lower is better, at most 40: ≤ 30 at the deadline meets it whatever it is; percent to
+    # goal and 完成率 (T/v) are then at least those of 30
+    _row("at_most", {2025: 30}, {"status": "met", "final": True,
+                                 "bounds": {"latest": UP, "percent_to_goal": LOW,
+                                            "attainment": LOW}},
+         "deadline-upper-met-lower-is-better", direction="lower", bounds={2025: UP}),
     # a band, lower is better (80–120 from 140): ≥ 125 misses at the deadline, 完成率 ≤ 96 %
     _row("between", {2025: 125}, {"status": "missed", "final": True, "category": None},
          "deadline-lower-bound-lower-is-better", direction="lower", bounds={2025: LOW}),
@@ -898,6 +925,33 @@ def test_another_basically_line_rereads_every_category():
     assert again.basically == 0.8
     assert [(r.verdict.category, r.verdict.light) for r in again.results] == [
         ("basically_achieved", "yellow"), ("not_achieved", "red")]
+
+
+def test_a_verdict_names_the_other_sources_figures_for_its_year():
+    """Where the city's files conflict, the deciding figure carries the other sources'
+    different figures for its year (seen by the as-of date), not its own source's, not
+    another year's or indicator's, and not one published later (one published on the as-of
+    date is seen)."""
+    from dataclasses import replace
+
+    row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN},
+              {2023: 84}, {})
+    data = city(row)
+    # both published on the as-of date: the one listed later is chosen
+    mine = replace(data.observations[0], source_date=AS_OF, order=10)
+    other = replace(mine, value=83.0, source="yearbook", order=5)
+    rest = (replace(other, value=70.0, period=2022, year=2022, order=6),
+            replace(other, indicator="ref", order=7),
+            replace(other, value=82.0, source="later", source_date=date(2027, 7, 1), order=8),
+            replace(mine, value=81.0, source_date=date(2023, 12, 1), order=9))
+    data = replace(data, observations=(mine, other, *rest), warnings=("conflict",))
+    r = evaluate_target(data, data.targets.targets[0], data.targets.indicators[0], AS_OF)
+    assert r.evidence.latest is mine
+    assert [o.value for o in r.evidence.conflicts] == [83.0]
+    # no warning in the city's files: nothing is looked up
+    quiet = replace(data, warnings=())
+    r = evaluate_target(quiet, quiet.targets.targets[0], quiet.targets.indicators[0], AS_OF)
+    assert r.evidence.conflicts == ()
 
 
 # --- the progress arithmetic at its edges (planck.judge.progress_math), by hand -----------
