@@ -354,6 +354,9 @@ SPECIAL = [
     # one year left: catch-up (100 − 84)/1 = 16 a year
     _row("at_least", {B: 60, 2024: 84}, {"status": "behind", "catch_up": 16.0},
          "one-year-left"),
+    # more than 100 from a base of exactly 100: met early, with no gap to take a share of
+    _row("more_than", {2023: 100.5}, {"status": "met", "final": False, "pct": None},
+         "base-at-the-value", fields={"baseline": {"year": B, "value": 100}}),
     # met in 2023 already: met, not final (the deadline figure decides)
     _row("at_least", {B: 60, 2023: 100}, {"status": "met", "final": False, "year": 2023},
          "met-early"),
@@ -633,9 +636,11 @@ def test_default_as_of_comes_from_the_data():
 
 
 def test_a_city_is_judged_target_by_target():
-    row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN},
-              {2023: 84}, {})
-    data = city(row)
+    from dataclasses import replace
+
+    row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN,
+                           "attribute": "binding"}, {2023: 84}, {})
+    data = replace(city(row), lines={"t": 12})
     report = evaluate(data, AS_OF, max_age=5)
     assert (report.city, report.name_zh, report.name_en, report.file) == ("c", "城", "C", "mem")
     assert (report.as_of, report.max_age, report.measured) == (AS_OF, 5, ())
@@ -643,6 +648,7 @@ def test_a_city_is_judged_target_by_target():
     assert (plan.id, plan.title_zh, plan.title_en, plan.start, plan.end) == (
         "p", "规划", "Plan", 2021, 2025)
     [r] = report.results
+    assert (r.id, r.attribute, r.file, r.line) == ("t", "binding", "mem", 12)
     assert (r.verdict.status, r.flags.stale) == ("on_track", False)  # 2023 is 4 years before 2027, not 5+
     assert evaluate(data, AS_OF).results[0].flags.stale  # the default allows 2 years
 
@@ -906,6 +912,7 @@ def test_a_revision_applies_from_its_document_s_date():
     assert before["t"].superseded_by is None
     after = {r.id: r for r in evaluate(data, date(2024, 7, 1)).results}
     assert after["t"].superseded_by == "t2"
+    assert (after["t2"].supersedes, after["t"].supersedes) == ("t", None)
     # R = ((84 − 60)/3) / ((90 − 60)/5) = 1.333
     assert after["t2"].verdict.status == "on_track"
 
