@@ -357,6 +357,14 @@ SPECIAL = [
     # more than 100 from a base of exactly 100: met early, with no gap to take a share of
     _row("more_than", {2023: 100.5}, {"status": "met", "final": False, "pct": None},
          "base-at-the-value", fields={"baseline": {"year": B, "value": 100}}),
+    # a figure after the deadline is noted in every reason: met early, a pace that needs two
+    # figures, a fall after meeting it
+    _row("at_least", {B: 60, 2023: 100, 2026: 110}, {"status": "met", "final": False,
+                                                     "year": 2023}, "met-early-after-deadline"),
+    _row("at_least", {2023: 84, 2026: 90}, {"status": "not_assessable", "year": 2023},
+         "one-figure-after-deadline", fields={"baseline": None}, unit=PCT),
+    _row("at_least", {2021: 110, 2023: 90, 2026: 95}, {"status": "regressing", "base": 2021},
+         "met-then-fell-after-deadline", fields={"baseline": None}, unit=PCT),
     # met in 2023 already: met, not final (the deadline figure decides)
     _row("at_least", {B: 60, 2023: 100}, {"status": "met", "final": False, "year": 2023},
          "met-early"),
@@ -491,6 +499,11 @@ REFERENCE = [
     # the share fell from above the goal to below it: regressing
     _row("near_reference", {2021: 95, 2023: 85}, {"status": "regressing"}, "fell",
          reference=REF),
+    # met (not finally) and paced, each with a figure after the deadline noted
+    _row("near_reference", {2023: 95, 2026: 90}, {"status": "met", "final": False},
+         "met-after-deadline-noted", reference=REF),
+    _row("near_reference", {2021: 50, 2022: 85, 2023: 82, 2026: 90},
+         {"status": "on_track", "R": 1.6}, "paced-after-deadline-noted", reference=REF),
     # ... with a figure after the deadline, which the reason notes
     _row("near_reference", {2021: 95, 2023: 85, 2026: 90}, {"status": "regressing",
                                                             "year": 2023},
@@ -640,7 +653,9 @@ def test_a_city_is_judged_target_by_target():
 
     row = Row("at_least", {"value": 100, "baseline": {"year": B, "value": 60}, **LIN,
                            "attribute": "binding"}, {2023: 84}, {})
-    data = replace(city(row), lines={"t": 12})
+    doc = document(row)
+    doc["sources"][0]["doc_number"] = "城政〔2021〕1号"
+    data = replace(city(row), lines={"t": 12}, targets=TargetFile.model_validate(doc))
     report = evaluate(data, AS_OF, max_age=5)
     assert (report.city, report.name_zh, report.name_en, report.file) == ("c", "城", "C", "mem")
     assert (report.as_of, report.max_age, report.measured) == (AS_OF, 5, ())
@@ -649,6 +664,7 @@ def test_a_city_is_judged_target_by_target():
         "p", "规划", "Plan", 2021, 2025)
     [r] = report.results
     assert (r.id, r.attribute, r.file, r.line) == ("t", "binding", "mem", 12)
+    assert (r.target.source_title, r.target.doc_number) == ("规划", "城政〔2021〕1号")
     assert (r.verdict.status, r.flags.stale) == ("on_track", False)  # 2023 is 4 years before 2027, not 5+
     assert evaluate(data, AS_OF).results[0].flags.stale  # the default allows 2 years
 

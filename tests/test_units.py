@@ -57,6 +57,8 @@ def test_counts_are_counts():
     assert units.is_count("家") and units.is_count("名") and not units.is_count("亿元")
     assert not units.is_count("%")
     assert not units.is_count(None)  # type: ignore[arg-type]  # a unit YAML left empty
+    with pytest.raises(units.UnitError, match="^unit must be text, not int$"):
+        units.parse(5)  # type: ignore[arg-type]
 
 
 @given(st.text(max_size=12) | st.sampled_from(["亿元", "件/万人", "％", "吨", "亿元^2", ""]))
