@@ -59,6 +59,7 @@ def test_counts_are_counts():
     assert not units.is_count(None)  # type: ignore[arg-type]  # a unit YAML left empty
     with pytest.raises(units.UnitError, match="^unit must be text, not int$"):
         units.parse(5)  # type: ignore[arg-type]
+    assert units.check(5) == "unit must be text, not int"  # type: ignore[arg-type]
 
 
 @given(st.text(max_size=12) | st.sampled_from(["亿元", "件/万人", "％", "吨", "亿元^2", ""]))
