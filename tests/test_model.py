@@ -307,6 +307,22 @@ def cross(**fields) -> str:
     (cross(op="between", value="-", quote="引文 -5 -1", low=-5, high=-1),
      [(19, 8, "negative-count", "a count in '家' cannot be negative"),
       (20, 9, "negative-count", "a count in '家' cannot be negative")]),
+    # the plan's first year and a year inside it are deadlines it can set; 力争 equal to the value
+    (cross(deadline=2021), []),
+    (cross(deadline=2023), []),
+    (cross(quote="引文 100", stretch=100), []),
+    (cross(indicator="rate", op="at_most", value=5, quote="引文 5", stretch=5), []),
+    # a band on a lower-is-better indicator: 力争 asks for a lower high end
+    (cross(indicator="rate", op="about", value=5, quote="引文 5 6", stretch=6),
+     [(20, 12, "stretch-short", "'stretch' (力争) 6 asks for less than 'value' 5")]),
+    (cross(indicator="rate", op="about", value=5, quote="引文 5 4", stretch=4), []),
+    # a baseline's own quote proves its number; a quote missing two numbers names both
+    (cross(baseline="{year: 2020, value: 60, quote: 基数}"),
+     [(20, 44, "quote-number", "the quote does not contain its number 60: quote the words "
+                               "that state it ('基数')")]),
+    (cross(op="between", value="-", quote="引文", low=1, high=5),
+     [(18, 10, "quote-number", "the quote does not contain its numbers 1 and 5: quote the "
+                               "words that state them ('引文')")]),
     (cross(value=7, quote="引文"), [(18, 10, "quote-number", "the quote does not contain its "
                                    "number 7: quote the words that state it ('引文')")]),
 ])
@@ -396,7 +412,9 @@ def test_a_measured_file_s_finding(tmp_path, old, new, want):
     tf, _ = read_targets(tmp_path / "c.yaml")
     path = tmp_path / "c.measured.yaml"
     path.write_text(FIGURES.replace(old, new) if old else FIGURES, encoding="utf-8")
-    assert [(f.line, f.col, f.code, f.message) for f in read_measured(path, tf)[1]] == want
+    found = read_measured(path, tf)[1]
+    assert all(f.file == str(path) for f in found)
+    assert [(f.line, f.col, f.code, f.message) for f in found] == want
 
 
 def test_a_measured_figure_in_no_unit(tmp_path):

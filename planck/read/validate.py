@@ -299,7 +299,8 @@ def quote_numbers(doc: Any, model: TargetFile | MeasuredFile, name: str) -> list
             node = node[part]
         line, col = key_position(node, "quote")
         shown = " and ".join(f"{v:g}" for v in missing)
+        s, it = ("s", "them") if len(missing) > 1 else ("", "it")
         found.append(Finding(name, line, col, "quote-number",
-                             f"the quote does not contain its number {shown}: quote the "
-                             f"words that state it ({quote!r})"))
+                             f"the quote does not contain its number{s} {shown}: quote the "
+                             f"words that state {it} ({quote!r})"))
     return found
