@@ -57,19 +57,19 @@ def _build_once() -> None:
 _build_once()
 
 
-#: Test modules whose tests run on one worker under pytest-xdist (`make test` passes
-#: ``--dist loadgroup``): the browser tests share one browser and one tour of the site, which
-#: a second worker would start again.
+#: Test modules whose tests run on one worker under pytest-xdist: the browser tests share one
+#: browser and one tour of the site, which a second worker would start again.
 ONE_WORKER = {"tests/test_browser.py": "browser", "tests/test_browser_read.py": "browser"}
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Under ``--dist loadgroup``, xdist's scheduling with the groups of ONE_WORKER: every
-    other test is a unit of its own, each group one unit, and a group, the largest unit, is
-    sent first. (xdist 3.8 reads an ``xdist_group`` mark by renaming the test's node id,
-    which pytest 9 no longer allows, so a mark alone would leave the group split.)"""
-    if config.getvalue("dist") != "loadgroup":
+    """Under ``-n`` (xdist's ``load``, or ``loadgroup`` as `make test` asks), scheduling
+    with the groups of ONE_WORKER: every other test is a unit of its own, each group one
+    unit, and a group, the largest unit, is sent first. (xdist 3.8 reads an
+    ``xdist_group`` mark by renaming the test's node id, which pytest 9 no longer allows,
+    so a mark alone would leave the group split.)"""
+    if config.getvalue("dist") not in ("load", "loadgroup"):
         return None
     from xdist.scheduler import LoadGroupScheduling
 
