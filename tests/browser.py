@@ -248,3 +248,31 @@ def tour(browser: Browser, site: Path) -> dict[str, Visit]:
             if parts.scheme == "file" and file_of(link).suffix == ".html":
                 todo.append(parts._replace(fragment="").geturl())
     return visits
+
+
+class Reader:
+    """Pages read with a script on several screens, each page opened once for all of them:
+    on the first screen, then resized to each of the others (as ``tour`` does). A test run
+    once per screen reads what the first of its runs measured, so the second opens nothing.
+    A screenshot of each screen is taken where ``shot`` names it: (folder, file name with
+    ``{width}`` in it)."""
+
+    def __init__(self, browser: Browser):
+        self.browser = browser
+        self.read: dict[tuple, dict] = {}
+
+    def __call__(self, page: Path, screens: tuple, script: str,
+                 shot: tuple[Path, str] | None = None) -> dict:
+        """{screen: what ``script`` returned on it} for ``page``."""
+        key = (page, screens, script, shot)
+        if key not in self.read:
+            found = {}
+            for i, screen in enumerate(screens):
+                self.browser.width(*screen)
+                if i == 0:
+                    self.browser.open(page.as_uri())
+                found[screen] = self.browser.js(script)
+                if shot is not None:
+                    self.browser.screenshot(shot[0] / shot[1].format(width=screen[0]))
+            self.read[key] = found
+        return self.read[key]

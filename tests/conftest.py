@@ -167,6 +167,15 @@ def shots() -> Path:
 
 
 @pytest.fixture(scope="session")
+def reader(browser):
+    """``reader(page, screens, script)``: each page read on every screen of a test run once
+    per screen, opened once for all of them (``browser.Reader``)."""
+    from browser import Reader
+
+    return Reader(browser)
+
+
+@pytest.fixture(scope="session")
 def tour(browser, site):
     """Every page of the bundled site opened once and read for every test that reads them
     all (``browser.tour``): the crawl, the charts on both screens, the Chinese prose."""
